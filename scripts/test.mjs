@@ -1,0 +1,29 @@
+// The whole test suite, as README and CI run it: build, unit/CLI/protocol/editor tests with
+// node's test runner, the corpus score, then the VS Code end-to-end run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const run = (cmd, args, opts = {}) => {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+const only = process.argv.slice(2); // e.g. `npm test -- unit cli` runs those folders only
+
+run('node', ['scripts/build.mjs']);
+
+const dirs = ['unit', 'cli', 'table', 'lsp', 'nvim', 'fuzz'].filter((d) => !only.length || only.includes(d));
+const files = dirs.flatMap((d) => {
+  const dir = join('test', d);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(dir, f));
+});
+if (files.length) run('node', ['--import', 'tsx', '--test', '--test-concurrency=2', ...files]);
+
+const shared = join('..', 'shared');
+if ((!only.length || only.includes('corpus')) && existsSync(join(shared, 'tools', 'score.mjs'))) {
+  run('node', [join(shared, 'tools', 'score.mjs'), join(shared, 'corpus', 'expected.tsv'), join(shared, 'corpus'),
+    '--min-recall', '1', '--min-precision', '1']);
+}
+if ((!only.length || only.includes('e2e')) && existsSync('test/e2e/run.mjs')) run('node', ['test/e2e/run.mjs']);

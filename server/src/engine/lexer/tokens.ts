@@ -1,0 +1,143 @@
+// Chevrotain tokens of the plain-text plan format. Heading markers are custom patterns that match
+// only at the start of a line (after indentation): `一、` in the middle of a sentence is text.
+// Chevrotain drops the regex `u` flag, so classes are explicit ranges, never \p{…}.
+import { createToken, Lexer, type CustomPatternMatcherFunc } from 'chevrotain';
+import { CHINESE_NUMERAL_CHARS, CIRCLED } from '../text/numerals.js';
+import { WHITESPACE } from '../text/chars.js';
+
+export const PAIR_OPENERS = '（(〔［[【《〈“‘「『';
+export const PAIR_CLOSERS = '）)〕］]】》〉”’」』';
+
+const WS = new Set(WHITESPACE);
+const NUMERALS = new Set(CHINESE_NUMERAL_CHARS);
+const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+
+/** true when only whitespace stands between the line start and offset */
+function atLineStart(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && WS.has(text[i]!)) i--;
+  return i < 0 || text[i] === '\n' || text[i] === '\r';
+}
+
+function match(text: string, offset: number, end: number): RegExpExecArray {
+  const m = [text.slice(offset, end)] as unknown as RegExpExecArray;
+  m.index = offset;
+  return m;
+}
+
+/** delimiters seen after a marker's number, right or wrong: the rules judge them */
+const DELIMS = new Set(['、', '.', '．', '，', ',']);
+
+/** rank 1: `一、` `十一、` (and the wrong `一.` `一．`) */
+const rank1: CustomPatternMatcherFunc = (text, offset) => {
+  if (!atLineStart(text, offset)) return null;
+  let i = offset;
+  while (i < text.length && i - offset < 4 && NUMERALS.has(text[i]!)) i++;
+  if (i === offset) return null;
+  const d = text[i];
+  if (d !== '、' && d !== '.' && d !== '．') return null;
+  if ((d === '.' || d === '．') && isDigit(text.charCodeAt(i + 1))) return null;
+  return match(text, offset, i + 1);
+};
+
+/** rank 2 `（一）` and rank 4 `（1）`, any bracket width, with an optional (wrong) delimiter after */
+function bracketed(inner: (c: number, ch: string) => boolean): CustomPatternMatcherFunc {
+  return (text, offset) => {
+    const open = text[offset];
+    if ((open !== '（' && open !== '(') || !atLineStart(text, offset)) return null;
+    let i = offset + 1;
+    while (i < text.length && i - offset <= 4 && inner(text.charCodeAt(i), text[i]!)) i++;
+    if (i === offset + 1) return null;
+    const close = text[i];
+    if (close !== '）' && close !== ')') return null;
+    i++;
+    if (DELIMS.has(text[i]!) && !isDigit(text.charCodeAt(i + 1))) i++;
+    return match(text, offset, i);
+  };
+}
+
+/** Characters that after a bare number make it a quantity or a date, not an item number. */
+const QUANTITY = new Set('年月日号號个個项項条條次天周時时分秒%％万萬亿億千百元名人家户戶件类類批期届屆岁歲位台臺套座所处處栋棟辆輛吨噸米公里亩畝平方倍多余餘·-~～:：/／');
+
+/** rank 3 `1.` `1．`, also `3、` (wrong), `11加强` (missing) and `11.121…` — the model decides
+ *  whether the last two are items, from the numbering around them. */
+const rank3: CustomPatternMatcherFunc = (text, offset) => {
+  if (!isDigit(text.charCodeAt(offset)) || !atLineStart(text, offset)) return null;
+  let i = offset;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  if (i - offset > 3) return null;
+  const d = text[i];
+  if (d === '.' || d === '．') {
+    // `3.1` is a section number; `11.121人才` is item 11 whose text starts with digits: the token
+    // is taken and the model keeps it only where item 11 is expected.
+    return match(text, offset, i + 1);
+  }
+  if (d === '、' || d === '，' || d === ',') return match(text, offset, i + 1);
+  if (d === undefined || d === '\n' || d === '\r') return null; // a bare number on its own line
+  if (QUANTITY.has(d)) return null;
+  let j = i;
+  while (j < text.length && WS.has(text[j]!)) j++;
+  const c = text.charCodeAt(j);
+  if ((c >= 0x4e00 && c <= 0x9fff) && !QUANTITY.has(text[j]!)) return match(text, offset, i);
+  return null;
+};
+
+/** rank 5 `①` … `⑳` */
+const rank5: CustomPatternMatcherFunc = (text, offset) => {
+  if (!CIRCLED.includes(text[offset]!) || !atLineStart(text, offset)) return null;
+  let i = offset + 1;
+  if (DELIMS.has(text[i]!)) i++;
+  return match(text, offset, i);
+};
+
+/** Whitespace at the start of a line. */
+const indent: CustomPatternMatcherFunc = (text, offset) => {
+  if (!(offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r')) return null;
+  let i = offset;
+  while (i < text.length && WS.has(text[i]!)) i++;
+  return i > offset ? match(text, offset, i) : null;
+};
+
+const FULL_DIGITS = '０１２３４５６７８９';
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
+export const Indent = createToken({ name: 'Indent', pattern: indent, line_breaks: false, start_chars_hint: [...WHITESPACE] });
+export const Rank1Marker = createToken({ name: 'Rank1Marker', pattern: rank1, line_breaks: false, start_chars_hint: [...CHINESE_NUMERAL_CHARS] });
+export const Rank2Marker = createToken({
+  name: 'Rank2Marker', pattern: bracketed((_c, ch) => NUMERALS.has(ch)), line_breaks: false, start_chars_hint: ['（', '('],
+});
+export const Rank4Marker = createToken({
+  name: 'Rank4Marker', pattern: bracketed((c) => isDigit(c)), line_breaks: false, start_chars_hint: ['（', '('],
+});
+export const Rank3Marker = createToken({
+  name: 'Rank3Marker', pattern: rank3, line_breaks: false, start_chars_hint: [...'0123456789', ...FULL_DIGITS],
+});
+export const Rank5Marker = createToken({ name: 'Rank5Marker', pattern: rank5, line_breaks: false, start_chars_hint: [...CIRCLED] });
+export const Space = createToken({ name: 'Space', pattern: /[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/ });
+export const PairOpen = createToken({ name: 'PairOpen', pattern: /[（(〔［[【《〈“‘「『]/ });
+export const PairClose = createToken({ name: 'PairClose', pattern: /[）)〕］\]】》〉”’」』]/ });
+
+// Text is everything else. Written as positive ranges (a complement set would disable
+// Chevrotain's first-char optimisation): all code units except line breaks, whitespace and pairs.
+const EXCLUDED = `\r\n${WHITESPACE}${PAIR_OPENERS}${PAIR_CLOSERS}`;
+function positiveClass(excluded: string): RegExp {
+  const codes = [...new Set([...excluded].map((c) => c.charCodeAt(0)))].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  let from = 0;
+  const hex = (n: number) => `\\u${n.toString(16).padStart(4, '0')}`;
+  for (const c of [...codes, 0x10000]) {
+    if (c > from) ranges.push(c - 1 === from ? hex(from) : `${hex(from)}-${hex(c - 1)}`);
+    from = c + 1;
+  }
+  return new RegExp(`[${ranges.join('')}]+`);
+}
+export const Text = createToken({ name: 'Text', pattern: positiveClass(EXCLUDED) });
+
+export const allTokens = [
+  Newline, Indent, Rank1Marker, Rank2Marker, Rank4Marker, Rank3Marker, Rank5Marker, Space, PairOpen, PairClose, Text,
+];
+
+export const planLexer = new Lexer(allTokens, {
+  ensureOptimizations: true,
+  positionTracking: 'onlyOffset', // lines come from LineIndex; tracking them here costs time
+  skipValidations: true, // validated once in the tests (lexer.test.ts), not at every start-up
+});

@@ -1,0 +1,42 @@
+// text → plan model → diagnostics.
+import type { Diagnostic, EngineConfig, LintResult, RuleContext } from './types.js';
+import { parsePlan } from './model/build.js';
+import { rules } from './rules/index.js';
+import { defaultConfig, mergeConfig, type ConfigOverride } from './config.js';
+import { formatMessage } from './i18n/messages.js';
+
+export interface LintTimings {
+  parseMs: number;
+  rulesMs: number;
+}
+
+export function lint(text: string, config?: EngineConfig | ConfigOverride, timings?: LintTimings): LintResult {
+  const cfg = isResolved(config) ? config : mergeConfig(defaultConfig(), config);
+  const t0 = timings ? performance.now() : 0;
+  const plan = parsePlan(text, cfg);
+  const t1 = timings ? performance.now() : 0;
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    const setting = cfg.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: {} };
+    if (setting.severity === 'off') continue;
+    const severity = setting.severity;
+    const ctx: RuleContext = {
+      plan, locale: cfg.locale, options: setting.options, severity, config: cfg,
+      report(d) {
+        diagnostics.push({ ...d, ruleId: rule.meta.id, severity: d.severity && severity === 'error' ? d.severity : severity, message: formatMessage(d.messageKey, d.data, cfg.locale) });
+      },
+    };
+    rule.check(ctx);
+  }
+  diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  if (timings) {
+    timings.parseMs = t1 - t0;
+    timings.rulesMs = performance.now() - t1;
+  }
+  return { plan, diagnostics };
+}
+
+function isResolved(c: EngineConfig | ConfigOverride | undefined): c is EngineConfig {
+  return !!c && typeof c.locale === 'string' && Array.isArray(c.nonTaskSections) && !!c.rules &&
+    Object.values(c.rules).every((r) => typeof r === 'object' && r !== null && 'severity' in r && 'options' in r);
+}

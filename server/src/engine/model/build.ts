@@ -1,0 +1,458 @@
+// Builds the plan model from the parser's line records: markers → item tree → numbering schemes →
+// tasks with their unit clauses and deadlines.
+import type { EngineConfig } from '../types.js';
+import type {
+  DocumentKind, InlineEnumeration, Marker, NumberingList, NumberingScheme, Paragraph, PairProblem, PlanDocument, PlanItem, Rank, Span, UnitClause,
+} from './types.js';
+import { parseLines, MARKER_RANK, type LineRecord } from '../parser/parser.js';
+import { parseChineseNumeral, parseCircled, parseDigits, toChineseNumeral, toCircled } from '../text/numerals.js';
+import { isWhitespace } from '../text/chars.js';
+import { matchParagraph, reconcileAcrossParagraphs, type ParagraphPairs } from './pairs.js';
+import { looksLikeUnit, makeRoleMatcher, parseClauseText, unitStart, type RoleMatcher } from './units.js';
+import { findDeadlines } from './deadlines.js';
+import { findEnumerations } from './enumerations.js';
+
+/** GB/T 9704 framing sections: they describe the plan, they assign no tasks. */
+export const FRAMING_SECTIONS = [
+  '总体要求', '指导思想', '基本原则', '工作目标', '主要目标', '组织领导', '组织实施', '保障措施', '工作要求', '实施步骤', '工作步骤', '时间安排',
+  '總體要求', '指導思想', '基本原則', '工作目標', '主要目標', '組織領導', '組織實施', '保障措施', '工作要求', '實施步驟', '工作步驟', '時間安排',
+];
+
+const EXPECTED_DELIM: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5: '' };
+
+/** page chrome of web copies and the closing of a document: nothing after it is a task */
+const PAGE_JUNK_RE = /^(上一条|下一条|上一篇|下一篇|上一條|下一條|版权所有|版權所有|主办单位|主辦單位|网站标识码|網站標識碼|ICP备|打印本页|关闭窗口|【打印】|【关闭】|扫一扫|分享到)/;
+const TITLE_KEYWORD_RE = /工作要点|工作要點|方案|任务分工|任務分工|任务分解|任務分解|意见|意見|计划|計劃|规划|規劃|报告|報告|总结|總結|要点|要點|通知/;
+const REPORT_RE = /报告|報告|总结|總結/;
+
+interface MarkerCandidate extends Marker {
+  line: number;
+}
+
+function classifyMarker(rec: LineRecord, line: number, text: string): MarkerCandidate | undefined {
+  const tok = rec.marker;
+  if (!tok) return undefined;
+  const rank = MARKER_RANK.get(tok.tokenType)!;
+  const raw = tok.image;
+  const span = { start: tok.startOffset, end: tok.startOffset + raw.length };
+  const base = { rank, raw, span, line, expectedDelimiter: EXPECTED_DELIM[rank] };
+  if (rank === 1) {
+    const value = parseChineseNumeral(raw.slice(0, -1));
+    if (!Number.isFinite(value) || value < 1) return undefined;
+    return { ...base, value, delimiter: raw.slice(-1), strength: 'definite' };
+  }
+  if (rank === 2 || rank === 4) {
+    const closeAt = Math.max(raw.lastIndexOf('）'), raw.lastIndexOf(')'));
+    const inner = raw.slice(1, closeAt);
+    const value = rank === 2 ? parseChineseNumeral(inner) : parseDigits(inner);
+    if (!Number.isFinite(value) || value < 1) return undefined;
+    return { ...base, value, delimiter: raw.slice(closeAt + 1), open: raw[0], close: raw[closeAt], strength: 'definite' };
+  }
+  if (rank === 5) return { ...base, value: parseCircled(raw[0]!), delimiter: raw.slice(1), strength: 'definite' };
+  // rank 3
+  const m = /^([0-9０-９]+)(.?)$/.exec(raw)!;
+  const value = parseDigits(m[1]!);
+  if (!Number.isFinite(value) || value < 1) return undefined;
+  const delimiter = m[2] ?? '';
+  const digitAfter = /[0-9０-９]/.test(text[span.end] ?? '');
+  const weak = delimiter === '' || delimiter === '，' || delimiter === ',' || ((delimiter === '.' || delimiter === '．') && digitAfter);
+  return { ...base, value, delimiter, strength: weak ? 'weak' : 'definite' };
+}
+
+/** `二、` `（三）` `7.` `（1）` `①`: the canonical marker, as a path segment */
+export function canonicalMarker(rank: Rank, value: number): string {
+  switch (rank) {
+    case 1: return `${toChineseNumeral(value)}、`;
+    case 2: return `（${toChineseNumeral(value)}）`;
+    case 3: return `${value}.`;
+    case 4: return `（${value}）`;
+    case 5: return toCircled(value);
+  }
+}
+
+function paragraphOf(rec: LineRecord, line: number): Paragraph {
+  return { span: { start: rec.start, end: rec.end }, content: { start: rec.contentStart, end: rec.end }, line };
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isWhitespace(text[end - 1])) end--;
+  return end;
+}
+
+export function parsePlan(text: string, config: Partial<EngineConfig> = {}): PlanDocument {
+  const lines = parseLines(text);
+  const roles = makeRoleMatcher(config.roleKeywords);
+  const paragraphs: Paragraph[] = [];
+  const paraByLine = new Map<number, Paragraph>();
+  const pairsByLine = new Map<number, ParagraphPairs>();
+  lines.forEach((rec, i) => {
+    // trailing whitespace is not content: `（一）深入…。  ` ends at `。`
+    rec.end = trimEnd(text, rec.contentStart, rec.end);
+    if (rec.end <= rec.contentStart) return;
+    const p = paragraphOf(rec, i);
+    paragraphs.push(p);
+    paraByLine.set(i, p);
+    pairsByLine.set(i, matchParagraph(rec.pairs, i, text));
+  });
+  const pairProblems: PairProblem[] = [...reconcileAcrossParagraphs(pairsByLine, lines, text), ...docNumberYears(text, paragraphs)]
+    .sort((a, b) => a.at.offset - b.at.offset);
+
+  const candidates: MarkerCandidate[] = [];
+  lines.forEach((rec, i) => {
+    const c = paraByLine.has(i) ? classifyMarker(rec, i, text) : undefined;
+    if (c) candidates.push(c);
+  });
+  const firstDefinite = candidates.find((c) => c.strength === 'definite');
+  const bodyStartLine = firstDefinite?.line ?? lines.length;
+  // page chrome after the body ends the document: `上一条：…`, `版权所有`
+  let closingLine = lines.length;
+  for (const p of paragraphs) {
+    if (p.line > bodyStartLine && PAGE_JUNK_RE.test(text.slice(p.content.start, p.content.end))) { closingLine = p.line; break; }
+  }
+  const inBody = candidates.filter((c) => c.line >= bodyStartLine && c.line < closingLine);
+
+  const preamble = paragraphs.filter((p) => p.line < bodyStartLine);
+  const closing = paragraphs.filter((p) => p.line >= closingLine);
+  const title = findTitle(text, preamble);
+  const kind: DocumentKind = config.documentKind === 'plan' || config.documentKind === 'report'
+    ? config.documentKind
+    : title && REPORT_RE.test(title.text) ? 'report' : 'plan';
+  const years = title ? [...new Set([...title.text.matchAll(/((?:19|20)[0-9]{2})年/g)].map((m) => Number(m[1])))] : [];
+  const year = years.length === 1 ? years[0] : undefined;
+
+  const schemes = inferSchemes(inBody.filter((c) => c.strength === 'definite'));
+  const { allItems, numberingLists } = buildTree(text, inBody, schemes, paragraphs, paraByLine, closingLine);
+  const items = allItems.filter((it) => !it.parent);
+
+  const framing = new Set([...FRAMING_SECTIONS, ...(config.nonTaskSections ?? [])]);
+  const known = new Set<string>();
+  const declarations = findDeclarations(text, paragraphs);
+  const leaves = allItems.filter((it) => it.children.length === 0);
+  for (const it of allItems) {
+    if (it.children.length) it.nonTaskReason = 'has-children';
+    else if (kind === 'report') it.nonTaskReason = 'report';
+    else if (ancestry(it).some((a) => framing.has(a.title.replace(/[。.：:\s]+$/, '')))) it.nonTaskReason = 'framing';
+    it.isTask = !it.nonTaskReason;
+  }
+  // bracketed and labelled clauses first: their units teach which names are units, which then
+  // helps to find where a unit name starts in an unbracketed clause glued to the text
+  for (const it of leaves) {
+    const leadsFirst = declarations.firstListedLeads !== undefined && it.heading.span.start > declarations.firstListedLeads;
+    it.unitClauses = findClauses(text, it, pairsByLine, roles, leadsFirst);
+    for (const c of it.unitClauses) for (const u of c.units) known.add(u.name);
+  }
+  for (const it of leaves) {
+    if (!it.unitClauses.length) {
+      const bare = findBareClause(text, it, roles, known);
+      if (bare) it.unitClauses.push(bare);
+    }
+    if (!it.unitClauses.length && declarations.inherit && it.heading.span.start > declarations.inherit.from.start) {
+      it.inheritedUnits = declarations.inherit;
+    }
+  }
+  const enumerations: InlineEnumeration[] = [];
+  for (const p of paragraphs) enumerations.push(...findEnumerations(text, p.content.start, p.content.end));
+  for (const it of allItems) {
+    for (const p of [it.heading, ...it.body]) {
+      it.deadlines.push(...findDeadlines(text, p.content.start, p.content.end, year));
+      it.enumerations.push(...enumerations.filter((e) => e.entries[0]!.span.start >= p.content.start && e.entries[0]!.span.start < p.content.end));
+    }
+  }
+  return {
+    text, kind, title, year, preamble, items, allItems, tasks: allItems.filter((i) => i.isTask), closing, paragraphs, schemes, pairProblems,
+    numberingLists, enumerations, firstListedLeads: declarations.firstListedLeads !== undefined,
+  };
+}
+
+function ancestry(it: PlanItem): PlanItem[] {
+  const out: PlanItem[] = [];
+  for (let a: PlanItem | undefined = it; a; a = a.parent) out.push(a);
+  return out;
+}
+
+function findTitle(text: string, preamble: Paragraph[]): PlanDocument['title'] {
+  for (const p of preamble) {
+    const t = text.slice(p.content.start, p.content.end);
+    if (t.length > 80 || t.length < 8 || /[。：:，,；;]$/.test(t) || PAGE_JUNK_RE.test(t) || /^(现将|現將|为|為|根据|根據)/.test(t)) continue;
+    if (TITLE_KEYWORD_RE.test(t)) return { text: t, span: { ...p.content } };
+  }
+  return undefined;
+}
+
+/** `〔2019〕` is the only bracket for the year of a document number: `国办发[2019]14号` is not. */
+function docNumberYears(text: string, paragraphs: Paragraph[]): PairProblem[] {
+  const out: PairProblem[] = [];
+  const re = /[\u4e00-\u9fff]([[【（(［])((?:19|20)[0-9]{2})([\]】）)］])[0-9]{1,4}[号號]/g;
+  for (const p of paragraphs) {
+    const s = text.slice(p.content.start, p.content.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const open = p.content.start + m.index + 1;
+      const close = open + 1 + m[2]!.length;
+      out.push({
+        kind: 'doc-number-year', at: { char: m[1]!, offset: open, line: p.line, kind: 'open' },
+        partner: { char: m[3]!, offset: close, line: p.line, kind: 'close' }, expected: '〔',
+      });
+    }
+  }
+  return out;
+}
+
+/** How each rank numbers across parents: restart under each parent (`（一）` again under every
+ *  `一、`) or through the document (`1.`…`21.` across seven sections). Decided by the group
+ *  boundaries the document shows; a rank seen under one parent only restarts. */
+function inferSchemes(markers: MarkerCandidate[]): Partial<Record<Rank, NumberingScheme>> {
+  const schemes: Partial<Record<Rank, NumberingScheme>> = {};
+  const votes = new Map<Rank, { restart: number; through: number }>();
+  const stack: MarkerCandidate[] = [];
+  const lastChild = new Map<MarkerCandidate | undefined, Map<Rank, number>>();
+  const lastOfRank = new Map<Rank, { value: number; parent: MarkerCandidate | undefined }>();
+  for (const m of markers) {
+    while (stack.length && stack[stack.length - 1]!.rank >= m.rank) stack.pop();
+    const parent = stack[stack.length - 1];
+    const siblings = lastChild.get(parent) ?? new Map<Rank, number>();
+    lastChild.set(parent, siblings);
+    const prev = lastOfRank.get(m.rank);
+    if (!siblings.has(m.rank) && prev && prev.parent !== parent) {
+      const v = votes.get(m.rank) ?? { restart: 0, through: 0 };
+      if (m.value === 1) v.restart++;
+      else if (m.value > prev.value) v.through++;
+      votes.set(m.rank, v);
+    }
+    siblings.set(m.rank, m.value);
+    lastOfRank.set(m.rank, { value: m.value, parent });
+    stack.push(m);
+  }
+  for (const r of [1, 2, 3, 4, 5] as Rank[]) {
+    const v = votes.get(r);
+    schemes[r] = v && v.through > v.restart ? 'through' : 'restart';
+  }
+  return schemes;
+}
+
+function buildTree(
+  text: string, candidates: MarkerCandidate[], schemes: Partial<Record<Rank, NumberingScheme>>,
+  paragraphs: Paragraph[], paraByLine: Map<number, Paragraph>, closingLine: number,
+): { allItems: PlanItem[]; numberingLists: NumberingList[] } {
+  const allItems: PlanItem[] = [];
+  const stack: PlanItem[] = [];
+  const listOf = new Map<string, NumberingList>(); // key: rank + parent id (restart) or rank (through)
+  const lists: NumberingList[] = [];
+  const lastThrough = new Map<Rank, { value: number; line: number }>();
+  const byLine = new Map(candidates.map((c) => [c.line, c]));
+  let current: PlanItem | undefined;
+  let lastHeadingLike = -1; // line of the last unnumbered heading-like paragraph
+
+  for (const p of paragraphs) {
+    if (p.line < (candidates[0]?.line ?? Infinity) || p.line >= closingLine) continue;
+    const c = byLine.get(p.line);
+    let accepted = false;
+    if (c) {
+      const popped = [...stack];
+      while (popped.length && popped[popped.length - 1]!.marker.rank >= c.rank) popped.pop();
+      const parent = popped[popped.length - 1];
+      const scheme = schemes[c.rank] ?? 'restart';
+      let list = listFor(listOf, lists, c.rank, scheme, parent);
+      const through = lastThrough.get(c.rank);
+      // through-numbering starts a new list at `1` after an unnumbered heading (`附件2` …)
+      if (scheme === 'through' && c.value === 1 && through && through.value > 1 && lastHeadingLike > through.line) {
+        list = { rank: c.rank, scheme, items: [] };
+        lists.push(list);
+        listOf.set(`${c.rank}`, list);
+      }
+      const prevValue = list.items.length ? list.items[list.items.length - 1]!.marker.value : 0;
+      accepted = c.strength === 'definite' || c.value === prevValue + 1;
+      if (accepted) {
+        stack.length = popped.length;
+        const { line: _line, ...marker } = c;
+        const item = newItem(text, allItems.length, marker, p, parent);
+        allItems.push(item);
+        list.items.push(item);
+        if (parent) parent.children.push(item);
+        stack.push(item);
+        current = item;
+        lastThrough.set(c.rank, { value: c.value, line: p.line });
+      }
+    }
+    if (!accepted && current) {
+      current.body.push(p);
+      const t = text.slice(p.content.start, p.content.end);
+      if (t.length <= 25 && !/[。；;，,：:！？]$/.test(t)) lastHeadingLike = p.line;
+    }
+  }
+  // each item's span covers its last descendant's last paragraph
+  for (let i = allItems.length - 1; i >= 0; i--) {
+    const it = allItems[i]!;
+    const lastPara = it.body.length ? it.body[it.body.length - 1]! : it.heading;
+    let end = lastPara.span.end;
+    for (const ch of it.children) end = Math.max(end, ch.span.end);
+    it.span = { start: it.heading.span.start, end };
+  }
+  void paraByLine;
+  return { allItems, numberingLists: lists };
+}
+
+function listFor(listOf: Map<string, NumberingList>, lists: NumberingList[], rank: Rank, scheme: NumberingScheme, parent: PlanItem | undefined): NumberingList {
+  const key = scheme === 'through' ? `${rank}` : `${rank}:${parent?.id ?? -1}`;
+  let list = listOf.get(key);
+  if (!list) {
+    list = { rank, scheme, items: [] };
+    listOf.set(key, list);
+    lists.push(list);
+  }
+  return list;
+}
+
+function newItem(text: string, id: number, marker: Marker, heading: Paragraph, parent: PlanItem | undefined): PlanItem {
+  let ts = marker.span.end;
+  while (ts < heading.content.end && isWhitespace(text[ts])) ts++;
+  const stop = text.indexOf('。', ts);
+  const te = stop >= 0 && stop < heading.content.end ? stop : heading.content.end;
+  const path = (parent ? parent.path : '') + canonicalMarker(marker.rank, marker.value);
+  return {
+    id, marker, title: text.slice(ts, te), titleSpan: { start: ts, end: te }, heading, body: [], span: { ...heading.span }, children: [], parent,
+    depth: parent ? parent.depth + 1 : 0, path, isTask: false, unitClauses: [], deadlines: [], enumerations: [],
+  };
+}
+
+/** Declarations that apply to later tasks: `以下…不再列出` (units inherited) and
+ *  `列第一位者为牵头单位` (the first unit of every later clause leads). */
+function findDeclarations(text: string, paragraphs: Paragraph[]): { inherit?: { from: Span; text: string }; firstListedLeads?: number } {
+  const out: { inherit?: { from: Span; text: string }; firstListedLeads?: number } = {};
+  for (const p of paragraphs) {
+    const s = text.slice(p.content.start, p.content.end);
+    const inh = /[^。；;]*不再(?:一一|单独|單獨)?列出[^。；;]*/.exec(s);
+    if (inh && !out.inherit) out.inherit = { from: { start: p.content.start + inh.index, end: p.content.start + inh.index + inh[0].length }, text: inh[0] };
+    const first = /列(?:第一位|首位|在首位|第一)(?:者|的)?(?:为|為|是)?牵头|列(?:第一位|首位)(?:者|的)?(?:为|為)?牽頭|排(?:在)?第一(?:位)?的?(?:为|為)牵头/.exec(s);
+    if (first && out.firstListedLeads === undefined) out.firstListedLeads = p.content.start + first.index - 1;
+  }
+  return out;
+}
+
+const CLAUSE_BRACKETS = '（(〔［[【';
+
+function findClauses(text: string, it: PlanItem, pairsByLine: Map<number, ParagraphPairs>, roles: RoleMatcher, leadsFirst: boolean): UnitClause[] {
+  const clauses: UnitClause[] = [];
+  const paras = [it.heading, ...it.body];
+  for (const p of paras) {
+    const res = pairsByLine.get(p.line);
+    if (!res) continue;
+    // (a) bracketed clauses, outermost first: `〔各司（局）按职责分工负责〕` is one clause
+    const outer = res.pairs.filter((m) => CLAUSE_BRACKETS.includes(m.open.char))
+      .filter((m, _i, all) => !all.some((o) => o !== m && o.open.offset < m.open.offset && o.close.offset > m.close.offset && CLAUSE_BRACKETS.includes(o.open.char)));
+    for (const m of outer) {
+      if (m.open.offset < it.marker.span.end) continue; // `（一）` itself
+      const inner = { start: m.open.offset + 1, end: m.close.offset };
+      const parsed = parseClauseText(text, inner, roles, leadsFirst);
+      if (parsed) clauses.push({ span: { start: m.open.offset, end: m.close.offset + 1 }, inner, open: m.open.char, close: m.close.char, form: 'bracketed', ...parsed });
+    }
+    for (const prob of res.problems) {
+      if (!CLAUSE_BRACKETS.includes(OPENERS_OF_FAMILY(prob.at.char))) continue;
+      // (b) opened, never closed: `（处室、民服中心按职责分工负责` to the end of the paragraph
+      if (prob.kind === 'unclosed') {
+        let end = p.content.end;
+        while (end > prob.at.offset && '。.；;'.includes(text[end - 1]!)) end--;
+        const inner = { start: prob.at.offset + 1, end };
+        const parsed = parseClauseText(text, inner, roles, leadsFirst);
+        if (parsed) clauses.push({ span: { start: prob.at.offset, end }, inner, open: prob.at.char, form: 'unclosed', ...parsed });
+      }
+      // (c) closed, never opened: `…能力。责任单位：各乡镇（街道）、县政府各部门）`
+      if (prob.kind === 'unopened') {
+        let start = Math.max(p.content.start, it.heading === p ? it.marker.span.end : p.content.start);
+        const stop = Math.max(text.lastIndexOf('。', prob.at.offset), text.lastIndexOf('；', prob.at.offset));
+        if (stop >= start) start = stop + 1;
+        const inner = { start, end: prob.at.offset };
+        const parsed = parseClauseText(text, inner, roles, leadsFirst);
+        if (parsed && parsed.units.every((u) => u.name.length <= 20)) {
+          clauses.push({ span: { start, end: prob.at.offset + 1 }, inner, close: prob.at.char, form: 'unopened', ...parsed });
+        }
+      }
+    }
+    // (d) a paragraph of its own: `责任单位：省政府各部门、各直属机构。`
+    if (p !== it.heading && !clauses.some((c) => c.span.start >= p.span.start && c.span.end <= p.span.end)) {
+      const s = text.slice(p.content.start, p.content.end);
+      if (/^(牵头|牽頭|责任|責任|配合|协办|協辦|参与|參與|指导|指導|主办|主辦)(单位|單位|部门|部門|处室|處室|科室)\s*[：:]/.test(s)) {
+        let end = p.content.end;
+        while (end > p.content.start && '。.；;'.includes(text[end - 1]!)) end--;
+        const inner = { start: p.content.start, end };
+        const parsed = parseClauseText(text, inner, roles, leadsFirst);
+        if (parsed) clauses.push({ span: inner, inner, form: 'paragraph', ...parsed });
+      }
+    }
+  }
+  return clauses.sort((a, b) => a.span.start - b.span.start);
+}
+
+const OPENERS_OF_FAMILY = (ch: string): string => ({ '）': '（', ')': '(', '〕': '〔', '］': '［', ']': '[', '】': '【' } as Record<string, string>)[ch] ?? ch;
+
+/** (e) unbracketed at the end of the text: `…动态更新。办公室牵头，各有关处室配合`, even glued to the
+ *  sentence before it: `…等信息审批处牵头，各有关处室、民服中心配合`. */
+function findBareClause(text: string, it: PlanItem, roles: RoleMatcher, known: Set<string>): UnitClause | undefined {
+  const paras = [it.heading, ...it.body].reverse();
+  for (const p of paras) {
+    let end = p.content.end;
+    while (end > p.content.start && '。.；;'.includes(text[end - 1]!)) end--;
+    const from = p === it.heading ? it.titleSpan.start : p.content.start;
+    const stop = text.lastIndexOf('。', end - 1);
+    const tailStart = stop >= from ? stop + 1 : from;
+    // try the clause from each group start, last group first; keep the earliest that parses
+    const starts = [tailStart];
+    for (let i = tailStart; i < end; i++) if ('，,；;'.includes(text[i]!)) starts.push(i + 1);
+    let best: UnitClause | undefined;
+    for (let k = starts.length - 1; k >= 0; k--) {
+      const c = tryBare(text, starts[k]!, end, roles, known);
+      if (c) best = c;
+      else if (best) break;
+    }
+    if (best) return best;
+  }
+  return undefined;
+}
+
+function tryBare(text: string, start: number, end: number, roles: RoleMatcher, known: Set<string>): UnitClause | undefined {
+  while (start < end && isWhitespace(text[start])) start++;
+  const firstSep = firstGroupEnd(text, start, end);
+  const roleAt = roleWordStart(text, start, firstSep, roles);
+  if (roleAt !== undefined) {
+    const nameEnd = trimModifiers(text, start, roleAt);
+    if (nameEnd - start > 12 || !looksLikeUnit(lastUnit(text, start, nameEnd), known)) {
+      // glued to prose (`…等信息审批处牵头`): the last unit's start, then back over `、`-joined units
+      const lastSep = Math.max(text.lastIndexOf('、', nameEnd - 1), start - 1);
+      const found = unitStart(text, lastSep + 1, nameEnd, known);
+      if (found === undefined) return undefined;
+      let u: number = found;
+      while (u > start && text[u - 1] === '、') {
+        const prev: number = Math.max(text.lastIndexOf('、', u - 2), start - 1) + 1;
+        const name = text.slice(prev, u - 1);
+        if (name.length > 12 || !looksLikeUnit(name, known)) break;
+        u = prev;
+      }
+      start = u;
+    }
+  }
+  const inner = { start, end };
+  const parsed = parseClauseText(text, inner, roles);
+  if (!parsed || !parsed.units.length || !parsed.units.every((u) => u.name.length <= 15 && looksLikeUnit(u.name, known))) return undefined;
+  return { span: inner, inner, form: 'bare', ...parsed };
+}
+
+function firstGroupEnd(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if ('，,；;'.includes(text[i]!)) return i;
+  return end;
+}
+
+function roleWordStart(text: string, start: number, end: number, roles: RoleMatcher): number | undefined {
+  const g = text.slice(start, end);
+  for (const w of roles.words) if (g.endsWith(w.word)) return end - w.word.length;
+  return undefined;
+}
+
+function trimModifiers(text: string, start: number, end: number): number {
+  const m = /(分别|分別|共同|具体|具體|按照?职责分工|按照?職責分工|按照?职责|按照?職責)$/.exec(text.slice(start, end));
+  return m ? end - m[1]!.length : end;
+}
+
+function lastUnit(text: string, start: number, end: number): string {
+  const at = text.lastIndexOf('、', end - 1);
+  return text.slice(at >= start ? at + 1 : start, end);
+}

@@ -1,0 +1,59 @@
+// Deadlines written in task text: `8月底前` `2022年底前` `9月25日前` `3个工作日内` `印发之日起30日内`
+// `上半年` `持续推进` `长期坚持`. Normalised to a date only where the year is certain.
+import type { Deadline } from './types.js';
+
+const D = '[0-9０-９]';
+const CN = '[一二三四五六七八九十两]';
+const PATTERNS: RegExp[] = [
+  // 2022年底前 / 年底前 / 8月底前 / 9月25日前 / 2022年6月30日前 / 6月中旬前 / 第三季度末前
+  new RegExp(`(?:${D}{4}年)?(?:${D}{1,2}月)?(?:${D}{1,2}日)?(?:底|末|中旬|上旬|下旬|初)?(?:之前|以前|前)`, 'g'),
+  new RegExp(`(?:${D}{4}年)?(?:第${CN}季度|上半年|下半年)(?:末|底)?(?:之前|以前|前)?`, 'g'),
+  new RegExp(`(?:印发|印發|发布|發布|收到|实施|實施)?(?:之日起|后|後)?(?:${D}+|${CN}+)(?:个|個)?(?:工作日|日|天|周|週|个月|個月)(?:内|內)`, 'g'),
+  /持续推进|持續推進|长期坚持|長期堅持|长期推进|長期推進|全年|每季度|每半年|每年|每月/g,
+];
+
+const digits = (s: string) => Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)));
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/** The date a deadline means, when the year is known (from the text or the document). */
+export function normaliseDeadline(text: string, docYear?: number): string | undefined {
+  const y = /([0-9０-９]{4})年/.exec(text);
+  const year = y ? digits(y[1]!) : docYear;
+  if (!year) return undefined;
+  const m = /([0-9０-９]{1,2})月/.exec(text);
+  const d = /([0-9０-９]{1,2})日/.exec(text);
+  if (/上半年/.test(text)) return iso(year, 6, 30);
+  if (/下半年/.test(text)) return iso(year, 12, 31);
+  const q = /第([一二三四])季度/.exec(text);
+  if (q) { const qm = '一二三四'.indexOf(q[1]!) * 3 + 3; return iso(year, qm, lastDay(year, qm)); }
+  if (m) {
+    const month = digits(m[1]!);
+    if (month < 1 || month > 12) return undefined;
+    if (d && !/工作日|日内|日內/.test(text)) return iso(year, month, Math.min(digits(d[1]!), lastDay(year, month)));
+    if (/上旬/.test(text)) return iso(year, month, 10);
+    if (/中旬/.test(text)) return iso(year, month, 20);
+    if (/底|末|下旬/.test(text) || !d) return iso(year, month, lastDay(year, month));
+  }
+  if (/年底|年末/.test(text)) return iso(year, 12, 31);
+  return undefined;
+}
+
+export function findDeadlines(text: string, start: number, end: number, docYear?: number): Deadline[] {
+  const s = text.slice(start, end);
+  const found: Deadline[] = [];
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      const t = m[0];
+      // a bare `前` (`…之前`) or `内` is no deadline: it needs a time before it
+      if (/^(之前|以前|前)$/.test(t) || !/[0-9０-９年月季半期周天日]|持续|持續|长期|長期|全年|每/.test(t)) continue;
+      const span = { start: start + m.index, end: start + m.index + t.length };
+      if (found.some((f) => f.span.start < span.end && span.start < f.span.end)) continue;
+      const date = normaliseDeadline(t, docYear);
+      found.push(date ? { text: t, span, date } : { text: t, span });
+    }
+  }
+  return found.sort((a, b) => a.span.start - b.span.start);
+}

@@ -1,0 +1,127 @@
+// Paired punctuation (GB/T 15834-2011 §4.8, 4.9, 4.15): matching within a paragraph, with the
+// traps of web copies handled: a title broken across two lines, a quotation spanning paragraphs,
+// an apostrophe written as ’.
+import type { IToken } from 'chevrotain';
+import type { PairProblem, PairToken } from './types.js';
+import type { LineRecord } from '../parser/parser.js';
+
+/** family of each pair character; the two widths of （）and ［］ share a family */
+const FAMILY: Record<string, string> = {
+  '（': 'paren', '(': 'paren', '）': 'paren', ')': 'paren',
+  '〔': 'tortoise', '〕': 'tortoise',
+  '［': 'square', '[': 'square', '］': 'square', ']': 'square',
+  '【': 'lenticular', '】': 'lenticular',
+  '《': 'title', '》': 'title', '〈': 'subtitle', '〉': 'subtitle',
+  '“': 'dquote', '”': 'dquote', '‘': 'squote', '’': 'squote',
+  '「': 'corner', '」': 'corner', '『': 'wcorner', '』': 'wcorner',
+};
+export const CLOSER_OF: Record<string, string> = {
+  '（': '）', '(': ')', '〔': '〕', '［': '］', '[': ']', '【': '】', '《': '》', '〈': '〉', '“': '”', '‘': '’', '「': '」', '『': '』',
+};
+export const OPENER_OF: Record<string, string> = Object.fromEntries(Object.entries(CLOSER_OF).map(([o, c]) => [c, o]));
+
+export interface MatchedPair {
+  open: PairToken;
+  close: PairToken;
+}
+
+export interface ParagraphPairs {
+  pairs: MatchedPair[];
+  problems: PairProblem[];
+}
+
+const tokenOf = (t: IToken, line: number, kind: PairToken['kind']): PairToken => ({ char: t.image, offset: t.startOffset, line, kind });
+
+/** Matches the pair characters of one paragraph. */
+export function matchParagraph(tokens: IToken[], line: number, text: string): ParagraphPairs {
+  const pairs: MatchedPair[] = [];
+  const problems: PairProblem[] = [];
+  const stack: PairToken[] = [];
+  const consumed = new Set<number>(); // closers already explained as the far end of a crossing
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (consumed.has(i)) continue;
+    const ch = t.image;
+    if (ch in CLOSER_OF) {
+      stack.push(tokenOf(t, line, 'open'));
+      continue;
+    }
+    const close = tokenOf(t, line, 'close');
+    const fam = FAMILY[ch];
+    let depth = stack.length - 1;
+    while (depth >= 0 && FAMILY[stack[depth]!.char] !== fam) depth--;
+    if (depth < 0) {
+      // ’ right after a letter or before a digit is an apostrophe (`’99`, `it’s`), not a quote
+      if (ch === '’' && (/[0-9A-Za-z]/.test(text[t.startOffset + 1] ?? '') || /[A-Za-z]/.test(text[t.startOffset - 1] ?? ''))) continue;
+      problems.push({ kind: 'unopened', at: close, expected: OPENER_OF[ch] });
+      continue;
+    }
+    // openers above the match are either crossed (their closer comes later) or unclosed
+    for (let k = stack.length - 1; k > depth; k--) {
+      const inner = stack[k]!;
+      const later = findLater(tokens, i + 1, FAMILY[inner.char]!, consumed);
+      if (later >= 0) {
+        consumed.add(later);
+        problems.push({ kind: 'crossed', at: inner, partner: tokenOf(tokens[later]!, line, 'close'), expected: CLOSER_OF[inner.char] });
+      } else {
+        problems.push({ kind: 'unclosed', at: inner, expected: CLOSER_OF[inner.char] });
+      }
+    }
+    const open = stack[depth]!;
+    stack.length = depth;
+    if (CLOSER_OF[open.char] !== ch) problems.push({ kind: 'wrong-width', at: close, partner: open, expected: CLOSER_OF[open.char] });
+    pairs.push({ open, close });
+  }
+  for (const open of stack) problems.push({ kind: 'unclosed', at: open, expected: CLOSER_OF[open.char] });
+  return { pairs, problems };
+}
+
+function findLater(tokens: IToken[], from: number, family: string, consumed: Set<number>): number {
+  for (let j = from; j < tokens.length; j++) {
+    const c = tokens[j]!.image;
+    if (!consumed.has(j) && !(c in CLOSER_OF) && FAMILY[c] === family) return j;
+    if (c in CLOSER_OF && FAMILY[c] === family) return -1; // a new opener of the family claims it
+  }
+  return -1;
+}
+
+/** Document-level pass over the paragraphs' problems: a title broken across two lines and a
+ *  quotation spanning paragraphs are reported once, as assumptions, or not at all. */
+export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, lines: LineRecord[], text: string): PairProblem[] {
+  const out: PairProblem[] = [];
+  const nonBlank = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.end > l.contentStart);
+  const nextOf = new Map<number, number>();
+  for (let k = 0; k + 1 < nonBlank.length; k++) nextOf.set(nonBlank[k]!.i, nonBlank[k + 1]!.i);
+  const dropped = new Set<PairProblem>();
+  for (const [lineNo, res] of perLine) {
+    for (const p of res.problems) {
+      if (dropped.has(p)) continue;
+      if (p.kind === 'unclosed' && p.at.char === '《') {
+        // `《政府网站集约化⏎试点工作方案》`: the next line starts a stray 》 before any 《
+        const next = nextOf.get(lineNo);
+        const nextRes = next === undefined ? undefined : perLine.get(next);
+        const partner = nextRes?.problems.find((q) => q.kind === 'unopened' && q.at.char === '》' && !dropped.has(q));
+        if (partner && isLastOpen(res, p) && isFirstCloseProblem(nextRes!, partner)) {
+          dropped.add(partner);
+          out.push({ ...p, partner: partner.at, uncertain: true, note: 'title-broken-across-lines' });
+          continue;
+        }
+      }
+      if (p.kind === 'unclosed' && p.at.char === '“') {
+        // a quotation spanning paragraphs: every paragraph opens “, only the last one closes
+        const l = lines[lineNo]!;
+        const next = nextOf.get(lineNo);
+        const startsWithQuote = text[l.contentStart] === '“' && p.at.offset === l.contentStart;
+        const nextStarts = next !== undefined && text[lines[next]!.contentStart] === '“';
+        if (startsWithQuote && nextStarts) continue;
+      }
+      out.push(p);
+    }
+  }
+  return out.sort((a, b) => a.at.offset - b.at.offset);
+}
+
+const isLastOpen = (res: ParagraphPairs, p: PairProblem) =>
+  !res.pairs.some((m) => m.open.offset > p.at.offset);
+const isFirstCloseProblem = (res: ParagraphPairs, q: PairProblem) =>
+  !res.pairs.some((m) => m.close.offset < q.at.offset && m.open.char === '《');

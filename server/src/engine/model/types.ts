@@ -1,0 +1,169 @@
+// The plan model: what the engine knows about a document after parsing.
+// All offsets are UTF-16 code units into the text the engine was given (the same unit LSP uses
+// by default and Chevrotain reports), half-open: [start, end).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type DocumentKind = 'plan' | 'report';
+
+/** Heading ranks after GB/T 9704-2012 §7.3.3: 1 `一、`, 2 `（一）`, 3 `1.`, 4 `（1）`, 5 `①`. */
+export type Rank = 1 | 2 | 3 | 4 | 5;
+
+/** How a rank is numbered across parents: restarting at 1 under each parent, or running through. */
+export type NumberingScheme = 'restart' | 'through';
+
+export interface Marker {
+  rank: Rank;
+  /** numeric value: `十一、` → 11, `（二十二）` → 22, `③` → 3 */
+  value: number;
+  /** the marker exactly as written, delimiter included: `一、` `（一）、` `11` `3、` */
+  raw: string;
+  span: Span;
+  /** the delimiter as written after the number, or after the closing bracket of ranks 2 and 4
+   *  (`、` `.` `．`, or `` when there is none) */
+  delimiter: string;
+  /** `weak`: no delimiter (`11加强`) or a digit after the dot (`11.121…`): kept as an item only
+   *  because the numbering around it expects exactly this number */
+  strength: 'definite' | 'weak';
+  /** the delimiter the rank requires (`、` for rank 1, `.` for rank 3, `` for bracketed ranks) */
+  expectedDelimiter: string;
+  /** for bracketed ranks: the opening and closing bracket as written (`（` `)`) */
+  open?: string;
+  close?: string;
+}
+
+export type UnitRole = 'lead' | 'responsible' | 'cooperating' | 'guiding';
+
+export interface UnitRef {
+  /** name as written, whitespace normalised (`各处室`) */
+  name: string;
+  role: UnitRole;
+  span: Span;
+  /** `分别牵头`: every unit of the group leads its own part */
+  separately?: boolean;
+}
+
+export interface UnitClause {
+  /** the whole clause, brackets included when it has them */
+  span: Span;
+  /** the clause text without its brackets */
+  inner: Span;
+  open?: string;
+  close?: string;
+  /** how the clause is written: bracketed `（…）`; bare = unbracketed at the end of the text;
+   *  unclosed = opened but never closed; unopened = closed but never opened; paragraph = its own
+   *  paragraph (`责任单位：…。`) */
+  form: 'bracketed' | 'bare' | 'unclosed' | 'unopened' | 'paragraph';
+  units: UnitRef[];
+  /** `按职责分工负责` and similar: each named unit within its remit */
+  byRemit: boolean;
+  /** malformations inside the clause: a label with no unit after it, two units run together */
+  issues: { kind: 'empty-slot' | 'run-together'; span: Span; text: string }[];
+}
+
+export interface Deadline {
+  /** as written: `8月底前` `2022年底前` `3个工作日内` `持续推进` */
+  text: string;
+  span: Span;
+  /** ISO date (yyyy-mm-dd) when the document's year makes it certain */
+  date?: string;
+}
+
+export interface InlineEnumeration {
+  /** `一是` `二是` …, or `第一，` … */
+  style: 'shi' | 'di';
+  entries: { value: number; raw: string; span: Span }[];
+}
+
+export interface Paragraph {
+  /** the line, without its line break */
+  span: Span;
+  /** the text after indentation */
+  content: Span;
+  line: number; // 0-based
+}
+
+export interface PlanItem {
+  id: number; // document order, 0-based
+  marker: Marker;
+  /** the heading's title: text after the marker up to the first `。` (or the whole line) */
+  title: string;
+  titleSpan: Span;
+  /** the heading paragraph */
+  heading: Paragraph;
+  /** paragraphs after the heading up to the next marker */
+  body: Paragraph[];
+  /** whole extent: heading through its last descendant */
+  span: Span;
+  children: PlanItem[];
+  parent?: PlanItem;
+  depth: number; // 0 for top-level items
+  /** `二、（三）7.` */
+  path: string;
+  /** a task: a leaf item in a task section of a plan */
+  isTask: boolean;
+  /** why this leaf is not a task, when it is not (framing section, report, preamble, closing) */
+  nonTaskReason?: 'report' | 'framing' | 'has-children' | 'closing';
+  unitClauses: UnitClause[];
+  /** units declared once for many tasks (`下同`, `不再列出`) that apply to this one */
+  inheritedUnits?: { from: Span; text: string };
+  deadlines: Deadline[];
+  enumerations: InlineEnumeration[];
+}
+
+/** Bracket-like pair characters and their matches within one paragraph. */
+export interface PairToken {
+  char: string;
+  offset: number;
+  line: number;
+  kind: 'open' | 'close' | 'ambiguous';
+}
+
+export interface PairProblem {
+  kind: 'unclosed' | 'unopened' | 'mismatch' | 'crossed' | 'wrong-width' | 'doc-number-year';
+  /** the offending character */
+  at: PairToken;
+  /** its partner where there is one (the wrong closer of a mismatch, the other bracket of a crossing) */
+  partner?: PairToken;
+  /** the character that would close or open it */
+  expected?: string;
+  /** where the partner should go, when it can be told (end of the paragraph for a unit clause) */
+  suggestAt?: number;
+  /** true when the engine assumed something (an apostrophe, a title broken across lines) */
+  uncertain?: boolean;
+  note?: 'title-broken-across-lines' | 'quote-spans-paragraphs' | 'apostrophe';
+}
+
+export interface NumberingList {
+  rank: Rank;
+  scheme: NumberingScheme;
+  items: PlanItem[];
+}
+
+export interface PlanDocument {
+  text: string;
+  kind: DocumentKind;
+  /** the document's title line, if one was found */
+  title?: { text: string; span: Span };
+  /** the year the document is about (for deadline normalisation), if certain */
+  year?: number;
+  preamble: Paragraph[];
+  items: PlanItem[]; // top-level items
+  /** every item in document order */
+  allItems: PlanItem[];
+  tasks: PlanItem[];
+  closing: Paragraph[];
+  paragraphs: Paragraph[];
+  /** numbering scheme per rank, inferred from the document */
+  schemes: Partial<Record<Rank, NumberingScheme>>;
+  pairProblems: PairProblem[];
+  /** the runs of sibling numbers the numbering rules check, per rank and scheme */
+  numberingLists: NumberingList[];
+  /** inline enumerations in every paragraph */
+  enumerations: InlineEnumeration[];
+  /** `列第一位者为牵头单位`: the first unit in every later clause leads */
+  firstListedLeads: boolean;
+}

@@ -1,0 +1,222 @@
+// Unit clauses (任务分工): who leads (牵头), is responsible (负责/责任单位), cooperates (配合/参与/协办)
+// and guides (指导). Simplified and traditional script alike. The clause's text is split into
+// groups (by ，；) and each group into units (by 、), never inside brackets: `各乡镇(街道)`.
+import type { RoleKeywords } from '../types.js';
+import type { Span, UnitClause, UnitRef, UnitRole } from './types.js';
+import { isWhitespace } from '../text/chars.js';
+
+export const BUILTIN_ROLES: RoleKeywords = {
+  lead: ['牵头', '牽頭', '主办', '主辦', '主责', '主責'],
+  responsible: ['负责', '負責', '承办', '承辦'],
+  cooperating: ['配合', '参与', '參與', '协办', '協辦', '协助', '協助', '参加', '參加'],
+  guiding: ['指导', '指導'],
+};
+
+/** labels such as `牵头单位：` — the role is the label's own */
+const LABEL_RE = /^(牵头|牽頭|主办|主辦|责任|責任|配合|协办|協辦|参与|參與|指导|指導|主（协）办|主\(协\)办|主（協）辦|主\(協\)辦)(单位|單位|部门|部門|处室|處室|科室|司局|机关|機關|领导|領導)\s*[：:]/;
+const LABEL_ROLE: Record<string, UnitRole> = {
+  牵头: 'lead', 牽頭: 'lead', 主办: 'lead', 主辦: 'lead', 责任: 'responsible', 責任: 'responsible',
+  配合: 'cooperating', 协办: 'cooperating', 協辦: 'cooperating', 参与: 'cooperating', 參與: 'cooperating',
+  指导: 'guiding', 指導: 'guiding',
+};
+
+/** modifiers between the units and the role word: `分别牵头` `按职责分工负责` */
+const MODIFIER_RE = /(分别|分別|共同|具体|具體|按照?职责分工|按照?職責分工|根据职责分工|根據職責分工|按照?职责|按照?職責|按各自职责|依职责)$/;
+const REMIT_RE = /职责|職責/;
+const CONJUNCT_RE = /会同|會同/;
+
+export interface RoleMatcher {
+  /** role words, longest first, with their roles */
+  words: { word: string; role: UnitRole }[];
+}
+
+export function makeRoleMatcher(extra: Partial<RoleKeywords> = {}): RoleMatcher {
+  const words: { word: string; role: UnitRole }[] = [];
+  for (const role of ['lead', 'responsible', 'cooperating', 'guiding'] as const) {
+    for (const w of [...BUILTIN_ROLES[role], ...(extra[role] ?? [])]) words.push({ word: w, role });
+  }
+  words.sort((a, b) => b.word.length - a.word.length);
+  return { words };
+}
+
+const OPEN = '（(〔［[【';
+const CLOSE = '）)〕］]】';
+
+/** Splits s[start,end) at any of `seps` outside brackets; returns trimmed spans (may be empty). */
+export function splitTopLevel(s: string, start: number, end: number, seps: string): Span[] {
+  const out: Span[] = [];
+  let depth = 0;
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const c = s[i]!;
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && seps.includes(c)) {
+      out.push(trim(s, from, i));
+      from = i + 1;
+    }
+  }
+  out.push(trim(s, from, end));
+  return out;
+}
+
+function trim(s: string, start: number, end: number): Span {
+  while (start < end && isWhitespace(s[start])) start++;
+  while (end > start && isWhitespace(s[end - 1])) end--;
+  return { start, end };
+}
+
+const MAX_UNIT_LEN = 30;
+
+interface GroupParse {
+  role?: UnitRole;
+  label: boolean;
+  units: UnitRef[];
+  separately: boolean;
+  byRemit: boolean;
+  emptySlot?: Span;
+}
+
+/** Parses one group: `审批处、人事处分别牵头` | `牵头单位：县委编办` | `各有关处室、民服中心` (no role) |
+ *  `办公室会同有关部门负责`. Returns undefined when the group is not unit-like (a sentence). */
+function parseGroup(s: string, g: Span, roles: RoleMatcher): GroupParse | undefined {
+  if (g.end <= g.start) return { label: false, units: [], separately: false, byRemit: false };
+  let text = s.slice(g.start, g.end);
+  const label = LABEL_RE.exec(text);
+  if (label) {
+    const role = LABEL_ROLE[label[1]!.replace(/[（(].*$/, '')] ?? 'responsible';
+    const from = g.start + label[0].length;
+    const body = trim(s, from, g.end);
+    if (body.end <= body.start) return { role, label: true, units: [], separately: false, byRemit: false, emptySlot: { start: g.start, end: g.end } };
+    const units = splitUnits(s, body, role);
+    return units && { role, label: true, units, separately: false, byRemit: false };
+  }
+  // trailing role word
+  let end = g.end;
+  while (end > g.start && '。．.；;'.includes(s[end - 1]!)) end--;
+  text = s.slice(g.start, end);
+  let role: UnitRole | undefined;
+  for (const w of roles.words) {
+    if (text.endsWith(w.word)) {
+      role = w.role;
+      end -= w.word.length;
+      break;
+    }
+  }
+  let separately = false;
+  let byRemit = false;
+  if (role) {
+    const mod = MODIFIER_RE.exec(s.slice(g.start, end));
+    if (mod) {
+      separately = /分别|分別/.test(mod[1]!);
+      byRemit = REMIT_RE.test(mod[1]!);
+      end -= mod[1]!.length;
+    }
+  }
+  const body = trim(s, g.start, end);
+  if (body.end <= body.start) return role ? { role, label: false, units: [], separately, byRemit, emptySlot: g } : undefined;
+  // `A会同B负责`: A leads, B cooperates
+  const conj = CONJUNCT_RE.exec(s.slice(body.start, body.end));
+  if (conj && role) {
+    const at = body.start + conj.index;
+    const leads = splitUnits(s, trim(s, body.start, at), 'lead');
+    const coop = splitUnits(s, trim(s, at + conj[0].length, body.end), 'cooperating');
+    if (!leads || !coop) return undefined;
+    return { role: 'lead', label: false, units: [...leads, ...coop], separately, byRemit };
+  }
+  const units = splitUnits(s, body, role ?? 'responsible');
+  if (!units) return undefined;
+  for (const u of units) u.separately = separately || undefined;
+  if (!separately) for (const u of units) delete u.separately;
+  return { role, label: false, units, separately, byRemit };
+}
+
+function splitUnits(s: string, body: Span, role: UnitRole): UnitRef[] | undefined {
+  const parts = splitTopLevel(s, body.start, body.end, '、/／');
+  const units: UnitRef[] = [];
+  for (const p of parts) {
+    let start = p.start;
+    // `由办公室牵头`, `规范性文件公开由制发司（局）牵头`: the unit follows 由
+    const by = s.lastIndexOf('由', p.end - 1);
+    if (by >= start && by - start <= 20 && p.end - by > 2) start = by + 1;
+    const name = s.slice(start, p.end).replace(/[ \t\u3000\u00a0]+/g, '');
+    if (!name) continue;
+    if (name.length > MAX_UNIT_LEN || /[。！？!?]/.test(name)) return undefined;
+    units.push({ name, role, span: { start, end: p.end } });
+  }
+  return units;
+}
+
+export interface ClauseParse {
+  units: UnitRef[];
+  byRemit: boolean;
+  issues: UnitClause['issues'];
+}
+
+/** Parses the inside of a clause. Undefined when the text is not a unit clause. */
+export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firstListedLeads = false): ClauseParse | undefined {
+  const len = inner.end - inner.start;
+  if (len <= 1 || len > 300) return undefined;
+  const groups = splitTopLevel(s, inner.start, inner.end, '，,；;');
+  const parsed: GroupParse[] = [];
+  for (const g of groups) {
+    const p = parseGroup(s, g, roles);
+    if (!p) return undefined;
+    parsed.push(p);
+  }
+  if (!parsed.some((p) => p.role)) return undefined;
+  // role-less groups take the role of the label before them, else of the next group with a role
+  for (let i = 0; i < parsed.length; i++) {
+    const p = parsed[i]!;
+    if (p.role) continue;
+    const prev = parsed[i - 1];
+    const next = parsed.slice(i + 1).find((q) => q.role && !q.label);
+    const role = prev?.label ? prev.role : (next?.role ?? prev?.role ?? 'responsible');
+    p.role = role;
+    for (const u of p.units) u.role = role!;
+    if (role === next?.role && next?.separately) for (const u of p.units) u.separately = true;
+  }
+  const units = parsed.flatMap((p) => p.units);
+  const issues: UnitClause['issues'] = [];
+  for (const p of parsed) if (p.emptySlot) issues.push({ kind: 'empty-slot', span: p.emptySlot, text: s.slice(p.emptySlot.start, p.emptySlot.end) });
+  for (const u of units) {
+    const m = RUN_TOGETHER_RE.exec(u.name);
+    if (m && m.index + m[1]!.length >= 3 && u.name.length - (m.index + m[1]!.length) >= 3) {
+      issues.push({ kind: 'run-together', span: u.span, text: u.name });
+    }
+  }
+  if (firstListedLeads) {
+    const first = units[0];
+    if (first && first.role === 'responsible' && !units.some((u) => u.role === 'lead')) first.role = 'lead';
+  }
+  if (!units.length && !issues.length) return undefined;
+  return { units, byRemit: parsed.some((p) => p.byRemit), issues };
+}
+
+/** `县政府各部门县机关运行保障中心`: a unit's suffix immediately followed by another unit's prefix */
+const RUN_TOGETHER_RE = /(部门|部門|单位|單位|中心|局|处|處|室|办|辦|委|厅|廳|司)(县|縣|市|区|區|省|各|乡|鄉|镇|鎮|街道)/;
+
+/** Whether a group of text ends with a role word (cheap pre-check before parsing). */
+export function mentionsRole(text: string, roles: RoleMatcher): boolean {
+  if (LABEL_RE.test(text)) return true;
+  for (const w of roles.words) if (text.includes(w.word)) return true;
+  return /单位[：:]|單位[：:]/.test(text);
+}
+
+/** Where a unit name most plausibly starts inside a glued tail `…等信息审批处`: the longest known unit
+ *  that is a suffix, else the text after the last function word, if short. */
+export function unitStart(s: string, from: number, to: number, known: Set<string>): number | undefined {
+  let best: number | undefined;
+  for (let i = Math.max(from, to - MAX_UNIT_LEN); i < to; i++) {
+    if (known.has(s.slice(i, to))) { best = i; break; }
+  }
+  if (best !== undefined) return best;
+  let i = to;
+  while (i > from && !'的等并及了将在对与，。,、；;：:）)'.includes(s[i - 1]!)) i--;
+  return to - i <= 10 && to > i ? i : undefined;
+}
+
+/** names that end like an organisation: 处 室 局 中心 部门 单位 委 司 … (after a bracketed part) */
+const UNIT_SUFFIX_RE = /(处|處|室|局|办|辦|厅|廳|中心|部|门|門|单位|單位|委|会|會|司|院|所|站|队|隊|组|組|政府|街道|乡镇|鄉鎮|机关|機關|科|股|馆|館|社|团|團|行|校|城市)$/;
+export const looksLikeUnit = (name: string, known: Set<string>): boolean =>
+  known.has(name) || UNIT_SUFFIX_RE.test(name.replace(/[（(][^（()）]*[）)]$/, ''));

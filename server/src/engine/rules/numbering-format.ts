@@ -1,0 +1,56 @@
+// numbering-format: the punctuation of a marker (GB/T 9704 §7.3.3, GB/T 15834 Appendix B.3):
+// `一、` `（一）` `1.` `（1）` `①` — not `一.`, `（一）、`, `3、`, `11加强`, `（一)`.
+import type { Rule } from '../types.js';
+import { formatMessage } from '../i18n/messages.js';
+import { fix } from './util.js';
+
+export const meta: Rule['meta'] = {
+  id: 'numbering-format',
+  description: { zh: '序号标点规范：“一、”“（一）”“1.”“（1）”，不缺不多不混用', en: 'Marker punctuation: `一、` `（一）` `1.` `（1）` — none missing, extra or mixed' },
+  defaultSeverity: 'warning',
+  fixable: true,
+  docs: 'numbering-format',
+};
+
+export function check(ctx: Parameters<Rule['check']>[0]): void {
+  for (const item of ctx.plan.allItems) {
+    const m = item.marker;
+    const rankName = formatMessage(`rank/${m.rank}`, {}, ctx.locale);
+    const base = { marker: m.raw, rank: m.rank, rankName };
+    const delimAt = { start: m.span.end - m.delimiter.length, end: m.span.end };
+    if (m.rank === 1 || m.rank === 3) {
+      const ok = m.rank === 1 ? m.delimiter === '、' : m.delimiter === '.' || m.delimiter === '．';
+      if (ok) continue;
+      const expected = m.expectedDelimiter;
+      if (m.delimiter === '') {
+        ctx.report({
+          messageKey: 'numbering-format/missing-delimiter', data: { ...base, expected }, span: m.span,
+          fix: fix(ctx.locale, 'fix/insert', { text: expected }, [{ span: { start: m.span.end, end: m.span.end }, text: expected }]),
+        });
+      } else {
+        ctx.report({
+          messageKey: 'numbering-format/wrong-delimiter', data: { ...base, expected, actual: m.delimiter }, span: m.span,
+          fix: fix(ctx.locale, 'fix/replace', { text: expected }, [{ span: delimAt, text: expected }]),
+        });
+      }
+      continue;
+    }
+    if (m.delimiter) {
+      ctx.report({
+        messageKey: 'numbering-format/extra-delimiter', data: { ...base, actual: m.delimiter }, span: m.span,
+        fix: fix(ctx.locale, 'fix/delete', { text: m.delimiter }, [{ span: delimAt, text: '' }]),
+      });
+    }
+    if (m.open && m.close && (m.open === '（') !== (m.close === '）')) {
+      const close = m.open === '（' ? '）' : ')';
+      const closeAt = m.span.start + m.raw.lastIndexOf(m.close);
+      const expected = m.raw.slice(0, m.raw.lastIndexOf(m.close)) + close;
+      ctx.report({
+        messageKey: 'numbering-format/mixed-width', data: { ...base, expected }, span: m.span,
+        fix: fix(ctx.locale, 'fix/replace', { text: close }, [{ span: { start: closeAt, end: closeAt + 1 }, text: close }]),
+      });
+    }
+  }
+}
+
+export default { meta, check } satisfies Rule;

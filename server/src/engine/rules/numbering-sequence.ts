@@ -1,0 +1,36 @@
+// numbering-sequence: gaps, duplicates, backward jumps and wrong starts, within the numbering
+// scheme the document uses for that rank (restarting under each parent, or running through).
+import type { Rule } from '../types.js';
+import { fix, markerWith, renumberEdits } from './util.js';
+
+export const meta: Rule['meta'] = {
+  id: 'numbering-sequence',
+  description: { zh: '序号连续：不跳号、不重号、不倒退，从一开始', en: 'Numbers run in sequence: no gaps, duplicates or backward jumps; start at one' },
+  defaultSeverity: 'error',
+  fixable: true,
+  docs: 'numbering-sequence',
+};
+
+export function check(ctx: Parameters<Rule['check']>[0]): void {
+  for (const list of ctx.plan.numberingLists) {
+    let expected = 1;
+    const seen = new Map<number, number>(); // value → line
+    list.items.forEach((item, i) => {
+      const m = item.marker;
+      if (m.value !== expected) {
+        const kind = i === 0 ? 'start' : seen.has(m.value) && m.value === expected - 1 ? 'duplicate' : m.value < expected ? 'backward' : 'gap';
+        const data: Record<string, string | number> = { expected: markerWith(m, expected), actual: m.raw };
+        if (kind === 'duplicate') data.firstLine = seen.get(m.value)! + 1;
+        ctx.report({
+          messageKey: `numbering-sequence/${kind}`, data, span: m.span,
+          fix: fix(ctx.locale, 'fix/renumber', { expected: markerWith(m, expected) }, renumberEdits(list.items, i, expected)),
+        });
+      }
+      if (!seen.has(m.value)) seen.set(m.value, item.heading.line);
+      // resynchronise on the number as written: one break is one problem, not a cascade
+      expected = m.value + 1;
+    });
+  }
+}
+
+export default { meta, check } satisfies Rule;

@@ -1,0 +1,36 @@
+// punctuation-width (off by default): half-width , : ; ( ) ? ! in Chinese text. Many web copies
+// were converted wholesale; a fix converts them back to full width.
+import type { Rule } from '../types.js';
+import { isCjk } from '../text/chars.js';
+import { fix } from './util.js';
+
+export const meta: Rule['meta'] = {
+  id: 'punctuation-width',
+  description: { zh: '中文中使用全角标点（，：；（）？！），不用半角', en: 'Chinese text takes full-width punctuation (，：；（）？！), not half-width' },
+  defaultSeverity: 'off',
+  fixable: true,
+  docs: 'punctuation-width',
+};
+
+const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
+
+export function check(ctx: Parameters<Rule['check']>[0]): void {
+  const t = ctx.plan.text;
+  for (const p of ctx.plan.paragraphs) {
+    for (let i = p.content.start; i < p.content.end; i++) {
+      const ch = t[i]!;
+      const full = FULL[ch];
+      if (!full) continue;
+      const prev = t[i - 1];
+      const next = t[i + 1];
+      // `10:30`, `www.a.cn`, `(1)` in ASCII context stay as they are
+      if (ch === ':' && /[0-9]/.test(prev ?? '') && /[0-9]/.test(next ?? '')) continue;
+      const cjkAround = ch === '(' ? isCjk(next) || isCjk(prev) : isCjk(prev) || (ch === ')' ? false : isCjk(next));
+      if (!cjkAround) continue;
+      ctx.report({ messageKey: 'punctuation-width/half-width', data: { char: ch, expected: full }, span: { start: i, end: i + 1 },
+        fix: fix(ctx.locale, 'fix/replace', { text: full }, [{ span: { start: i, end: i + 1 }, text: full }]) });
+    }
+  }
+}
+
+export default { meta, check } satisfies Rule;

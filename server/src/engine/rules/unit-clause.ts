@@ -1,0 +1,55 @@
+// unit-clause: a unit clause that is there but malformed — not bracketed, a bracket missing,
+// a label with nothing after it, two units run together.
+import type { Rule } from '../types.js';
+import { fix } from './util.js';
+
+export const meta: Rule['meta'] = {
+  id: 'unit-clause',
+  description: { zh: '责任单位括注规范：加括号、括号成对、不留空、单位间用顿号', en: 'Unit clauses are well-formed: bracketed, both brackets, no empty slot, units separated by 、' },
+  defaultSeverity: 'warning',
+  fixable: true,
+  docs: 'unit-clause',
+};
+
+const CLOSE_FOR: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '［': '］', '[': ']', '【': '】' };
+
+export function check(ctx: Parameters<Rule['check']>[0]): void {
+  const text = ctx.plan.text;
+  for (const task of ctx.plan.allItems) {
+    if (!task.isTask) continue;
+    for (const c of task.unitClauses) {
+      const clause = text.slice(c.inner.start, c.inner.end);
+      if (c.form === 'bare') {
+        const before = text[c.span.start - 1];
+        const glued = before !== undefined && !'。；;，,：: \u3000\t'.includes(before) && c.span.start !== task.titleSpan.start;
+        const wrap = fix(ctx.locale, 'fix/wrap', {}, [
+          { span: { start: c.span.start, end: c.span.start }, text: '（' },
+          { span: { start: c.span.end, end: c.span.end }, text: '）' },
+        ]);
+        if (glued) {
+          // where the unit name starts was inferred: offer the fix, never apply it unattended
+          ctx.report({ messageKey: 'unit-clause/unbracketed-glued', data: { clause, first: c.units[0]?.name ?? '' }, span: c.span, suggestions: [wrap], uncertain: true });
+        } else {
+          ctx.report({ messageKey: 'unit-clause/unbracketed', data: { clause }, span: c.span, fix: wrap });
+        }
+      } else if (c.form === 'unclosed') {
+        const close = CLOSE_FOR[c.open!] ?? '）';
+        ctx.report({
+          messageKey: 'unit-clause/unclosed', data: { expected: close }, span: { start: c.span.start, end: c.span.start + 1 },
+          fix: fix(ctx.locale, 'fix/insert', { text: close }, [{ span: { start: c.span.end, end: c.span.end }, text: close }]),
+        });
+      } else if (c.form === 'unopened') {
+        const open = Object.entries(CLOSE_FOR).find(([, cl]) => cl === c.close)?.[0] ?? '（';
+        ctx.report({
+          messageKey: 'unit-clause/unopened', data: { expected: open }, span: { start: c.span.end - 1, end: c.span.end },
+          suggestions: [fix(ctx.locale, 'fix/insert', { text: open }, [{ span: { start: c.inner.start, end: c.inner.start }, text: open }])],
+        });
+      }
+      for (const issue of c.issues) {
+        ctx.report({ messageKey: `unit-clause/${issue.kind}`, data: { text: issue.text }, span: issue.span, uncertain: issue.kind === 'run-together' || undefined });
+      }
+    }
+  }
+}
+
+export default { meta, check } satisfies Rule;

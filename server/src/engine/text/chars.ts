@@ -1,0 +1,23 @@
+// Character classes of Chinese plain-text documents.
+
+/** Whitespace as exported from Word/WPS: ASCII space and tab, ideographic space (U+3000), NBSP,
+ *  the en/em/thin spaces, zero-width space and a stray BOM (U+FEFF) in the middle of a file. */
+export const WHITESPACE = ' \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff';
+const WS = new Set(WHITESPACE);
+export const isWhitespace = (ch: string | undefined): boolean => ch !== undefined && WS.has(ch);
+
+/** CJK ideographs (basic block and extension A) and the compatibility block. */
+export function isCjk(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Trim the whitespace set above (String.prototype.trim misses U+200B and treats U+FEFF alike). */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && WS.has(text[start]!)) start++;
+  while (end > start && WS.has(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+export const normalizeSpaces = (s: string): string => s.replace(/[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/g, '');

@@ -1,0 +1,65 @@
+// Offsets ↔ 0-based line/character (UTF-16 code units, as LSP uses by default). A line ends at
+// \r\n, \n or a lone \r — the same breaks the lexer recognises.
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export class LineIndex {
+  /** offset where each line starts */
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** 0-based line containing offset (binary search) */
+  lineAt(offset: number): number {
+    const s = this.lineStarts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    return { line, character: o - this.lineStarts[line]! };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    if (pos.line < 0) return 0;
+    const start = this.lineStarts[pos.line]!;
+    const end = this.lineEnd(pos.line);
+    return Math.min(start + Math.max(0, pos.character), end);
+  }
+
+  /** offset of the end of a line's content (before its line break) */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+}

@@ -1,0 +1,86 @@
+// Engine-level types shared by the rules, the CLI and the language server.
+import type { PlanDocument, Span } from './model/types.js';
+
+export type Severity = 'error' | 'warning' | 'info' | 'off';
+export type Locale = 'zh' | 'en';
+
+export interface TextEdit {
+  span: Span; // offsets into the linted text
+  text: string;
+}
+
+export interface Fix {
+  /** what the fix does, localised: `改为“一、”` */
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: Exclude<Severity, 'off'>;
+  /** stable key of the message template: `numbering-sequence/gap` */
+  messageKey: string;
+  /** message in the requested locale */
+  message: string;
+  /** the template's arguments, for clients that render their own */
+  data: Record<string, string | number>;
+  span: Span;
+  /** a safe fix: `fengong check --fix` applies it, so it changes nothing but what it names */
+  fix?: Fix;
+  /** fixes that need a person's eye (offered as quick fixes in the editor, never applied by --fix) */
+  suggestions?: Fix[];
+  /** the engine assumed something to report this (a title broken by an export, glued text) */
+  uncertain?: boolean;
+  /** other places that explain this one (a bracket's partner, the first of two duplicates) */
+  related?: { span: Span; message: string }[];
+}
+
+export interface RuleMeta {
+  id: string;
+  description: { zh: string; en: string };
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /** anchor in docs/rules.md */
+  docs: string;
+  /** JSON schema (draft 2020-12) of the rule's options, if it takes any */
+  optionsSchema?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  plan: PlanDocument;
+  locale: Locale;
+  options: Record<string, unknown>;
+  severity: Exclude<Severity, 'off'>;
+  config: EngineConfig;
+  report(d: Omit<Diagnostic, 'ruleId' | 'severity' | 'message'> & { severity?: Diagnostic['severity'] }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** Extra role keywords (`units.roles` in config) merged with the built-in ones. */
+export interface RoleKeywords {
+  lead: string[];
+  responsible: string[];
+  cooperating: string[];
+  guiding: string[];
+}
+
+/** The resolved configuration the engine sees: no I/O, no globs — the CLI/server resolved those. */
+export interface EngineConfig {
+  rules: Record<string, { severity: Severity; options: Record<string, unknown> }>;
+  documentKind?: 'plan' | 'report' | 'auto';
+  /** extra section headings that hold no tasks (added to 总体要求, 指导思想, …) */
+  nonTaskSections: string[];
+  roleKeywords: Partial<RoleKeywords>;
+  /** canonical unit names and their aliases: `{"办公室": ["厅办公室"]}` */
+  units?: Record<string, string[]>;
+  locale: Locale;
+}
+
+export interface LintResult {
+  plan: PlanDocument;
+  diagnostics: Diagnostic[];
+}
