@@ -1,7 +1,9 @@
 // Bundles every entry point to CommonJS with esbuild: Chevrotain 11 is ESM-only, VS Code's extension
 // host loads CommonJS, and one bundled file starts ~0.3 s faster than node_modules resolution.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs' }, // `fengong` (check, table, lsp)
@@ -15,6 +17,7 @@ await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
   outfile: e.out,
   bundle: true,
   platform: 'node',
+  mainFields: ['module', 'main'], // jsonc-parser's UMD "main" hides its requires from the bundler
   format: 'cjs',
   target: 'node20',
   external: e.external ?? [],
@@ -24,6 +27,6 @@ await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
   legalComments: 'none',
   logLevel: 'warning',
   // import.meta.url is undefined in CommonJS output; the bundles use __filename instead
-  define: { 'import.meta.url': 'importMetaUrl' },
+  define: { 'import.meta.url': 'importMetaUrl', FENGONG_VERSION: JSON.stringify(pkg.version) },
   banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 })));

@@ -1,0 +1,43 @@
+// SARIF 2.1.0 for GitHub code scanning (upload with github/codeql-action/upload-sarif).
+import { relative, sep } from 'node:path';
+import { rules } from '../../engine/rules/index.js';
+import type { FileResult, FormatContext } from '../results.js';
+
+const DOCS = 'https://github.com/fengong/fengong/blob/main/docs/rules.md';
+
+export function sarif(results: FileResult[], ctx: FormatContext): string {
+  const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
+  const out = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'fengong', version: ctx.version, informationUri: 'https://github.com/fengong/fengong',
+          rules: rules.map((r) => ({
+            id: r.meta.id,
+            shortDescription: { text: r.meta.description[ctx.locale] },
+            fullDescription: { text: `${r.meta.description.zh} — ${r.meta.description.en}` },
+            helpUri: `${DOCS}#${r.meta.docs}`,
+            defaultConfiguration: { level: r.meta.defaultSeverity === 'off' ? 'none' : r.meta.defaultSeverity === 'info' ? 'note' : r.meta.defaultSeverity },
+          })),
+        },
+      },
+      columnKind: 'utf16CodeUnits',
+      originalUriBaseIds: { '%SRCROOT%': { uri: `file://${ctx.cwd.split(sep).join('/')}/` } },
+      results: results.flatMap((r) => r.messages.map((m) => ({
+        ruleId: m.ruleId ?? 'fengong/fatal',
+        ...(m.ruleId && ruleIndex.has(m.ruleId) ? { ruleIndex: ruleIndex.get(m.ruleId) } : {}),
+        level: m.severity === 2 ? 'error' : 'warning',
+        message: { text: m.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(relative(ctx.cwd, r.filePath).split(sep).join('/')), uriBaseId: '%SRCROOT%' },
+            region: { startLine: m.line, startColumn: m.column, endLine: m.endLine ?? m.line, endColumn: m.endColumn ?? m.column + 1 },
+          },
+        }],
+      }))),
+    }],
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}

@@ -1,0 +1,319 @@
+// Byte ↔ text for plan files. Offices save plans as UTF-8 (with or without BOM), UTF-16 with BOM,
+// or GB18030/GBK; `--fix` must write a file back in its own encoding, BOM and line endings, so
+// decoding records all three and `encodeText` is its exact inverse for unchanged text.
+import iconv from 'iconv-lite';
+
+export type TextEncodingName = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
+export type Eol = '\n' | '\r\n' | '\r';
+
+/** What a file's bytes looked like, enough to write it back the same way. */
+export interface EncodingMeta {
+  encoding: TextEncodingName;
+  bom: boolean;
+  /** The most frequent line ending ('\n' when the text has none). */
+  eol: Eol;
+  /** More than one kind of line ending occurs. */
+  mixedEol: boolean;
+}
+
+export type DecodeFailure = {
+  ok: false;
+  reason: 'binary' | 'undecodable';
+  /** English, technical; FileError messages wrap it in zh + en. */
+  detail: string;
+  /** Byte offset (0-based) and line (1-based) where decoding failed, when there is one. */
+  offset?: number;
+  line?: number;
+};
+
+export type DecodeResult = ({ ok: true; text: string } & EncodingMeta) | DecodeFailure;
+
+const BOM_UTF8 = [0xef, 0xbb, 0xbf];
+/** Bytes looked at for the control-byte share; enough to tell text from binary. */
+const BINARY_SAMPLE = 64 * 1024;
+/** Above this share of control bytes (other than \t \n \v \f \r, ESC, SUB) a file is binary. */
+const BINARY_CONTROL_SHARE = 0.1;
+
+/** Decode a file's bytes; never throws. The text keeps its line endings, not the BOM. */
+export function decodeBuffer(buf: Buffer): DecodeResult {
+  if (startsWith(buf, [0xff, 0xfe])) return decodeUnicode(buf.subarray(2), 'utf16le', 2);
+  if (startsWith(buf, [0xfe, 0xff])) return decodeUnicode(buf.subarray(2), 'utf16be', 2);
+  // Only a UTF-16 BOM excuses NUL bytes; a UTF-8 BOM in front of binary data is still binary.
+  const binary = binaryReason(buf);
+  if (binary) return { ok: false, reason: 'binary', detail: binary };
+  if (startsWith(buf, BOM_UTF8)) return decodeUnicode(buf.subarray(3), 'utf8', 3);
+  const utf8 = tryDecode(buf, 'utf-8');
+  // Valid UTF-8 wins: a few GBK characters can also be valid UTF-8 (织 = D6 AF = U+05AF), but real
+  // GBK text almost always contains a byte pair that is not (full-width punctuation A1xx/A3xx).
+  if (utf8 !== undefined) return success(utf8, 'utf8', false);
+  return decodeLegacy(buf);
+}
+
+/**
+ * Encode text with the given meta; the inverse of decodeBuffer. With `eol` (and not `mixedEol`),
+ * every line break is converted to it, so text edited with LF goes back with the file's CRLF; a
+ * mixed-EOL file keeps its line breaks exactly as they are in the text.
+ */
+export function encodeText(
+  text: string,
+  meta: { encoding: TextEncodingName; bom: boolean; eol?: Eol; mixedEol?: boolean },
+): Buffer {
+  const body = meta.eol === undefined || meta.mixedEol ? text : normalizeEol(text, meta.eol);
+  switch (meta.encoding) {
+    case 'utf8':
+      return withBom(meta.bom, BOM_UTF8, Buffer.from(body, 'utf8'));
+    case 'utf16le':
+      return withBom(meta.bom, [0xff, 0xfe], Buffer.from(body, 'utf16le'));
+    case 'utf16be':
+      return withBom(meta.bom, [0xfe, 0xff], Buffer.from(body, 'utf16le').swap16());
+    case 'gb18030':
+      // GB18030 has no BOM in practice; a caller asking for one gets the encoded U+FEFF.
+      return iconv.encode(meta.bom ? '\ufeff' + body : body, 'gb18030');
+  }
+}
+
+/** Detect line endings: the most frequent kind, and whether kinds are mixed. */
+export function detectEol(text: string): { eol: Eol; mixedEol: boolean } {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  const kinds = (crlf > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
+  // Ties go to LF, then CRLF: the more common conventions.
+  const eol: Eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf && cr > crlf ? '\r' : '\n';
+  return { eol, mixedEol: kinds > 1 };
+}
+
+/** Convert every line break (CRLF, CR, LF) to `eol`. */
+export function normalizeEol(text: string, eol: Eol): string {
+  return text.replace(/\r\n|\r|\n/g, eol);
+}
+
+/** 1-based line of a byte offset, counting LF, CRLF and lone CR as line breaks (ASCII-safe in UTF-8 and GB18030). */
+export function lineOfByte(buf: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < buf.length; i++) {
+    if (buf[i] === 10 || (buf[i] === 13 && buf[i + 1] !== 10)) line++;
+  }
+  return line;
+}
+
+function success(text: string, encoding: TextEncodingName, bom: boolean): DecodeResult {
+  return { ok: true, text, encoding, bom, ...detectEol(text) };
+}
+
+/** After a BOM: the rest must be valid in that encoding, else it is reported (not guessed). */
+function decodeUnicode(body: Buffer, encoding: 'utf8' | 'utf16le' | 'utf16be', bomLength: number): DecodeResult {
+  if (encoding !== 'utf8' && body.length % 2 === 1) {
+    return undecodable(`${encoding} with BOM has an odd number of bytes (${body.length + bomLength})`, body.length + bomLength - 1);
+  }
+  const label = encoding === 'utf8' ? 'utf-8' : encoding === 'utf16le' ? 'utf-16le' : 'utf-16be';
+  const text = tryDecode(body, label);
+  if (text !== undefined) return success(text, encoding, true);
+  const at = bomLength + (encoding === 'utf8' ? firstInvalidUtf8(body) : firstLoneSurrogate(body, encoding));
+  return undecodable(`invalid ${encoding} after a ${encoding} BOM at byte ${at}`, at, encoding === 'utf8' ? lineOfByte(body, at - bomLength) : undefined);
+}
+
+/** No BOM and not UTF-8: accept GB18030 only if well-formed, exactly round-trippable and plausible. */
+function decodeLegacy(buf: Buffer): DecodeResult {
+  const badUtf8 = firstInvalidUtf8(buf);
+  const utf8Line = lineOfByte(buf, badUtf8);
+  const gb = checkGb18030(buf);
+  if (gb.ok) return success(gb.text, 'gb18030', false);
+  return undecodable(
+    `invalid UTF-8 at byte ${badUtf8} (line ${utf8Line}); not GB18030 either (${gb.why})`,
+    badUtf8,
+    utf8Line,
+  );
+}
+
+type GbCheck = { ok: true; text: string } | { ok: false; why: string };
+
+function checkGb18030(buf: Buffer): GbCheck {
+  const malformed = firstMalformedGb18030(buf);
+  if (malformed >= 0) return { ok: false, why: `malformed sequence at byte ${malformed}` };
+  const text = iconv.decode(buf, 'gb18030');
+  if (text.includes('\ufffd')) return { ok: false, why: 'unmapped sequence' };
+  // iconv-lite maps a few codes (e.g. unassigned 4-byte ranges) to characters that encode back
+  // differently; such a file could not be written back byte for byte, so it is not accepted.
+  const back = iconv.encode(text, 'gb18030');
+  if (!back.equals(buf)) return { ok: false, why: `no exact round trip at byte ${firstDifference(buf, back)}` };
+  if (!plausibleChinese(buf, text)) return { ok: false, why: 'decoded text is not plausible Chinese' };
+  return { ok: true, text };
+}
+
+/**
+ * Offset of the first byte that does not start or continue a GB18030 sequence, or -1.
+ * 1 byte 00–7F; 2 bytes 81–FE + 40–7E|80–FE; 4 bytes 81–FE + 30–39 + 81–FE + 30–39.
+ */
+export function firstMalformedGb18030(buf: Buffer): number {
+  const n = buf.length;
+  let i = 0;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    if (b === 0x80 || b === 0xff || i + 1 >= n) return i;
+    const b2 = buf[i + 1]!;
+    if ((b2 >= 0x40 && b2 <= 0x7e) || (b2 >= 0x80 && b2 <= 0xfe)) {
+      i += 2;
+    } else if (b2 >= 0x30 && b2 <= 0x39) {
+      if (i + 3 >= n) return i;
+      const b3 = buf[i + 2]!;
+      const b4 = buf[i + 3]!;
+      if (b3 < 0x81 || b3 > 0xfe || b4 < 0x30 || b4 > 0x39) return i;
+      i += 4;
+    } else return i;
+  }
+  return -1;
+}
+
+/**
+ * Real Chinese text in GBK is mostly GB2312 (both bytes A1–FE) and decodes to CJK characters and
+ * punctuation; Latin-1 or random bytes that happen to be well-formed GB18030 are not.
+ */
+function plausibleChinese(buf: Buffer, text: string): boolean {
+  let multi = 0;
+  let gb2312 = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i]!;
+    if (b < 0x80) continue;
+    multi++;
+    const b2 = buf[i + 1]!;
+    if (b2 >= 0x30 && b2 <= 0x39) {
+      i += 3;
+      continue;
+    }
+    if (b >= 0xa1 && b2 >= 0xa1) gb2312++;
+    i++;
+  }
+  let nonAscii = 0;
+  let cjk = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    nonAscii++;
+    if (isCjkish(c)) cjk++;
+  }
+  return multi > 0 && gb2312 / multi >= 0.6 && cjk / nonAscii >= 0.9;
+}
+
+function isCjkish(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+    (c >= 0x3400 && c <= 0x4dbf) || // extension A
+    (c >= 0x20000 && c <= 0x3134f) || // extensions B–G
+    (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
+    (c >= 0xff00 && c <= 0xffef) || // full-width forms
+    (c >= 0x2000 && c <= 0x206f) || // general punctuation “”‘’…—
+    (c >= 0x2460 && c <= 0x24ff) || // enclosed numbers ①
+    (c >= 0x2160 && c <= 0x217f) || // Roman numerals Ⅰ
+    (c >= 0x25a0 && c <= 0x25ff) || // geometric shapes ■ ○ ★
+    (c >= 0x3200 && c <= 0x32ff) || // enclosed CJK ㈠
+    c === 0x00b7 || c === 0x00d7 || c === 0x00f7 || c === 0x00b0 || c === 0x00a7 // · × ÷ ° §
+  );
+}
+
+/** A reason the bytes are binary (NUL, or many control bytes), or undefined. */
+function binaryReason(buf: Buffer): string | undefined {
+  const nul = buf.indexOf(0);
+  if (nul >= 0) return `NUL byte at offset ${nul} and no UTF-16 BOM`;
+  const n = Math.min(buf.length, BINARY_SAMPLE);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    // \t \n \v \f \r are layout; ESC and SUB occur in old text files.
+    if ((b < 0x20 && !(b >= 9 && b <= 13) && b !== 0x1b && b !== 0x1a) || b === 0x7f) control++;
+  }
+  if (n > 0 && control / n > BINARY_CONTROL_SHARE) {
+    return `${control} of the first ${n} bytes are control bytes`;
+  }
+  return undefined;
+}
+
+function tryDecode(buf: Buffer, label: string): string | undefined {
+  try {
+    // ignoreBOM keeps a U+FEFF that follows the BOM we already removed (or starts a BOM-less file).
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(buf);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8 (overlong, surrogate, out of range, truncated), or -1. */
+export function firstInvalidUtf8(buf: Buffer): number {
+  const n = buf.length;
+  let i = 0;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let len: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      len = 3;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 4;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k < len; k++) {
+      const c = buf[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
+    }
+    i += len;
+  }
+  return -1;
+}
+
+/** Byte offset (within body) of the first unpaired surrogate in UTF-16, or -1. */
+function firstLoneSurrogate(body: Buffer, encoding: 'utf16le' | 'utf16be'): number {
+  const unit = (i: number) => (encoding === 'utf16le' ? body.readUInt16LE(i) : body.readUInt16BE(i));
+  for (let i = 0; i + 1 < body.length; i += 2) {
+    const u = unit(i);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 3 < body.length ? unit(i + 2) : -1;
+      if (next >= 0xdc00 && next <= 0xdfff) i += 2;
+      else return i;
+    } else if (u >= 0xdc00 && u <= 0xdfff) return i;
+  }
+  return -1;
+}
+
+function undecodable(detail: string, offset?: number, line?: number): DecodeFailure {
+  const r: DecodeFailure = { ok: false, reason: 'undecodable', detail };
+  if (offset !== undefined && offset >= 0) r.offset = offset;
+  if (line !== undefined) r.line = line;
+  return r;
+}
+
+function startsWith(buf: Buffer, bytes: number[]): boolean {
+  return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
+}
+
+function withBom(bom: boolean, bytes: number[], body: Buffer): Buffer {
+  return bom ? Buffer.concat([Buffer.from(bytes), body]) : body;
+}
+
+function firstDifference(a: Buffer, b: Buffer): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
+}
