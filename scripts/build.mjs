@@ -30,3 +30,15 @@ await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
   define: { 'import.meta.url': 'importMetaUrl', FENGONG_VERSION: JSON.stringify(pkg.version) },
   banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 })));
+
+// schemas/fengong.schema.json is generated from the rules' metadata (server/src/config/schema.ts),
+// so the schema editors validate against never drifts from the rules the engine has.
+{
+  const { createRequire } = await import('node:module');
+  const out = await build({ entryPoints: ['server/src/config/schema.ts'], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  const json = JSON.stringify(mod.exports.configSchema(), null, 2) + '\n';
+  const target = 'schemas/fengong.schema.json';
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== json) writeFileSync(target, json);
+}
