@@ -12,6 +12,9 @@ const run = (cmd, args, opts = {}) => {
 const only = process.argv.slice(2); // e.g. `npm test -- unit cli` runs those folders only
 
 run('node', ['scripts/build.mjs']);
+// Neovim and the VS Code end-to-end run need Debian packages: install what is missing (root) or
+// say exactly what to install
+if (!only.length || only.includes('nvim') || only.includes('e2e')) run('bash', ['scripts/install-system-deps.sh']);
 
 const dirs = ['unit', 'cli', 'table', 'lsp', 'nvim', 'fuzz'].filter((d) => !only.length || only.includes(d));
 const files = dirs.flatMap((d) => {
