@@ -112,13 +112,13 @@ export const Rank3Marker = createToken({
   name: 'Rank3Marker', pattern: rank3, line_breaks: false, start_chars_hint: [...'0123456789', ...FULL_DIGITS],
 });
 export const Rank5Marker = createToken({ name: 'Rank5Marker', pattern: rank5, line_breaks: false, start_chars_hint: [...CIRCLED] });
-export const Space = createToken({ name: 'Space', pattern: /[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/ });
 export const PairOpen = createToken({ name: 'PairOpen', pattern: /[（(〔［[【《〈“‘「『]/ });
 export const PairClose = createToken({ name: 'PairClose', pattern: /[）)〕］\]】》〉”’」』]/ });
 
-// Text is everything else. Written as positive ranges (a complement set would disable
-// Chevrotain's first-char optimisation): all code units except line breaks, whitespace and pairs.
-const EXCLUDED = `\r\n${WHITESPACE}${PAIR_OPENERS}${PAIR_CLOSERS}`;
+// Text is everything else, spaces inside a line included (fewer tokens: the lexer and parser
+// are the hot path). Written as positive ranges — a complement set would disable Chevrotain's
+// first-char optimisation: all code units except line breaks and pair characters.
+const EXCLUDED = `\r\n${PAIR_OPENERS}${PAIR_CLOSERS}`;
 function positiveClass(excluded: string): RegExp {
   const codes = [...new Set([...excluded].map((c) => c.charCodeAt(0)))].sort((a, b) => a - b);
   const ranges: string[] = [];
@@ -133,7 +133,7 @@ function positiveClass(excluded: string): RegExp {
 export const Text = createToken({ name: 'Text', pattern: positiveClass(EXCLUDED) });
 
 export const allTokens = [
-  Newline, Indent, Rank1Marker, Rank2Marker, Rank4Marker, Rank3Marker, Rank5Marker, Space, PairOpen, PairClose, Text,
+  Newline, Indent, Rank1Marker, Rank2Marker, Rank4Marker, Rank3Marker, Rank5Marker, PairOpen, PairClose, Text,
 ];
 
 export const planLexer = new Lexer(allTokens, {

@@ -55,6 +55,13 @@ function classifyMarker(rec: LineRecord, line: number, text: string): MarkerCand
   if (!Number.isFinite(value) || value < 1) return undefined;
   const delimiter = m[2] ?? '';
   const digitAfter = /[0-9０-９]/.test(text[span.end] ?? '');
+  if ((delimiter === '.' || delimiter === '．') && digitAfter) {
+    // `3.1 工作目标`, `3.1.2`, `2.5%`: a section number or a decimal, never an item. Only digits
+    // running straight into text (`11.121人才梯队项目`) may be an item whose text starts with digits.
+    let k = span.end;
+    while (k < rec.end && /[0-9０-９]/.test(text[k]!)) k++;
+    if (k >= rec.end || /[.．%％\s\u3000\u00a0]/.test(text[k]!)) return undefined;
+  }
   const weak = delimiter === '' || delimiter === '，' || delimiter === ',' || ((delimiter === '.' || delimiter === '．') && digitAfter);
   return { ...base, value, delimiter, strength: weak ? 'weak' : 'definite' };
 }
@@ -151,11 +158,17 @@ export function parsePlan(text: string, config: Partial<EngineConfig> = {}): Pla
     }
   }
   const enumerations: InlineEnumeration[] = [];
-  for (const p of paragraphs) enumerations.push(...findEnumerations(text, p.content.start, p.content.end));
+  const enumsByLine = new Map<number, InlineEnumeration[]>();
+  for (const p of paragraphs) {
+    const found = findEnumerations(text, p.content.start, p.content.end);
+    if (!found.length) continue;
+    enumerations.push(...found);
+    enumsByLine.set(p.line, found);
+  }
   for (const it of allItems) {
     for (const p of [it.heading, ...it.body]) {
       it.deadlines.push(...findDeadlines(text, p.content.start, p.content.end, year));
-      it.enumerations.push(...enumerations.filter((e) => e.entries[0]!.span.start >= p.content.start && e.entries[0]!.span.start < p.content.end));
+      it.enumerations.push(...(enumsByLine.get(p.line) ?? []));
     }
   }
   return {
@@ -261,7 +274,9 @@ function buildTree(
         listOf.set(`${c.rank}`, list);
       }
       const prevValue = list.items.length ? list.items[list.items.length - 1]!.marker.value : 0;
-      accepted = c.strength === 'definite' || c.value === prevValue + 1;
+      // a weak candidate fills the expected slot only if the real item does not follow: `3.1做好`
+      // before `3.做好` is text of item 2, not item 3 followed by a duplicate
+      accepted = c.strength === 'definite' || (c.value === prevValue + 1 && !definiteNext(candidates, c));
       if (accepted) {
         stack.length = popped.length;
         const { line: _line, ...marker } = c;
@@ -290,6 +305,12 @@ function buildTree(
   }
   void paraByLine;
   return { allItems, numberingLists: lists };
+}
+
+/** whether the next candidate of the same rank is a definite marker with the same number */
+function definiteNext(candidates: MarkerCandidate[], c: MarkerCandidate): boolean {
+  const next = candidates.find((o) => o.line > c.line && o.rank === c.rank);
+  return !!next && next.strength === 'definite' && next.value === c.value;
 }
 
 function listFor(listOf: Map<string, NumberingList>, lists: NumberingList[], rank: Rank, scheme: NumberingScheme, parent: PlanItem | undefined): NumberingList {
@@ -321,8 +342,14 @@ function findDeclarations(text: string, paragraphs: Paragraph[]): { inherit?: { 
   const out: { inherit?: { from: Span; text: string }; firstListedLeads?: number } = {};
   for (const p of paragraphs) {
     const s = text.slice(p.content.start, p.content.end);
-    const inh = /[^。；;]*不再(?:一一|单独|單獨)?列出[^。；;]*/.exec(s);
-    if (inh && !out.inherit) out.inherit = { from: { start: p.content.start + inh.index, end: p.content.start + inh.index + inh[0].length }, text: inh[0] };
+    // the sentence around `不再列出` (found by indexOf first: a leading `[^。]*` would backtrack)
+    const at = out.inherit ? -1 : s.search(/不再(?:一一|单独|單獨)?列出/);
+    if (at >= 0) {
+      const from = Math.max(s.lastIndexOf('。', at), s.lastIndexOf('；', at), s.lastIndexOf(';', at)) + 1;
+      const ends = [s.indexOf('。', at), s.indexOf('；', at), s.indexOf(';', at)].filter((i) => i >= 0);
+      const to = ends.length ? Math.min(...ends) : s.length;
+      out.inherit = { from: { start: p.content.start + from, end: p.content.start + to }, text: s.slice(from, to) };
+    }
     const first = /列(?:第一位|首位|在首位|第一)(?:者|的)?(?:为|為|是)?牵头|列(?:第一位|首位)(?:者|的)?(?:为|為)?牽頭|排(?:在)?第一(?:位)?的?(?:为|為)牵头/.exec(s);
     if (first && out.firstListedLeads === undefined) out.firstListedLeads = p.content.start + first.index - 1;
   }

@@ -2,12 +2,12 @@
 //   document := (Newline | line Newline?)*
 //   line     := Indent marker? inline* | marker inline* | inline+
 //   marker   := Rank1Marker | Rank2Marker | Rank3Marker | Rank4Marker | Rank5Marker
-//   inline   := Text | Space | PairOpen | PairClose
+//   inline   := Text | PairOpen | PairClose
 // The parser keeps no CST: embedded actions record, per line, its extent, its marker token and
 // its pair characters — all the model needs. Error recovery is on, so any input parses.
 import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import {
-  allTokens, Indent, Newline, PairClose, PairOpen, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker, Space, Text,
+  allTokens, Indent, Newline, PairClose, PairOpen, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker, Text,
   planLexer,
 } from '../lexer/tokens.js';
 
@@ -113,7 +113,6 @@ class LineParser extends EmbeddedActionsParser {
   private inline = this.RULE('inline', () => {
     const tok = this.OR([
       { ALT: () => this.CONSUME(Text) },
-      { ALT: () => this.CONSUME(Space) },
       { ALT: () => this.CONSUME(PairOpen) },
       { ALT: () => this.CONSUME(PairClose) },
     ]);
