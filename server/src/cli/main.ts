@@ -3,7 +3,7 @@ import { runCheck } from './check.js';
 import { runTable } from './table.js';
 import { cliText, type CliIO } from './io.js';
 import { rules } from '../engine/rules/index.js';
-// LSP-PENDING import { startServer } from '../lsp/server.js';
+import { startServer } from '../lsp/server.js';
 
 // injected by scripts/build.mjs from package.json; tests run the sources unbundled
 declare const FENGONG_VERSION: string | undefined;
@@ -19,7 +19,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     case 'table':
       return runTable(rest, io);
     case 'lsp':
-      // LSP-PENDING startServer();
+      startServer();
       return -1; // keeps running until the client says exit
     case 'rules':
       for (const r of rules) io.stdout.write(`${r.meta.id.padEnd(20)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.fixable ? 'fix' : '   '}  ${r.meta.description[locale]}\n`);
