@@ -1,0 +1,214 @@
+// Language-server latency over stdio, as an editor sees it: a 10,000-line plan open in
+// `fengong lsp --stdio`, single keystrokes (didChange → publishDiagnostics for that version), a
+// typing burst (last keystroke → its diagnostics), outline and hover round trips, and the server's
+// RSS with a 10 MB plan open. Prints median / p95; the last stdout line is JSON for bench/run.mjs.
+//
+// usage: node bench/lsp-latency.mjs [--plan FILE] [--big FILE] [--keys N] [--json]
+//   without --plan, a 10,000-line plan is built by repeating the corpus paragraphs
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import proto from 'vscode-languageserver-protocol/node';
+
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = proto;
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const argv = process.argv.slice(2);
+const arg = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
+const JSON_OUT = argv.includes('--json');
+const KEYS = Number(arg('--keys', 60));
+const log = (...a) => { if (!JSON_OUT) console.log(...a); else console.error(...a); };
+
+function serverCommand() {
+  const cmd = [join(ROOT, 'dist/cli.cjs'), 'lsp', '--stdio'];
+  if (!existsSync(cmd[0])) throw new Error(`${cmd[0]} is missing: run npm run build`);
+  return cmd;
+}
+
+function corpusDir() {
+  for (const d of [process.env.FENGONG_CORPUS, join(ROOT, '..', 'shared', 'corpus')]) if (d && existsSync(d)) return d;
+  throw new Error('corpus not found: set FENGONG_CORPUS');
+}
+
+/** the corpus paragraphs repeated until the plan has `lines` lines */
+function buildPlan(lines) {
+  const dir = corpusDir();
+  const paras = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/));
+  const out = [];
+  for (let i = 0; out.length < lines; i++) out.push(paras[i % paras.length]);
+  return out.join('\n') + '\n';
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const round = (x) => Math.round(x * 10) / 10;
+const stats = (xs) => ({ n: xs.length, median: round(pct(xs, 50)), p95: round(pct(xs, 95)), max: round(Math.max(...xs)) });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function startServer() {
+  const [script, ...args] = serverCommand();
+  const proc = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'pipe' });
+  proc.stderr.on('data', (d) => process.stderr.write(d));
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const waiters = [];
+  const published = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const at = performance.now();
+    published.set(`${p.uri}@${p.version}`, { at, count: p.diagnostics.length });
+    for (const w of waiters.splice(0)) w();
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid, rootUri: null, locale: 'zh-cn',
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } }, workspace: { configuration: true } },
+  });
+  await conn.sendNotification('initialized', {});
+  const diagnostics = async (uri, version, timeoutMs = 60_000) => {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const hit = published.get(`${uri}@${version}`);
+      if (hit) return hit;
+      if (performance.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version}`);
+      await new Promise((r) => { waiters.push(r); setTimeout(r, 500); });
+    }
+  };
+  const rssMB = () => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : undefined;
+    } catch { return undefined; }
+  };
+  const stop = async () => {
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+    await new Promise((r) => proc.once('exit', r));
+    conn.dispose();
+  };
+  return { conn, diagnostics, rssMB, stop };
+}
+
+const planPath = arg('--plan');
+const text = planPath ? readFileSync(planPath, 'utf8') : buildPlan(10_000);
+const lineCount = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+const uri = pathToFileURL(resolve(ROOT, '.cache', 'bench-plan-10000-lines.txt')).href; // never read from disk
+log(`plan: ${lineCount.toLocaleString('en')} lines, ${Buffer.byteLength(text).toLocaleString('en')} bytes; server: fengong ${serverCommand().slice(1).join(' ')}`);
+
+const s = await startServer();
+let version = 1;
+let t0 = performance.now();
+await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'workplan', version, text } });
+const first = await s.diagnostics(uri, version);
+const openMs = first.at - t0;
+log(`didOpen → first diagnostics: ${round(openMs)} ms (${first.count} diagnostics)`);
+
+// a line in the middle whose content we can type into
+const lines = text.split('\n');
+const mid = Math.floor(lines.length / 2);
+let line = mid;
+while (lines[line].trim().length < 4) line++;
+const col = lines[line].length - lines[line].trimStart().length + 2;
+
+// single keystrokes after a pause: insert a character, then delete it
+const single = [];
+for (let i = 0; i < KEYS + 3; i++) {
+  await sleep(150); // longer than the debounce: each keystroke is the first after a quiet spell
+  version++;
+  const change = i % 2 === 0
+    ? { range: { start: { line, character: col }, end: { line, character: col } }, text: '（' }
+    : { range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' };
+  t0 = performance.now();
+  await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+  const d = await s.diagnostics(uri, version);
+  if (i >= 3) single.push(d.at - t0); // the first few warm the JIT
+}
+
+// a typing burst: 20 keys 30 ms apart; time from the last key to diagnostics of the final version
+const burst = [];
+for (let b = 0; b < 10; b++) {
+  await sleep(300);
+  let last = 0;
+  for (let k = 0; k < 20; k++) {
+    version++;
+    const change = k % 2 === 0
+      ? { range: { start: { line, character: col }, end: { line, character: col } }, text: '一' }
+      : { range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' };
+    last = performance.now();
+    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    if (k < 19) await sleep(30);
+  }
+  const d = await s.diagnostics(uri, version);
+  burst.push(d.at - last);
+}
+
+// outline and hover round trips
+const outline = [];
+const hover = [];
+for (let i = 0; i < 23; i++) {
+  t0 = performance.now();
+  await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  if (i >= 3) outline.push(performance.now() - t0);
+  t0 = performance.now();
+  await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: col - 1 } });
+  if (i >= 3) hover.push(performance.now() - t0);
+}
+const rss10k = s.rssMB();
+
+// memory with a 10 MB plan open
+let rssBig;
+let bigOpenMs;
+const bigPath = arg('--big');
+if (bigPath) {
+  const big = readFileSync(bigPath, 'utf8');
+  const bigUri = pathToFileURL(resolve(ROOT, '.cache', 'bench-10mb.txt')).href;
+  t0 = performance.now();
+  await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'workplan', version: 1, text: big } });
+  const d = await s.diagnostics(bigUri, 1, 120_000);
+  bigOpenMs = d.at - t0;
+  await sleep(500);
+  rssBig = s.rssMB();
+  log(`10 MB plan: didOpen → diagnostics ${round(bigOpenMs)} ms, server RSS ${rssBig?.toFixed(0)} MB`);
+}
+await s.stop();
+
+// the engine alone on the same text, in this process: how much of a keystroke is lint() itself
+const { createRequire } = await import('node:module');
+const engine = createRequire(import.meta.url)(join(ROOT, 'dist/engine.cjs'));
+const lintRuns = [];
+for (let i = 0; i < 13; i++) {
+  t0 = performance.now();
+  engine.lint(text);
+  if (i >= 3) lintRuns.push(performance.now() - t0);
+}
+
+const result = {
+  plan: { lines: lineCount, bytes: Buffer.byteLength(text) },
+  openMs: round(openMs),
+  keystroke: stats(single),
+  burstLastKey: stats(burst),
+  outline: stats(outline),
+  hover: stats(hover),
+  rssMB10kLines: rss10k && round(rss10k),
+  rssMB10MB: rssBig && round(rssBig),
+  open10MBms: bigOpenMs && round(bigOpenMs),
+  engineLintInProcess: stats(lintRuns),
+};
+result.targets = [
+  { name: 'keystroke → new diagnostics, 10,000-line plan (median)', value: `${result.keystroke.median} ms (p95 ${result.keystroke.p95} ms)`, limit: '≤ 50 ms', pass: result.keystroke.median <= 50,
+    note: `engine lint() alone ${result.engineLintInProcess.median} ms in-process` },
+  { name: 'outline (documentSymbol), 10,000-line plan (median)', value: `${result.outline.median} ms`, limit: '≤ 20 ms', pass: result.outline.median <= 20 },
+  { name: 'hover, 10,000-line plan (median)', value: `${result.hover.median} ms`, limit: '≤ 20 ms', pass: result.hover.median <= 20 },
+];
+if (rssBig !== undefined) result.targets.push({ name: 'server RSS with a 10 MB plan open', value: `${round(rssBig)} MB`, limit: '≤ 150 MB', pass: rssBig <= 150 });
+
+log('');
+log(`keystroke → diagnostics (after a pause): median ${result.keystroke.median} ms, p95 ${result.keystroke.p95} ms, max ${result.keystroke.max} ms (n=${result.keystroke.n})`);
+log(`  of which the engine's lint() alone:   median ${result.engineLintInProcess.median} ms (in-process, same text)`);
+log(`typing burst, last key → diagnostics:    median ${result.burstLastKey.median} ms, p95 ${result.burstLastKey.p95} ms (debounce 100 ms)`);
+log(`outline round trip:                       median ${result.outline.median} ms, p95 ${result.outline.p95} ms`);
+log(`hover round trip:                         median ${result.hover.median} ms, p95 ${result.hover.p95} ms`);
+log(`server RSS: ${rss10k?.toFixed(0)} MB with the plan open${rssBig ? `, ${rssBig.toFixed(0)} MB with the 10 MB plan too` : ''}`);
+console.log(JSON.stringify(result));

@@ -1,0 +1,107 @@
+// One lint of one document version and what the features derive from it (lazily: a keystroke pays
+// for the lint only; the task table, unit index and fixed text are built when something asks).
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { lint, fixText } from '../engine/index.js';
+import type { Diagnostic, EngineConfig } from '../engine/types.js';
+import type { PlanDocument, PlanItem, Span, UnitRef } from '../engine/model/types.js';
+import { LineIndex } from '../engine/text/lineIndex.js';
+import { aliasMap, buildTaskTable, normalizeUnitName, unitKey, type TaskTable } from '../table/build.js';
+import { toLspDiagnostic } from './convert.js';
+
+export interface UnitMention {
+  ref: UnitRef;
+  item: PlanItem;
+  /** canonical name (config `units` aliases applied), as the task table names the unit */
+  name: string;
+}
+
+export class Analysis {
+  readonly lines: LineIndex;
+  readonly plan: PlanDocument;
+  readonly diagnostics: Diagnostic[];
+  private lspCache?: LspDiagnostic[];
+  private tableCache?: TaskTable;
+  private mentionsCache?: UnitMention[];
+  private fixedCache?: string;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly text: string,
+    readonly config: EngineConfig,
+    /** the file name given to the task table (its `documents[0].file`) */
+    readonly fileName?: string,
+  ) {
+    const r = lint(text, config);
+    this.plan = r.plan;
+    this.diagnostics = r.diagnostics;
+    this.lines = new LineIndex(text);
+  }
+
+  get lsp(): LspDiagnostic[] {
+    return (this.lspCache ??= this.diagnostics.map((d) => toLspDiagnostic(this.lines, this.uri, d)));
+  }
+
+  get table(): TaskTable {
+    return (this.tableCache ??= buildTaskTable(this.plan, { units: this.config.units, file: this.fileName }));
+  }
+
+  /** every unit named in the plan, in document order */
+  get mentions(): UnitMention[] {
+    if (!this.mentionsCache) {
+      const aliases = aliasMap(this.config.units);
+      const out: UnitMention[] = [];
+      for (const item of this.plan.allItems) {
+        for (const c of item.unitClauses) {
+          for (const ref of c.units) {
+            const written = normalizeUnitName(ref.name);
+            if (written) out.push({ ref, item, name: aliases.get(unitKey(written)) ?? written });
+          }
+        }
+      }
+      out.sort((a, b) => a.ref.span.start - b.ref.span.start);
+      this.mentionsCache = out;
+    }
+    return this.mentionsCache;
+  }
+
+  /** the text after every safe fix, as `fengong check --fix` writes it */
+  get fixed(): string {
+    return (this.fixedCache ??= fixText(this.text, this.config).text);
+  }
+
+  offsetAt(pos: { line: number; character: number }): number {
+    return this.lines.offsetAt(pos);
+  }
+
+  /** the innermost item whose heading (marker through title) holds the offset */
+  headingAt(offset: number): PlanItem | undefined {
+    for (const item of this.plan.allItems) {
+      if (offset >= item.marker.span.start && offset < Math.max(item.titleSpan.end, item.marker.span.end)) return item;
+      if (item.marker.span.start > offset) break;
+    }
+    return undefined;
+  }
+
+  /** the innermost item whose extent holds the offset */
+  itemAt(offset: number): PlanItem | undefined {
+    let found: PlanItem | undefined;
+    let list = this.plan.items;
+    for (;;) {
+      const hit = list.find((i) => offset >= i.span.start && offset < i.span.end);
+      if (!hit) return found;
+      found = hit;
+      list = hit.children;
+    }
+  }
+
+  mentionAt(offset: number): UnitMention | undefined {
+    return this.mentions.find((m) => offset >= m.ref.span.start && offset < m.ref.span.end);
+  }
+
+  itemByLine(line: number): PlanItem | undefined {
+    return this.plan.allItems.find((i) => i.heading.line === line);
+  }
+}
+
+export const contains = (outer: Span, inner: Span): boolean => outer.start <= inner.start && inner.end <= outer.end;

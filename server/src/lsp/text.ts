@@ -1,0 +1,99 @@
+// Strings the language server itself writes (hovers, outline details, action titles), Chinese first.
+// Rule messages come from the engine; these only frame the engine's results for an editor.
+import type { Locale } from '../engine/types.js';
+import type { UnitRole } from '../engine/model/types.js';
+
+const ZH = {
+  role_lead: '牵头',
+  role_responsible: '负责',
+  role_cooperating: '配合',
+  role_guiding: '指导',
+  units: '责任单位',
+  noUnits: '未写明',
+  byRemit: '按职责分工负责',
+  inherited: '统一列明',
+  deadline: '时限',
+  tasks: '{n} 项任务',
+  children: '下设 {n} 项',
+  notTask: {
+    framing: '总体要求类段落，不列为任务',
+    report: '总结报告，不列为任务',
+    'has-children': '下设子项',
+    closing: '结尾部分，不列为任务',
+  },
+  taskAt: '第 {line} 行',
+  lineCol: '第 {line} 行第 {col} 列',
+  unitHeader: '**{name}**：共 {n} 项任务',
+  aliases: '另写作：{names}',
+  pair_unclosed: '“{char}”在本段内没有对应的“{expected}”',
+  pair_unopened: '“{char}”前没有对应的“{expected}”',
+  pair_mismatch: '“{char}”与“{partner}”不配对',
+  pair_crossed: '“{char}”与“{partner}”交叉嵌套',
+  'pair_wrong-width': '“{char}”与“{partner}”全角半角不一致',
+  'pair_doc-number-year': '发文字号年份应用“〔〕”',
+  pairPartner: '配对的“{char}”在{at}',
+  pairShouldBe: '应在{at}补上“{char}”',
+  pairSameParagraph: '应在本段内补上“{char}”',
+  pairAssumed: '（推测）',
+  fixAll: '修复全部 fengong 问题',
+  configBroken: '配置文件 {file} 有误（第 {line} 行第 {col} 列{path}），已按默认设置检查：{message}',
+  configPath: '，{path}',
+  exportUnknownFormat: '不支持的导出格式“{format}”（可用：md、csv、json、xlsx）',
+  exportUnknownBy: '不支持的分组方式“{by}”（可用：task、unit）',
+  unknownDocument: '文档未打开：{uri}',
+};
+type Key = Exclude<keyof typeof ZH, 'notTask'>;
+
+const EN: Record<Key, string> & { notTask: typeof ZH.notTask } = {
+  role_lead: 'lead',
+  role_responsible: 'responsible',
+  role_cooperating: 'cooperating',
+  role_guiding: 'guiding',
+  units: 'units',
+  noUnits: 'none named',
+  byRemit: 'each within its remit',
+  inherited: 'declared once',
+  deadline: 'deadline',
+  tasks: '{n} tasks',
+  children: '{n} sub-items',
+  notTask: {
+    framing: 'framing section, not a task',
+    report: 'report, not a task',
+    'has-children': 'has sub-items',
+    closing: 'closing part, not a task',
+  },
+  taskAt: 'line {line}',
+  lineCol: 'line {line}, column {col}',
+  unitHeader: '**{name}**: {n} tasks',
+  aliases: 'also written: {names}',
+  pair_unclosed: '“{char}” is never closed in this paragraph (expected “{expected}”)',
+  pair_unopened: '“{char}” closes a “{expected}” that was never opened',
+  pair_mismatch: '“{char}” does not match “{partner}”',
+  pair_crossed: '“{char}” and “{partner}” cross',
+  'pair_wrong-width': '“{char}” and “{partner}” differ in width',
+  'pair_doc-number-year': 'the year of a document number takes “〔〕”',
+  pairPartner: 'its partner “{char}” is at {at}',
+  pairShouldBe: '“{char}” belongs at {at}',
+  pairSameParagraph: '“{char}” belongs somewhere in this paragraph',
+  pairAssumed: ' (assumed)',
+  fixAll: 'Fix all fengong problems',
+  configBroken: 'The configuration {file} is broken (line {line}, column {col}{path}); checking with the defaults: {message}',
+  configPath: ', {path}',
+  exportUnknownFormat: 'Unsupported export format “{format}” (md, csv, json, xlsx)',
+  exportUnknownBy: 'Unsupported grouping “{by}” (task, unit)',
+  unknownDocument: 'Document not open: {uri}',
+};
+
+export function t(locale: Locale, key: Key, data: Record<string, string | number> = {}): string {
+  const tpl = (locale === 'en' ? EN : ZH)[key];
+  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => (k in data ? String(data[k]) : `{${k}}`));
+}
+
+export const roleLabel = (locale: Locale, role: UnitRole): string => t(locale, `role_${role}`);
+export const notTaskLabel = (locale: Locale, reason: keyof typeof ZH.notTask): string => (locale === 'en' ? EN : ZH).notTask[reason];
+
+/** LSP clients send BCP 47 tags (`zh-cn`, `zh-Hans`, `en-US`): Chinese for zh*, English otherwise. */
+export function localeFromTag(tag: unknown): Locale | undefined {
+  if (typeof tag !== 'string' || !tag) return undefined;
+  return tag.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
