@@ -1,13 +1,13 @@
 // Chevrotain grammar of the line structure:
 //   document := (Newline | line Newline?)*
-//   line     := Indent marker? inline* | marker inline* | inline+
-//   marker   := Rank1Marker | Rank2Marker | Rank3Marker | Rank4Marker | Rank5Marker
-//   inline   := Text | PairOpen | PairClose
+//   line     := Indent Marker? Inline* | Marker Inline* | Inline+
+//   Marker   := Rank1Marker | Rank2Marker | Rank3Marker | Rank4Marker | Rank5Marker  (token category)
+//   Inline   := Text | PairOpen | PairClose                                          (token category)
 // The parser keeps no CST: embedded actions record, per line, its extent, its marker token and
 // its pair characters — all the model needs. Error recovery is on, so any input parses.
 import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import {
-  allTokens, Indent, Newline, PairClose, PairOpen, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker, Text,
+  allTokens, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker, Text,
   planLexer,
 } from '../lexer/tokens.js';
 
@@ -80,48 +80,35 @@ class LineParser extends EmbeddedActionsParser {
         ALT: () => {
           const ind = this.CONSUME(Indent);
           this.ACTION(() => { const r = this.begin(ind); r.end = r.contentStart = ind.startOffset + ind.image.length; });
-          this.OPTION(() => this.SUBRULE(this.marker));
-          this.MANY(() => this.SUBRULE(this.inline));
+          this.OPTION(() => this.marker(this.CONSUME(Marker)));
+          this.MANY(() => this.inline(this.CONSUME(Inline)));
         },
       },
       {
         ALT: () => {
-          this.SUBRULE2(this.marker);
-          this.MANY2(() => this.SUBRULE2(this.inline));
+          this.marker(this.CONSUME2(Marker));
+          this.MANY2(() => this.inline(this.CONSUME2(Inline)));
         },
       },
-      { ALT: () => this.AT_LEAST_ONE(() => this.SUBRULE3(this.inline)) },
+      { ALT: () => this.AT_LEAST_ONE(() => this.inline(this.CONSUME3(Inline))) },
     ]);
     this.ACTION(() => { this.current = undefined; });
   });
 
-  private marker = this.RULE('marker', () => {
-    const tok = this.OR([
-      { ALT: () => this.CONSUME(Rank1Marker) },
-      { ALT: () => this.CONSUME(Rank2Marker) },
-      { ALT: () => this.CONSUME(Rank3Marker) },
-      { ALT: () => this.CONSUME(Rank4Marker) },
-      { ALT: () => this.CONSUME(Rank5Marker) },
-    ]);
-    this.ACTION(() => {
-      const rec = this.current ?? this.begin(tok);
-      rec.marker = tok;
-      this.extend(tok);
-    });
-  });
+  private marker(tok: IToken): void {
+    if (this.RECORDING_PHASE) return;
+    const rec = this.current ?? this.begin(tok);
+    rec.marker = tok;
+    this.extend(tok);
+  }
 
-  private inline = this.RULE('inline', () => {
-    const tok = this.OR([
-      { ALT: () => this.CONSUME(Text) },
-      { ALT: () => this.CONSUME(PairOpen) },
-      { ALT: () => this.CONSUME(PairClose) },
-    ]);
-    this.ACTION(() => {
-      const rec = this.current ?? this.begin(tok);
-      if (tok.tokenType === PairOpen || tok.tokenType === PairClose) rec.pairs.push(tok);
-      this.extend(tok);
-    });
-  });
+  private inline(tok: IToken): void {
+    if (this.RECORDING_PHASE) return;
+    const rec = this.current ?? this.begin(tok);
+    if (tok.tokenType !== Text) rec.pairs.push(tok);
+    this.current = rec;
+    rec.end = tok.startOffset + tok.image.length;
+  }
 }
 
 let parser: LineParser | undefined;
