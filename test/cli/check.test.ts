@@ -61,10 +61,10 @@ test('sarif 2.1.0: rules from metadata, results with regions', () => {
   const run = s.runs[0];
   assert.equal(run.tool.driver.name, 'fengong');
   assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id),
-    ['numbering-sequence', 'numbering-format', 'numbering-inline', 'task-unit', 'unit-clause', 'punctuation-pair', 'punctuation-width']);
+    ['numbering-sequence', 'numbering-format', 'numbering-inline', 'task-unit', 'unit-clause', 'unit-name', 'punctuation-pair', 'punctuation-width']);
   assert.equal(run.results.length, 5);
   assert.deepEqual(run.results[0], {
-    ruleId: 'punctuation-pair', ruleIndex: 5, level: 'error', message: { text: '“》”前没有对应的“《”' },
+    ruleId: 'punctuation-pair', ruleIndex: 6, level: 'error', message: { text: '“》”前没有对应的“《”' },
     locations: [{ physicalLocation: { artifactLocation: { uri: C004, uriBaseId: '%SRCROOT%' }, region: { startLine: 6, startColumn: 40, endLine: 6, endColumn: 41 } } }],
   });
 });

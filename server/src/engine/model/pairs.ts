@@ -89,9 +89,11 @@ function findLater(tokens: IToken[], from: number, family: string, consumed: Set
  *  quotation spanning paragraphs are reported once, as assumptions, or not at all. */
 export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, lines: LineRecord[], text: string): PairProblem[] {
   const out: PairProblem[] = [];
-  const nonBlank = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.end > l.contentStart);
-  const nextOf = new Map<number, number>();
-  for (let k = 0; k + 1 < nonBlank.length; k++) nextOf.set(nonBlank[k]!.i, nonBlank[k + 1]!.i);
+  // the next non-blank line, looked up only for the few lines with a problem
+  const nextOf = { get(line: number): number | undefined {
+    for (let i = line + 1; i < lines.length; i++) if (lines[i]!.end > lines[i]!.contentStart) return i;
+    return undefined;
+  } };
   const dropped = new Set<PairProblem>();
   for (const [lineNo, res] of perLine) {
     for (const p of res.problems) {
@@ -108,17 +110,28 @@ export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, 
         }
       }
       if (p.kind === 'unclosed' && p.at.char === '“') {
-        // a quotation spanning paragraphs: every paragraph opens “, only the last one closes
+        // a quotation spanning paragraphs: every paragraph opens “, only the last one closes. The
+        // first may open it mid-sentence (`他指出：“…`), so what counts is that this “ is the
+        // paragraph's last quotation mark and the next paragraph goes on quoting: it starts with a
+        // “ that stays open or closes a sentence — not a short quoted term (`“放管服”改革…`)
         const l = lines[lineNo]!;
         const next = nextOf.get(lineNo);
-        const startsWithQuote = text[l.contentStart] === '“' && p.at.offset === l.contentStart;
-        const nextStarts = next !== undefined && text[lines[next]!.contentStart] === '“';
-        if (startsWithQuote && nextStarts) continue;
+        const rest = text.slice(p.at.offset + 1, l.end);
+        if (!/[“”]/.test(rest) && next !== undefined && continuesQuote(lines[next]!, perLine.get(next), text)) continue;
       }
       out.push(p);
     }
   }
   return out.sort((a, b) => a.at.offset - b.at.offset);
+}
+
+function continuesQuote(l: LineRecord, res: ParagraphPairs | undefined, text: string): boolean {
+  if (text[l.contentStart] !== '“') return false;
+  const m = res?.pairs.find((x) => x.open.offset === l.contentStart);
+  if (!m) return true;
+  // a short quoted term has no sentence end inside; the last paragraph of a quotation does (`。”`)
+  const quoted = text.slice(m.open.offset + 1, m.close.offset);
+  return quoted.length > 10 || /[。！？!?；;]/.test(quoted);
 }
 
 const isLastOpen = (res: ParagraphPairs, p: PairProblem) =>

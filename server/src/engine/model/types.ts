@@ -30,6 +30,9 @@ export interface Marker {
   strength: 'definite' | 'weak';
   /** the delimiter the rank requires (`、` for rank 1, `.` for rank 3, `` for bracketed ranks) */
   expectedDelimiter: string;
+  /** the number stands in the 序号 column of a table pasted as tab-separated rows
+   *  (`1\t任务\t牵头单位…`): a table cell takes no delimiter, so none is checked */
+  inTable?: boolean;
   /** for bracketed ranks: the opening and closing bracket as written (`（` `)`) */
   open?: string;
   close?: string;
@@ -55,8 +58,8 @@ export interface UnitClause {
   close?: string;
   /** how the clause is written: bracketed `（…）`; bare = unbracketed at the end of the text;
    *  unclosed = opened but never closed; unopened = closed but never opened; paragraph = its own
-   *  paragraph (`责任单位：…。`) */
-  form: 'bracketed' | 'bare' | 'unclosed' | 'unopened' | 'paragraph';
+   *  paragraph (`责任单位：…。`); cell = a unit column of a table pasted as tab-separated rows */
+  form: 'bracketed' | 'bare' | 'unclosed' | 'unopened' | 'paragraph' | 'cell';
   units: UnitRef[];
   /** `按职责分工负责` and similar: each named unit within its remit */
   byRemit: boolean;

@@ -4,6 +4,7 @@
 import type { RoleKeywords } from '../types.js';
 import type { Span, UnitClause, UnitRef, UnitRole } from './types.js';
 import { isWhitespace } from '../text/chars.js';
+import { findDeadlines } from './deadlines.js';
 
 export const BUILTIN_ROLES: RoleKeywords = {
   lead: ['牵头', '牽頭', '主办', '主辦', '主责', '主責'],
@@ -89,6 +90,11 @@ function parseGroup(s: string, g: Span, roles: RoleMatcher): GroupParse | undefi
     const body = trim(s, from, g.end);
     if (body.end <= body.start) return { role, label: true, units: [], separately: false, byRemit: false, emptySlot: { start: g.start, end: g.end } };
     const units = splitUnits(s, body, role);
+    // `主（协）办单位：A、B`: the first named hosts (leads), the others co-host (cooperate)
+    if (units && /^主[（(][协協][）)]/.test(label[1]!)) {
+      units.forEach((u, i) => { u.role = i === 0 ? 'lead' : 'cooperating'; });
+      return { role: 'lead', label: true, units, separately: false, byRemit: false };
+    }
     return units && { role, label: true, units, separately: false, byRemit: false };
   }
   // trailing role word
@@ -137,12 +143,18 @@ function splitUnits(s: string, body: Span, role: UnitRole): UnitRef[] | undefine
   for (const p of parts) {
     let start = p.start;
     // `由办公室牵头`, `规范性文件公开由制发司（局）牵头`: the unit follows 由
-    const by = s.lastIndexOf('由', p.end - 1);
+    // searched within the part only: a lastIndexOf over the whole text made long plans quadratic
+    const local = s.slice(start, p.end).lastIndexOf('由');
+    const by = local < 0 ? -1 : start + local;
     if (by >= start && by - start <= 20 && p.end - by > 2) start = by + 1;
-    const name = s.slice(start, p.end).replace(/[ \t\u3000\u00a0]+/g, '');
+    // `财政部等`, `财政部等有关部门`: 等 closes the list, it is no part of the name
+    let end = p.end;
+    const etc = /等(?:有关|相关|相關)?(?:部门|单位|部門|單位)?$/.exec(s.slice(start, end));
+    if (etc && etc.index >= 2) end = start + etc.index;
+    const name = s.slice(start, end).replace(/[ \t\u3000\u00a0]+/g, '');
     if (!name) continue;
     if (name.length > MAX_UNIT_LEN || /[。！？!?]/.test(name)) return undefined;
-    units.push({ name, role, span: { start, end: p.end } });
+    units.push({ name, role, span: { start, end } });
   }
   return units;
 }
@@ -157,9 +169,11 @@ export interface ClauseParse {
 export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firstListedLeads = false): ClauseParse | undefined {
   const len = inner.end - inner.start;
   if (len <= 1 || len > 300) return undefined;
-  const groups = splitTopLevel(s, inner.start, inner.end, '，,；;');
+  const groups = splitTopLevel(s, inner.start, inner.end, '，,；;').flatMap((g) => splitAtLabels(s, g));
   const parsed: GroupParse[] = [];
   for (const g of groups) {
+    // `（…负责，2024年底前完成）`, `；完成时限：6月底前`, `；持续推进`: a deadline in the clause names no unit
+    if (isDeadlineGroup(s, g)) continue;
     const p = parseGroup(s, g, roles);
     if (!p) return undefined;
     parsed.push(p);
@@ -179,11 +193,15 @@ export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firs
   const units = parsed.flatMap((p) => p.units);
   const issues: UnitClause['issues'] = [];
   for (const p of parsed) if (p.emptySlot) issues.push({ kind: 'empty-slot', span: p.emptySlot, text: s.slice(p.emptySlot.start, p.emptySlot.end) });
-  for (const u of units) {
-    const m = RUN_TOGETHER_RE.exec(u.name);
-    if (m && m.index + m[1]!.length >= 3 && u.name.length - (m.index + m[1]!.length) >= 3) {
-      issues.push({ kind: 'run-together', span: u.span, text: u.name });
-    }
+  for (const u of [...units]) {
+    const at = runTogether(u.name);
+    if (at === undefined) continue;
+    issues.push({ kind: 'run-together', span: u.span, text: u.name });
+    // the table still needs both units: split where the second one starts (assumed, and said so)
+    const second: UnitRef = { ...u, name: u.name.slice(at), span: { start: u.span.start + at, end: u.span.end } };
+    u.name = u.name.slice(0, at);
+    u.span = { start: u.span.start, end: u.span.start + at };
+    units.splice(units.indexOf(u) + 1, 0, second);
   }
   if (firstListedLeads) {
     const first = units[0];
@@ -191,6 +209,58 @@ export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firs
   }
   if (!units.length && !issues.length) return undefined;
   return { units, byRemit: parsed.some((p) => p.byRemit), issues };
+}
+
+/** A table cell under a unit column (`牵头单位`): either a clause of its own (`办公室牵头，各处室配合`)
+ *  or a plain list of units that takes the column's role. Undefined when it is not unit-like. */
+export function parseCellUnits(s: string, cell: Span, role: UnitRole, roles: RoleMatcher, firstListedLeads = false): ClauseParse | undefined {
+  const own = parseClauseText(s, cell, roles, firstListedLeads);
+  if (own) return own;
+  const groups = splitTopLevel(s, cell.start, cell.end, '，,；;');
+  const units: UnitRef[] = [];
+  for (const g of groups) {
+    const list = splitUnits(s, g, role);
+    if (!list) return undefined;
+    units.push(...list);
+  }
+  if (!units.length) return undefined;
+  if (firstListedLeads && role === 'responsible' && units[0]) units[0].role = 'lead';
+  const issues: UnitClause['issues'] = [];
+  for (const u of units) if (runTogether(u.name) !== undefined) issues.push({ kind: 'run-together', span: u.span, text: u.name });
+  return { units, byRemit: false, issues };
+}
+
+/** where the second of two run-together units starts, if the name looks like two */
+function runTogether(name: string): number | undefined {
+  const m = RUN_TOGETHER_RE.exec(name);
+  if (!m) return undefined;
+  const at = m.index + m[1]!.length;
+  return at >= 3 && name.length - at >= 3 ? at : undefined;
+}
+
+const LABEL_AHEAD_RE = /[ \t\u3000\u00a0]+(?=(?:牵头|牽頭|主办|主辦|责任|責任|配合|协办|協辦|参与|參與|指导|指導)(?:单位|單位|部门|部門|处室|處室|科室|司局|机关|機關)\s*[：:])/g;
+
+/** `牵头单位：A　责任单位：B`: labels separated by spaces only are two groups */
+function splitAtLabels(s: string, g: Span): Span[] {
+  const out: Span[] = [];
+  let from = g.start;
+  const t = s.slice(g.start, g.end);
+  LABEL_AHEAD_RE.lastIndex = 0;
+  for (let m = LABEL_AHEAD_RE.exec(t); m; m = LABEL_AHEAD_RE.exec(t)) {
+    if (m.index === 0) continue;
+    out.push({ start: from, end: g.start + m.index });
+    from = g.start + m.index + m[0].length;
+  }
+  out.push({ start: from, end: g.end });
+  return out;
+}
+
+const DEADLINE_LABEL_RE = /^(?:完成时限|完成時限|完成时间|完成時間|时限|時限|时间节点|時間節點|时间要求|時間要求|进度安排|進度安排)\s*[：:]/;
+function isDeadlineGroup(s: string, g: Span): boolean {
+  if (g.end <= g.start) return false;
+  if (DEADLINE_LABEL_RE.test(s.slice(g.start, g.end))) return true;
+  const d = findDeadlines(s, g.start, g.end)[0];
+  return !!d && d.span.start === g.start;
 }
 
 /** `县政府各部门县机关运行保障中心`: a unit's suffix immediately followed by another unit's prefix */

@@ -8,8 +8,9 @@ import taskUnit from './task-unit.js';
 import unitClause from './unit-clause.js';
 import punctuationPair from './punctuation-pair.js';
 import punctuationWidth from './punctuation-width.js';
+import unitName from './unit-name.js';
 
-export const rules: readonly Rule[] = [numberingSequence, numberingFormat, numberingInline, taskUnit, unitClause, punctuationPair, punctuationWidth];
+export const rules: readonly Rule[] = [numberingSequence, numberingFormat, numberingInline, taskUnit, unitClause, unitName, punctuationPair, punctuationWidth];
 
 const byId = new Map(rules.map((r) => [r.meta.id, r]));
 export const ruleById = (id: string): Rule | undefined => byId.get(id);

@@ -18,6 +18,7 @@ export function check(ctx: Parameters<Rule['check']>[0]): void {
     const rankName = formatMessage(`rank/${m.rank}`, {}, ctx.locale);
     const base = { marker: m.raw, rank: m.rank, rankName };
     const delimAt = { start: m.span.end - m.delimiter.length, end: m.span.end };
+    if (m.inTable) continue; // a 序号 cell is written bare (`1`) or with a dot alike
     if (m.rank === 1 || m.rank === 3) {
       const ok = m.rank === 1 ? m.delimiter === '、' : m.delimiter === '.' || m.delimiter === '．';
       if (ok) continue;

@@ -13,17 +13,30 @@ export const meta: Rule['meta'] = {
 
 export function check(ctx: Parameters<Rule['check']>[0]): void {
   for (const list of ctx.plan.numberingLists) {
+    // Each break's fix renumbers the siblings after it. Only the list's first break renumbers to
+    // the end; a later break renumbers up to the next break, so a list of n duplicates (`1.` ×
+    // 10,000) carries O(n) edits in all, not O(n²). --fix applies the first break's fix, which
+    // already settles the later ones.
+    const breaks: number[] = [];
     let expected = 1;
+    for (let i = 0; i < list.items.length; i++) {
+      if (list.items[i]!.marker.value !== expected) breaks.push(i);
+      expected = list.items[i]!.marker.value + 1;
+    }
+    let k = 0; // index of the current break in `breaks`
+    expected = 1;
     const seen = new Map<number, number>(); // value → line
     list.items.forEach((item, i) => {
       const m = item.marker;
       if (m.value !== expected) {
+        const until = k === 0 ? list.items.length : breaks[k + 1] ?? list.items.length;
+        k++;
         const kind = i === 0 ? 'start' : seen.has(m.value) && m.value === expected - 1 ? 'duplicate' : m.value < expected ? 'backward' : 'gap';
         const data: Record<string, string | number> = { expected: markerWith(m, expected), actual: m.raw };
         if (kind === 'duplicate') data.firstLine = seen.get(m.value)! + 1;
         ctx.report({
           messageKey: `numbering-sequence/${kind}`, data, span: m.span,
-          fix: fix(ctx.locale, 'fix/renumber', { expected: markerWith(m, expected) }, renumberEdits(list.items, i, expected)),
+          fix: fix(ctx.locale, 'fix/renumber', { expected: markerWith(m, expected) }, renumberEdits(list.items, i, expected, until)),
         });
       }
       if (!seen.has(m.value)) seen.set(m.value, item.heading.line);

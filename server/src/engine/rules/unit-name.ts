@@ -215,31 +215,72 @@ function checkConfigured(ctx: RuleContext, units: Named[], configured: Record<st
   }
 }
 
+/**
+ * Pairs of names that may collide, found without comparing every pair (a plan may name thousands
+ * of units): same key (width variants); one name equal to another with one or two characters
+ * deleted (insertions); the same name with one position masked (substitutions). Each candidate is
+ * then judged by nearCollision. O(names × length²).
+ */
+function candidatePairs(units: Named[]): [Named, Named, NearKind | 'variant'][] {
+  const pairs: [Named, Named, NearKind | 'variant'][] = [];
+  const seen = new Set<string>();
+  const add = (a: Named, b: Named, how: NearKind | 'variant' | undefined) => {
+    if (!how || a === b) return;
+    const [x, y] = a.first < b.first ? [a, b] : [b, a];
+    const id = `${x.first}:${y.first}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    pairs.push([x, y, how]);
+  };
+  const byKey = new Map<string, Named[]>();
+  for (const n of units) {
+    const list = byKey.get(n.key);
+    if (list) {
+      for (const m of list) add(m, n, 'variant');
+      list.push(n);
+    } else byKey.set(n.key, [n]);
+  }
+  const masked = new Map<string, Named[]>();
+  const lengths = new Set(units.map((n) => [...n.key].length));
+  for (const n of units) {
+    // code points, so that a name with characters beyond the BMP is cut between characters
+    const bmp = !/[\ud800-\udfff]/.test(n.key);
+    const c = bmp ? undefined : [...n.key];
+    const len = c ? c.length : n.key.length;
+    const at = c ? (from: number, to: number) => c.slice(from, to).join('') : (from: number, to: number) => n.key.slice(from, to);
+    // insertions: this name with one or two characters removed is another name
+    const one = len - 1 >= MIN_LEN && lengths.has(len - 1);
+    const two = len - 2 >= MIN_LEN && lengths.has(len - 2);
+    if (one || two) {
+      for (let i = 0; i < len; i++) {
+        const head = at(0, i);
+        if (one) for (const m of byKey.get(head + at(i + 1, len)) ?? []) add(m, n, nearCollision(m.key, n.key));
+        if (!two) continue;
+        for (let j = i + 1; j < len; j++) {
+          for (const m of byKey.get(head + at(i + 1, j) + at(j + 1, len)) ?? []) add(m, n, nearCollision(m.key, n.key));
+        }
+      }
+    }
+    // substitutions: names equal but for one position share a masked form
+    if (len >= MIN_LEN_SUBSTITUTION) {
+      for (let i = 0; i < len - 1; i++) {
+        const k = `${at(0, i)}\u0000${at(i + 1, len)}`;
+        const list = masked.get(k);
+        if (list) {
+          for (const m of list) if (m.key !== n.key) add(m, n, nearCollision(m.key, n.key));
+          list.push(n);
+        } else masked.set(k, [n]);
+      }
+    }
+  }
+  return pairs;
+}
+
 function checkCollisions(ctx: RuleContext, units: Named[]): void {
   // the more often written spelling is taken as the intended one; on a tie, the earlier
   const rank = (a: Named, b: Named) => b.refs.length - a.refs.length || a.first - b.first;
   const reported = new Set<Named>();
-  const byLength = new Map<number, Named[]>();
-  for (const n of units) {
-    const len = [...n.key].length;
-    let list = byLength.get(len);
-    if (!list) byLength.set(len, (list = []));
-    list.push(n);
-  }
-  const pairs: [Named, Named, NearKind | 'variant'][] = [];
-  for (const n of units) {
-    const len = [...n.key].length;
-    for (let l = len; l <= len + 2; l++) {
-      for (const m of byLength.get(l) ?? []) {
-        if (m === n || (l === len && m.first < n.first)) continue;
-        if (m.key === n.key) pairs.push([n, m, 'variant']);
-        else {
-          const near = nearCollision(n.key, m.key);
-          if (near) pairs.push([n, m, near]);
-        }
-      }
-    }
-  }
+  const pairs = candidatePairs(units);
   pairs.sort((p, q) => Math.min(p[0].first, p[1].first) - Math.min(q[0].first, q[1].first));
   for (const [a, b, how] of pairs) {
     const [keep, other] = rank(a, b) <= 0 ? [a, b] : [b, a];

@@ -31,10 +31,10 @@ export function fix(locale: Locale, key: string, data: Record<string, string | n
   return { title: formatMessage(key, data, locale), edits };
 }
 
-/** renumber `items` from index `from` on, starting at `value` (later siblings shift) */
-export function renumberEdits(items: PlanItem[], from: number, value: number): TextEdit[] {
+/** renumber `items` from index `from` (up to `until`, exclusive), starting at `value` (later siblings shift) */
+export function renumberEdits(items: PlanItem[], from: number, value: number, until = items.length): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (let i = from; i < items.length; i++) {
+  for (let i = from; i < until; i++) {
     const m = items[i]!.marker;
     const want = value + (i - from);
     if (m.value !== want) edits.push({ span: numberSpan(m), text: numberText(m.rank, want) });

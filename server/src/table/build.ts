@@ -1,0 +1,166 @@
+// Builds the 任务分工表 from the engine's plan model. The engine has already split the unit clauses
+// and assigned roles (分别牵头, 列第一位者为牵头单位, 会同, 按职责分工负责); this only maps names to
+// their canonical form, orders them and pivots tasks into units.
+import type { PlanDocument, PlanItem, UnitRole } from '../engine/model/types.js';
+import { ROLES, type TableDocument, type TaskRef, type TaskRow, type TaskTable, type UnitRow } from './types.js';
+
+export * from './types.js';
+
+export interface BuildOptions {
+  /** canonical name → aliases, from `units` in .fengongrc.json */
+  units?: Record<string, string[]>;
+  /** the file the plan came from */
+  file?: string;
+}
+
+const WS = /[\s\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/g;
+
+/** Whitespace as exported from Word goes; between two Latin words a single space stays. */
+export function normalizeUnitName(name: string): string {
+  return name
+    .replace(WS, ' ')
+    .trim()
+    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '');
+}
+
+/** Key for alias lookup only: width-folded brackets and punctuation so `各司（局）` finds `各司(局)`.
+ *  Names in the table keep the spelling the plan or the config uses. */
+export function unitKey(name: string): string {
+  return normalizeUnitName(name).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** alias (and canonical) key → canonical name */
+export function aliasMap(units: Record<string, string[]> | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!units) return map;
+  for (const [canonical, aliases] of Object.entries(units)) {
+    const name = normalizeUnitName(canonical);
+    map.set(unitKey(name), name);
+    for (const a of aliases ?? []) if (!map.has(unitKey(a))) map.set(unitKey(a), name);
+  }
+  return map;
+}
+
+/** `二、（三）7.` → `二、（三）7`: the 序号 column reads without the final delimiter. */
+export function displayPath(path: string): string {
+  return path.replace(/[、.．,，]+$/u, '');
+}
+
+const TRAILING_PUNCT = /[\s\u3000\u00a0,，、;；:：。.]+$/u;
+
+/** The title as the engine found it, minus a unit clause that runs into it (a heading without `。`
+ *  ends in `…信息审批处牵头，各有关处室配合` or `…支撑(各处室按职责分工负责)`). */
+export function taskTitle(plan: PlanDocument, item: PlanItem): string {
+  let end = item.titleSpan.end;
+  for (const c of item.unitClauses) {
+    if (c.span.start >= item.titleSpan.start && c.span.start < end) end = c.span.start;
+  }
+  const title = plan.text.slice(item.titleSpan.start, end).replace(WS, ' ').trim().replace(TRAILING_PUNCT, '');
+  return title || item.title.trim();
+}
+
+export function buildTaskTable(plan: PlanDocument, opts: BuildOptions = {}): TaskTable {
+  return buildTaskTables([{ plan, ...opts }]);
+}
+
+/** Several plans in one table (`fengong table a.txt b.txt`): rows keep their document index, units
+ *  gather their tasks across the plans. */
+export function buildTaskTables(inputs: (BuildOptions & { plan: PlanDocument })[]): TaskTable {
+  const documents: TableDocument[] = [];
+  const tasks: TaskRow[] = [];
+  const mentions: Mention[][] = [];
+  for (const input of inputs) {
+    const { plan } = input;
+    const doc: TableDocument = {};
+    if (input.file !== undefined) doc.file = input.file;
+    if (plan.title) doc.title = plan.title.text.replace(WS, ' ').trim();
+    if (plan.year !== undefined) doc.year = plan.year;
+    const built = tasksOf(plan, documents.length, aliasMap(input.units));
+    documents.push(doc);
+    tasks.push(...built.rows);
+    mentions.push(...built.mentions);
+  }
+  return pivot(documents, tasks, mentions);
+}
+
+/** The declaration itself out of the paragraph that holds it: `一、试点任务（以下均需试点城市政府
+ *  落实，不再列出）` → `以下均需试点城市政府落实，不再列出`. */
+export function declaration(text: string): string {
+  const t = text.replace(WS, ' ').trim();
+  const m = /[（(〔]([^（()）〔〕]*(?:不再列出|下同)[^（()）〔〕]*)[）)〕]/.exec(t);
+  return (m ? m[1]! : t).trim();
+}
+
+/** One unit named in a task, in the order the plan writes it. */
+interface Mention {
+  name: string;
+  role: UnitRole;
+  written: string;
+}
+
+function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>): { rows: TaskRow[]; mentions: Mention[][] } {
+  const rows: TaskRow[] = [];
+  const mentions: Mention[][] = [];
+  for (const item of plan.tasks) {
+    const row: TaskRow = {
+      doc,
+      path: displayPath(item.path),
+      title: taskTitle(plan, item),
+      lead: [],
+      responsible: [],
+      cooperating: [],
+      guiding: [],
+      separately: [],
+      byRemit: item.unitClauses.some((c) => c.byRemit),
+      deadlines: item.deadlines.map((d) => (d.date ? { text: d.text, date: d.date } : { text: d.text })),
+      line: item.heading.line + 1,
+    };
+    const named: Mention[] = [];
+    for (const clause of item.unitClauses) {
+      for (const u of clause.units) {
+        const written = normalizeUnitName(u.name);
+        if (!written) continue;
+        const name = aliases.get(unitKey(written)) ?? written;
+        named.push({ name, role: u.role, written });
+        if (!row[u.role].includes(name)) row[u.role].push(name);
+        if (u.separately && !row.separately.includes(u.role)) row.separately.push(u.role);
+      }
+    }
+    if (item.inheritedUnits) row.inherited = declaration(item.inheritedUnits.text);
+    rows.push(row);
+    mentions.push(named);
+  }
+  return { rows, mentions };
+}
+
+/** Units in order of first appearance: document order, then the order the clause names them. */
+function pivot(documents: TableDocument[], tasks: TaskRow[], mentions: Mention[][]): TaskTable {
+  const units = new Map<string, UnitRow>();
+  tasks.forEach((row, i) => {
+    const ref: TaskRef = { doc: row.doc, path: row.path, title: row.title, line: row.line };
+    const seen = new Set<string>();
+    for (const m of mentions[i]!) {
+      let u = units.get(m.name);
+      if (!u) {
+        u = { name: m.name, aliases: [], lead: [], responsible: [], cooperating: [], guiding: [], counts: { lead: 0, responsible: 0, cooperating: 0, guiding: 0, total: 0 } };
+        units.set(m.name, u);
+      }
+      if (m.written !== m.name && !u.aliases.includes(m.written)) u.aliases.push(m.written);
+      const key = `${m.role}\u0000${m.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      u[m.role].push(ref);
+    }
+  });
+  for (const u of units.values()) {
+    const all = new Set<TaskRef>();
+    for (const role of ROLES) {
+      u.counts[role] = u[role].length;
+      for (const r of u[role]) all.add(r);
+    }
+    u.counts.total = all.size;
+  }
+  return { documents, tasks, units: [...units.values()] };
+}
+
+export type { UnitRole };

@@ -1,0 +1,70 @@
+// The 任务分工表 model: one plan (or several) as rows by task and by unit. Plain data, JSON-ready:
+// the json format writes it as is (schemas/plan.schema.json), md/csv/xlsx lay it out for people.
+import type { UnitRole } from '../engine/model/types.js';
+
+export const ROLES: readonly UnitRole[] = ['lead', 'responsible', 'cooperating', 'guiding'];
+
+export interface TableDocument {
+  /** the file the plan came from, as given on the command line (absent for a bare text) */
+  file?: string;
+  /** the document's title line */
+  title?: string;
+  /** the year the plan is about, when certain */
+  year?: number;
+}
+
+export interface DeadlineCell {
+  /** as written: `8月底前` */
+  text: string;
+  /** ISO date when the plan's year makes it certain: `2020-08-31` */
+  date?: string;
+}
+
+export interface TaskRow {
+  /** index into TaskTable.documents */
+  doc: number;
+  /** 序号: the item's full path without its trailing delimiter, `二、（三）7` */
+  path: string;
+  /** 任务: the title, without a unit clause that runs into it */
+  title: string;
+  /** canonical unit names per role, in the order the plan names them */
+  lead: string[];
+  responsible: string[];
+  cooperating: string[];
+  guiding: string[];
+  /** roles whose units act each on their own (`分别牵头`, `分别负责`) */
+  separately: UnitRole[];
+  /** a clause said `按职责分工负责`: each unit within its remit */
+  byRemit: boolean;
+  /** units declared once for many tasks (`以下均需…落实，不再列出`) that apply here, as written */
+  inherited?: string;
+  /** 时限 */
+  deadlines: DeadlineCell[];
+  /** 行号: 1-based line of the task's heading */
+  line: number;
+}
+
+export interface TaskRef {
+  doc: number;
+  path: string;
+  title: string;
+  line: number;
+}
+
+export interface UnitRow {
+  /** canonical name */
+  name: string;
+  /** other spellings in the plan that were mapped to this name (config `units` aliases) */
+  aliases: string[];
+  lead: TaskRef[];
+  responsible: TaskRef[];
+  cooperating: TaskRef[];
+  guiding: TaskRef[];
+  counts: { lead: number; responsible: number; cooperating: number; guiding: number; total: number };
+}
+
+export interface TaskTable {
+  documents: TableDocument[];
+  tasks: TaskRow[];
+  units: UnitRow[];
+}
