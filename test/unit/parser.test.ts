@@ -168,17 +168,16 @@ describe('any input parses, never throws', () => {
   }
 });
 
-describe('no quadratic paths', () => {
-  // a search over the whole text per unit (lastIndexOf) once made long plans quadratic: 200 KB took
-  // 17 s and 1 MB minutes. Linear, 1 MB parses in about a second; 20 s leaves room for slow CI.
-  test('1 MB of tasks with long unit lists (bracketed, bare, table cells) parses in under 20 s', () => {
+describe('long plans', () => {
+  // a search over the whole text per unit (lastIndexOf) once made long plans quadratic (200 KB took
+  // 17 s). Speed is measured in `npm run bench` (linearity from 50 KB to 10 MB), not asserted here:
+  // this test pins the shape that was slow, and that every task of it is found.
+  test('1 MB of tasks with long unit lists (bracketed, bare, table cells): every task found', () => {
     const units = Array.from({ length: 30 }, (_, i) => `第${i}处`).join('、');
     const block = doc('一、甲', `1.做好甲。（${units}负责）`, `2.做好乙。${units}负责`, `3\t做好丙\t${units}\t6月底前`);
     const text = block.repeat(Math.ceil(1_000_000 / block.length));
-    const t0 = performance.now();
     const p = parsePlan(text);
-    const ms = performance.now() - t0;
     assert.equal(p.tasks.length, 3 * Math.ceil(1_000_000 / block.length));
-    assert.ok(ms < 20_000, `took ${Math.round(ms)} ms`);
+    assert.ok(p.tasks.every((t) => t.unitClauses.some((c) => c.units.length === 30)));
   });
 });
