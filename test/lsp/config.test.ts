@@ -174,7 +174,7 @@ describe('pull diagnostics and cancellation', () => {
       const source = new CancellationTokenSource();
       const pending = client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: p.uri } }, source.token);
       setTimeout(() => source.cancel(), 50);
-      await assert.rejects(pending, (e: { code: number }) => e.code === -32800);
+      await assert.rejects(pending, (e: { code: number; data?: { retriggerRequest?: boolean } }) => e.code === -32800 && e.data?.retriggerRequest === true);
       const report = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: p.uri } });
       const file = p.file;
       writeFileSync(file, p.text.replace(line51, line51.slice(0, 4) + '.' + line51.slice(4)));

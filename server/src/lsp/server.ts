@@ -453,7 +453,8 @@ class FengongServer {
           tok.onCancellationRequested(() => resolve());
         });
       }
-      if (tok.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled', { retriggerRequest: false });
+      // retrigger: the client cancels a running pull when a newer one starts and must pull again
+      if (tok.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled', { retriggerRequest: true });
       if (st.closed) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const a = this.analysis(st);
       const items = this.diagnosticsOf(st, a);

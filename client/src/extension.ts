@@ -1,0 +1,424 @@
+// The VS Code side of fengong: starts the language server (dist/server.cjs) and adds what LSP has no
+// standard for — the 任务分工 tree, the task-table export and the "treat this .txt as a plan" switch.
+// Everything about plans themselves (diagnostics, outline, hover, fixes) comes from the server.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  RequestType,
+  NotificationType,
+  type ServerOptions,
+  TransportKind,
+  State,
+} from 'vscode-languageclient/node';
+
+const LANGUAGE_ID = 'workplan';
+
+// ---- custom protocol, shared with server/src/lsp (kept as plain shapes: the client bundles alone) ----
+
+interface LspPosition { line: number; character: number }
+interface LspRange { start: LspPosition; end: LspPosition }
+export interface TaskTableTask { path: string; title: string; role: string; range: LspRange }
+export interface TaskTableUnit { name: string; tasks: TaskTableTask[] }
+export interface TaskTableResult { units: TaskTableUnit[] }
+export type ExportFormat = 'md' | 'csv' | 'json' | 'xlsx';
+
+const TaskTableRequest = new RequestType<{ uri: string }, TaskTableResult | null, void>('fengong/taskTable');
+const ExportTaskTableRequest = new RequestType<
+  { uri: string; format: ExportFormat; by: 'task' | 'unit' },
+  { contentBase64: string },
+  void
+>('fengong/exportTaskTable');
+const PlanChangedNotification = new NotificationType<{ uri: string }>('fengong/planChanged');
+
+// ---- extension-side strings (package.nls*.json covers the manifest; these are runtime messages) ----
+
+const zhStrings = {
+  notPlainText: '当前编辑器不是 .txt 纯文本文件。',
+  noEditor: '没有打开的编辑器。',
+  noPlan: '请先打开一个工作计划文件（语言模式为“工作计划”）。',
+  noFixes: '没有可自动修复的 fengong 问题。',
+  fixed: '已修复 fengong 问题。',
+  pickFormat: '选择导出格式',
+  pickBy: '按什么组织任务分工表',
+  byTask: '按任务',
+  byTaskDetail: '每项任务一行：序号、任务、牵头/责任/配合/指导单位、时限',
+  byUnit: '按单位',
+  byUnitDetail: '每个单位一组：牵头、负责、配合的任务及数量',
+  fmtMd: 'Markdown 表格',
+  fmtCsv: 'CSV（带 BOM，Excel/WPS 可直接打开）',
+  fmtJson: 'JSON',
+  fmtXlsx: 'Excel 工作簿 (.xlsx)',
+  saveLabel: '导出',
+  exported: '任务分工表已导出：{0}',
+  open: '打开',
+  serverNotReady: 'fengong 语言服务器尚未就绪。',
+  failed: 'fengong：{0}',
+  tasks: '{0} 项任务',
+  task1: '1 项任务',
+  emptyTable: '此文档中没有找到任务分工。',
+  role_lead: '牵头',
+  role_responsible: '负责',
+  role_cooperating: '配合',
+  role_guiding: '指导',
+};
+type StringKey = keyof typeof zhStrings;
+const enStrings: Record<StringKey, string> = {
+  notPlainText: 'The active editor is not a plain-text .txt file.',
+  noEditor: 'No active editor.',
+  noPlan: 'Open a work plan first (language mode "Work plan").',
+  noFixes: 'No auto-fixable fengong problems.',
+  fixed: 'Fixed fengong problems.',
+  pickFormat: 'Export format',
+  pickBy: 'Organise the task table by',
+  byTask: 'By task',
+  byTaskDetail: 'One row per task: number, task, lead/responsible/cooperating/guiding units, deadline',
+  byUnit: 'By unit',
+  byUnitDetail: 'One group per unit: the tasks it leads, is responsible for, cooperates on, with counts',
+  fmtMd: 'Markdown table',
+  fmtCsv: 'CSV (with BOM, opens in Excel/WPS)',
+  fmtJson: 'JSON',
+  fmtXlsx: 'Excel workbook (.xlsx)',
+  saveLabel: 'Export',
+  exported: 'Task table exported: {0}',
+  open: 'Open',
+  serverNotReady: 'The fengong language server is not ready.',
+  failed: 'fengong: {0}',
+  tasks: '{0} tasks',
+  task1: '1 task',
+  emptyTable: 'No task assignments found in this document.',
+  role_lead: 'lead',
+  role_responsible: 'responsible',
+  role_cooperating: 'cooperating',
+  role_guiding: 'guiding',
+};
+
+/** Chinese when the `fengong.locale` setting or VS Code's display language says so. */
+function isZh(): boolean {
+  const setting = vscode.workspace.getConfiguration('fengong').get<string>('locale', 'auto');
+  if (setting === 'zh') return true;
+  if (setting === 'en') return false;
+  return vscode.env.language.toLowerCase().startsWith('zh');
+}
+function t(key: StringKey, ...args: (string | number)[]): string {
+  const s = (isZh() ? zhStrings : enStrings)[key];
+  return s.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}
+function roleLabel(role: string): string {
+  const key = `role_${role}` as StringKey;
+  return key in zhStrings ? t(key) : role;
+}
+
+// ---- state ----
+
+let client: LanguageClient | undefined;
+let clientStarting: Promise<void> | undefined;
+
+function isPlainTxt(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'plaintext' && doc.uri.path.toLowerCase().endsWith('.txt');
+}
+
+async function startClient(context: vscode.ExtensionContext, tree: TaskTableProvider): Promise<void> {
+  if (client) return;
+  if (clientStarting) return clientStarting;
+  const module = context.asAbsolutePath(path.join('dist', 'server.cjs'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    initializationOptions: { locale: vscode.env.language },
+    synchronize: {
+      configurationSection: 'fengong',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.fengongrc.json'),
+    },
+  };
+  const c = new LanguageClient('fengong', 'fengong', serverOptions, clientOptions);
+  clientStarting = (async () => {
+    context.subscriptions.push(
+      c.onNotification(PlanChangedNotification, (p) => tree.onPlanChanged(p.uri)),
+      c.onDidChangeState((e) => { if (e.newState === State.Running) tree.refresh(); }),
+    );
+    await c.start();
+    client = c;
+    tree.refresh();
+  })();
+  try {
+    await clientStarting;
+  } finally {
+    clientStarting = undefined;
+  }
+}
+
+// ---- 任务分工 tree: unit → tasks ----
+
+type Node =
+  | { kind: 'unit'; unit: TaskTableUnit; uri: vscode.Uri }
+  | { kind: 'task'; task: TaskTableTask; unit: string; uri: vscode.Uri };
+
+const roleIcon: Record<string, string> = {
+  lead: 'star-full',
+  responsible: 'pass',
+  cooperating: 'organization',
+  guiding: 'compass',
+};
+
+class TaskTableProvider implements vscode.TreeDataProvider<Node> {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined | void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  /** the plan the view shows: the active plan editor, or the last one while another editor has focus */
+  private uri: vscode.Uri | undefined;
+  private units: TaskTableUnit[] = [];
+  private generation = 0;
+  view: vscode.TreeView<Node> | undefined;
+
+  /** Follows the active editor; keeps the last plan while a non-plan editor is active. */
+  track(editor: vscode.TextEditor | undefined): void {
+    if (editor && editor.document.languageId === LANGUAGE_ID) {
+      if (this.uri?.toString() !== editor.document.uri.toString()) {
+        this.uri = editor.document.uri;
+        this.refresh();
+      }
+    }
+  }
+
+  forget(doc: vscode.TextDocument): void {
+    if (this.uri?.toString() === doc.uri.toString()) {
+      this.uri = undefined;
+      this.units = [];
+      this.update();
+    }
+  }
+
+  onPlanChanged(uri: string): void {
+    if (this.uri && this.uri.toString() === vscode.Uri.parse(uri).toString()) this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    const gen = ++this.generation;
+    const uri = this.uri;
+    if (!uri || !client) {
+      this.units = [];
+      this.update();
+      return;
+    }
+    try {
+      const result = await client.sendRequest(TaskTableRequest, { uri: uri.toString() });
+      if (gen !== this.generation) return; // a newer refresh is under way
+      this.units = result?.units ?? [];
+    } catch (e) {
+      if (gen !== this.generation) return;
+      this.units = [];
+      client.outputChannel.appendLine(`fengong/taskTable failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.update();
+  }
+
+  private update(): void {
+    if (this.view) {
+      this.view.description = this.uri ? path.posix.basename(this.uri.path) : undefined;
+      this.view.message = this.uri && this.units.length === 0 ? t('emptyTable') : undefined;
+    }
+    this.emitter.fire();
+  }
+
+  getChildren(node?: Node): Node[] {
+    const uri = this.uri;
+    if (!uri) return [];
+    if (!node) return this.units.map((unit) => ({ kind: 'unit', unit, uri }));
+    if (node.kind === 'unit') return node.unit.tasks.map((task) => ({ kind: 'task', task, unit: node.unit.name, uri }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'unit') {
+      const item = new vscode.TreeItem(node.unit.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `unit:${node.unit.name}`;
+      item.description = node.unit.tasks.length === 1 ? t('task1') : t('tasks', node.unit.tasks.length);
+      item.iconPath = new vscode.ThemeIcon('organization');
+      item.contextValue = 'fengong.unit';
+      return item;
+    }
+    const { task } = node;
+    const item = new vscode.TreeItem(`${task.path} ${task.title}`, vscode.TreeItemCollapsibleState.None);
+    item.id = `task:${node.unit}:${task.path}:${task.role}`;
+    item.description = roleLabel(task.role);
+    item.tooltip = `${task.path} ${task.title}\n${node.unit}：${roleLabel(task.role)}`;
+    item.iconPath = new vscode.ThemeIcon(roleIcon[task.role] ?? 'circle-outline');
+    item.contextValue = 'fengong.task';
+    item.command = {
+      command: 'fengong.revealTask',
+      title: task.title,
+      arguments: [node.uri, task.range],
+    };
+    return item;
+  }
+}
+
+function toRange(r: LspRange): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+// ---- commands ----
+
+async function treatAsPlan(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showWarningMessage(t('noEditor'));
+    return;
+  }
+  if (editor.document.languageId === LANGUAGE_ID) return;
+  if (!editor.document.uri.path.toLowerCase().endsWith('.txt') && editor.document.languageId !== 'plaintext') {
+    void vscode.window.showWarningMessage(t('notPlainText'));
+    return;
+  }
+  await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+}
+
+function activePlanEditor(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === LANGUAGE_ID) return editor;
+  void vscode.window.showWarningMessage(t('noPlan'));
+  return undefined;
+}
+
+async function fixAll(): Promise<void> {
+  const editor = activePlanEditor();
+  if (!editor) return;
+  const doc = editor.document;
+  const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+  // Ask for the server's source.fixAll.fengong action directly (resolving it if it is lazy) rather
+  // than `editor.action.sourceAction`, which would show a menu when several actions exist.
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.fengong', 1,
+  );
+  const action = actions?.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.append('fengong').contains(a.kind));
+  if (!action || (!action.edit && !action.command)) {
+    void vscode.window.showInformationMessage(t('noFixes'));
+    return;
+  }
+  if (action.edit) await vscode.workspace.applyEdit(action.edit);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+async function exportTaskTable(context: vscode.ExtensionContext, tree: TaskTableProvider, arg?: vscode.Uri): Promise<void> {
+  let uri = arg instanceof vscode.Uri ? arg : undefined;
+  if (!uri) uri = activePlanEditor()?.document.uri;
+  if (!uri) return;
+  await startClient(context, tree);
+  if (!client) {
+    void vscode.window.showErrorMessage(t('serverNotReady'));
+    return;
+  }
+  const formats: (vscode.QuickPickItem & { format: ExportFormat })[] = [
+    { label: 'xlsx', description: t('fmtXlsx'), format: 'xlsx' },
+    { label: 'csv', description: t('fmtCsv'), format: 'csv' },
+    { label: 'md', description: t('fmtMd'), format: 'md' },
+    { label: 'json', description: t('fmtJson'), format: 'json' },
+  ];
+  const fmt = await vscode.window.showQuickPick(formats, { title: t('pickFormat'), placeHolder: t('pickFormat') });
+  if (!fmt) return;
+  const bys: (vscode.QuickPickItem & { by: 'task' | 'unit' })[] = [
+    { label: t('byTask'), detail: t('byTaskDetail'), by: 'task' },
+    { label: t('byUnit'), detail: t('byUnitDetail'), by: 'unit' },
+  ];
+  const by = await vscode.window.showQuickPick(bys, { title: t('pickBy'), placeHolder: t('pickBy') });
+  if (!by) return;
+
+  const base = path.posix.basename(uri.path).replace(/(\.plan)?\.(txt|plan)$/i, '');
+  const suffix = isZh() ? (by.by === 'task' ? '任务分工表' : '按单位') : (by.by === 'task' ? 'tasks' : 'units');
+  const dir = uri.scheme === 'file' ? vscode.Uri.joinPath(uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = `${base}-${suffix}.${fmt.format}`;
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: dir ? vscode.Uri.joinPath(dir, name) : undefined,
+    filters: { [fmt.description ?? fmt.label]: [fmt.format] },
+    saveLabel: t('saveLabel'),
+  });
+  if (!target) return;
+  try {
+    const res = await client.sendRequest(ExportTaskTableRequest, { uri: uri.toString(), format: fmt.format, by: by.by });
+    await vscode.workspace.fs.writeFile(target, Buffer.from(res.contentBase64, 'base64'));
+  } catch (e) {
+    void vscode.window.showErrorMessage(t('failed', e instanceof Error ? e.message : String(e)));
+    return;
+  }
+  const shown = target.scheme === 'file' ? target.fsPath : target.toString();
+  const choice = await vscode.window.showInformationMessage(t('exported', shown), t('open'));
+  if (choice) {
+    if (fmt.format === 'xlsx') await vscode.env.openExternal(target);
+    else await vscode.window.showTextDocument(target);
+  }
+}
+
+async function revealTask(uri: vscode.Uri, range: LspRange): Promise<void> {
+  const r = toRange(range);
+  const editor = await vscode.window.showTextDocument(uri, { selection: r, preserveFocus: false });
+  editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+// ---- activation ----
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const tree = new TaskTableProvider();
+  const view = vscode.window.createTreeView('fengong.taskTable', { treeDataProvider: tree, showCollapseAll: true });
+  tree.view = view;
+
+  const maybeAdopt = async (doc: vscode.TextDocument) => {
+    if (vscode.workspace.getConfiguration('fengong', doc.uri).get<boolean>('plainTextAsPlan', false) && isPlainTxt(doc)) {
+      await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    }
+  };
+  // The server is started only once a plan is open: the plaintext activation event (needed for
+  // `fengong.plainTextAsPlan`) must not cost a Node process for every .txt someone opens.
+  const maybeStart = (doc: vscode.TextDocument) => {
+    if (doc.languageId === LANGUAGE_ID && fengongEnabled(doc)) void startClient(context, tree).catch(reportStartError);
+  };
+
+  context.subscriptions.push(
+    view,
+    vscode.commands.registerCommand('fengong.treatAsPlan', treatAsPlan),
+    vscode.commands.registerCommand('fengong.fixAll', fixAll),
+    vscode.commands.registerCommand('fengong.exportTaskTable', (arg?: vscode.Uri) => exportTaskTable(context, tree, arg)),
+    vscode.commands.registerCommand('fengong.refreshTaskTable', () => tree.refresh()),
+    vscode.commands.registerCommand('fengong.revealTask', revealTask),
+    vscode.commands.registerCommand('fengong.restartServer', async () => {
+      if (client) await client.restart();
+      else await startClient(context, tree);
+    }),
+    vscode.workspace.onDidOpenTextDocument(async (doc) => { await maybeAdopt(doc); maybeStart(doc); }),
+    vscode.workspace.onDidCloseTextDocument((doc) => tree.forget(doc)),
+    vscode.window.onDidChangeActiveTextEditor((e) => tree.track(e)),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration('fengong.plainTextAsPlan')) {
+        for (const doc of vscode.workspace.textDocuments) await maybeAdopt(doc);
+      }
+      // turning fengong.enable on starts the server if it was skipped; the server itself honours `false`
+      if (e.affectsConfiguration('fengong.enable')) for (const doc of vscode.workspace.textDocuments) maybeStart(doc);
+    }),
+  );
+  void vscode.commands.executeCommand('setContext', 'fengong.active', true);
+
+  for (const doc of vscode.workspace.textDocuments) {
+    await maybeAdopt(doc);
+    maybeStart(doc);
+  }
+  tree.track(vscode.window.activeTextEditor);
+}
+
+function fengongEnabled(doc: vscode.TextDocument): boolean {
+  return vscode.workspace.getConfiguration('fengong', doc.uri).get<boolean>('enable', true);
+}
+
+function reportStartError(e: unknown): void {
+  void vscode.window.showErrorMessage(t('failed', e instanceof Error ? e.message : String(e)));
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+  client = undefined;
+}
