@@ -16,6 +16,11 @@ test('schemas/fengong.schema.json is the schema generated from the rules (never 
   assert.deepEqual(Object.keys(props), rules.map((r) => r.meta.id));
 });
 
+test('the precompiled validator was generated from this schema', () => {
+  const code = readFileSync(new URL('../../server/src/config/validate.generated.js', import.meta.url), 'utf8');
+  assert.ok(code.includes(JSON.stringify(configSchema())), 'run npm run build to regenerate it');
+});
+
 test('the schema is valid draft 2020-12 and accepts the documented shapes', () => {
   const ajv = new Ajv2020({ strict: true, strictTuples: false });
   const validate = ajv.compile(configSchema());

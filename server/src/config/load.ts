@@ -5,7 +5,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
+// compiled by scripts/build.mjs (ajv standalone): no schema compilation at start-up
+import validateConfig from './validate.generated.js';
 import type { EngineConfig, Locale, Severity } from '../engine/types.js';
 import { defaultConfig, mergeConfig, type ConfigOverride } from '../engine/config.js';
 import { LineIndex } from '../engine/text/lineIndex.js';
@@ -42,10 +44,9 @@ export interface LoadedConfigFile {
   error?: ConfigError;
 }
 
-let validator: ReturnType<Ajv2020['compile']> | undefined;
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(configSchema());
-  return validator(data) ? [] : [...(validator.errors ?? [])];
+  const v = validateConfig as unknown as { (d: unknown): boolean; errors?: ErrorObject[] | null };
+  return v(data) ? [] : [...(v.errors ?? [])];
 }
 
 /** Reads and validates one config file. Never throws: problems come back as `error`. */
