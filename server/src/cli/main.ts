@@ -1,9 +1,7 @@
 // `fengong` — one binary: check (CI), table (任务分工表), lsp (editors), rules.
 import { runCheck } from './check.js';
-import { runTable } from './table.js';
 import { cliText, type CliIO } from './io.js';
 import { rules } from '../engine/rules/index.js';
-import { startServer } from '../lsp/server.js';
 
 // injected by scripts/build.mjs from package.json; tests run the sources unbundled
 declare const FENGONG_VERSION: string | undefined;
@@ -17,9 +15,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     case 'check':
       return runCheck(rest, io);
     case 'table':
-      return runTable(rest, io);
+      // loaded on demand: each command pays only for what it uses at start-up
+      return (await import('./table.js')).runTable(rest, io);
     case 'lsp':
-      startServer();
+      (await import('../lsp/server.js')).startServer();
       return -1; // keeps running until the client says exit
     case 'rules':
       for (const r of rules) io.stdout.write(`${r.meta.id.padEnd(20)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.fixable ? 'fix' : '   '}  ${r.meta.description[locale]}\n`);
