@@ -162,7 +162,8 @@ export function parsePlan(text: string, config: Partial<EngineConfig> = {}): Pla
   }
   const parentClauses = new Map<PlanItem, UnitClause | null>();
   for (const it of leaves) {
-    if (!it.unitClauses.length) {
+    // the unbracketed forms are guessed from prose: looked for only where a unit is required
+    if (!it.unitClauses.length && it.isTask) {
       const bare = findBareClause(text, it, roles, known);
       if (bare) it.unitClauses.push(bare);
     }
@@ -535,6 +536,8 @@ const OPENERS_OF_FAMILY = (ch: string): string => ({ '）': '（', ')': '(', '�
 
 /** (e) unbracketed at the end of the text: `…动态更新。办公室牵头，各有关处室配合`, even glued to the
  *  sentence before it: `…等信息审批处牵头，各有关处室、民服中心配合`. */
+const MAX_CLAUSE_GROUPS = 8;
+
 function findBareClause(text: string, it: PlanItem, roles: RoleMatcher, known: Set<string>): UnitClause | undefined {
   const paras = [it.heading, ...it.body].reverse();
   for (const p of paras) {
@@ -547,7 +550,9 @@ function findBareClause(text: string, it: PlanItem, roles: RoleMatcher, known: S
     const starts = [tailStart];
     for (let i = tailStart; i < end; i++) if ('，,；;'.includes(text[i]!)) starts.push(i + 1);
     let best: UnitClause | undefined;
-    for (let k = starts.length - 1; k >= 0; k--) {
+    // a clause has a few groups (`A牵头，B、C，D配合`): prose paragraphs with dozens of commas
+    // would otherwise cost a parse per comma, each over all groups after it
+    for (let k = starts.length - 1; k >= Math.max(0, starts.length - MAX_CLAUSE_GROUPS); k--) {
       const c = tryBare(text, starts[k]!, end, roles, known);
       if (c) best = c;
       else if (best) break;
