@@ -30,41 +30,43 @@ interface MarkerCandidate extends Marker {
   line: number;
 }
 
+const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+
+/** One marker token → a candidate. Built with all its fields at once (no spreads): this runs for
+ *  every numbered line and sits on the keystroke path. */
 function classifyMarker(rec: LineRecord, line: number, text: string): MarkerCandidate | undefined {
   const tok = rec.marker;
   if (!tok) return undefined;
   const rank = MARKER_RANK.get(tok.tokenType)!;
   const raw = tok.image;
   const span = { start: tok.startOffset, end: tok.startOffset + raw.length };
-  const base = { rank, raw, span, line, expectedDelimiter: EXPECTED_DELIM[rank] };
-  if (rank === 1) {
-    const value = parseChineseNumeral(raw.slice(0, -1));
-    if (!Number.isFinite(value) || value < 1) return undefined;
-    return { ...base, value, delimiter: raw.slice(-1), strength: 'definite' };
-  }
+  const make = (value: number, delimiter: string, strength: 'definite' | 'weak', open?: string, close?: string): MarkerCandidate | undefined =>
+    Number.isFinite(value) && value >= 1
+      ? { rank, value, raw, span, line, delimiter, expectedDelimiter: EXPECTED_DELIM[rank], strength, open, close }
+      : undefined;
+  if (rank === 1) return make(parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
   if (rank === 2 || rank === 4) {
     const closeAt = Math.max(raw.lastIndexOf('）'), raw.lastIndexOf(')'));
     const inner = raw.slice(1, closeAt);
-    const value = rank === 2 ? parseChineseNumeral(inner) : parseDigits(inner);
-    if (!Number.isFinite(value) || value < 1) return undefined;
-    return { ...base, value, delimiter: raw.slice(closeAt + 1), open: raw[0], close: raw[closeAt], strength: 'definite' };
+    return make(rank === 2 ? parseChineseNumeral(inner) : parseDigits(inner), raw.slice(closeAt + 1), 'definite', raw[0], raw[closeAt]);
   }
-  if (rank === 5) return { ...base, value: parseCircled(raw[0]!), delimiter: raw.slice(1), strength: 'definite' };
-  // rank 3
-  const m = /^([0-9０-９]+)(.?)$/.exec(raw)!;
-  const value = parseDigits(m[1]!);
-  if (!Number.isFinite(value) || value < 1) return undefined;
-  const delimiter = m[2] ?? '';
-  const digitAfter = /[0-9０-９]/.test(text[span.end] ?? '');
-  if ((delimiter === '.' || delimiter === '．') && digitAfter) {
+  if (rank === 5) return make(parseCircled(raw[0]!), raw.slice(1), 'definite');
+  // rank 3: digits, then at most one delimiter character
+  let n = 0;
+  while (n < raw.length && isDigitCode(raw.charCodeAt(n))) n++;
+  const delimiter = raw.slice(n);
+  const value = parseDigits(raw.slice(0, n));
+  const dot = delimiter === '.' || delimiter === '．';
+  const digitAfter = isDigitCode(text.charCodeAt(span.end));
+  if (dot && digitAfter) {
     // `3.1 工作目标`, `3.1.2`, `2.5%`: a section number or a decimal, never an item. Only digits
     // running straight into text (`11.121人才梯队项目`) may be an item whose text starts with digits.
     let k = span.end;
-    while (k < rec.end && /[0-9０-９]/.test(text[k]!)) k++;
+    while (k < rec.end && isDigitCode(text.charCodeAt(k))) k++;
     if (k >= rec.end || /[.．%％\s\u3000\u00a0]/.test(text[k]!)) return undefined;
   }
-  const weak = delimiter === '' || delimiter === '，' || delimiter === ',' || ((delimiter === '.' || delimiter === '．') && digitAfter);
-  return { ...base, value, delimiter, strength: weak ? 'weak' : 'definite' };
+  const weak = delimiter === '' || delimiter === '，' || delimiter === ',' || (dot && digitAfter);
+  return make(value, delimiter, weak ? 'weak' : 'definite');
 }
 
 /** `二、` `（三）` `7.` `（1）` `①`: the canonical marker, as a path segment */

@@ -41,9 +41,13 @@ export function normaliseDeadline(text: string, docYear?: number): string | unde
   return undefined;
 }
 
+/** every deadline form holds one of these: paragraphs without any skip the regexes */
+const HINT_RE = /[前内內年季期续續坚堅每]/;
+
 export function findDeadlines(text: string, start: number, end: number, docYear?: number): Deadline[] {
   const s = text.slice(start, end);
   const found: Deadline[] = [];
+  if (!HINT_RE.test(s)) return found;
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
