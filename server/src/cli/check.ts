@@ -65,51 +65,17 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(`fengong: ${e.message[locale]}\n`);
     exit = 2;
   }
+  const opts: CheckFilesOptions = { configPath: o.config, locale, cli, fix: !!o.fix, quiet: !!o.quiet };
+  const outcome = await checkFiles(files, opts);
+  for (const m of outcome.stderr) io.stderr.write(m);
   const reportedConfigs = new Set<string>();
-  const reportConfig = (e: ConfigError) => {
-    if (reportedConfigs.has(e.file)) return;
+  for (const e of outcome.configErrors) {
+    if (reportedConfigs.has(e.file)) continue;
     reportedConfigs.add(e.file);
     io.stderr.write(t.configError(e));
-  };
-
-  // read with bounded concurrency; lint as each file arrives (linting is synchronous CPU work)
-  const queue = [...files];
-  const byPath = new Map<string, FileResult>();
-  const worker = async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const read = await readPlanFile(file);
-      if (!read.ok) {
-        byPath.set(file, fatalResult(file, read.error.message[locale], read.error.line ?? 1));
-        exit = 2;
-        continue;
-      }
-      const resolved = loadConfigForFile(file, { configPath: o.config, locale, cli });
-      if (resolved.error) {
-        reportConfig(resolved.error);
-        exit = 2;
-        continue;
-      }
-      let text = read.text;
-      if (o.fix) {
-        const fixed = fixText(text, resolved.config);
-        if (fixed.text !== text) {
-          try {
-            await writeTextPreserving(file, fixed.text, read.meta);
-            text = fixed.text;
-          } catch (e) {
-            const msg = e instanceof AtomicWriteError ? e.fileError.message[locale] : (e as Error).message;
-            io.stderr.write(`fengong: ${msg}\n`);
-            exit = 2;
-          }
-        }
-      }
-      const { diagnostics } = lint(text, resolved.config);
-      const r = toFileResult(file, text, o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics);
-      if (o.fix && text !== read.text) r.output = true;
-      byPath.set(file, r);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
+  }
+  if (outcome.exit === 2) exit = 2;
+  const byPath = new Map(outcome.results.map((r) => [r.filePath, r]));
   for (const f of files) if (byPath.has(f)) results.push(byPath.get(f)!);
   if (reportedConfigs.size) return 2; // a broken config: reported once, nothing linted on guesswork
 
@@ -132,4 +98,61 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
 function usageError(io: CliIO, message: string, locale: Locale = 'zh'): number {
   io.stderr.write(cliText(locale).usageError(message));
   return 2;
+}
+
+export interface CheckFilesOptions {
+  configPath?: string;
+  locale: Locale;
+  cli: ConfigOverride;
+  fix: boolean;
+  quiet: boolean;
+}
+
+export interface CheckFilesOutcome {
+  results: FileResult[];
+  configErrors: ConfigError[];
+  stderr: string[];
+  exit: 0 | 2;
+}
+
+/** Reads, fixes (with --fix) and lints files, a few reads in flight at a time. */
+export async function checkFiles(files: string[], opts: CheckFilesOptions): Promise<CheckFilesOutcome> {
+  const out: CheckFilesOutcome = { results: [], configErrors: [], stderr: [], exit: 0 };
+  const queue = [...files];
+  const one = async () => {
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      const read = await readPlanFile(file);
+      if (!read.ok) {
+        out.results.push(fatalResult(file, read.error.message[opts.locale], read.error.line ?? 1));
+        out.exit = 2;
+        continue;
+      }
+      const resolved = loadConfigForFile(file, { configPath: opts.configPath, locale: opts.locale, cli: opts.cli });
+      if (resolved.error) {
+        out.configErrors.push(resolved.error);
+        out.exit = 2;
+        continue;
+      }
+      let text = read.text;
+      if (opts.fix) {
+        const fixed = fixText(text, resolved.config);
+        if (fixed.text !== text) {
+          try {
+            await writeTextPreserving(file, fixed.text, read.meta);
+            text = fixed.text;
+          } catch (e) {
+            const msg = e instanceof AtomicWriteError ? e.fileError.message[opts.locale] : (e as Error).message;
+            out.stderr.push(`fengong: ${msg}\n`);
+            out.exit = 2;
+          }
+        }
+      }
+      const { diagnostics } = lint(text, resolved.config);
+      const r = toFileResult(file, text, opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics);
+      if (opts.fix && text !== read.text) r.output = true;
+      out.results.push(r);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, files.length) }, one));
+  return out;
 }

@@ -1,7 +1,7 @@
 // Reading plan files, writing them back safely, and turning CLI arguments into a file list.
 // Nothing here throws for a bad file: the CLI reports it and goes on with the others. Writes are
 // atomic (temp file + fsync + rename) so a full disk or a read-only target never corrupts a plan.
-import { promises as fsp, type Stats } from 'node:fs';
+import { promises as fsp, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import picomatch from 'picomatch';
@@ -47,7 +47,9 @@ export async function readPlanFile(path: string, opts: { maxBytes?: number } = {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let st: Stats;
   try {
-    st = await fsp.stat(path);
+    // synchronous on purpose: plans are small, and fs.promises.readFile costs several thread-pool
+    // round trips per file (1,000 files: ~0.4 s); the caller lints synchronously anyway
+    st = statSync(path);
   } catch (e) {
     return { ok: false, path, error: errnoError(path, e) };
   }
@@ -56,7 +58,7 @@ export async function readPlanFile(path: string, opts: { maxBytes?: number } = {
   if (st.size > maxBytes) return { ok: false, path, error: fileError('too-large', path, `${st.size} bytes > ${maxBytes}`) };
   let buf: Buffer;
   try {
-    buf = await fsp.readFile(path);
+    buf = readFileSync(path);
   } catch (e) {
     return { ok: false, path, error: errnoError(path, e) };
   }

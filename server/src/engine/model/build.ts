@@ -548,6 +548,8 @@ function findBareClause(text: string, it: PlanItem, roles: RoleMatcher, known: S
     const from = p === it.heading ? it.titleSpan.start : p.content.start;
     const stop = lastIndexIn(text, '。', from, end);
     const tailStart = stop >= 0 ? stop + 1 : from;
+    // no role word in the last sentence: no unbracketed clause there (and no parse to pay for)
+    if (!roles.any.test(text.slice(tailStart, end))) continue;
     // try the clause from each group start, last group first; keep the earliest that parses
     const starts = [tailStart];
     for (let i = tailStart; i < end; i++) if ('，,；;'.includes(text[i]!)) starts.push(i + 1);

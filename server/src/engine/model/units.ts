@@ -29,15 +29,26 @@ const CONJUNCT_RE = /会同|會同/;
 export interface RoleMatcher {
   /** role words, longest first, with their roles */
   words: { word: string; role: UnitRole }[];
+  /** any role word: text without one holds no clause, so nothing there needs parsing */
+  any: RegExp;
 }
 
+const matchers = new Map<string, RoleMatcher>();
+
 export function makeRoleMatcher(extra: Partial<RoleKeywords> = {}): RoleMatcher {
+  const key = JSON.stringify(extra);
+  const cached = matchers.get(key);
+  if (cached) return cached;
   const words: { word: string; role: UnitRole }[] = [];
   for (const role of ['lead', 'responsible', 'cooperating', 'guiding'] as const) {
     for (const w of [...BUILTIN_ROLES[role], ...(extra[role] ?? [])]) words.push({ word: w, role });
   }
   words.sort((a, b) => b.word.length - a.word.length);
-  return { words };
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = { words, any: new RegExp(words.map((w) => escape(w.word)).join('|')) };
+  if (matchers.size > 32) matchers.clear(); // configs are few; never let it grow without bound
+  matchers.set(key, m);
+  return m;
 }
 
 const OPEN = '（(〔［[【';
