@@ -26,6 +26,21 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   'punctuation-pair/doc-number-year': { zh: '发文字号的年份应用六角括号“〔〕”，不用“{open}{close}”（GB/T 9704）', en: 'The year of a document number takes “〔〕”, not “{open}{close}” (GB/T 9704)' },
   'punctuation-pair/title-broken': { zh: '“《”在行末未闭合，下一行有“》”：可能是标题在导出时被断行（推测）', en: '“《” is unclosed at the line end and the next line has “》”: probably a title broken by an export (assumed)' },
   'punctuation-width/half-width': { zh: '中文中使用了半角“{char}”，应为全角“{expected}”', en: 'Half-width “{char}” in Chinese text; use full-width “{expected}”' },
+  'unit-name/alias': { zh: '单位名称“{name}”应统一写作“{canonical}”', en: 'Write the unit “{name}” as “{canonical}”' },
+  'unit-name/unknown': { zh: '单位“{name}”不在配置的单位名单（units）中', en: 'The unit “{name}” is not in the configured list (units)' },
+  'unit-name/unknown-similar': {
+    zh: '单位“{name}”不在配置的单位名单（units）中，是否应为“{canonical}”？',
+    en: 'The unit “{name}” is not in the configured list (units); did you mean “{canonical}”?',
+  },
+  'unit-name/near-collision': {
+    zh: '单位名称“{name}”与本文件中的“{other}”（{count} 处）仅差一两个字（{diff}），可能是同一单位（推测）',
+    en: 'The unit “{name}” differs from “{other}” ({count} times in this file) only by {diff}: probably the same unit (assumed)',
+  },
+  'unit-name/variant': {
+    zh: '单位名称“{name}”与本文件中的“{other}”（{count} 处）写法不一（全角半角不同）',
+    en: 'The unit “{name}” is written “{other}” elsewhere in this file ({count} times), with other-width characters',
+  },
+  'unit-name/related': { zh: '“{name}”在此', en: '“{name}” here' },
   'fix/replace': { zh: '改为“{text}”', en: 'Change to “{text}”' },
   'fix/insert': { zh: '插入“{text}”', en: 'Insert “{text}”' },
   'fix/delete': { zh: '删去“{text}”', en: 'Remove “{text}”' },

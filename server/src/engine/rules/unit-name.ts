@@ -5,7 +5,7 @@
 // prefixes (县, 市), numerals and short generic names (处室, 科室) make different units.
 import type { UnitRef } from '../model/types.js';
 import type { Rule, RuleContext } from '../types.js';
-import { formatMessage, MESSAGES } from '../i18n/messages.js';
+import { formatMessage } from '../i18n/messages.js';
 import { fix } from './util.js';
 
 export const meta: Rule['meta'] = {
@@ -36,25 +36,6 @@ export const meta: Rule['meta'] = {
   },
 };
 
-/** Message templates of this rule (kept beside it; registered with the engine's table). */
-export const messages: Record<string, { zh: string; en: string }> = {
-  'unit-name/alias': { zh: '单位名称“{name}”应统一写作“{canonical}”', en: 'Write the unit “{name}” as “{canonical}”' },
-  'unit-name/unknown': { zh: '单位“{name}”不在配置的单位名单（units）中', en: 'The unit “{name}” is not in the configured list (units)' },
-  'unit-name/unknown-similar': {
-    zh: '单位“{name}”不在配置的单位名单（units）中，是否应为“{canonical}”？',
-    en: 'The unit “{name}” is not in the configured list (units); did you mean “{canonical}”?',
-  },
-  'unit-name/near-collision': {
-    zh: '单位名称“{name}”与本文件中的“{other}”（{count} 处）仅差一两个字（{diff}），可能是同一单位（推测）',
-    en: 'The unit “{name}” differs from “{other}” ({count} times in this file) only by {diff}: probably the same unit (assumed)',
-  },
-  'unit-name/variant': {
-    zh: '单位名称“{name}”与本文件中的“{other}”（{count} 处）写法不一（全角半角不同）',
-    en: 'The unit “{name}” is written “{other}” elsewhere in this file ({count} times), with other-width characters',
-  },
-  'unit-name/related': { zh: '“{name}”在此', en: '“{name}” here' },
-};
-for (const [k, v] of Object.entries(messages)) MESSAGES[k] ??= v;
 
 const WS = /[\s\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/g;
 
