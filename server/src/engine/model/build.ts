@@ -135,7 +135,7 @@ export function parsePlan(text: string, config: Partial<EngineConfig> = {}): Pla
   const year = years.length === 1 ? years[0] : undefined;
 
   const schemes = inferSchemes(inBody.filter((c) => c.strength === 'definite'));
-  const { allItems, numberingLists } = buildTree(text, inBody, schemes, paragraphs, paraByLine, closingLine);
+  const { allItems, numberingLists } = buildTree(text, inBody, schemes, paragraphs, closingLine);
   const items = allItems.filter((it) => !it.parent);
   for (const it of allItems) {
     const row = tableRows.get(it.heading.line);
@@ -339,7 +339,7 @@ function inferSchemes(markers: MarkerCandidate[]): Partial<Record<Rank, Numberin
 
 function buildTree(
   text: string, candidates: MarkerCandidate[], schemes: Partial<Record<Rank, NumberingScheme>>,
-  paragraphs: Paragraph[], paraByLine: Map<number, Paragraph>, closingLine: number,
+  paragraphs: Paragraph[], closingLine: number,
 ): { allItems: PlanItem[]; numberingLists: NumberingList[] } {
   const allItems: PlanItem[] = [];
   const stack: PlanItem[] = [];
@@ -397,7 +397,6 @@ function buildTree(
     for (const ch of it.children) end = Math.max(end, ch.span.end);
     it.span = { start: it.heading.span.start, end };
   }
-  void paraByLine;
   return { allItems, numberingLists: lists };
 }
 
