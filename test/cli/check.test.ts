@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { fengong, corpusCopy, tempDir, CORPUS, ROOT } from './helpers.js';
@@ -175,4 +175,16 @@ test('config: rules off, overrides by glob, --config wins the lookup', () => {
   const en = (JSON.parse(fengong(['check', '--format', 'json', '--config', other, file]).stdout) as Res[])[0]!;
   assert.equal(en.messages.length, 5);
   assert.equal(en.messages[0]!.message, '“》” closes a “《” that was never opened');
+});
+
+test('paths in reports are relative to the working folder even through a symlinked folder', () => {
+  const base = tempDir();
+  const { file } = corpusCopy(C004);
+  const real = join(base, 'real');
+  mkdirSync(real);
+  writeFileSync(join(real, 'plan.txt'), readFileSync(file));
+  symlinkSync(real, join(base, 'link'));
+  // the process's working folder is always the real one; the argument names the link
+  const r = fengong(['check', '--format', 'github', join(base, 'link', 'plan.txt')], { cwd: real });
+  assert.equal(r.stdout.split('\n')[0], '::error file=plan.txt,line=6,col=40,endLine=6,endColumn=41,title=fengong punctuation-pair::“》”前没有对应的“《”');
 });

@@ -1,6 +1,8 @@
 // The CLI's per-file results in ESLint's JSON shape (1-based lines and columns, UTF-16 columns),
 // which every formatter reads.
 import type { Diagnostic, Locale } from '../engine/types.js';
+import { realpathSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { LineIndex } from '../engine/text/lineIndex.js';
 
 export interface LintMessage {
@@ -82,4 +84,18 @@ export interface FormatContext {
   color: boolean;
   locale: Locale;
   version: string;
+}
+
+/** The file as a path relative to the working folder, with `/`. A file reached through a
+ *  symlinked folder (`../shared` → elsewhere) is also tried by its real path, and the shorter
+ *  one wins: the working folder itself is always a real path. */
+export function displayPath(cwd: string, file: string): string {
+  let rel = relative(cwd, file);
+  if (rel.startsWith('..')) {
+    try {
+      const real = relative(cwd, realpathSync(file));
+      if (real.length < rel.length) rel = real;
+    } catch { /* gone since it was read: keep the path as given */ }
+  }
+  return (rel || file).split(sep).join('/');
 }

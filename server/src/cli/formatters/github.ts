@@ -1,6 +1,5 @@
 // GitHub Actions workflow commands: annotations on the pull request's lines.
-import { relative, sep } from 'node:path';
-import type { FileResult, FormatContext } from '../results.js';
+import { displayPath, type FileResult, type FormatContext } from '../results.js';
 
 const escData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
@@ -8,7 +7,7 @@ const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2
 export function github(results: FileResult[], ctx: FormatContext): string {
   let out = '';
   for (const r of results) {
-    const file = relative(ctx.cwd, r.filePath).split(sep).join('/');
+    const file = displayPath(ctx.cwd, r.filePath);
     for (const m of r.messages) {
       const props = [`file=${escProp(file)}`, `line=${m.line}`, `col=${m.column}`];
       if (m.endLine) props.push(`endLine=${m.endLine}`);

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning (upload with github/codeql-action/upload-sarif).
-import { relative, sep } from 'node:path';
+import { sep } from 'node:path';
 import { rules } from '../../engine/rules/index.js';
-import type { FileResult, FormatContext } from '../results.js';
+import { displayPath, type FileResult, type FormatContext } from '../results.js';
 
 const DOCS = 'https://github.com/fengong/fengong/blob/main/docs/rules.md';
 
@@ -32,7 +32,7 @@ export function sarif(results: FileResult[], ctx: FormatContext): string {
         message: { text: m.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(relative(ctx.cwd, r.filePath).split(sep).join('/')), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: encodeURI(displayPath(ctx.cwd, r.filePath)), uriBaseId: '%SRCROOT%' },
             region: { startLine: m.line, startColumn: m.column, endLine: m.endLine ?? m.line, endColumn: m.endColumn ?? m.column + 1 },
           },
         }],

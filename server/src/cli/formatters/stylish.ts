@@ -1,6 +1,5 @@
 // ESLint's "stylish": grouped by file, aligned columns, a summary line; coloured on a TTY.
-import { relative } from 'node:path';
-import type { FileResult, FormatContext } from '../results.js';
+import { displayPath, type FileResult, type FormatContext } from '../results.js';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
@@ -29,7 +28,7 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
     warnings += r.warningCount;
     fixErr += r.fixableErrorCount;
     fixWarn += r.fixableWarningCount;
-    out += `\n${c('4', relative(ctx.cwd, r.filePath) || r.filePath)}\n`;
+    out += `\n${c('4', displayPath(ctx.cwd, r.filePath))}\n`;
     const rows = r.messages.map((m) => [
       `${m.line}:${m.column}`,
       m.severity === 2 ? (zh ? '错误' : 'error') : (zh ? '警告' : 'warning'),
