@@ -2,8 +2,8 @@
 // warnings over --max-warnings), 2 on usage, configuration or I/O errors.
 import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
-import { lint, fixText } from '../engine/index.js';
-import type { Locale } from '../engine/types.js';
+import { lint, fixAndLint } from '../engine/index.js';
+import type { Diagnostic, Locale } from '../engine/types.js';
 import type { ConfigOverride } from '../engine/config.js';
 import { loadConfigForFile, type ConfigError } from '../config/load.js';
 import { expandInputs, readPlanFile, writeTextPreserving, AtomicWriteError } from '../io/files.js';
@@ -134,12 +134,15 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions): Prom
         continue;
       }
       let text = read.text;
+      let diagnostics: Diagnostic[] | undefined;
       if (opts.fix) {
-        const fixed = fixText(text, resolved.config);
-        if (fixed.text !== text) {
+        const fixed = fixAndLint(text, resolved.config);
+        if (fixed.text === text) diagnostics = fixed.result.diagnostics;
+        else {
           try {
             await writeTextPreserving(file, fixed.text, read.meta);
             text = fixed.text;
+            diagnostics = fixed.result.diagnostics; // what is left after the fixes
           } catch (e) {
             const msg = e instanceof AtomicWriteError ? e.fileError.message[opts.locale] : (e as Error).message;
             out.stderr.push(`fengong: ${msg}\n`);
@@ -147,7 +150,7 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions): Prom
           }
         }
       }
-      const { diagnostics } = lint(text, resolved.config);
+      diagnostics ??= lint(text, resolved.config).diagnostics;
       const r = toFileResult(file, text, opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics);
       if (opts.fix && text !== read.text) r.output = true;
       out.results.push(r);

@@ -1,6 +1,6 @@
 // Applying fixes: non-overlapping edits, applied back to front. Like ESLint, a fix that overlaps
 // an earlier one waits for the next pass; `fixText` repeats until nothing changes.
-import type { Diagnostic, EngineConfig, Fix, TextEdit } from './types.js';
+import type { Diagnostic, EngineConfig, Fix, LintResult, TextEdit } from './types.js';
 import type { ConfigOverride } from './config.js';
 import { lint } from './lint.js';
 
@@ -86,14 +86,23 @@ function overlapsSorted(taken: Range[], e: Range): boolean {
 
 /** Lints and fixes until no safe fix is left (at most 10 passes). */
 export function fixText(text: string, config?: EngineConfig | ConfigOverride): { text: string; applied: number; passes: number } {
+  const { result: _result, ...fixed } = fixAndLint(text, config);
+  return fixed;
+}
+
+/** fixText, plus the lint of the returned text: the last pass already made it, so a caller that
+ *  reports what is left (`check --fix`) need not lint again. */
+export function fixAndLint(text: string, config?: EngineConfig | ConfigOverride): { text: string; applied: number; passes: number; result: LintResult } {
   let applied = 0;
   let passes = 0;
+  let result: LintResult | undefined;
   for (; passes < 10; passes++) {
-    const { diagnostics } = lint(text, config);
-    const r = applyFixes(text, diagnostics);
+    result = lint(text, config);
+    const r = applyFixes(text, result.diagnostics);
     if (!r.applied || r.text === text) break;
     applied += r.applied;
     text = r.text;
+    result = undefined;
   }
-  return { text, applied, passes };
+  return { text, applied, passes, result: result ?? lint(text, config) };
 }

@@ -4,7 +4,7 @@ export type * from './model/types.js';
 export type * from './types.js';
 export { parsePlan } from './model/build.js';
 export { lint } from './lint.js';
-export { applyFixes, fixText } from './fix.js';
+export { applyFixes, fixAndLint, fixText } from './fix.js';
 export { rules, ruleById } from './rules/index.js';
 export { defaultConfig, mergeConfig, type ConfigOverride } from './config.js';
 export { FRAMING_SECTIONS, canonicalMarker } from './model/build.js';

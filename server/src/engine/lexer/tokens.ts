@@ -3,14 +3,13 @@
 // Chevrotain drops the regex `u` flag, so classes are explicit ranges, never \p{…}.
 import { createToken, Lexer, type CustomPatternMatcherFunc } from 'chevrotain';
 import { CHINESE_NUMERAL_CHARS, CIRCLED } from '../text/numerals.js';
-import { WHITESPACE } from '../text/chars.js';
+import { WHITESPACE, isDigitCode as isDigit } from '../text/chars.js';
 
 export const PAIR_OPENERS = '（(〔［[【《〈“‘「『';
 export const PAIR_CLOSERS = '）)〕］]】》〉”’」』';
 
 const WS = new Set(WHITESPACE);
 const NUMERALS = new Set(CHINESE_NUMERAL_CHARS);
-const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 
 /** true when only whitespace stands between the line start and offset */
 function atLineStart(text: string, offset: number): boolean {

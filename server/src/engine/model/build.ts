@@ -6,9 +6,9 @@ import type {
 } from './types.js';
 import { parseLines, MARKER_RANK, type LineRecord } from '../parser/parser.js';
 import { parseChineseNumeral, parseCircled, parseDigits, toChineseNumeral, toCircled } from '../text/numerals.js';
-import { isWhitespace } from '../text/chars.js';
-import { matchParagraph, reconcileAcrossParagraphs, type ParagraphPairs } from './pairs.js';
-import { looksLikeUnit, makeRoleMatcher, parseCellUnits, parseClauseText, unitStart, type RoleMatcher } from './units.js';
+import { isDigitCode, isWhitespace } from '../text/chars.js';
+import { matchParagraph, OPENER_OF, reconcileAcrossParagraphs, type ParagraphPairs } from './pairs.js';
+import { LABEL_RE, MODIFIER_RE, looksLikeUnit, makeRoleMatcher, parseCellUnits, parseClauseText, unitStart, type RoleMatcher } from './units.js';
 import { findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findTableRows, type TableRow } from './table.js';
 import { findEnumerations } from './enumerations.js';
@@ -29,8 +29,6 @@ const REPORT_RE = /报告|報告|总结|總結/;
 interface MarkerCandidate extends Marker {
   line: number;
 }
-
-const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 
 /** One marker token → a candidate. Built with all its fields at once (no spreads): this runs for
  *  every numbered line and sits on the keystroke path. */
@@ -471,7 +469,7 @@ function findClauses(text: string, it: PlanItem, pairsByLine: Map<number, Paragr
       if (parsed) clauses.push({ span: { start: m.open.offset, end: m.close.offset + 1 }, inner, open: m.open.char, close: m.close.char, form: 'bracketed', ...parsed });
     }
     for (const prob of res.problems) {
-      if (!CLAUSE_BRACKETS.includes(OPENERS_OF_FAMILY(prob.at.char))) continue;
+      if (!CLAUSE_BRACKETS.includes(OPENER_OF[prob.at.char] ?? prob.at.char)) continue;
       // (b) opened, never closed: `（处室、民服中心按职责分工负责` to the end of the paragraph
       if (prob.kind === 'unclosed') {
         let end = p.content.end;
@@ -495,7 +493,7 @@ function findClauses(text: string, it: PlanItem, pairsByLine: Map<number, Paragr
     // (d) a paragraph of its own: `责任单位：省政府各部门、各直属机构。`
     if (p !== it.heading && !clauses.some((c) => c.span.start >= p.span.start && c.span.end <= p.span.end)) {
       const s = text.slice(p.content.start, p.content.end);
-      if (/^(牵头|牽頭|责任|責任|配合|协办|協辦|参与|參與|指导|指導|主办|主辦|主[（(][协協][）)][办辦])(单位|單位|部门|部門|处室|處室|科室|司局|机关|機關)\s*[：:]/.test(s)) {
+      if (LABEL_RE.test(s)) {
         let end = p.content.end;
         while (end > p.content.start && '。.；;'.includes(text[end - 1]!)) end--;
         const inner = { start: p.content.start, end };
@@ -532,8 +530,6 @@ function outermost(pairs: ReturnType<typeof matchParagraph>['pairs']): ReturnTyp
   }
   return pairs.filter((m) => !enclosed.has(m));
 }
-
-const OPENERS_OF_FAMILY = (ch: string): string => ({ '）': '（', ')': '(', '〕': '〔', '］': '［', ']': '[', '】': '【' } as Record<string, string>)[ch] ?? ch;
 
 /** (e) unbracketed at the end of the text: `…动态更新。办公室牵头，各有关处室配合`, even glued to the
  *  sentence before it: `…等信息审批处牵头，各有关处室、民服中心配合`. */
@@ -604,7 +600,7 @@ function roleWordStart(text: string, start: number, end: number, roles: RoleMatc
 }
 
 function trimModifiers(text: string, start: number, end: number): number {
-  const m = /(分别|分別|共同|具体|具體|按照?职责分工|按照?職責分工|按照?职责|按照?職責)$/.exec(text.slice(start, end));
+  const m = MODIFIER_RE.exec(text.slice(start, end));
   return m ? end - m[1]!.length : end;
 }
 

@@ -14,7 +14,7 @@ export const BUILTIN_ROLES: RoleKeywords = {
 };
 
 /** labels such as `牵头单位：` — the role is the label's own */
-const LABEL_RE = /^(牵头|牽頭|主办|主辦|责任|責任|配合|协办|協辦|参与|參與|指导|指導|主（协）办|主\(协\)办|主（協）辦|主\(協\)辦)(单位|單位|部门|部門|处室|處室|科室|司局|机关|機關|领导|領導)\s*[：:]/;
+export const LABEL_RE = /^(牵头|牽頭|主办|主辦|责任|責任|配合|协办|協辦|参与|參與|指导|指導|主（协）办|主\(协\)办|主（協）辦|主\(協\)辦)(单位|單位|部门|部門|处室|處室|科室|司局|机关|機關|领导|領導)\s*[：:]/;
 const LABEL_ROLE: Record<string, UnitRole> = {
   牵头: 'lead', 牽頭: 'lead', 主办: 'lead', 主辦: 'lead', 责任: 'responsible', 責任: 'responsible',
   配合: 'cooperating', 协办: 'cooperating', 協辦: 'cooperating', 参与: 'cooperating', 參與: 'cooperating',
@@ -22,7 +22,7 @@ const LABEL_ROLE: Record<string, UnitRole> = {
 };
 
 /** modifiers between the units and the role word: `分别牵头` `按职责分工负责` */
-const MODIFIER_RE = /(分别|分別|共同|具体|具體|按照?职责分工|按照?職責分工|根据职责分工|根據職責分工|按照?职责|按照?職責|按各自职责|依职责)$/;
+export const MODIFIER_RE = /(分别|分別|共同|具体|具體|按照?职责分工|按照?職責分工|根据职责分工|根據職責分工|按照?职责|按照?職責|按各自职责|依职责)$/;
 const REMIT_RE = /职责|職責/;
 const CONJUNCT_RE = /会同|會同/;
 

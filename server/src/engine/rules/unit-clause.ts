@@ -2,6 +2,7 @@
 // a label with nothing after it, two units run together.
 import type { Rule } from '../types.js';
 import { fix } from './util.js';
+import { CLOSER_OF, OPENER_OF } from '../model/pairs.js';
 
 export const meta: Rule['meta'] = {
   id: 'unit-clause',
@@ -11,7 +12,6 @@ export const meta: Rule['meta'] = {
   docs: 'unit-clause',
 };
 
-const CLOSE_FOR: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '［': '］', '[': ']', '【': '】' };
 
 export function check(ctx: Parameters<Rule['check']>[0]): void {
   const text = ctx.plan.text;
@@ -33,13 +33,13 @@ export function check(ctx: Parameters<Rule['check']>[0]): void {
           ctx.report({ messageKey: 'unit-clause/unbracketed', data: { clause }, span: c.span, fix: wrap });
         }
       } else if (c.form === 'unclosed') {
-        const close = CLOSE_FOR[c.open!] ?? '）';
+        const close = CLOSER_OF[c.open!] ?? '）';
         ctx.report({
           messageKey: 'unit-clause/unclosed', data: { expected: close }, span: { start: c.span.start, end: c.span.start + 1 },
           fix: fix(ctx.locale, 'fix/insert', { text: close }, [{ span: { start: c.span.end, end: c.span.end }, text: close }]),
         });
       } else if (c.form === 'unopened') {
-        const open = Object.entries(CLOSE_FOR).find(([, cl]) => cl === c.close)?.[0] ?? '（';
+        const open = OPENER_OF[c.close!] ?? '（';
         ctx.report({
           messageKey: 'unit-clause/unopened', data: { expected: open }, span: { start: c.span.end - 1, end: c.span.end },
           suggestions: [fix(ctx.locale, 'fix/insert', { text: open }, [{ span: { start: c.inner.start, end: c.inner.start }, text: open }])],

@@ -20,4 +20,5 @@ export function trimSpan(text: string, start: number, end: number): { start: num
   return { start, end };
 }
 
-export const normalizeSpaces = (s: string): string => s.replace(/[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/g, '');
+/** ASCII or full-width digit (`１２．` is written as often as `12.`) */
+export const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
