@@ -26,7 +26,7 @@ function serverCommand() {
 }
 
 function corpusDir() {
-  for (const d of [process.env.FENGONG_CORPUS, join(ROOT, '..', 'shared', 'corpus')]) if (d && existsSync(d)) return d;
+  for (const d of [process.env.FENGONG_CORPUS, join(ROOT, 'test', 'corpus')]) if (d && existsSync(d)) return d;
   throw new Error('corpus not found: set FENGONG_CORPUS');
 }
 

@@ -10,7 +10,7 @@ export const KB = 1024;
 export const MB = 1024 * KB;
 
 export function corpusDir() {
-  for (const d of [process.env.FENGONG_CORPUS, '/work/shared/corpus', new URL('../../../shared/corpus', import.meta.url).pathname]) {
+  for (const d of [process.env.FENGONG_CORPUS, new URL('../../test/corpus', import.meta.url).pathname]) {
     if (d && existsSync(d)) return d;
   }
   throw new Error('corpus not found: set FENGONG_CORPUS to the folder of *.txt plans');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+export const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'fengong.cjs');
 
 export function fengong(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {

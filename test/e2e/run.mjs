@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CACHE = path.resolve(process.env.FENGONG_E2E_DIR || path.join(ROOT, '.cache', 'e2e'));
 const SHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+const CORPUS = path.join(ROOT, 'test', 'corpus');
 const SOURCE = path.join(CORPUS, '000_6fbd649499c5ed32.txt');
 const FILE = '省民政厅2020年政务公开工作要点.txt'; // a name the language's filenamePatterns match
 const KEEP = process.argv.includes('--keep');

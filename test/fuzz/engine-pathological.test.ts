@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { applyFixes, canonicalMarker, fixText, lint, LineIndex, type Diagnostic } from '../../server/src/engine/index.js';
 
-const CORPUS_DIR = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 const CORPUS = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(CORPUS_DIR + f, 'utf8'));
 const C004 = CORPUS[4]!;
 const HANG_GUARD = { timeout: 120_000 };

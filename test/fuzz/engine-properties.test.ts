@@ -13,7 +13,7 @@ import { applyFixes, fixText, lint, LineIndex, type Diagnostic, type TextEdit } 
 import { CHINESE_NUMERAL_CHARS, CIRCLED } from '../../server/src/engine/text/numerals.js';
 import { PAIR_CLOSERS, PAIR_OPENERS } from '../../server/src/engine/lexer/tokens.js';
 
-const CORPUS_DIR = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 const CORPUS = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort()
   .map((f) => readFileSync(CORPUS_DIR + f, 'utf8'));
 const SCALE = Number(process.env.FUZZ_RUNS_SCALE ?? 1);

@@ -13,7 +13,7 @@ import { decodeBuffer, encodeText } from '../../server/src/io/encoding.js';
 import { AtomicWriteError, readPlanFile, writeFileAtomic, writeTextPreserving } from '../../server/src/io/files.js';
 
 const isRoot = process.getuid?.() === 0;
-const CORPUS = readFileSync('/work/shared/corpus/004_acf7e94b039c0b3c.txt', 'utf8');
+const CORPUS = readFileSync(new URL('../corpus/004_acf7e94b039c0b3c.txt', import.meta.url), 'utf8');
 
 let dir: string;
 before(() => {

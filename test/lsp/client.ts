@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+export const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
 export const PLAN_000 = '000_6fbd649499c5ed32.txt';
 
 /** `fengong lsp --stdio`, bundled, as an editor runs it */
@@ -33,7 +33,7 @@ export function tempDir(prefix = 'fengong-lsp-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** a copy of a corpus plan in a fresh folder: tests never touch ../shared */
+/** a copy of a corpus plan in a fresh folder: tests never touch test/corpus */
 export function corpusCopy(name = PLAN_000, as = name): { dir: string; file: string; uri: string; text: string } {
   const dir = tempDir();
   const file = join(dir, as);

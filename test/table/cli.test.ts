@@ -13,7 +13,7 @@ import iconv from 'iconv-lite';
 import { runTable } from '../../server/src/cli/table.js';
 import { validator } from './fixtures.js';
 
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const C000 = '000_6fbd649499c5ed32.txt';
 const C004 = '004_acf7e94b039c0b3c.txt';

@@ -1,4 +1,4 @@
-// The task table of the real plans in ../shared/corpus: exact rows, as a reviewer in the 办公室
+// The task table of the real plans in test/corpus: exact rows, as a reviewer in the 办公室
 // would check them against the documents.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { buildTaskTable } from '../../server/src/table/build.js';
 import type { TaskRow } from '../../server/src/table/types.js';
 import { renderTable } from '../../server/src/table/render.js';
 
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
+const CORPUS = new URL('../corpus/', import.meta.url);
 const table = (file: string, units?: Record<string, string[]>) =>
   buildTaskTable(parsePlan(readFileSync(new URL(file, CORPUS), 'utf8')), units ? { file, units } : { file });
 

@@ -11,7 +11,7 @@ import oniguruma from 'vscode-oniguruma';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const corpus = join(root, '..', 'shared', 'corpus');
+const corpus = join(root, 'test', 'corpus');
 
 async function loadGrammar(): Promise<vsctm.IGrammar> {
   const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));

@@ -28,7 +28,7 @@ import {
   type AtomicWriteFs,
 } from '../../server/src/io/files.js';
 
-const CORPUS = readFileSync('/work/shared/corpus/004_acf7e94b039c0b3c.txt', 'utf8');
+const CORPUS = readFileSync(new URL('../corpus/004_acf7e94b039c0b3c.txt', import.meta.url), 'utf8');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0]);
 
 let dir: string;
