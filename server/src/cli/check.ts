@@ -6,8 +6,10 @@ import { lint, fixAndLint } from '../engine/index.js';
 import type { Diagnostic, Locale } from '../engine/types.js';
 import type { ConfigOverride } from '../engine/config.js';
 import { loadConfigForFile, type ConfigError } from '../config/load.js';
-import { expandInputs, readPlanFile, writeTextPreserving, AtomicWriteError } from '../io/files.js';
-import { fatalResult, toFileResult, type FileResult } from './results.js';
+import { expandInputs, writeTextPreserving, AtomicWriteError } from '../io/files.js';
+import { isWordPath, readPlanSource } from '../io/docx.js';
+import { fixRefusal, wordFileResult } from './word.js';
+import { displayPath, fatalResult, toFileResult, type FileResult } from './results.js';
 import { FORMATTERS } from './formatters/index.js';
 import { cliText, type CliIO } from './io.js';
 
@@ -65,6 +67,12 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(`fengong: ${e.message[locale]}\n`);
     exit = 2;
   }
+  // --fix and a Word document: refused before anything is written, whatever the other files are
+  const wordFiles = o.fix ? files.filter(isWordPath) : [];
+  if (wordFiles.length) {
+    io.stderr.write(fixRefusal(wordFiles.map((f) => displayPath(io.cwd, f)), locale));
+    return 2;
+  }
   const opts: CheckFilesOptions = { configPath: o.config, locale, cli, fix: !!o.fix, quiet: !!o.quiet };
   const outcome = await checkFiles(files, opts);
   for (const m of outcome.stderr) io.stderr.write(m);
@@ -121,7 +129,7 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions): Prom
   const queue = [...files];
   const one = async () => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const read = await readPlanFile(file);
+      const read = await readPlanSource(file);
       if (!read.ok) {
         out.results.push(fatalResult(file, read.error.message[opts.locale], read.error.line ?? 1));
         out.exit = 2;
@@ -135,7 +143,7 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions): Prom
       }
       let text = read.text;
       let diagnostics: Diagnostic[] | undefined;
-      if (opts.fix) {
+      if (opts.fix && !read.word) {
         const fixed = fixAndLint(text, resolved.config);
         if (fixed.text === text) diagnostics = fixed.result.diagnostics;
         else {
@@ -151,7 +159,8 @@ export async function checkFiles(files: string[], opts: CheckFilesOptions): Prom
         }
       }
       diagnostics ??= lint(text, resolved.config).diagnostics;
-      const r = toFileResult(file, text, opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics);
+      const shown = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+      const r = read.word ? wordFileResult(file, text, shown, read.word, opts.locale) : toFileResult(file, text, shown);
       if (opts.fix && text !== read.text) r.output = true;
       out.results.push(r);
     }

@@ -4,6 +4,7 @@ import type { Diagnostic, Locale } from '../engine/types.js';
 import { realpathSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { LineIndex } from '../engine/text/lineIndex.js';
+import type { WordPosition } from './word.js';
 
 export interface LintMessage {
   ruleId: string | null;
@@ -18,6 +19,8 @@ export interface LintMessage {
   fix?: { range: [number, number]; text: string };
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
   fatal?: boolean;
+  /** for a Word document: the paragraph or table cell (line and column are in its extracted text) */
+  word?: WordPosition;
 }
 
 export interface FileResult {

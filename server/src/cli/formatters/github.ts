@@ -9,11 +9,13 @@ export function github(results: FileResult[], ctx: FormatContext): string {
   for (const r of results) {
     const file = displayPath(ctx.cwd, r.filePath);
     for (const m of r.messages) {
-      const props = [`file=${escProp(file)}`, `line=${m.line}`, `col=${m.column}`];
-      if (m.endLine) props.push(`endLine=${m.endLine}`);
-      if (m.endColumn) props.push(`endColumn=${m.endColumn}`);
+      // a Word document has no lines to annotate: the annotation is on the file and names the paragraph
+      const props = m.word ? [`file=${escProp(file)}`] : [`file=${escProp(file)}`, `line=${m.line}`, `col=${m.column}`];
+      if (m.endLine && !m.word) props.push(`endLine=${m.endLine}`);
+      if (m.endColumn && !m.word) props.push(`endColumn=${m.endColumn}`);
       props.push(`title=${escProp(`fengong ${m.ruleId ?? ''}`.trim())}`);
-      out += `::${m.severity === 2 ? 'error' : 'warning'} ${props.join(',')}::${escData(m.message)}\n`;
+      const text = m.word ? `${file}:${m.word.label}：${m.message}` : m.message;
+      out += `::${m.severity === 2 ? 'error' : 'warning'} ${props.join(',')}::${escData(text)}\n`;
     }
   }
   return out;

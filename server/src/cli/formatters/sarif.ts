@@ -36,6 +36,8 @@ export function sarif(results: FileResult[], ctx: FormatContext): string {
             region: { startLine: m.line, startColumn: m.column, endLine: m.endLine ?? m.line, endColumn: m.endColumn ?? m.column + 1 },
           },
         }],
+        // a Word document: the region is in its extracted text; the paragraph or cell is here
+        ...(m.word ? { properties: { word: m.word } } : {}),
       }))),
     }],
   };

@@ -30,7 +30,7 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
     fixWarn += r.fixableWarningCount;
     out += `\n${c('4', displayPath(ctx.cwd, r.filePath))}\n`;
     const rows = r.messages.map((m) => [
-      `${m.line}:${m.column}`,
+      m.word?.label ?? `${m.line}:${m.column}`, // a Word document: 第12段
       m.severity === 2 ? (zh ? '错误' : 'error') : (zh ? '警告' : 'warning'),
       m.message,
       m.ruleId ?? '',
