@@ -1,8 +1,9 @@
 // Builds the 任务分工表 from the engine's plan model. The engine has already split the unit clauses
 // and assigned roles (分别牵头, 列第一位者为牵头单位, 会同, 按职责分工负责); this only maps names to
 // their canonical form, orders them and pivots tasks into units.
-import type { PlanDocument, PlanItem, UnitRole } from '../engine/model/types.js';
-import { ROLES, type TableDocument, type TaskRef, type TaskRow, type TaskTable, type UnitRow } from './types.js';
+import type { PlanDocument, PlanItem, Span, UnitRole } from '../engine/model/types.js';
+import type { WordPlace } from '../io/docx.js';
+import { ROLES, type SectionRef, type TableDocument, type TaskRef, type TaskRow, type TaskTable, type UnitRow } from './types.js';
 
 export * from './types.js';
 
@@ -11,6 +12,8 @@ export interface BuildOptions {
   units?: Record<string, string[]>;
   /** the file the plan came from */
   file?: string;
+  /** for a plan read from Word: the paragraph or cell of a line and column of its text */
+  placeOf?: (line: number, character: number) => WordPlace;
 }
 
 const WS = /[\s\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/g;
@@ -59,6 +62,63 @@ export function taskTitle(plan: PlanDocument, item: PlanItem): string {
   return title || item.title.trim();
 }
 
+/** Text of `span` without the parts inside `cuts` (unit clauses), whitespace as Word exports it
+ *  folded, and the punctuation a removed clause leaves dangling (`，` `；`) dropped; a `。` stays. */
+function textWithout(text: string, span: Span, cuts: Span[]): string {
+  let out = '';
+  let at = span.start;
+  for (const c of [...cuts].sort((a, b) => a.start - b.start)) {
+    if (c.end <= at || c.start >= span.end) continue;
+    out += text.slice(at, Math.max(at, c.start));
+    at = Math.max(at, c.end);
+  }
+  out += text.slice(at, span.end);
+  return out.replace(WS, ' ').trim().replace(/[\s,，、;；:：]+$/u, '');
+}
+
+/** Where the task cell of a table row ends: the next TAB (the 牵头单位 cell after it). */
+function cellEnd(text: string, from: number, end: number): number {
+  const tab = text.indexOf('\t', from);
+  return tab >= 0 && tab < end ? tab : end;
+}
+
+/** 工作任务 and its body: the heading after the number (corpus 000 item 4 keeps “8月底前出台…工作方案”
+ *  after its title), then the body paragraphs or, in a table row, the other cells that are neither
+ *  unit nor deadline cells. */
+export function taskText(plan: PlanDocument, item: PlanItem): { text: string; body: string[] } {
+  const t = plan.text;
+  const cuts = item.unitClauses.map((c) => c.span);
+  const content = item.heading.content;
+  let start = item.marker.span.end;
+  while (start < content.end && /[\t \u3000\u00a0]/.test(t[start]!)) start++; // `1\t任务…`: the number in its own cell
+  const end = cellEnd(t, start, content.end);
+  const text = textWithout(t, { start, end }, cuts) || taskTitle(plan, item);
+  const body: string[] = [];
+  if (end < content.end) {
+    const deadlines = new Set(item.deadlines.map((d) => d.text));
+    for (let at = end + 1; at <= content.end;) {
+      const next = cellEnd(t, at, content.end);
+      const unitCell = cuts.some((c) => c.start < next && c.end > at);
+      const cell = textWithout(t, { start: at, end: next }, cuts);
+      if (cell && !unitCell && !deadlines.has(cell)) body.push(cell);
+      at = next + 1;
+    }
+  }
+  for (const p of item.body) {
+    const para = textWithout(t, p.content, cuts);
+    if (para) body.push(para);
+  }
+  return { text, body };
+}
+
+function sectionsOf(plan: PlanDocument, item: PlanItem): SectionRef[] {
+  const out: SectionRef[] = [];
+  for (let p = item.parent; p; p = p.parent) {
+    out.unshift({ marker: p.marker.raw, title: taskTitle(plan, p), rank: p.marker.rank });
+  }
+  return out;
+}
+
 export function buildTaskTable(plan: PlanDocument, opts: BuildOptions = {}): TaskTable {
   return buildTaskTables([{ plan, ...opts }]);
 }
@@ -75,7 +135,7 @@ export function buildTaskTables(inputs: (BuildOptions & { plan: PlanDocument })[
     if (input.file !== undefined) doc.file = input.file;
     if (plan.title) doc.title = plan.title.text.replace(WS, ' ').trim();
     if (plan.year !== undefined) doc.year = plan.year;
-    const built = tasksOf(plan, documents.length, aliasMap(input.units));
+    const built = tasksOf(plan, documents.length, aliasMap(input.units), input.placeOf);
     documents.push(doc);
     tasks.push(...built.rows);
     mentions.push(...built.mentions);
@@ -98,14 +158,19 @@ interface Mention {
   written: string;
 }
 
-function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>): { rows: TaskRow[]; mentions: Mention[][] } {
+function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, placeOf: BuildOptions['placeOf']): { rows: TaskRow[]; mentions: Mention[][] } {
   const rows: TaskRow[] = [];
   const mentions: Mention[][] = [];
   for (const item of plan.tasks) {
+    const { text, body } = taskText(plan, item);
     const row: TaskRow = {
       doc,
       path: displayPath(item.path),
+      number: displayPath(item.marker.raw),
       title: taskTitle(plan, item),
+      text,
+      body,
+      sections: sectionsOf(plan, item),
       lead: [],
       responsible: [],
       cooperating: [],
@@ -127,6 +192,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>):
       }
     }
     if (item.inheritedUnits) row.inherited = declaration(item.inheritedUnits.text);
+    if (placeOf) row.word = placeOf(item.heading.line, Math.max(0, item.marker.span.start - item.heading.span.start));
     rows.push(row);
     mentions.push(named);
   }
@@ -137,7 +203,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>):
 function pivot(documents: TableDocument[], tasks: TaskRow[], mentions: Mention[][]): TaskTable {
   const units = new Map<string, UnitRow>();
   tasks.forEach((row, i) => {
-    const ref: TaskRef = { doc: row.doc, path: row.path, title: row.title, line: row.line };
+    const ref: TaskRef = { doc: row.doc, path: row.path, title: row.title, text: row.text, line: row.line };
     const seen = new Set<string>();
     for (const m of mentions[i]!) {
       let u = units.get(m.name);

@@ -1,6 +1,7 @@
 // The 任务分工表 model: one plan (or several) as rows by task and by unit. Plain data, JSON-ready:
 // the json format writes it as is (schemas/plan.schema.json), md/csv/xlsx lay it out for people.
-import type { UnitRole } from '../engine/model/types.js';
+import type { Rank, UnitRole } from '../engine/model/types.js';
+import type { WordPlace } from '../io/docx.js';
 
 export const ROLES: readonly UnitRole[] = ['lead', 'responsible', 'cooperating', 'guiding'];
 
@@ -20,13 +21,33 @@ export interface DeadlineCell {
   date?: string;
 }
 
+/** A group a task sits in: `一、推进政策制度履职依据公开`, `（二）推进减税、降费…`. */
+export interface SectionRef {
+  /** the marker as written: `一、` `（二）` */
+  marker: string;
+  title: string;
+  rank: Rank;
+}
+
 export interface TaskRow {
   /** index into TaskTable.documents */
   doc: number;
   /** 序号: the item's full path without its trailing delimiter, `二、（三）7` */
   path: string;
-  /** 任务: the title, without a unit clause that runs into it */
+  /** the task's own number without its delimiter: `7` `（三）` */
+  number: string;
+  /** the title (the heading up to its first `。`), without a unit clause that runs into it */
   title: string;
+  /** 工作任务: the whole heading paragraph after the number (its task cell in a table row),
+   *  without unit clauses: `积极推进…试点工作。8月底前出台…工作方案。` */
+  text: string;
+  /** the paragraphs after the heading (or the other cells of its table row: 工作要求), without
+   *  unit clauses, deadline cells and unit cells */
+  body: string[];
+  /** the groups it sits in, outermost first */
+  sections: SectionRef[];
+  /** for a plan read from Word: the paragraph or table cell of its heading */
+  word?: WordPlace;
   /** canonical unit names per role, in the order the plan names them */
   lead: string[];
   responsible: string[];
@@ -48,6 +69,8 @@ export interface TaskRef {
   doc: number;
   path: string;
   title: string;
+  /** the task's whole text, as TaskRow.text */
+  text: string;
   line: number;
 }
 
