@@ -7,7 +7,7 @@ import type { Diagnostic, Locale } from '../engine/types.js';
 import type { ConfigOverride } from '../engine/config.js';
 import { loadConfigForFile, type ConfigError } from '../config/load.js';
 import { expandInputs, writeTextPreserving, AtomicWriteError } from '../io/files.js';
-import { isWordPath, readPlanSource } from '../io/docx.js';
+import { isWordPath, readPlanSource } from '../io/word-source.js';
 import { fixRefusal, wordFileResult } from './word.js';
 import { displayPath, fatalResult, toFileResult, type FileResult } from './results.js';
 import { FORMATTERS } from './formatters/index.js';

@@ -6,7 +6,7 @@ import { parsePlan } from '../engine/index.js';
 import { loadConfigForFile } from '../config/load.js';
 import { cliText } from './io.js';
 import { AtomicWriteError, expandInputs, writeFileAtomic, type FileError } from '../io/files.js';
-import { placeAt, readPlanSource } from '../io/docx.js';
+import { placeAt, readPlanSource } from '../io/word-source.js';
 import { buildTaskTables } from '../table/build.js';
 import { BINARY_FORMATS, renderTable, TABLE_FORMATS, TABLE_VIEWS, type TableFormat, type TableLocale, type TableView } from '../table/render.js';
 import { noUnitNotes } from '../table/office.js';

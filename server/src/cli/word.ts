@@ -1,7 +1,7 @@
 // Word documents in `fengong check`: positions as the Word paragraph or table cell (`计划.docx:第12段`),
 // the one note for automatic numbering that could not be recovered, and the refusal of --fix.
 import type { Diagnostic, Locale } from '../engine/types.js';
-import { lineOf, placeAt, placeLabel, type WordNote, type WordPlace, type WordSource } from '../io/docx.js';
+import { lineOf, placeAt, placeLabel, type WordNote, type WordPlace, type WordSource } from '../io/word-source.js';
 import { summarize, toFileResult, type FileResult, type LintMessage } from './results.js';
 
 /** The Word position of a message, beside its line and column in the extracted text. */

@@ -2,7 +2,7 @@
 // and assigned roles (分别牵头, 列第一位者为牵头单位, 会同, 按职责分工负责); this only maps names to
 // their canonical form, orders them and pivots tasks into units.
 import type { PlanDocument, PlanItem, Span, UnitRole } from '../engine/model/types.js';
-import type { WordPlace } from '../io/docx.js';
+import type { WordPlace } from '../io/word-source.js';
 import { ROLES, type SectionRef, type TableDocument, type TaskRef, type TaskRow, type TaskTable, type UnitRow } from './types.js';
 
 export * from './types.js';

@@ -3,7 +3,7 @@
 // read (行号, 指导单位); the office formats, xlsx (xlsx.ts) and docx (word.ts), print the table an
 // office circulates (office.ts).
 import type { UnitRole } from '../engine/model/types.js';
-import { placeLabel } from '../io/docx.js';
+import { placeLabel } from '../io/word-source.js';
 import { ROLES, type TaskRow, type TaskTable } from './types.js';
 import { noUnitNotes, type OfficeOptions } from './office.js';
 import { displayWidth } from './width.js';

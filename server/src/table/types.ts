@@ -1,7 +1,7 @@
 // The 任务分工表 model: one plan (or several) as rows by task and by unit. Plain data, JSON-ready:
 // the json format writes it as is (schemas/plan.schema.json), md/csv/xlsx lay it out for people.
 import type { Rank, UnitRole } from '../engine/model/types.js';
-import type { WordPlace } from '../io/docx.js';
+import type { WordPlace } from '../io/word-source.js';
 
 export const ROLES: readonly UnitRole[] = ['lead', 'responsible', 'cooperating', 'guiding'];
 
