@@ -63,6 +63,16 @@ test('000: 21 tasks, exact rows', () => {
   assert.equal(t.tasks[0]!.title, '系统梳理我厅制发的规范性文件,按照放管服改革要求及时立改废,通过网站集中统一对外公开并动态更新');
 });
 
+test('000: the task column keeps the whole task without its unit clause; the groups it sits in', () => {
+  const t = table('000_6fbd649499c5ed32.txt');
+  // item 4 keeps the sentence after its title (issue 10: “出台…工作方案” was lost)
+  assert.equal(t.tasks[3]!.text, '积极推进政务公开重点工作标准化规范化试点工作。8月底前出台推进救助、养老领域基层政务公开标准化、规范化工作方案。');
+  // an unbracketed clause after the last sentence, and one run into the text, are left out
+  assert.equal(t.tasks[0]!.text, '系统梳理我厅制发的规范性文件,按照放管服改革要求及时立改废,通过网站集中统一对外公开并动态更新。');
+  assert.equal(t.tasks[2]!.text, '全面优化政务服务办事流程,提高政务服务透明度便利度及时更新并公开政务服务办事方式、办事条件等信息');
+  assert.deepEqual([t.tasks[3]!.number, t.tasks[3]!.sections], ['4', [{ marker: '一、', title: '推进政策制度履职依据公开', rank: 1 }]]);
+});
+
 test('000 by unit: first appearance order, exact task lists and counts', () => {
   const t = table('000_6fbd649499c5ed32.txt');
   const paths = (refs: { path: string }[]) => refs.map((r) => r.path).join(' ');
@@ -176,5 +186,5 @@ test('units declared once for many tasks: the declaration fills the responsible 
     ['一、1', '以下均需试点城市政府落实，不再列出', [{ text: '8月底前', date: '2021-08-31' }]],
     ['一、2', '以下均需试点城市政府落实，不再列出', []],
   ]);
-  assert.equal(renderTable(t, 'md', 'task').toString('utf8').split('\n')[2], '| 一、1 | 建立目录 |  | （统一明确：以下均需试点城市政府落实，不再列出） |  |  | 8月底前（2021-08-31） | 3 |');
+  assert.equal(renderTable(t, 'md', 'task').toString('utf8').split('\n')[2], '| 一、1 | 建立目录。8月底前完成。 |  | （统一明确：以下均需试点城市政府落实，不再列出） |  |  | 8月底前（2021-08-31） | 3 |');
 });
