@@ -74,7 +74,7 @@ export function formatNumber(n: number, numFmt: string): string | undefined {
   }
 }
 
-const DIGITS = '〇一二三四五六七八九';
+const DIGITS = '零一二三四五六七八九';
 const UNITS = ['', '十', '百', '千'];
 const LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const LEGAL_UNITS = ['', '拾', '佰', '仟'];
