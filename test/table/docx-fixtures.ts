@@ -77,20 +77,33 @@ function table(lines: string[]): Table {
   return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
 }
 
-/** The .docx of a plain-text plan. */
-export async function planToDocx(text: string, opts: DocxOptions = {}): Promise<Buffer> {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
-  const children: (Paragraph | Table)[] = [];
+/** The lines of a plan that become Word tables, as [first, last] line indices (0-based): a table
+ *  runs from a TAB row to its last TAB row; short untabbed lines inside it are its section rows. */
+export function tableBlocks(lines: string[]): [number, number][] {
+  const blocks: [number, number][] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.includes('\t')) {
-      children.push(paragraph(lines[i]!, opts));
-      continue;
-    }
-    // the table runs to its last TAB row; short untabbed lines inside it are its section rows
+    if (!lines[i]!.includes('\t')) continue;
     let end = i;
     for (let j = i + 1; j < lines.length; j++) {
       if (lines[j]!.includes('\t')) end = j;
       else if (!lines[j]!.trim() || j - end > 2) break;
+    }
+    blocks.push([i, end]);
+    i = end;
+  }
+  return blocks;
+}
+
+/** The .docx of a plain-text plan. */
+export async function planToDocx(text: string, opts: DocxOptions = {}): Promise<Buffer> {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  const blocks = new Map(tableBlocks(lines));
+  const children: (Paragraph | Table)[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const end = blocks.get(i);
+    if (end === undefined) {
+      children.push(paragraph(lines[i]!, opts));
+      continue;
     }
     children.push(table(lines.slice(i, end + 1)));
     i = end;
