@@ -132,6 +132,7 @@ function withFallbackFonts(buf: Buffer): Buffer {
   const decl = Object.values(WORD_FONTS)
     .map((f) => `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
     .join('');
-  files[name] = strToU8(xml.replace(/<\/w:fonts>\s*$/, `${decl}</w:fonts>`));
+  // the library writes an empty, self-closing <w:fonts …/>
+  files[name] = strToU8(/<\/w:fonts>\s*$/.test(xml) ? xml.replace(/<\/w:fonts>\s*$/, `${decl}</w:fonts>`) : xml.replace(/\/>\s*$/, `>${decl}</w:fonts>`));
   return Buffer.from(zipSync(files, { level: 6 }));
 }
