@@ -11,7 +11,9 @@ import type { Span } from '../engine/model/types.js';
 import type { LineIndex } from '../engine/text/lineIndex.js';
 import { ruleById } from '../engine/rules/index.js';
 
-export const DOCS_BASE = 'https://github.com/fengong/fengong/blob/main/docs/rules.md';
+import { DOCS_URL } from '../protocol.js';
+
+export const DOCS_BASE = DOCS_URL;
 
 export function toRange(lines: LineIndex, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };

@@ -37,9 +37,13 @@ import { localeFromTag, t } from './text.js';
 declare const FENGONG_VERSION: string | undefined;
 const VERSION = typeof FENGONG_VERSION === 'string' ? FENGONG_VERSION : '0.0.0-dev';
 
-export const TASK_TABLE_REQUEST = 'fengong/taskTable';
-export const EXPORT_TASK_TABLE_REQUEST = 'fengong/exportTaskTable';
-export const PLAN_CHANGED_NOTIFICATION = 'fengong/planChanged';
+import {
+  EXPORT_FORMATS, EXPORT_TASK_TABLE_REQUEST, PLAN_CHANGED_NOTIFICATION, TASK_TABLE_PREVIEW_REQUEST, TASK_TABLE_REQUEST, WORD_TEXT_REQUEST,
+  type TaskTablePreviewParams,
+} from '../protocol.js';
+import { taskTablePreview, wordText } from './office.js';
+
+export { EXPORT_TASK_TABLE_REQUEST, PLAN_CHANGED_NOTIFICATION, TASK_TABLE_REQUEST };
 const DEFAULT_DEBOUNCE_MS = 100;
 /** the longest typing without a pause may hold diagnostics back */
 const MAX_WAIT_MS = 1000;
@@ -200,15 +204,17 @@ class FengongServer {
     c.languages.diagnostics.on((p, tok) => this.pullDiagnostics(p?.textDocument?.uri, p?.previousResultId, tok));
 
     c.onRequest(TASK_TABLE_REQUEST, (p: { uri?: string }, tok) => this.custom(TASK_TABLE_REQUEST, tok, p?.uri, (a) => taskTable(a)));
-    c.onRequest(EXPORT_TASK_TABLE_REQUEST, (p: { uri?: string; format?: string; by?: string }, tok) =>
+    c.onRequest(TASK_TABLE_PREVIEW_REQUEST, (p: TaskTablePreviewParams, tok) => this.custom(TASK_TABLE_PREVIEW_REQUEST, tok, p?.uri, (a) => taskTablePreview(a, p)));
+    c.onRequest(WORD_TEXT_REQUEST, (p: { uri?: string }) => wordText(String(p?.uri), this.clientLocale));
+    c.onRequest(EXPORT_TASK_TABLE_REQUEST, (p: { uri?: string; format?: string; by?: string; withBody?: boolean }, tok) =>
       this.custom(EXPORT_TASK_TABLE_REQUEST, tok, p?.uri, async (a) => {
         const format = p.format ?? 'md';
         const by = p.by ?? 'task';
-        if (!['md', 'csv', 'json', 'xlsx'].includes(format)) return new ResponseError(ErrorCodes.InvalidParams, t(a.config.locale, 'exportUnknownFormat', { format }));
+        if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return new ResponseError(ErrorCodes.InvalidParams, t(a.config.locale, 'exportUnknownFormat', { format }));
         if (by !== 'task' && by !== 'unit') return new ResponseError(ErrorCodes.InvalidParams, t(a.config.locale, 'exportUnknownBy', { by }));
         // loaded on first export: the xlsx writer is large and most sessions never export
         const { renderTable } = await import('../table/render.js');
-        const buf = await renderTable(a.table, format as 'md' | 'csv' | 'json' | 'xlsx', by, a.config.locale);
+        const buf = await renderTable(a.table, format as (typeof EXPORT_FORMATS)[number], by, { locale: a.config.locale, withBody: !!p.withBody });
         return { contentBase64: buf.toString('base64') };
       }));
   }

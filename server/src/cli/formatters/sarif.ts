@@ -3,7 +3,7 @@ import { sep } from 'node:path';
 import { rules } from '../../engine/rules/index.js';
 import { displayPath, type FileResult, type FormatContext } from '../results.js';
 
-const DOCS = 'https://github.com/fengong/fengong/blob/main/docs/rules.md';
+import { DOCS_URL as DOCS } from '../../protocol.js';
 
 export function sarif(results: FileResult[], ctx: FormatContext): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
