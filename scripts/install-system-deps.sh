@@ -14,6 +14,9 @@ command -v curl >/dev/null || missing+=(curl)
 command -v g++ >/dev/null || missing+=(build-essential)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk fontconfig)
+# the e2e run renders the exported 任务分工表 (docx, xlsx) to PNG: LibreOffice headless, then pdftoppm
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "fengong tests need these Debian packages: ${missing[*]}" >&2

@@ -12,25 +12,23 @@ import {
   TransportKind,
   State,
 } from 'vscode-languageclient/node';
+import {
+  EXPORT_TASK_TABLE_REQUEST, PLAN_CHANGED_NOTIFICATION, TASK_TABLE_PREVIEW_REQUEST, TASK_TABLE_REQUEST, WORD_SCHEME, WORD_TEXT_REQUEST,
+  type ExportFormat, type ExportTaskTableParams, type ExportTaskTableResult, type LspRange, type PlanChangedParams, type TableViewName,
+  type TaskTableParams, type TaskTablePreviewParams, type TaskTablePreviewResult, type TaskTableResult, type TaskTableTask, type TaskTableUnit,
+  type WordTextParams, type WordTextResult,
+} from '../../server/src/protocol.js';
+import { TaskTablePreview, type PreviewText } from './preview.js';
 
 const LANGUAGE_ID = 'workplan';
 
-// ---- custom protocol, shared with server/src/lsp (kept as plain shapes: the client bundles alone) ----
+// ---- fengong's own requests: names and shapes from the module the server uses too ----
 
-interface LspPosition { line: number; character: number }
-interface LspRange { start: LspPosition; end: LspPosition }
-export interface TaskTableTask { path: string; title: string; role: string; range: LspRange }
-export interface TaskTableUnit { name: string; tasks: TaskTableTask[] }
-export interface TaskTableResult { units: TaskTableUnit[] }
-export type ExportFormat = 'md' | 'csv' | 'json' | 'xlsx';
-
-const TaskTableRequest = new RequestType<{ uri: string }, TaskTableResult | null, void>('fengong/taskTable');
-const ExportTaskTableRequest = new RequestType<
-  { uri: string; format: ExportFormat; by: 'task' | 'unit' },
-  { contentBase64: string },
-  void
->('fengong/exportTaskTable');
-const PlanChangedNotification = new NotificationType<{ uri: string }>('fengong/planChanged');
+const TaskTableRequest = new RequestType<TaskTableParams, TaskTableResult | null, void>(TASK_TABLE_REQUEST);
+const ExportTaskTableRequest = new RequestType<ExportTaskTableParams, ExportTaskTableResult, void>(EXPORT_TASK_TABLE_REQUEST);
+const PreviewRequest = new RequestType<TaskTablePreviewParams, TaskTablePreviewResult, void>(TASK_TABLE_PREVIEW_REQUEST);
+const WordTextRequest = new RequestType<WordTextParams, WordTextResult, void>(WORD_TEXT_REQUEST);
+const PlanChangedNotification = new NotificationType<PlanChangedParams>(PLAN_CHANGED_NOTIFICATION);
 
 // ---- extension-side strings (package.nls*.json covers the manifest; these are runtime messages) ----
 
@@ -49,7 +47,13 @@ const zhStrings = {
   fmtMd: 'Markdown 表格',
   fmtCsv: 'CSV（带 BOM，Excel/WPS 可直接打开）',
   fmtJson: 'JSON',
-  fmtXlsx: 'Excel 工作簿 (.xlsx)',
+  fmtXlsx: 'Excel 工作簿 (.xlsx)：可直接印发的表格',
+  fmtDocx: 'Word 文档 (.docx)：可直接印发的表格',
+  previewTitle: '任务分工表',
+  sortHint: '点击“牵头单位”“责任单位”表头按单位排序（再点倒序，第三次恢复原顺序）；点击一行跳到该任务。',
+  exportAs: '导出为',
+  wordView: '（文本）',
+  wordFailed: '无法读取 Word 文档：{0}',
   saveLabel: '导出',
   exported: '任务分工表已导出：{0}',
   open: '打开',
@@ -79,7 +83,13 @@ const enStrings: Record<StringKey, string> = {
   fmtMd: 'Markdown table',
   fmtCsv: 'CSV (with BOM, opens in Excel/WPS)',
   fmtJson: 'JSON',
-  fmtXlsx: 'Excel workbook (.xlsx)',
+  fmtXlsx: 'Excel workbook (.xlsx): the table ready to circulate',
+  fmtDocx: 'Word document (.docx): the table ready to circulate',
+  previewTitle: 'Task table',
+  sortHint: 'Click the lead or responsible unit header to sort by unit (again: reverse, a third time: document order); click a row to go to its task.',
+  exportAs: 'Export as',
+  wordView: ' (text)',
+  wordFailed: 'Cannot read the Word document: {0}',
   saveLabel: 'Export',
   exported: 'Task table exported: {0}',
   open: 'Open',
@@ -131,6 +141,8 @@ async function startClient(context: vscode.ExtensionContext, tree: TaskTableProv
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
+      // the read-only text view of a Word document
+      { scheme: WORD_SCHEME, language: LANGUAGE_ID },
     ],
     initializationOptions: { locale: vscode.env.language },
     synchronize: {
@@ -141,7 +153,7 @@ async function startClient(context: vscode.ExtensionContext, tree: TaskTableProv
   const c = new LanguageClient('fengong', 'fengong', serverOptions, clientOptions);
   clientStarting = (async () => {
     context.subscriptions.push(
-      c.onNotification(PlanChangedNotification, (p) => tree.onPlanChanged(p.uri)),
+      c.onNotification(PlanChangedNotification, (p) => { tree.onPlanChanged(p.uri); TaskTablePreview.planChanged(p.uri); }),
       c.onDidChangeState((e) => { if (e.newState === State.Running) tree.refresh(); }),
     );
     await c.start();
@@ -306,7 +318,7 @@ async function fixAll(): Promise<void> {
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
-async function exportTaskTable(context: vscode.ExtensionContext, tree: TaskTableProvider, arg?: vscode.Uri): Promise<void> {
+async function exportTaskTable(context: vscode.ExtensionContext, tree: TaskTableProvider, arg?: vscode.Uri, preset?: { format: ExportFormat; by: TableViewName }): Promise<void> {
   let uri = arg instanceof vscode.Uri ? arg : undefined;
   if (!uri) uri = activePlanEditor()?.document.uri;
   if (!uri) return;
@@ -316,23 +328,26 @@ async function exportTaskTable(context: vscode.ExtensionContext, tree: TaskTable
     return;
   }
   const formats: (vscode.QuickPickItem & { format: ExportFormat })[] = [
+    { label: 'docx', description: t('fmtDocx'), format: 'docx' },
     { label: 'xlsx', description: t('fmtXlsx'), format: 'xlsx' },
     { label: 'csv', description: t('fmtCsv'), format: 'csv' },
     { label: 'md', description: t('fmtMd'), format: 'md' },
     { label: 'json', description: t('fmtJson'), format: 'json' },
   ];
-  const fmt = await vscode.window.showQuickPick(formats, { title: t('pickFormat'), placeHolder: t('pickFormat') });
+  // the preview's export buttons say the format and the view already
+  const fmt = preset ? formats.find((f) => f.format === preset.format) : await vscode.window.showQuickPick(formats, { title: t('pickFormat'), placeHolder: t('pickFormat') });
   if (!fmt) return;
   const bys: (vscode.QuickPickItem & { by: 'task' | 'unit' })[] = [
     { label: t('byTask'), detail: t('byTaskDetail'), by: 'task' },
     { label: t('byUnit'), detail: t('byUnitDetail'), by: 'unit' },
   ];
-  const by = await vscode.window.showQuickPick(bys, { title: t('pickBy'), placeHolder: t('pickBy') });
+  const by = preset ? bys.find((b) => b.by === preset.by) : await vscode.window.showQuickPick(bys, { title: t('pickBy'), placeHolder: t('pickBy') });
   if (!by) return;
 
-  const base = path.posix.basename(uri.path).replace(/(\.plan)?\.(txt|plan)$/i, '');
+  const base = path.posix.basename(uri.path).replace(/(\.docx?)?(\.plan)?\.(txt|plan)$/i, '');
   const suffix = isZh() ? (by.by === 'task' ? '任务分工表' : '按单位') : (by.by === 'task' ? 'tasks' : 'units');
-  const dir = uri.scheme === 'file' ? vscode.Uri.joinPath(uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const source = uri.scheme === WORD_SCHEME ? vscode.Uri.parse(uri.query) : uri;
+  const dir = source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `${base}-${suffix}.${fmt.format}`;
   const target = await vscode.window.showSaveDialog({
     defaultUri: dir ? vscode.Uri.joinPath(dir, name) : undefined,
@@ -350,7 +365,7 @@ async function exportTaskTable(context: vscode.ExtensionContext, tree: TaskTable
   const shown = target.scheme === 'file' ? target.fsPath : target.toString();
   const choice = await vscode.window.showInformationMessage(t('exported', shown), t('open'));
   if (choice) {
-    if (fmt.format === 'xlsx') await vscode.env.openExternal(target);
+    if (fmt.format === 'xlsx' || fmt.format === 'docx') await vscode.env.openExternal(target);
     else await vscode.window.showTextDocument(target);
   }
 }
@@ -359,6 +374,70 @@ async function revealTask(uri: vscode.Uri, range: LspRange): Promise<void> {
   const r = toRange(range);
   const editor = await vscode.window.showTextDocument(uri, { selection: r, preserveFocus: false });
   editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+// ---- the 任务分工表 preview ----
+
+async function previewTaskTable(context: vscode.ExtensionContext, tree: TaskTableProvider, arg?: vscode.Uri): Promise<void> {
+  const uri = arg instanceof vscode.Uri ? arg : activePlanEditor()?.document.uri;
+  if (!uri) return;
+  await startClient(context, tree);
+  TaskTablePreview.show(uri, {
+    fetch: async (u, by) => {
+      if (!client) throw new Error(t('serverNotReady'));
+      return client.sendRequest(PreviewRequest, { uri: u.toString(), by });
+    },
+    export: (u, format, by) => exportTaskTable(context, tree, u, { format, by }),
+    text: (key: PreviewText) => (key === 'empty' ? t('emptyTable') : t(key)),
+  }, context);
+}
+
+// ---- Word documents: a read-only text view of what fengong reads, checked like any plan ----
+
+/** `fengong-word:/…/计划.docx.txt?file:///…/计划.docx` */
+function wordViewUri(file: vscode.Uri): vscode.Uri {
+  return vscode.Uri.from({ scheme: WORD_SCHEME, path: `${file.path}.txt`, query: file.toString() });
+}
+
+class WordTextProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly tree: TaskTableProvider) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    await startClient(this.context, this.tree);
+    if (!client) throw new Error(t('serverNotReady'));
+    const r = await client.sendRequest(WordTextRequest, { uri: uri.query });
+    if ('error' in r) throw new Error(r.error);
+    return r.text;
+  }
+}
+
+async function openWordPlan(context: vscode.ExtensionContext, tree: TaskTableProvider, arg?: vscode.Uri, column?: vscode.ViewColumn): Promise<void> {
+  const file = arg instanceof vscode.Uri ? arg : undefined;
+  if (!file) return;
+  try {
+    await startClient(context, tree);
+    const doc = await vscode.workspace.openTextDocument(wordViewUri(file));
+    const plan = doc.languageId === LANGUAGE_ID ? doc : await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    await vscode.window.showTextDocument(plan, { viewColumn: column ?? vscode.ViewColumn.Active, preview: false });
+  } catch (e) {
+    void vscode.window.showErrorMessage(t('wordFailed', e instanceof Error ? e.message : String(e)));
+  }
+}
+
+/** Opening a .docx in VS Code (which cannot show one) opens its text view instead. */
+class WordPlanEditor implements vscode.CustomReadonlyEditorProvider {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly tree: TaskTableProvider) {}
+
+  openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
+    return { uri, dispose: () => undefined };
+  }
+
+  async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
+    const column = panel.viewColumn;
+    panel.webview.html = '<!DOCTYPE html><html><body></body></html>';
+    await openWordPlan(this.context, this.tree, document.uri, column);
+    panel.dispose();
+  }
 }
 
 // ---- activation ----
@@ -386,6 +465,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('fengong.exportTaskTable', (arg?: vscode.Uri) => exportTaskTable(context, tree, arg)),
     vscode.commands.registerCommand('fengong.refreshTaskTable', () => tree.refresh()),
     vscode.commands.registerCommand('fengong.revealTask', revealTask),
+    vscode.commands.registerCommand('fengong.previewTaskTable', (arg?: vscode.Uri) => previewTaskTable(context, tree, arg)),
+    vscode.commands.registerCommand('fengong.openWordPlan', (arg?: vscode.Uri) => openWordPlan(context, tree, arg)),
+    vscode.workspace.registerTextDocumentContentProvider(WORD_SCHEME, new WordTextProvider(context, tree)),
+    vscode.window.registerCustomEditorProvider('fengong.wordPlan', new WordPlanEditor(context, tree), { supportsMultipleEditorsPerDocument: false }),
     vscode.commands.registerCommand('fengong.restartServer', async () => {
       if (client) await client.restart();
       else await startClient(context, tree);

@@ -23,7 +23,7 @@ const CORPUS = path.join(ROOT, 'test', 'corpus');
 const SOURCE = path.join(CORPUS, '000_6fbd649499c5ed32.txt');
 const FILE = '省民政厅2020年政务公开工作要点.txt'; // a name the language's filenamePatterns match
 const KEEP = process.argv.includes('--keep');
-const TOTAL_TIMEOUT_MS = 300_000;
+const TOTAL_TIMEOUT_MS = 420_000;
 // The workbench is English (no language pack can be installed here, so VS Code's display language
 // stays `en`); the workspace asks for Chinese messages through the `fengong.locale` setting, as a
 // user of an English VS Code would. E2E_LOCALE=en checks the English messages instead.
@@ -115,6 +115,16 @@ const originalText = fs.readFileSync(DOC, 'utf8');
 // a plan whose name does not say so: opened as plain text until the user runs "Treat as Work Plan"
 const PLAIN = 'draft.txt';
 fs.copyFileSync(path.join(CORPUS, '002_ee5f435a77f4a9d5.txt'), path.join(WS, PLAIN));
+// a plan as a Word document (one paragraph per line, made with the docx library): VS Code cannot
+// show a .docx, so fengong opens its text, checked like any plan
+const WORD = '县政务公开工作要点.docx';
+const WORD_SOURCE = path.join(CORPUS, '004_acf7e94b039c0b3c.txt');
+{
+  const d = createRequire(import.meta.url)('docx');
+  const lines = fs.readFileSync(WORD_SOURCE, 'utf8').replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  const doc = new d.Document({ sections: [{ children: lines.map((l) => new d.Paragraph({ children: l ? [new d.TextRun(l)] : [] })) }] });
+  fs.writeFileSync(path.join(WS, WORD), await d.Packer.toBuffer(doc));
+}
 fs.mkdirSync(path.join(WS, '.vscode'));
 fs.writeFileSync(path.join(WS, '.vscode', 'settings.json'), JSON.stringify({ 'fengong.locale': LOCALE }, null, 2));
 fs.writeFileSync(path.join(UD, 'User', 'settings.json'), JSON.stringify({
@@ -543,6 +553,43 @@ try {
     await page.locator('#status\\.editor\\.selection', { hasText: /^Ln 46, Col \d+/ }).waitFor({ state: 'visible', timeout: 5_000 });
   });
 
+  // The 任务分工表 preview beside the plan: the table as the docx/xlsx export lays it out; a click on a
+  // row reveals the task; an edit of the plan redraws it
+  await check('task table preview', async () => {
+    await editorFocus();
+    await runCommand('fengong: Preview Task Table (任务分工表)');
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('tr.task').first().waitFor({ state: 'visible', timeout: 20_000 });
+    const title = await frame.locator('h1#title').innerText();
+    const rows = await frame.locator('tbody tr').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('td')].map((td) => td.textContent)));
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'fengong.cjs'), 'table', DOC, '--format', 'json'], { encoding: 'utf8' });
+    const tasks = JSON.parse(cli.stdout).tasks;
+    log(`preview: ${title}; ${rows.length} rows, first ones:\n  ` + rows.slice(0, 4).map((r) => r.join(' | ')).join('\n  '));
+    if (title !== '省民政厅2020年政务公开工作要点及任务分工表') throw new Error(`preview title ${JSON.stringify(title)}`);
+    const taskRows = rows.filter((r) => r.length > 1);
+    if (taskRows.length !== tasks.length) throw new Error(`${taskRows.length} task rows, fengong table has ${tasks.length} tasks`);
+    if (JSON.stringify(taskRows.map((r) => r[1])) !== JSON.stringify(tasks.map((t) => t.text))) throw new Error('preview task texts differ from fengong table');
+    if (rows[0].join() !== '一、推进政策制度履职依据公开') throw new Error(`first row ${JSON.stringify(rows[0])}`);
+    // sorted by 牵头单位: groups go, tasks with a lead first in Chinese order
+    await frame.locator('th.sortable', { hasText: '牵头单位' }).click();
+    const sorted = await frame.locator('tbody tr').evaluateAll((els) => els.map((e) => e.querySelectorAll('td').length));
+    if (sorted.some((n) => n === 1)) throw new Error('group rows still shown when sorted by unit');
+    await frame.locator('th.sortable', { hasText: '牵头单位' }).click();
+    await frame.locator('th.sortable', { hasText: '牵头单位' }).click(); // back to document order
+    await shot('preview.png');
+    // a click on task 4 reveals it: line 32
+    await frame.locator('tr.task', { hasText: '积极推进政务公开重点工作标准化规范化试点工作' }).click();
+    await page.locator('#status\\.editor\\.selection', { hasText: /^Ln 32, Col \d+/ }).waitFor({ state: 'visible', timeout: 5_000 });
+    // an edit of the plan shows in the preview
+    await gotoLine(32, 6);
+    await page.keyboard.type('全面');
+    await frame.locator('tr.task td', { hasText: /^全面积极推进政务公开/ }).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Control+Z');
+    await frame.locator('tr.task td', { hasText: /^积极推进政务公开/ }).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Control+S');
+    await runCommand('View: Close Editor Group'); // the preview's group beside the plan
+  });
+
   // "Export task table…": format and view from quick picks, the save dialog's default name; the file
   // written is byte-for-byte what `fengong table` writes for the same saved file
   await check('export task table', async () => {
@@ -574,6 +621,30 @@ try {
         + `${got.toString('utf8').slice(0, 600)}\n---\n${cli.stdout.toString('utf8').slice(0, 600)}`);
     }
     log(`exported ${name}: ${got.length} bytes, same as \`fengong table --by unit --format md\`; starts:\n${got.toString('utf8').split('\n').slice(0, 6).join('\n')}`);
+  });
+
+  // A .docx opens as the text fengong reads from it, language 工作计划, its problems in the panel:
+  // those of the same plan as text
+  await check('word document', async () => {
+    await openFromExplorer(WORD).catch(() => undefined); // the tab that opens is the text view, not WORD itself
+    await page.locator('.tabs-container .tab.active', { hasText: `${WORD}.txt` }).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.trim() === '工作计划', null, { timeout: 10_000 });
+    await showProblems();
+    const want = engineProblems(fs.readFileSync(WORD_SOURCE, 'utf8'));
+    const fileRow = page.locator('.markers-panel .monaco-list-row', { hasText: `${WORD}.txt` }).first();
+    await fileRow.waitFor({ state: 'visible', timeout: 20_000 });
+    const count = (await fileRow.locator('.monaco-count-badge').innerText()).trim();
+    if (count !== String(want.length)) throw new Error(`${WORD} shows ${count} problems, the engine finds ${want.length} in the same plan as text`);
+    log(`${WORD}: opened as text, ${count} problems`);
+    await shot('word.png');
+    await page.keyboard.press('Control+W');
+  });
+
+  // The exported tables as an office prints them: LibreOffice renders the docx and xlsx to PNG
+  await check('exported tables rendered', async () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'test', 'e2e', 'render-tables.mjs')], { encoding: 'utf8', timeout: 240_000 });
+    log(r.stdout.trim());
+    if (r.status !== 0) throw new Error(`render-tables failed: ${r.stderr}`);
   });
 
   // A .txt whose name does not say it is a plan opens as plain text; the command switches it
