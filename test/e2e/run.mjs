@@ -588,8 +588,9 @@ try {
     await frame.locator('tr.task td', { hasText: /^积极推进政务公开/ }).waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Control+S');
     // close the preview's group beside the plan; the plan stays in the first
-    await runCommand('View: Focus Second Editor Group');
-    await runCommand('View: Close Editor Group');
+    const tab = page.locator('.tabs-container .tab', { hasText: '任务分工表：' });
+    await tab.hover();
+    await tab.locator('.codicon-close').click();
     await page.locator('.tabs-container .tab', { hasText: '任务分工表：' }).waitFor({ state: 'detached', timeout: 5_000 });
     await page.locator('.tabs-container .tab.active', { hasText: FILE }).waitFor({ state: 'visible', timeout: 5_000 });
   });
