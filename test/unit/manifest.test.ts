@@ -28,7 +28,7 @@ test('manifest: every %key% is translated in English and Chinese, and nothing el
 
 test('manifest: commands are declared, used by menus, and registered by the client', () => {
   const declared = c.commands.map((x: { command: string }) => x.command).sort();
-  assert.deepEqual(declared, ['fengong.exportTaskTable', 'fengong.fixAll', 'fengong.refreshTaskTable', 'fengong.restartServer', 'fengong.treatAsPlan']);
+  assert.deepEqual(declared, ['fengong.exportTaskTable', 'fengong.fixAll', 'fengong.openWordPlan', 'fengong.previewTaskTable', 'fengong.refreshTaskTable', 'fengong.restartServer', 'fengong.treatAsPlan']);
   for (const [menu, items] of Object.entries(c.menus) as [string, { command: string }[]][]) {
     for (const it of items) assert.ok(declared.includes(it.command), `${menu} uses undeclared ${it.command}`);
   }
@@ -53,7 +53,10 @@ test('manifest: language, grammar, configuration and schema files exist and agre
   assert.ok(existsSync(join(root, 'schemas', 'fengong.schema.json')));
   assert.ok(existsSync(join(root, pkg.icon)));
   assert.equal(pkg.main, './dist/client.cjs');
-  assert.deepEqual(pkg.activationEvents, ['onLanguage:workplan', 'onLanguage:plaintext']);
+  assert.deepEqual(pkg.activationEvents, ['onLanguage:workplan', 'onLanguage:plaintext', 'onCustomEditor:fengong.wordPlan', 'onFileSystem:fengong-word']);
+  // a .docx or .doc opened in VS Code goes to fengong's text view of it (client/src/extension.ts registers it)
+  assert.deepEqual(c.customEditors.map((e: { viewType: string; selector: { filenamePattern: string }[] }) => [e.viewType, e.selector.map((s) => s.filenamePattern)]), [['fengong.wordPlan', ['*.docx', '*.doc']]]);
+  assert.ok(read('client/src/extension.ts').includes("registerCustomEditorProvider('fengong.wordPlan'"));
   assert.deepEqual(c.configurationDefaults['[workplan]'], {
     'editor.unicodeHighlight.ambiguousCharacters': false,
     'editor.unicodeHighlight.invisibleCharacters': false,
