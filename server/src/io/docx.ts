@@ -560,8 +560,9 @@ async function readDoc(path: string, buf: Buffer): Promise<WordRead> {
   return { ok: true, path, ...docText(body) };
 }
 
-/** word-extractor's text of a .doc: paragraphs end in `\n`, table cells in a TAB each. It keeps
- *  no list numbers (a .doc stores them in binary list tables it does not read): said once. */
+/** word-extractor's text of a .doc: paragraphs end in `\n`, table cells in a TAB each. Automatic
+ *  list numbers are not recovered: a .doc keeps them in binary list tables word-extractor does not
+ *  read, so they can neither be spelled nor noted (README says so). */
 export function docText(body: string): { text: string; word: WordSource } {
   const lines: string[] = [];
   const origins: LineOrigin[] = [];
