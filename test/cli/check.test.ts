@@ -47,10 +47,11 @@ test('stylish: grouped by file with a Chinese summary; English with --locale en'
   assert.equal(zh.code, 0, 'warnings only: exit 0');
   assert.match(zh.stdout, /21:3 +警告 +三级序号“3、”后应使用“\.”，不用“、”（GB\/T 15834） +numbering-format/);
   assert.match(zh.stdout, /✖ 共 2 个问题（0 个错误，2 个警告）/);
-  assert.match(zh.stdout, /其中 0 个错误、2 个警告可用 `--fix` 自动修复。/);
+  assert.match(zh.stdout, /\n  其中 2 个警告可用 `--fix` 自动修复。\n/, 'no “0 个错误”');
   const en = fengong(['check', '--locale', 'en', join(CORPUS, '003_05f29b10a2949338.txt')]);
   assert.match(en.stdout, /21:3 +warning +Rank-3 number “3、” takes “\.”, not “、” \(GB\/T 15834\) +numbering-format/);
   assert.match(en.stdout, /✖ 2 problems \(0 errors, 2 warnings\)/);
+  assert.match(en.stdout, /\n  2 warnings potentially fixable with the `--fix` option\.\n/);
   assert.doesNotMatch(zh.stdout, /\x1b\[/, 'no colour when not a TTY');
 });
 
@@ -63,16 +64,19 @@ test('sarif 2.1.0: rules from metadata, results with regions', () => {
   assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id),
     ['numbering-sequence', 'numbering-format', 'numbering-inline', 'task-unit', 'unit-clause', 'unit-name', 'punctuation-pair', 'punctuation-width']);
   assert.equal(run.results.length, 5);
-  assert.deepEqual(run.results[0], {
+  const { partialFingerprints, ...first } = run.results[0];
+  assert.deepEqual(first, {
     ruleId: 'punctuation-pair', ruleIndex: 6, level: 'error', message: { text: '“》”前没有对应的“《”' },
     locations: [{ physicalLocation: { artifactLocation: { uri: C004, uriBaseId: '%SRCROOT%' }, region: { startLine: 6, startColumn: 40, endLine: 6, endColumn: 41 } } }],
   });
+  assert.match(partialFingerprints['fengong/v1'], /^[0-9a-f]{20}:0$/);
 });
 
 test('github: workflow annotations, escaped', () => {
   const r = fengong(['check', '--format', 'github', join(CORPUS, C004)], { cwd: CORPUS });
   const lines = r.stdout.trim().split('\n');
-  assert.equal(lines.length, 5);
+  assert.equal(lines.length, 6);
+  assert.equal(lines[5], 'fengong：1 个文件，共 5 个问题（3 个错误，2 个警告）', 'the summary line after the annotations');
   assert.equal(lines[0], `::error file=${C004},line=6,col=40,endLine=6,endColumn=41,title=fengong punctuation-pair::“》”前没有对应的“《”`);
   assert.ok(lines[2]!.startsWith(`::warning file=${C004},line=70,col=195,`));
 });
@@ -90,7 +94,7 @@ test('exit codes: clean 0, errors 1, --max-warnings, --quiet, usage 2, missing f
   assert.deepEqual((JSON.parse(quiet.stdout) as Res[])[0]!.messages.map((m) => m.severity), [2, 2, 2]);
   const bad = fengong(['check', '--format', 'xml', clean]);
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /--format 的值“xml”无效，可选：stylish、json、sarif、github/);
+  assert.match(bad.stderr, /^fengong：--format 的值“xml”无效，可选：stylish、json、sarif、github、gitlab、junit\n（运行 fengong check --help 查看用法）\n$/);
   const missing = fengong(['check', '/nonexistent/plan.txt', clean]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /\/nonexistent\/plan\.txt/);

@@ -21,7 +21,7 @@ const isRoot = process.getuid?.() === 0;
 const needsRoot = isRoot ? false : 'needs root (setpriv to nobody, mounting a tmpfs): the project machines and CI run as root';
 
 type Msg = { ruleId: string | null; severity: number; message: string; messageId?: string; line: number; column: number; endLine?: number; endColumn?: number; fatal?: boolean };
-type Res = { filePath: string; messages: Msg[]; errorCount: number; output?: boolean };
+type Res = { filePath: string; messages: Msg[]; errorCount: number; output?: string };
 
 const base = mkdtempSync(join(tmpdir(), 'fengong-cli-faults-'));
 chmodSync(base, 0o755); // `nobody` must reach the files it is (or is not) allowed to read
@@ -52,7 +52,7 @@ test('unreadable file (EACCES, CLI run as nobody): reported by name, the others 
   const secret = res[1]!;
   assert.equal(secret.messages.length, 1);
   assert.equal(secret.messages[0]!.fatal, true);
-  assert.match(secret.messages[0]!.message, new RegExp(`^没有权限读取 ${escape(join(dir, 'secret.txt'))}（EACCES: `));
+  assert.match(secret.messages[0]!.message, new RegExp(`^没有权限读取 ${escape(join(dir, 'secret.txt'))}（EACCES，没有权限）：请检查文件权限。$`));
   // the readable neighbours got exactly their own problems
   assert.deepEqual(where(res[0]!), where(expectedOf(join(CORPUS, C004))));
   assert.deepEqual(where(res[2]!), where(expectedOf(join(CORPUS, C000))));
@@ -77,7 +77,7 @@ test('a folder given as a file (`plan.txt/`): EISDIR naming it, exit 2; the othe
   writeFileSync(join(dir, 'good.txt'), T004);
   const r = fengong(['check', '--format', 'json', join(dir, 'plan.txt'), join(dir, 'good.txt')]);
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, `fengong: ${join(dir, 'plan.txt')} 是文件夹，此处需要文件：请给出文件路径，或在路径末尾加 / 以检查整个文件夹。\n`);
+  assert.equal(r.stderr, `fengong：${join(dir, 'plan.txt')} 是文件夹，此处需要文件：请给出文件路径，或在路径末尾加 / 以检查整个文件夹。\n`);
   const res = json(r.stdout);
   assert.deepEqual(res.map((x) => x.filePath), [join(dir, 'good.txt')]);
   assert.deepEqual(where(res[0]!), where(expectedOf(join(CORPUS, C004))));
@@ -99,7 +99,7 @@ test('symlink loops in a folder (a link to its own folder, a link to itself, two
   // named explicitly, a looping link is an error naming it
   const named = fengong(['check', join(dir, 'self.txt')]);
   assert.equal(named.code, 2);
-  assert.equal(named.stderr, `fengong: ${join(dir, 'self.txt')} 的符号链接形成循环：请修正链接。\n`);
+  assert.equal(named.stderr, `fengong：${join(dir, 'self.txt')} 的符号链接形成循环：请修正链接。\n`);
 });
 
 test('a binary file and an undecodable one among good files: reported by name (and line), the others checked exactly, exit 2', () => {
@@ -157,8 +157,8 @@ test('--fix on a GB18030 CRLF file: written back in GB18030 + CRLF, byte for byt
   assert.ok(!original.equals(Buffer.from(crlf)), 'really not UTF-8');
   const r = fengong(['check', '--fix', '--format', 'json', file]);
   assert.equal(r.code, 1, 'problems without a safe fix remain');
-  assert.equal(json(r.stdout)[0]!.output, true);
   const want = fixText(crlf);
+  assert.equal(json(r.stdout)[0]!.output, want.text, 'ESLint\'s output: the fixed text');
   assert.ok(want.applied > 0);
   const written = readFileSync(file);
   assert.ok(written.equals(iconv.encode(want.text, 'gb18030')), 'exactly the engine\'s fix, encoded as the original was');
@@ -186,7 +186,7 @@ test('--fix twice over a folder of mixed encodings and line ends: the second run
   writeFileSync(join(dir, 'c.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(T000.replace(/\n/g, '\r'), 'utf16le')]));
   writeFileSync(join(dir, 'd.txt'), T004);
   const first = json(fengong(['check', '--fix', '--format', 'json', dir]).stdout);
-  assert.deepEqual(first.map((x) => x.output), [true, true, true, undefined]);
+  assert.deepEqual(first.map((x) => typeof x.output), ['string', 'string', 'string', 'undefined']);
   const bytes = readdirSync(dir).sort().map((f) => readFileSync(join(dir, f)));
   assert.deepEqual([...bytes[2]!.subarray(0, 2)], [0xff, 0xfe], 'UTF-16LE BOM kept');
   const second = json(fengong(['check', '--fix', '--format', 'json', dir]).stdout);
@@ -210,7 +210,7 @@ test('--fix into a read-only file system: original intact, exit 2, the message n
     assert.equal(spawnSync('mount', ['-o', 'remount,ro', mnt]).status, 0, 'remounted read-only');
     const r = fengong(['check', '--fix', '--format', 'json', mnt]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, new RegExp(`^fengong: 写入 ${escape(file)} 失败（EROFS: [^\\n]*）：原文件保持不变；请检查磁盘空间和写入权限。\\n$`));
+    assert.match(r.stderr, new RegExp(`^fengong：写入 ${escape(file)} 失败（EROFS，只读文件系统）：原文件保持不变；请检查磁盘空间和写入权限。\\n$`));
     assert.ok(readFileSync(file).equals(original), 'original bytes intact');
     assert.deepEqual(readdirSync(mnt).sort(), ['clean.txt', 'plan.txt'], 'no temp file left');
     const res = json(r.stdout);

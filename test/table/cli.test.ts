@@ -145,11 +145,11 @@ test('a broken config is reported once with its place; exit 2 and no table', asy
 
 test('usage and I/O errors exit 2; a missing file does not stop the others', async () => {
   const dir = workdir();
-  assert.deepEqual(await table([], dir), { code: 2, out: Buffer.alloc(0), err: 'fengong table：没有给出文件\n（fengong table --help 查看用法）\n' });
+  assert.deepEqual(await table([], dir), { code: 2, out: Buffer.alloc(0), err: 'fengong：没有给出文件\n（运行 fengong table --help 查看用法）\n' });
   const bad = await table([C000, '--by', 'dept'], dir);
-  assert.deepEqual([bad.code, bad.err], [2, 'fengong table：--by 的值“dept”无效，可选：task、unit\n（fengong table --help 查看用法）\n']);
+  assert.deepEqual([bad.code, bad.err], [2, 'fengong：--by 的值“dept”无效，可选：task、unit\n（运行 fengong table --help 查看用法）\n']);
   const en = await table([C000, '--format', 'pdf', '--locale', 'en'], dir);
-  assert.deepEqual([en.code, en.err], [2, 'fengong table: invalid value "pdf" for --format; allowed: md, csv, json, xlsx, docx\n(see fengong table --help)\n']);
+  assert.deepEqual([en.code, en.err], [2, 'fengong: invalid value “pdf” for --format; allowed: md, csv, json, xlsx, docx\n(run fengong table --help for usage)\n']);
   const unknown = await table([C000, '--colour'], dir);
   assert.equal(unknown.code, 2);
   assert.match(unknown.err, /--colour/);
@@ -172,7 +172,7 @@ test('a work report has no tasks: said on stderr, an empty table, exit 0', async
   copyFileSync(join(CORPUS, '003_05f29b10a2949338.txt'), join(dir, 'report.txt'));
   const r = await table(['report.txt'], dir);
   assert.equal(r.code, 0);
-  assert.equal(r.err, 'fengong table：report.txt 中没有任务（工作报告、总结不列任务）\n');
+  assert.equal(r.err, 'fengong：report.txt 中没有任务（工作报告、总结不列任务）\n');
   assert.equal(r.out.toString('utf8'), '| 序号 | 任务 | 牵头单位 | 责任单位 | 配合单位 | 指导单位 | 完成时限 | 行号 |\n| --- | --- | --- | --- | --- | --- | --- | ---: |\n');
 });
 

@@ -170,12 +170,13 @@ describe('decode and encode real files', () => {
       ok: false,
       reason: 'binary',
       detail: 'NUL byte at offset 4 and no UTF-16 BOM',
+      why: { id: 'io.why.nul', data: { offset: 4 } },
     });
     const noBom = decodeBuffer(Buffer.from('一、甲', 'utf16le'));
     assert.equal(noBom.ok, false);
     assert.equal(!noBom.ok && noBom.reason, 'binary');
     const ctrl = decodeBuffer(Buffer.from([1, 2, 3, 4, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46]));
-    assert.deepEqual(ctrl, { ok: false, reason: 'binary', detail: '4 of the first 10 bytes are control bytes' });
+    assert.deepEqual(ctrl, { ok: false, reason: 'binary', detail: '4 of the first 10 bytes are control bytes', why: { id: 'io.why.control', data: { control: 4, n: 10 } } });
   });
 
   test('invalid UTF-8 that is not GB18030: undecodable at byte offset and line', async () => {
@@ -190,6 +191,7 @@ describe('decode and encode real files', () => {
     assert.equal(r.error.detail, 'invalid UTF-8 at byte 23 (line 3); not GB18030 either (malformed sequence at byte 8)');
     assert.ok(r.error.message.zh.includes(p));
     assert.ok(r.error.message.zh.includes('请用记事本或 WPS 另存为 UTF-8 编码后重试'));
+    assert.ok(r.error.message.zh.includes('（第 3 行（第 23 字节）既不是有效的 UTF-8，也不是 GB18030）'), r.error.message.zh);
     assert.ok(r.error.message.en.includes('save it as UTF-8'));
   });
 
@@ -211,6 +213,7 @@ describe('decode and encode real files', () => {
       ok: false,
       reason: 'undecodable',
       detail: 'invalid UTF-8 at byte 2 (line 1); not GB18030 either (decoded text is not plausible Chinese)',
+      why: { id: 'io.why.legacy', data: { offset: 2, line: 1 } },
       offset: 2,
       line: 1,
     });

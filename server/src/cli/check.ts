@@ -1,170 +1,180 @@
 // `fengong check [files | folders | globs]`: lint plans for CI. Exit 0 clean, 1 on errors (or
 // warnings over --max-warnings), 2 on usage, configuration or I/O errors.
-import { parseArgs } from 'node:util';
-import { writeFile } from 'node:fs/promises';
-import { lint, fixAndLint } from '../engine/index.js';
-import type { Diagnostic, Locale } from '../engine/types.js';
+import { appendFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { Locale } from '../engine/types.js';
 import type { ConfigOverride } from '../engine/config.js';
-import { loadConfigForFile, type ConfigError } from '../config/load.js';
-import { expandInputs, writeTextPreserving, AtomicWriteError } from '../io/files.js';
-import { isWordPath, readPlanSource } from '../io/word-source.js';
-import { fixRefusal, wordFileResult } from './word.js';
+import { decodeBuffer } from '../io/encoding.js';
+import { fileError } from '../io/files.js';
+import { localeOfArgs, text } from '../i18n/catalogue.js';
 import { displayPath, fatalResult, toFileResult, type FileResult } from './results.js';
+import { isWordPath } from '../io/word-source.js';
+import { fixRefusal, wordDiagnostics, wordFileResult } from './word.js';
 import { FORMATTERS } from './formatters/index.js';
-import { cliText, type CliIO } from './io.js';
+import { configErrorText, note, usageError, writeOutput, type CliIO } from './io.js';
+import { CHECK, commandHelp, parseCommand, type ParsedValues } from './options.js';
+import { lintFiles, lintText, type CheckedFile, type LintOptions, type LintOutcome } from './lint-files.js';
+import { selectFiles } from './select.js';
+import { BaselineRun, type BaselineMode } from './baseline.js';
+import { fingerprint } from '../baseline/baseline.js';
+import { printConfig } from './print-config.js';
+
+/** the file name of standard input without --stdin-filename (ESLint says `<text>`) */
+const STDIN = '<stdin>';
+
+/** The check options after validation. */
+interface CheckOptions {
+  format: string;
+  lint: LintOptions;
+  maxWarnings: number;
+  quiet: boolean;
+  outputFile?: string;
+  baselineMode: BaselineMode;
+  color: boolean;
+}
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'stylish' },
-        fix: { type: 'boolean', default: false },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        config: { type: 'string', short: 'c' },
-        locale: { type: 'string' },
-        'no-color': { type: 'boolean', default: false },
-        color: { type: 'boolean', default: false },
-        'document-kind': { type: 'string' },
-        'output-file': { type: 'string', short: 'o' },
-        'follow-symlinks': { type: 'boolean', default: false },
-        ignore: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return usageError(io, (e as Error).message);
-  }
-  const o = args.values;
-  const envLocale: Locale = 'zh'; // Chinese first; --locale en or the config's locale switches
-  const locale = (o.locale ?? envLocale) as Locale;
-  const t = cliText(locale === 'en' ? 'en' : 'zh');
-  if (o.help) {
-    io.stdout.write(t.checkUsage);
+  const locale = localeOfArgs(argv);
+  const parsed = parseCommand(argv, CHECK, locale);
+  if (!parsed.ok) return usageError(io, locale, parsed.message, 'check');
+  const v = parsed.values;
+  if (v.help) {
+    io.stdout.write(commandHelp(CHECK, locale));
     return 0;
   }
-  if (o.locale && o.locale !== 'zh' && o.locale !== 'en') return usageError(io, t.badValue('locale', o.locale, ['zh', 'en']), locale);
-  if (!(o.format! in FORMATTERS)) return usageError(io, t.badValue('format', o.format!, Object.keys(FORMATTERS)), locale);
-  let maxWarnings = -1;
-  if (o['max-warnings'] !== undefined) {
-    maxWarnings = Number(o['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) return usageError(io, t.badValue('max-warnings', o['max-warnings'], ['0, 1, 2, …']), locale);
-  }
-  const kind = o['document-kind'];
-  if (kind && !['auto', 'plan', 'report'].includes(kind)) return usageError(io, t.badValue('document-kind', kind, ['auto', 'plan', 'report']), locale);
-  const cli: ConfigOverride = {};
-  if (o.locale) cli.locale = locale;
-  if (kind) cli.documentKind = kind as ConfigOverride['documentKind'];
+  const problem = conflicts(v, parsed.positionals, locale);
+  if (problem) return usageError(io, locale, problem, 'check');
+  const opts = checkOptions(v, locale, io);
+  if (typeof opts === 'string') return usageError(io, locale, opts, 'check');
+  if (v['print-config'] !== undefined) return printConfig(io, locale, v['print-config'] as string, opts.lint);
 
-  const inputs = args.positionals.length ? args.positionals : ['.'];
-  const { files, errors } = await expandInputs(inputs, { cwd: io.cwd, followSymlinks: o['follow-symlinks'], ignore: o.ignore });
-  let exit = 0;
-  const results: FileResult[] = [];
-  for (const e of errors) {
-    io.stderr.write(`fengong: ${e.message[locale]}\n`);
-    exit = 2;
-  }
-  // --fix and a Word document: refused before anything is written, whatever the other files are
-  const wordFiles = o.fix ? files.filter(isWordPath) : [];
-  if (wordFiles.length) {
-    io.stderr.write(fixRefusal(wordFiles.map((f) => displayPath(io.cwd, f)), locale));
+  const baseline = BaselineRun.open(io.cwd, v.baseline as string | undefined, opts.baselineMode, locale);
+  if ('error' in baseline) {
+    note(io, locale, baseline.error);
     return 2;
   }
-  const opts: CheckFilesOptions = { configPath: o.config, locale, cli, fix: !!o.fix, quiet: !!o.quiet };
-  const outcome = await checkFiles(files, opts);
-  for (const m of outcome.stderr) io.stderr.write(m);
-  const reportedConfigs = new Set<string>();
+  const outcome = v.stdin ? await lintStdin(io, v['stdin-filename'] as string | undefined, opts.lint) : await lintArgs(io, parsed.positionals, v, opts.lint);
+  if (!outcome) return 2;
+  for (const line of outcome.stderr) io.stderr.write(line);
+  const reported = new Set<string>();
   for (const e of outcome.configErrors) {
-    if (reportedConfigs.has(e.file)) continue;
-    reportedConfigs.add(e.file);
-    io.stderr.write(t.configError(e));
+    if (!reported.has(e.file)) io.stderr.write(configErrorText(locale, e));
+    reported.add(e.file);
   }
-  if (outcome.exit === 2) exit = 2;
-  const byPath = new Map(outcome.results.map((r) => [r.filePath, r]));
-  for (const f of files) if (byPath.has(f)) results.push(byPath.get(f)!);
-  if (reportedConfigs.size) return 2; // a broken config: reported once, nothing linted on guesswork
+  if (reported.size) return 2; // a broken config: reported once, nothing linted on guesswork
 
-  const color = !o['no-color'] && !process.env.NO_COLOR && (o.color || (!o['output-file'] && !!io.stdout.isTTY));
-  const output = FORMATTERS[o.format!]!(results, { cwd: io.cwd, color, locale, version: io.version });
-  if (o['output-file']) await writeFile(o['output-file'], output);
-  else io.stdout.write(output);
+  const results = outcome.checked.map((c) => toResult(c, baseline, opts.quiet, locale));
+  const baselined = await baseline.finish(io, locale);
+  const suppressed = results.reduce((n, r) => n + r.suppressedMessages.length, 0);
+  const output = FORMATTERS[opts.format]!(results, {
+    cwd: io.cwd, color: opts.color, locale, version: io.version ?? '',
+    ambiguousWide: !!v['ambiguous-wide'] || process.env.FENGONG_AMBIGUOUS_WIDE === '1',
+    ...(suppressed ? { baselineFile: baseline.shown } : {}),
+    ...(process.env.GITHUB_STEP_SUMMARY ? { stepSummary: stepSummaryWriter(process.env.GITHUB_STEP_SUMMARY) } : {}),
+  });
+  const wrote = await writeOutput(io, locale, opts.outputFile, output, (p) => resolve(io.cwd, p));
+  if (outcome.exit === 2 || !wrote || !baselined) return 2;
+  return exitCode(results, opts, io, locale);
+}
 
-  const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
-  const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
-  if (exit === 2) return 2;
-  if (errorCount > 0) return 1;
-  if (maxWarnings >= 0 && warningCount > maxWarnings) {
-    io.stderr.write(t.tooManyWarnings(warningCount, maxWarnings));
+function exitCode(results: FileResult[], opts: CheckOptions, io: CliIO, locale: Locale): number {
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return 1;
+  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
+    note(io, locale, text(locale, 'cli.tooManyWarnings', { n: warnings, max: opts.maxWarnings }));
     return 1;
   }
   return 0;
 }
 
-function usageError(io: CliIO, message: string, locale: Locale = 'zh'): number {
-  io.stderr.write(cliText(locale).usageError(message));
-  return 2;
+/** Combinations that make no sense, named the way the user wrote them. */
+function conflicts(v: ParsedValues, positionals: string[], locale: Locale): string | undefined {
+  const pairs: [string, string][] = [['fix', 'fix-dry-run'], ['stdin', 'print-config'], ['baseline-update', 'baseline-prune'], ['color', 'no-color']];
+  for (const [a, b] of pairs) if (v[a] && v[b]) return text(locale, 'cli.conflict', { a: `--${a}`, b: `--${b}` });
+  if (v.stdin && v.fix) return text(locale, 'cli.stdinFix');
+  if (v.stdin && (v['baseline-update'] || v['baseline-prune'])) return text(locale, 'baseline.withStdin');
+  if (v.stdin && positionals.length) return text(locale, 'cli.stdinWithFiles', { arg: positionals[0]! });
+  if (v['stdin-filename'] !== undefined && !v.stdin) return text(locale, 'cli.requires', { a: '--stdin-filename', b: '--stdin' });
+  if (v['print-config'] !== undefined && positionals.length) return text(locale, 'cli.unexpectedArgument', { arg: positionals[0]! });
+  return undefined;
 }
 
-export interface CheckFilesOptions {
-  configPath?: string;
-  locale: Locale;
-  cli: ConfigOverride;
-  fix: boolean;
-  quiet: boolean;
-}
-
-export interface CheckFilesOutcome {
-  results: FileResult[];
-  configErrors: ConfigError[];
-  stderr: string[];
-  exit: 0 | 2;
-}
-
-/** Reads, fixes (with --fix) and lints files, a few reads in flight at a time. */
-export async function checkFiles(files: string[], opts: CheckFilesOptions): Promise<CheckFilesOutcome> {
-  const out: CheckFilesOutcome = { results: [], configErrors: [], stderr: [], exit: 0 };
-  const queue = [...files];
-  const one = async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const read = await readPlanSource(file);
-      if (!read.ok) {
-        out.results.push(fatalResult(file, read.error.message[opts.locale], read.error.line ?? 1));
-        out.exit = 2;
-        continue;
-      }
-      const resolved = loadConfigForFile(file, { configPath: opts.configPath, locale: opts.locale, cli: opts.cli });
-      if (resolved.error) {
-        out.configErrors.push(resolved.error);
-        out.exit = 2;
-        continue;
-      }
-      let text = read.text;
-      let diagnostics: Diagnostic[] | undefined;
-      if (opts.fix && !read.word) {
-        const fixed = fixAndLint(text, resolved.config);
-        if (fixed.text === text) diagnostics = fixed.result.diagnostics;
-        else {
-          try {
-            await writeTextPreserving(file, fixed.text, read.meta);
-            text = fixed.text;
-            diagnostics = fixed.result.diagnostics; // what is left after the fixes
-          } catch (e) {
-            const msg = e instanceof AtomicWriteError ? e.fileError.message[opts.locale] : (e as Error).message;
-            out.stderr.push(`fengong: ${msg}\n`);
-            out.exit = 2;
-          }
-        }
-      }
-      diagnostics ??= lint(text, resolved.config).diagnostics;
-      const shown = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-      const r = read.word ? wordFileResult(file, text, shown, read.word, opts.locale) : toFileResult(file, text, shown);
-      if (opts.fix && text !== read.text) r.output = true;
-      out.results.push(r);
-    }
+function checkOptions(v: ParsedValues, locale: Locale, io: CliIO): CheckOptions | string {
+  let maxWarnings = -1;
+  if (v['max-warnings'] !== undefined) {
+    const raw = v['max-warnings'] as string;
+    maxWarnings = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(maxWarnings) || maxWarnings < -1) return text(locale, 'cli.badInteger', { option: '--max-warnings', value: raw, min: -1 });
+  }
+  const cli: ConfigOverride = {};
+  if (v.locale) cli.locale = v.locale as Locale;
+  if (v['document-kind']) cli.documentKind = v['document-kind'] as ConfigOverride['documentKind'];
+  const configPath = v.config === undefined ? undefined : resolve(io.cwd, v.config as string);
+  const fix = v.fix ? 'write' : v['fix-dry-run'] ? 'dry-run' : undefined;
+  const outputFile = v['output-file'] as string | undefined;
+  return {
+    format: (v.format as string | undefined) ?? 'stylish',
+    lint: { configPath, locale, cli, ...(fix ? { fix } : {}) },
+    maxWarnings,
+    quiet: !!v.quiet,
+    outputFile,
+    baselineMode: v['baseline-update'] ? 'update' : v['baseline-prune'] ? 'prune' : 'apply',
+    color: !v['no-color'] && !process.env.NO_COLOR && (!!v.color || (outputFile === undefined && !!io.stdout.isTTY)),
   };
-  await Promise.all(Array.from({ length: Math.min(8, files.length) }, one));
+}
+
+async function lintArgs(io: CliIO, positionals: string[], v: ParsedValues, lint: LintOptions): Promise<LintOutcome> {
+  const inputs = positionals.length ? positionals : ['.'];
+  const selection = await selectFiles(inputs, { cwd: io.cwd, followSymlinks: !!v['follow-symlinks'], ignore: v.ignore as string[] | undefined, configPath: lint.configPath });
+  for (const e of selection.errors) note(io, lint.locale, e.message[lint.locale]);
+  for (const { file, config } of selection.ignoredNamed) note(io, lint.locale, text(lint.locale, 'cli.ignoredFile', { file, config }));
+  // --fix and a Word document: refused before anything is written, whatever the other files are
+  const wordFiles = lint.fix === 'write' ? selection.files.filter(isWordPath) : [];
+  if (wordFiles.length) {
+    note(io, lint.locale, fixRefusal(wordFiles.map((f) => displayPath(io.cwd, f)), lint.locale));
+    return { checked: [], configErrors: [], stderr: [], exit: 2 };
+  }
+  const outcome = await lintFiles(selection.files, lint);
+  if (selection.errors.length) outcome.exit = 2;
+  return outcome;
+}
+
+/** --stdin: the plan on standard input, decoded as a file would be (UTF-8, UTF-16, GB18030). */
+async function lintStdin(io: CliIO, filename: string | undefined, lint: LintOptions): Promise<LintOutcome | undefined> {
+  if (!io.stdin || io.stdin.isTTY) return void usageError(io, lint.locale, text(lint.locale, 'cli.stdinTty'), 'check');
+  const chunks: Buffer[] = [];
+  for await (const c of io.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : c as Buffer);
+  const file = filename === undefined ? STDIN : isAbsolute(filename) ? filename : resolve(io.cwd, filename);
+  const out: LintOutcome = { checked: [], configErrors: [], stderr: [], exit: 0 };
+  const decoded = decodeBuffer(Buffer.concat(chunks));
+  if (!decoded.ok) {
+    const err = fileError(decoded.reason, filename ?? STDIN, decoded.detail, decoded.why);
+    out.checked.push({ file, ok: false, message: err.message[lint.locale], line: decoded.line ?? 1 });
+    out.exit = 2;
+    return out;
+  }
+  // the config is looked up from the named file's folder (the working folder without a name)
+  const c = await lintText(filename === undefined ? resolve(io.cwd, 'stdin.txt') : file, decoded.text, undefined, lint, out);
+  if (c) out.checked.push({ ...c, file });
   return out;
+}
+
+function toResult(c: CheckedFile, baseline: BaselineRun, quiet: boolean, locale: Locale): FileResult {
+  if (!c.ok) return fatalResult(c.file, c.message, c.line);
+  const diagnostics = c.word ? wordDiagnostics(c.diagnostics, c.word) : c.diagnostics;
+  // standard input without a file name has no place in a baseline
+  const { reported, suppressed } = c.file === STDIN ? { reported: fingerprint(c.text, diagnostics), suppressed: [] } : baseline.split(c.file, c.text, diagnostics);
+  const r = toFileResult(c.file, c.text, quiet ? reported.filter((f) => f.diagnostic.severity === 'error') : reported, suppressed);
+  if (c.output !== undefined) r.output = c.output;
+  return c.word ? wordFileResult(r, c.word, locale) : r;
+}
+
+/** Appends to the file GitHub Actions renders as the job's summary. */
+function stepSummaryWriter(path: string): (markdown: string) => void {
+  return (markdown) => {
+    try {
+      appendFileSync(path, markdown); // appended: every step of the job writes to the same file
+    } catch { /* a summary that cannot be written must not fail the check */ }
+  };
 }

@@ -1,84 +1,54 @@
 // What a CLI command needs from the process (so tests can run commands in-process), and the
-// CLI's own texts, Chinese first.
+// few ways every command talks back: usage errors, notes on stderr, its output (stdout or -o).
 import type { Locale } from '../engine/types.js';
 import type { ConfigError } from '../config/load.js';
+import { AtomicWriteError, writeFileAtomic } from '../io/files.js';
+import { errnoText, prefixedLine, text } from '../i18n/catalogue.js';
 
 export interface CliIO {
   stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown };
+  /** standard input, for `check --stdin` */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   cwd: string;
-  version: string;
+  version?: string;
 }
 
-const TEXTS = {
-  zh: {
-    usage: `fengong —— 工作要点、工作方案、任务分工的检查工具
+/** A usage error: the message and where to find the command's help. Exit code 2. */
+export function usageError(io: Pick<CliIO, 'stderr'>, locale: Locale, message: string, command?: string): 2 {
+  io.stderr.write(prefixedLine(locale, message) + text(locale, 'cli.usageHint', { command: command ? `${command} ` : '' }) + '\n');
+  return 2;
+}
 
-用法：
-  fengong check [文件|文件夹|通配符…]   检查序号、责任单位、成对标点（默认检查当前文件夹）
-  fengong table 文件… [--by task|unit]  生成任务分工表（md、csv、json、xlsx）
-  fengong lsp --stdio                    启动语言服务器（供 VS Code、Neovim 等编辑器使用）
-  fengong rules                          列出全部规则
-  fengong --version
+/** One line on stderr: `fengong：…`. */
+export function note(io: Pick<CliIO, 'stderr'>, locale: Locale, message: string): void {
+  io.stderr.write(prefixedLine(locale, message));
+}
 
-运行“fengong check --help”查看检查选项。
-`,
-    checkUsage: `用法：fengong check [文件|文件夹|通配符…] [选项]
+/** A confirmation on stderr (what was written): no `fengong：` in front, it is not a problem. */
+export function confirm(io: Pick<CliIO, 'stderr'>, message: string): void {
+  io.stderr.write(`${message}\n`);
+}
 
-文件夹表示其中的 **/*.txt 和 **/*.plan。
-  -f, --format stylish|json|sarif|github  输出格式（默认 stylish）
-      --fix                     自动修复可安全修复的问题（按原编码、BOM、换行写回）
-      --max-warnings N          警告超过 N 个时退出码为 1
-      --quiet                   只报告错误
-  -c, --config 路径             使用该配置文件，不再向上查找 .fengongrc.json
-      --locale zh|en            提示语言
-      --document-kind auto|plan|report  文档类型（默认按标题判断）
-      --ignore 通配符           跳过匹配的文件（可重复）
-      --follow-symlinks         跟随指向检查范围以外的符号链接
-  -o, --output-file 文件        输出写入文件
-      --no-color                不使用颜色
-退出码：0 无错误；1 有错误（或警告超过上限）；2 用法、配置或读写错误。
-`,
-    usageError: (m: string) => `fengong：${m}\n（运行 fengong --help 查看用法）\n`,
-    badValue: (opt: string, v: string, allowed: string[]) => `--${opt} 的值“${v}”无效，可选：${allowed.join('、')}`,
-    unknownCommand: (c: string) => `未知命令“${c}”`,
-    configError: (e: ConfigError) => `fengong：配置文件 ${e.file}:${e.line}:${e.column} 有误：${e.message}\n  请按 schemas/fengong.schema.json 修改该文件，或用 --config 指定其他配置。\n`,
-    tooManyWarnings: (n: number, max: number) => `fengong：警告 ${n} 个，超过 --max-warnings ${max}\n`,
-  },
-  en: {
-    usage: `fengong — a linter for Chinese government work plans (工作要点, 工作方案, 任务分工)
+export function configErrorText(locale: Locale, e: ConfigError): string {
+  return prefixedLine(locale, text(locale, 'cli.configError', { file: e.file, line: e.line, column: e.column, message: e.message }));
+}
 
-Usage:
-  fengong check [files|folders|globs…]  check numbering, responsible units, paired punctuation (default: .)
-  fengong table FILE… [--by task|unit]  the task table (md, csv, json, xlsx)
-  fengong lsp --stdio                   start the language server (VS Code, Neovim, any LSP editor)
-  fengong rules                         list the rules
-  fengong --version
-
-Run "fengong check --help" for the check options.
-`,
-    checkUsage: `Usage: fengong check [files|folders|globs…] [options]
-
-A folder means its **/*.txt and **/*.plan files.
-  -f, --format stylish|json|sarif|github  output format (default stylish)
-      --fix                     apply safe fixes (written back in the file's encoding, BOM and line endings)
-      --max-warnings N          exit 1 when there are more than N warnings
-      --quiet                   report errors only
-  -c, --config PATH             use this config instead of the nearest .fengongrc.json
-      --locale zh|en            message language
-      --document-kind auto|plan|report  document kind (default: from the title)
-      --ignore GLOB             skip matching files (repeatable)
-      --follow-symlinks         follow symlinks leading outside the given paths
-  -o, --output-file FILE        write the report to FILE
-      --no-color                no colours
-Exit codes: 0 clean; 1 errors (or too many warnings); 2 usage, configuration or I/O errors.
-`,
-    usageError: (m: string) => `fengong: ${m}\n(run fengong --help for usage)\n`,
-    badValue: (opt: string, v: string, allowed: string[]) => `invalid value “${v}” for --${opt}; allowed: ${allowed.join(', ')}`,
-    unknownCommand: (c: string) => `unknown command “${c}”`,
-    configError: (e: ConfigError) => `fengong: configuration ${e.file}:${e.line}:${e.column} is invalid: ${e.message}\n  Fix the file (see schemas/fengong.schema.json) or pass another one with --config.\n`,
-    tooManyWarnings: (n: number, max: number) => `fengong: ${n} warnings exceed --max-warnings ${max}\n`,
-  },
-};
-
-export const cliText = (locale: Locale) => TEXTS[locale];
+/** Writes a command's output to `-o FILE` (atomically, through io) or to stdout. False (and a
+ *  message naming the file) when the file could not be written. */
+export async function writeOutput(io: CliIO, locale: Locale, outputFile: string | undefined, body: string | Uint8Array, absolute: (p: string) => string): Promise<boolean> {
+  if (outputFile === undefined) {
+    io.stdout.write(body);
+    return true;
+  }
+  try {
+    await writeFileAtomic(absolute(outputFile), typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+    return true;
+  } catch (e) {
+    const message = e instanceof AtomicWriteError
+      ? e.fileError.message[locale]
+      : text(locale, 'cli.writeFailed', { file: outputFile, detail: errnoText(locale, (e as NodeJS.ErrnoException)?.code) });
+    note(io, locale, message);
+    return false;
+  }
+}

@@ -1,28 +1,36 @@
-// `fengong` — one binary: check (CI), table (任务分工表), lsp (editors), rules.
+// `fengong` — one binary: check (CI), table (任务分工表), init, rules, lsp (editors).
 import { runCheck } from './check.js';
-import { cliText, type CliIO } from './io.js';
-import { rules } from '../engine/rules/index.js';
+import { usageError, type CliIO } from './io.js';
+import { localeOfArgs, prefixedLine, text } from '../i18n/catalogue.js';
+import { commandHelp, LSP, parseCommand } from './options.js';
 
 // injected by scripts/build.mjs from package.json; tests run the sources unbundled
 declare const FENGONG_VERSION: string | undefined;
 export const VERSION = typeof FENGONG_VERSION === 'string' ? FENGONG_VERSION : '0.0.0-dev';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  const locale = argv.includes('--locale=en') || argv[argv.indexOf('--locale') + 1] === 'en' ? 'en' : 'zh';
-  const t = cliText(locale);
+  const locale = localeOfArgs(argv);
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'check':
       return runCheck(rest, io);
+    // loaded on demand: each command pays only for what it uses at start-up
     case 'table':
-      // loaded on demand: each command pays only for what it uses at start-up
       return (await import('./table.js')).runTable(rest, io);
-    case 'lsp':
+    case 'rules':
+      return (await import('./rules.js')).runRules(rest, io);
+    case 'init':
+      return (await import('./init.js')).runInit(rest, io);
+    case 'lsp': {
+      const parsed = parseCommand(rest, LSP, locale);
+      if (!parsed.ok) return usageError(io, locale, parsed.message, 'lsp');
+      if (parsed.values.help) {
+        io.stdout.write(commandHelp(LSP, locale));
+        return 0;
+      }
       (await import('../lsp/server.js')).startServer();
       return -1; // keeps running until the client says exit
-    case 'rules':
-      for (const r of rules) io.stdout.write(`${r.meta.id.padEnd(20)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.fixable ? 'fix' : '   '}  ${r.meta.description[locale]}\n`);
-      return 0;
+    }
     case '--version':
     case '-v':
       io.stdout.write(`${io.version}\n`);
@@ -31,19 +39,34 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     case '--help':
     case '-h':
     case 'help':
-      io.stdout.write(t.usage);
+      io.stdout.write(text(locale, 'help.main'));
       return cmd === undefined ? 2 : 0;
     default:
-      io.stderr.write(t.usageError(t.unknownCommand(cmd)));
-      return 2;
+      return usageError(io, locale, text(locale, 'cli.unknownCommand', { command: cmd }));
   }
 }
 
+/** A reader that went away (`fengong rules | head -1`) ends the output, not the process with a
+ *  stack trace: later writes are dropped and the command finishes with its own exit code. */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream): CliIO['stdout'] {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED' || e.code === 'EBADF') closed = true;
+    else throw e;
+  });
+  return {
+    get isTTY() { return stream.isTTY; },
+    write: (chunk: string | Uint8Array) => (closed ? false : stream.write(chunk)),
+  };
+}
+
 if (!process.env.FENGONG_NO_MAIN) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), version: VERSION }).then(
+  const argv = process.argv.slice(2);
+  const io: CliIO = { stdout: quietOnClosedPipe(process.stdout), stderr: quietOnClosedPipe(process.stderr), stdin: process.stdin, cwd: process.cwd(), version: VERSION };
+  main(argv, io).then(
     (code) => { if (code >= 0) process.exitCode = code; },
     (e: unknown) => {
-      process.stderr.write(`fengong: internal error: ${(e as Error)?.stack ?? e}\nPlease report it with the file that caused it.\n`);
+      io.stderr.write(prefixedLine(localeOfArgs(argv), text(localeOfArgs(argv), 'cli.internalError', { detail: String((e as Error)?.stack ?? e) })));
       process.exitCode = 2;
     },
   );

@@ -1,10 +1,11 @@
 // The CLI's per-file results in ESLint's JSON shape (1-based lines and columns, UTF-16 columns),
 // which every formatter reads.
-import type { Diagnostic, Locale } from '../engine/types.js';
+import type { Locale } from '../engine/types.js';
+import type { Fingerprinted } from '../baseline/baseline.js';
+import type { WordPosition } from './word.js';
 import { realpathSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { LineIndex } from '../engine/text/lineIndex.js';
-import type { WordPosition } from './word.js';
 
 export interface LintMessage {
   ruleId: string | null;
@@ -19,8 +20,13 @@ export interface LintMessage {
   fix?: { range: [number, number]; text: string };
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
   fatal?: boolean;
+  /** rule, message key, passage and occurrence hashed (the baseline's): the same problem gets
+   *  the same one across runs and edits elsewhere. Formatters other than json use it. */
+  fingerprint?: string;
   /** for a Word document: the paragraph or table cell (line and column are in its extracted text) */
   word?: WordPosition;
+  /** ESLint's shape of why a message in suppressedMessages is not reported */
+  suppressions?: { kind: 'baseline'; justification: string }[];
 }
 
 export interface FileResult {
@@ -31,8 +37,10 @@ export interface FileResult {
   fatalErrorCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
-  /** the fixed text was written back */
-  output?: boolean;
+  /** the text after the fixes, when they changed it (--fix wrote it back; --fix-dry-run did not) */
+  output?: string;
+  /** problems the baseline holds: not reported, not counted (ESLint's suppressedMessages) */
+  suppressedMessages: LintMessage[];
 }
 
 /** ESLint's fix shape: one range and its replacement, however many edits the fix had. */
@@ -50,9 +58,9 @@ export function mergedFix(text: string, edits: { span: { start: number; end: num
   return { range: [start, end], text: out };
 }
 
-export function toFileResult(filePath: string, text: string, diagnostics: Diagnostic[]): FileResult {
+export function toFileResult(filePath: string, text: string, reported: Fingerprinted[], suppressed: Fingerprinted[] = []): FileResult {
   const lines = new LineIndex(text);
-  const messages = diagnostics.map((d): LintMessage => {
+  const message = ({ diagnostic: d, entry }: Fingerprinted): LintMessage => {
     const s = lines.positionAt(d.span.start);
     const e = lines.positionAt(d.span.end);
     const m: LintMessage = {
@@ -61,9 +69,11 @@ export function toFileResult(filePath: string, text: string, diagnostics: Diagno
     };
     if (d.fix) m.fix = mergedFix(text, d.fix.edits);
     if (d.suggestions?.length) m.suggestions = d.suggestions.map((f) => ({ desc: f.title, fix: mergedFix(text, f.edits) }));
+    m.fingerprint = `${entry.fingerprint}:${entry.occurrence}`;
     return m;
-  });
-  return summarize({ filePath, messages, errorCount: 0, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
+  };
+  const suppressedMessages = suppressed.map((f) => ({ ...message(f), suppressions: [{ kind: 'baseline' as const, justification: '' }] }));
+  return summarize({ filePath, messages: reported.map(message), suppressedMessages, errorCount: 0, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
 }
 
 export function summarize(r: FileResult): FileResult {
@@ -77,7 +87,7 @@ export function summarize(r: FileResult): FileResult {
 
 export function fatalResult(filePath: string, message: string, line = 1): FileResult {
   return summarize({
-    filePath, messages: [{ ruleId: null, severity: 2, fatal: true, message, line, column: 1 }],
+    filePath, messages: [{ ruleId: null, severity: 2, fatal: true, message, line, column: 1 }], suppressedMessages: [],
     errorCount: 0, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0,
   });
 }
@@ -87,6 +97,12 @@ export interface FormatContext {
   color: boolean;
   locale: Locale;
   version: string;
+  /** stylish: count East Asian ambiguous characters (“” ‘’ …) as two columns */
+  ambiguousWide?: boolean;
+  /** the baseline file, when one was applied (named in summaries) */
+  baselineFile?: string;
+  /** github: where to append the Markdown job summary ($GITHUB_STEP_SUMMARY) */
+  stepSummary?: (markdown: string) => void;
 }
 
 /** The file as a path relative to the working folder, with `/`. A file reached through a

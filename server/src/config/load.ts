@@ -12,7 +12,8 @@ import type { EngineConfig, Locale, Severity } from '../engine/types.js';
 import { defaultConfig, mergeConfig, type ConfigOverride } from '../engine/config.js';
 import { LineIndex } from '../engine/text/lineIndex.js';
 import { configSchema } from './schema.js';
-import { configMessage } from './messages.js';
+import { text as catalogueText } from '../i18n/catalogue.js';
+import { configMessage, parseErrorText, schemaErrorText, unreadableText } from './messages.js';
 
 export const CONFIG_FILE = '.fengongrc.json';
 
@@ -55,7 +56,7 @@ export function readConfigFile(path: string, locale: Locale = 'zh'): LoadedConfi
   try {
     text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
   } catch (e) {
-    return { path, error: { file: path, line: 1, column: 1, jsonPath: '', message: configMessage('unreadable', { detail: (e as Error).message }, locale) } };
+    return { path, error: { file: path, line: 1, column: 1, jsonPath: '', message: configMessage('unreadable', { detail: unreadableText(e, locale) }, locale) } };
   }
   const lines = new LineIndex(text);
   const errors: ParseError[] = [];
@@ -63,14 +64,14 @@ export function readConfigFile(path: string, locale: Locale = 'zh'): LoadedConfi
   if (errors.length || !tree) {
     const e = errors[0];
     const pos = lines.positionAt(e?.offset ?? 0);
-    return { path, error: { file: path, line: pos.line + 1, column: pos.character + 1, jsonPath: '', message: configMessage('syntax', { detail: e ? printParseErrorCode(e.error) : 'empty' }, locale) } };
+    return { path, error: { file: path, line: pos.line + 1, column: pos.character + 1, jsonPath: '', message: configMessage('syntax', { detail: parseErrorText(e ? printParseErrorCode(e.error) : undefined, locale) }, locale) } };
   }
   const data = nodeValue(tree);
   const problems = validate(data);
   if (problems.length) {
     const e = mostSpecific(problems);
     const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    let detail = e.message ?? '';
+    let detail = schemaErrorText(e, locale);
     if (e.keyword === 'additionalProperties') {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       segments.push(key);
@@ -82,7 +83,7 @@ export function readConfigFile(path: string, locale: Locale = 'zh'): LoadedConfi
     const at = node ? (node.parent?.type === 'property' && e.keyword === 'additionalProperties' ? node.parent.offset : node.offset) : 0;
     const pos = lines.positionAt(at);
     const jsonPath = segments.join('.');
-    return { path, error: { file: path, line: pos.line + 1, column: pos.character + 1, jsonPath, message: configMessage('schema', { path: jsonPath || '(root)', detail }, locale) } };
+    return { path, error: { file: path, line: pos.line + 1, column: pos.character + 1, jsonPath, message: configMessage('schema', { path: jsonPath || catalogueText(locale, 'config.root'), detail }, locale) } };
   }
   return { path, raw: data as RawConfig };
 }
@@ -119,6 +120,16 @@ export function toOverride(raw: Omit<RawConfig, 'overrides' | 'files' | 'ignore'
     else rules[id] = SEVERITY_ALIASES[String(v)]!;
   }
   return { rules, documentKind: raw.documentKind, nonTaskSections: raw.nonTaskSections, roleKeywords: raw.roles, units: raw.units, locale: raw.locale };
+}
+
+/** A config's globs (`files`, `ignore`, `overrides[].files`) match paths relative to its folder;
+ *  a glob without `/` matches the file name in any folder (`*报告*.txt`), as in .gitignore. */
+export function configGlobMatcher(globs: string[]): (rel: string) => boolean {
+  const byName = globs.filter((g) => !g.includes('/'));
+  const byPath = globs.filter((g) => g.includes('/'));
+  const name = byName.length ? picomatch(byName, { dot: true, basename: true }) : undefined;
+  const path = byPath.length ? picomatch(byPath, { dot: true }) : undefined;
+  return (rel) => !!name?.(rel) || !!path?.(rel);
 }
 
 const fileCache = new Map<string, LoadedConfigFile>();
@@ -188,8 +199,7 @@ export function loadConfigForFile(filePath: string, opts: { configPath?: string;
   const overrides: ConfigOverride[] = [toOverride(raw)];
   const rel = relative(dirname(path), resolve(filePath)).split(sep).join('/');
   for (const o of raw.overrides ?? []) {
-    const globs = Array.isArray(o.files) ? o.files : [o.files];
-    if (picomatch(globs, { dot: true, basename: !globs.some((g) => g.includes('/')) })(rel)) overrides.push(toOverride(o));
+    if (configGlobMatcher(Array.isArray(o.files) ? o.files : [o.files])(rel)) overrides.push(toOverride(o));
   }
   // command-line flags win over the file (ESLint's order)
   return { config: mergeConfig(base, ...overrides, opts.cli), configPath: path, files: raw.files, ignore: raw.ignore };

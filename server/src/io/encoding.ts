@@ -2,6 +2,7 @@
 // or GB18030/GBK; `--fix` must write a file back in its own encoding, BOM and line endings, so
 // decoding records all three and `encodeText` is its exact inverse for unchanged text.
 import iconv from 'iconv-lite';
+import type { MessageData, MessageId } from '../i18n/catalogue.js';
 
 export type TextEncodingName = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
 export type Eol = '\n' | '\r\n' | '\r';
@@ -19,8 +20,9 @@ export interface EncodingMeta {
 export type DecodeFailure = {
   ok: false;
   reason: 'binary' | 'undecodable';
-  /** English, technical; FileError messages wrap it in zh + en. */
+  /** English, technical; FileError messages say it in words from the catalogue (`why`). */
   detail: string;
+  why: { id: MessageId; data: MessageData };
   /** Byte offset (0-based) and line (1-based) where decoding failed, when there is one. */
   offset?: number;
   line?: number;
@@ -29,6 +31,7 @@ export type DecodeFailure = {
 export type DecodeResult = ({ ok: true; text: string } & EncodingMeta) | DecodeFailure;
 
 const BOM_UTF8 = [0xef, 0xbb, 0xbf];
+const ENCODING_NAME = { utf8: 'UTF-8', utf16le: 'UTF-16LE', utf16be: 'UTF-16BE' } as const;
 /** Bytes looked at for the control-byte share; enough to tell text from binary. */
 const BINARY_SAMPLE = 64 * 1024;
 /** Above this share of control bytes (other than \t \n \v \f \r, ESC, SUB) a file is binary. */
@@ -40,7 +43,7 @@ export function decodeBuffer(buf: Buffer): DecodeResult {
   if (startsWith(buf, [0xfe, 0xff])) return decodeUnicode(buf.subarray(2), 'utf16be', 2);
   // Only a UTF-16 BOM excuses NUL bytes; a UTF-8 BOM in front of binary data is still binary.
   const binary = binaryReason(buf);
-  if (binary) return { ok: false, reason: 'binary', detail: binary };
+  if (binary) return { ok: false, reason: 'binary', ...binary };
   if (startsWith(buf, BOM_UTF8)) return decodeUnicode(buf.subarray(3), 'utf8', 3);
   const utf8 = tryDecode(buf, 'utf-8');
   // Valid UTF-8 wins: a few GBK characters can also be valid UTF-8 (织 = D6 AF = U+05AF), but real
@@ -113,13 +116,13 @@ function success(text: string, encoding: TextEncodingName, bom: boolean): Decode
 /** After a BOM: the rest must be valid in that encoding, else it is reported (not guessed). */
 function decodeUnicode(body: Buffer, encoding: 'utf8' | 'utf16le' | 'utf16be', bomLength: number): DecodeResult {
   if (encoding !== 'utf8' && body.length % 2 === 1) {
-    return undecodable(`${encoding} with BOM has an odd number of bytes (${body.length + bomLength})`, body.length + bomLength - 1);
+    return undecodable(`${encoding} with BOM has an odd number of bytes (${body.length + bomLength})`, { id: 'io.why.oddBytes', data: { encoding: ENCODING_NAME[encoding], bytes: body.length + bomLength } }, body.length + bomLength - 1);
   }
   const label = encoding === 'utf8' ? 'utf-8' : encoding === 'utf16le' ? 'utf-16le' : 'utf-16be';
   const text = tryDecode(body, label);
   if (text !== undefined) return success(text, encoding, true);
   const at = bomLength + (encoding === 'utf8' ? firstInvalidUtf8(body) : firstLoneSurrogate(body, encoding));
-  return undecodable(`invalid ${encoding} after a ${encoding} BOM at byte ${at}`, at, encoding === 'utf8' ? lineOfByte(body, at - bomLength) : undefined);
+  return undecodable(`invalid ${encoding} after a ${encoding} BOM at byte ${at}`, { id: 'io.why.afterBom', data: { encoding: ENCODING_NAME[encoding], offset: at } }, at, encoding === 'utf8' ? lineOfByte(body, at - bomLength) : undefined);
 }
 
 /** No BOM and not UTF-8: accept GB18030 only if well-formed, exactly round-trippable and plausible. */
@@ -130,6 +133,7 @@ function decodeLegacy(buf: Buffer): DecodeResult {
   if (gb.ok) return success(gb.text, 'gb18030', false);
   return undecodable(
     `invalid UTF-8 at byte ${badUtf8} (line ${utf8Line}); not GB18030 either (${gb.why})`,
+    { id: 'io.why.legacy', data: { offset: badUtf8, line: utf8Line } },
     badUtf8,
     utf8Line,
   );
@@ -225,9 +229,9 @@ function isCjkish(c: number): boolean {
 }
 
 /** A reason the bytes are binary (NUL, or many control bytes), or undefined. */
-function binaryReason(buf: Buffer): string | undefined {
+function binaryReason(buf: Buffer): Pick<DecodeFailure, 'detail' | 'why'> | undefined {
   const nul = buf.indexOf(0);
-  if (nul >= 0) return `NUL byte at offset ${nul} and no UTF-16 BOM`;
+  if (nul >= 0) return { detail: `NUL byte at offset ${nul} and no UTF-16 BOM`, why: { id: 'io.why.nul', data: { offset: nul } } };
   const n = Math.min(buf.length, BINARY_SAMPLE);
   let control = 0;
   for (let i = 0; i < n; i++) {
@@ -236,7 +240,7 @@ function binaryReason(buf: Buffer): string | undefined {
     if ((b < 0x20 && !(b >= 9 && b <= 13) && b !== 0x1b && b !== 0x1a) || b === 0x7f) control++;
   }
   if (n > 0 && control / n > BINARY_CONTROL_SHARE) {
-    return `${control} of the first ${n} bytes are control bytes`;
+    return { detail: `${control} of the first ${n} bytes are control bytes`, why: { id: 'io.why.control', data: { control, n } } };
   }
   return undefined;
 }
@@ -297,8 +301,8 @@ function firstLoneSurrogate(body: Buffer, encoding: 'utf16le' | 'utf16be'): numb
   return -1;
 }
 
-function undecodable(detail: string, offset?: number, line?: number): DecodeFailure {
-  const r: DecodeFailure = { ok: false, reason: 'undecodable', detail };
+function undecodable(detail: string, why: DecodeFailure['why'], offset?: number, line?: number): DecodeFailure {
+  const r: DecodeFailure = { ok: false, reason: 'undecodable', detail, why };
   if (offset !== undefined && offset >= 0) r.offset = offset;
   if (line !== undefined) r.line = line;
   return r;

@@ -6,6 +6,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { randomBytes } from 'node:crypto';
 import picomatch from 'picomatch';
 import { decodeBuffer, encodeText, type EncodingMeta } from './encoding.js';
+import { errnoText as catalogueErrno, text, type Locale, type MessageData, type MessageId } from '../i18n/catalogue.js';
 
 export type { EncodingMeta } from './encoding.js';
 
@@ -55,7 +56,7 @@ export async function readPlanFile(path: string, opts: { maxBytes?: number } = {
   }
   if (st.isDirectory()) return { ok: false, path, error: fileError('EISDIR', path) };
   if (!st.isFile()) return { ok: false, path, error: fileError('not-file', path) };
-  if (st.size > maxBytes) return { ok: false, path, error: fileError('too-large', path, `${st.size} bytes > ${maxBytes}`) };
+  if (st.size > maxBytes) return { ok: false, path, error: fileError('too-large', path, `${st.size} bytes > ${maxBytes}`, { id: 'io.why.size', data: { bytes: st.size, max: maxBytes } }) };
   let buf: Buffer;
   try {
     buf = readFileSync(path);
@@ -64,7 +65,7 @@ export async function readPlanFile(path: string, opts: { maxBytes?: number } = {
   }
   const d = decodeBuffer(buf);
   if (!d.ok) {
-    const error = fileError(d.reason, path, d.detail);
+    const error = fileError(d.reason, path, d.detail, d.why);
     if (d.offset !== undefined) error.offset = d.offset;
     if (d.line !== undefined) error.line = d.line;
     return { ok: false, path, error };
@@ -89,7 +90,7 @@ export class AtomicWriteError extends Error {
   readonly fileError: FileError;
   constructor(path: string, cause: unknown) {
     const code = errnoCode(cause) ?? 'EIO';
-    const fe = fileError('write-failed', path, `${code}: ${errnoText(cause)}`);
+    const fe = fileError('write-failed', path, `${code}: ${errnoText(cause)}`, { errno: code });
     super(`${fe.message.zh}\n${fe.message.en}`, { cause });
     this.name = 'AtomicWriteError';
     this.code = code;
@@ -166,6 +167,10 @@ export interface ExpandOptions {
   followSymlinks?: boolean;
   /** Globs (relative to cwd, posix slashes) of files and folders to leave out. */
   ignore?: string[];
+  /** Which files a folder yields, instead of the extensions (the configs' `files`). */
+  accept?: (abs: string) => boolean;
+  /** More files and folders to leave out of walks (the configs' `ignore`). */
+  isIgnored?: (abs: string) => boolean;
 }
 
 /**
@@ -198,6 +203,7 @@ interface Context {
   cwd: string;
   extensions: string[];
   followSymlinks: boolean;
+  accept?: (abs: string) => boolean;
   isIgnored: (abs: string) => boolean;
   /** Real paths of the folders given (and glob bases): symlinks may lead anywhere inside them. */
   roots: string[];
@@ -229,7 +235,9 @@ function makeContext(opts: ExpandOptions): Context {
     cwd,
     extensions: (opts.extensions ?? ['.txt', '.plan']).map((e) => e.toLowerCase()),
     followSymlinks: opts.followSymlinks ?? false,
+    accept: opts.accept,
     isIgnored: (abs) => {
+      if (opts.isIgnored?.(abs)) return true;
       if (!ignore) return false;
       const rel = toPosix(relative(cwd, abs));
       return ignore(rel) || ignore(rel + '/');
@@ -275,7 +283,7 @@ async function collectArg(plan: ArgPlan, ctx: Context, found: Found[], errors: F
     return;
   }
   const before = found.length;
-  const accept = plan.kind === 'glob' ? plan.matcher! : (abs: string) => hasExtension(abs, ctx.extensions);
+  const accept = plan.kind === 'glob' ? plan.matcher! : ctx.accept ?? ((abs: string) => hasExtension(abs, ctx.extensions));
   await walk(plan.abs, ctx, accept, found, errors, new Set([plan.root!]));
   if (found.length === before) errors.push(fileError('no-match', plan.arg));
 }
@@ -406,64 +414,20 @@ function errnoError(path: string, e: unknown): FileError {
           : code === 'ELOOP'
             ? 'ELOOP'
             : 'EIO';
-  return fileError(known, path, `${code ?? 'error'}: ${errnoText(e)}`);
+  return fileError(known, path, `${code ?? 'error'}: ${errnoText(e)}`, { errno: code ?? 'EIO' });
 }
 
-/** Build a FileError with its zh + en message (what happened, what to do). */
-export function fileError(code: FileErrorCode, path: string, detail?: string): FileError {
-  const m = MESSAGES[code];
-  const err: FileError = { code, path, message: { zh: m.zh(path, detail), en: m.en(path, detail) } };
+/** What a FileError's message says in its parenthesis: an errno code, or words from the catalogue. */
+export type FileErrorWhy = { errno: string } | { id: MessageId; data: MessageData };
+
+/** Build a FileError with its zh + en message (what happened, what to do) from the catalogue;
+ *  `detail` stays technical (English) for logs and tests. */
+export function fileError(code: FileErrorCode, path: string, detail?: string, why?: FileErrorWhy): FileError {
+  const say = (locale: Locale): string => {
+    const words = !why ? '' : 'errno' in why ? `${why.errno}${locale === 'en' ? ': ' : '，'}${catalogueErrno(locale, why.errno)}` : text(locale, why.id, why.data);
+    return text(locale, `io.${code}`, { path, detail: words ? text(locale, 'io.detail', { detail: words }) : '' });
+  };
+  const err: FileError = { code, path, message: { zh: say('zh'), en: say('en') } };
   if (detail !== undefined) err.detail = detail;
   return err;
 }
-
-type Msg = (path: string, detail?: string) => string;
-const d = (detail?: string) => (detail ? `（${detail}）` : '');
-const de = (detail?: string) => (detail ? ` (${detail})` : '');
-
-const MESSAGES: Record<FileErrorCode, { zh: Msg; en: Msg }> = {
-  ENOENT: {
-    zh: (p) => `找不到文件或文件夹 ${p}：请检查路径是否正确。`,
-    en: (p) => `${p}: no such file or folder; check the path.`,
-  },
-  EISDIR: {
-    zh: (p) => `${p} 是文件夹，此处需要文件：请给出文件路径，或在路径末尾加 / 以检查整个文件夹。`,
-    en: (p) => `${p} is a folder where a file was expected; give a file, or end the path with / to check the whole folder.`,
-  },
-  EACCES: {
-    zh: (p, x) => `没有权限读取 ${p}${d(x)}：请检查文件权限。`,
-    en: (p, x) => `${p}: permission denied${de(x)}; check the file's permissions.`,
-  },
-  ELOOP: {
-    zh: (p) => `${p} 的符号链接形成循环：请修正链接。`,
-    en: (p) => `${p}: symbolic link loop; fix the link.`,
-  },
-  'not-file': {
-    zh: (p) => `${p} 不是普通文件（管道、套接字或设备）：已跳过。`,
-    en: (p) => `${p} is not a regular file (pipe, socket or device); skipped.`,
-  },
-  binary: {
-    zh: (p, x) => `${p} 是二进制文件，不是文本${d(x)}：已跳过；若是 Word/WPS 文档，请另存为纯文本（UTF-8）。`,
-    en: (p, x) => `${p} is a binary file, not text${de(x)}; skipped. If it is a Word/WPS document, save it as plain text (UTF-8).`,
-  },
-  undecodable: {
-    zh: (p, x) => `无法识别 ${p} 的编码${d(x)}：请用记事本或 WPS 另存为 UTF-8 编码后重试。`,
-    en: (p, x) => `${p}: cannot tell its text encoding${de(x)}; save it as UTF-8 (e.g. Notepad or WPS "Save as") and try again.`,
-  },
-  'too-large': {
-    zh: (p, x) => `${p} 过大${d(x)}：已跳过；请拆分文件后再检查。`,
-    en: (p, x) => `${p} is too large${de(x)}; skipped. Split the file and check the parts.`,
-  },
-  'no-match': {
-    zh: (p) => `${p} 没有匹配到任何计划文件：请检查路径、通配符或扩展名设置。`,
-    en: (p) => `${p} matched no plan files; check the path, the glob or the configured extensions.`,
-  },
-  'write-failed': {
-    zh: (p, x) => `写入 ${p} 失败${d(x)}：原文件保持不变；请检查磁盘空间和写入权限。`,
-    en: (p, x) => `could not write ${p}${de(x)}; the original file is unchanged. Check free disk space and write permission.`,
-  },
-  EIO: {
-    zh: (p, x) => `读取 ${p} 时出错${d(x)}：请检查磁盘或网络驱动器后重试。`,
-    en: (p, x) => `${p}: read error${de(x)}; check the disk or network drive and try again.`,
-  },
-};

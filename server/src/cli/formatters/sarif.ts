@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning (upload with github/codeql-action/upload-sarif).
 import { sep } from 'node:path';
 import { rules } from '../../engine/rules/index.js';
+import { text } from '../../i18n/catalogue.js';
 import { displayPath, type FileResult, type FormatContext } from '../results.js';
 
 import { DOCS_URL as DOCS } from '../../protocol.js';
@@ -25,7 +26,9 @@ export function sarif(results: FileResult[], ctx: FormatContext): string {
       },
       columnKind: 'utf16CodeUnits',
       originalUriBaseIds: { '%SRCROOT%': { uri: `file://${ctx.cwd.split(sep).join('/')}/` } },
-      results: results.flatMap((r) => r.messages.map((m) => ({
+      // baselined problems go in as suppressed results (kind external: the suppression lives
+      // outside the plan), so code scanning closes them instead of reporting them as new
+      results: results.flatMap((r) => [...r.messages, ...r.suppressedMessages].map((m) => ({
         ruleId: m.ruleId ?? 'fengong/fatal',
         ...(m.ruleId && ruleIndex.has(m.ruleId) ? { ruleIndex: ruleIndex.get(m.ruleId) } : {}),
         level: m.severity === 2 ? 'error' : 'warning',
@@ -38,6 +41,9 @@ export function sarif(results: FileResult[], ctx: FormatContext): string {
         }],
         // a Word document: the region is in its extracted text; the paragraph or cell is here
         ...(m.word ? { properties: { word: m.word } } : {}),
+        // the same problem keeps its fingerprint when lines are added above it
+        ...(m.fingerprint ? { partialFingerprints: { 'fengong/v1': m.fingerprint } } : {}),
+        ...(m.suppressions ? { suppressions: [{ kind: 'external', justification: text(ctx.locale, 'report.sarifJustification') }] } : {}),
       }))),
     }],
   };

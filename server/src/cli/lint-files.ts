@@ -1,0 +1,82 @@
+// Reading, fixing and linting the files of a `fengong check` run (or the text of --stdin). What
+// comes out is per file: the text the problems are of, the problems, the fixed text if the fixes
+// changed it, or why the file could not be read. Reporting and the baseline come after.
+import { lint, fixAndLint } from '../engine/index.js';
+import type { Diagnostic, Locale } from '../engine/types.js';
+import type { ConfigOverride } from '../engine/config.js';
+import { loadConfigForFile, type ConfigError } from '../config/load.js';
+import { writeTextPreserving, AtomicWriteError, type EncodingMeta } from '../io/files.js';
+import { readPlanSource, type WordSource } from '../io/word-source.js';
+import { errnoText, prefixedLine, text as msg } from '../i18n/catalogue.js';
+
+export interface LintOptions {
+  configPath?: string;
+  locale: Locale;
+  cli: ConfigOverride;
+  /** 'write': --fix; 'dry-run': --fix-dry-run */
+  fix?: 'write' | 'dry-run';
+}
+
+export type CheckedFile =
+  | { file: string; ok: true; text: string; diagnostics: Diagnostic[]; output?: string; word?: WordSource }
+  | { file: string; ok: false; message: string; line: number };
+
+export interface LintOutcome {
+  checked: CheckedFile[];
+  configErrors: ConfigError[];
+  /** lines for stderr (failed writes) */
+  stderr: string[];
+  exit: 0 | 2;
+}
+
+/** Lints files in the given order, a few reads in flight at a time. */
+export async function lintFiles(files: string[], opts: LintOptions): Promise<LintOutcome> {
+  const out: LintOutcome = { checked: [], configErrors: [], stderr: [], exit: 0 };
+  const byFile = new Map<string, CheckedFile>();
+  const queue = [...files];
+  const one = async () => {
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      const read = await readPlanSource(file);
+      if (!read.ok) {
+        byFile.set(file, { file, ok: false, message: read.error.message[opts.locale], line: read.error.line ?? 1 });
+        out.exit = 2;
+        continue;
+      }
+      // a Word document is checked, never fixed (check refuses --fix for it before this)
+      const c = read.word
+        ? await lintText(file, read.text, undefined, { ...opts, fix: undefined }, out)
+        : await lintText(file, read.text, read.meta, opts, out);
+      if (c?.ok && read.word) c.word = read.word;
+      if (c) byFile.set(file, c);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, files.length) }, one));
+  for (const f of files) if (byFile.has(f)) out.checked.push(byFile.get(f)!);
+  return out;
+}
+
+/** Lints one text under the config of `file` (which need not exist: --stdin-filename). With
+ *  `meta`, a --fix writes the fixed text back in the file's own encoding. */
+export async function lintText(file: string, text: string, meta: EncodingMeta | undefined, opts: LintOptions, out: LintOutcome): Promise<CheckedFile | undefined> {
+  const resolved = loadConfigForFile(file, { configPath: opts.configPath, locale: opts.locale, cli: opts.cli });
+  if (resolved.error) {
+    out.configErrors.push(resolved.error);
+    out.exit = 2;
+    return undefined;
+  }
+  if (!opts.fix) return { file, ok: true, text, diagnostics: lint(text, resolved.config).diagnostics };
+  const fixed = fixAndLint(text, resolved.config);
+  if (fixed.text === text) return { file, ok: true, text, diagnostics: fixed.result.diagnostics };
+  if (opts.fix === 'write' && meta) {
+    try {
+      await writeTextPreserving(file, fixed.text, meta);
+    } catch (e) {
+      const m = e instanceof AtomicWriteError ? e.fileError.message[opts.locale] : msg(opts.locale, 'cli.writeFailed', { file, detail: errnoText(opts.locale, (e as NodeJS.ErrnoException)?.code) });
+      out.stderr.push(prefixedLine(opts.locale, m));
+      out.exit = 2;
+      // the report is of the text on disk, which is still the unfixed one
+      return { file, ok: true, text, diagnostics: lint(text, resolved.config).diagnostics };
+    }
+  }
+  return { file, ok: true, text: fixed.text, diagnostics: fixed.result.diagnostics, output: fixed.text };
+}

@@ -1,0 +1,27 @@
+// `fengong rules`: the rules, their default severity, whether --fix fixes them, what they check.
+import { resolve } from 'node:path';
+import stringWidth from 'string-width';
+import { rules } from '../engine/rules/index.js';
+import { localeOfArgs, text } from '../i18n/catalogue.js';
+import { commandHelp, parseCommand, RULES } from './options.js';
+import { usageError, writeOutput, type CliIO } from './io.js';
+
+export async function runRules(argv: string[], io: CliIO): Promise<number> {
+  const locale = localeOfArgs(argv);
+  const parsed = parseCommand(argv, RULES, locale);
+  if (!parsed.ok) return usageError(io, locale, parsed.message, 'rules');
+  if (parsed.values.help) {
+    io.stdout.write(commandHelp(RULES, locale));
+    return 0;
+  }
+  const header = text(locale, 'report.rulesHeader').split('|');
+  const rows = [header, ...rules.map((r) => [
+    r.meta.id,
+    text(locale, `report.${r.meta.defaultSeverity}`),
+    r.meta.fixable ? text(locale, 'report.fixableMark') : '',
+    r.meta.description[locale],
+  ])];
+  const widths = header.map((_, i) => Math.max(...rows.map((row) => stringWidth(row[i]!))));
+  const body = rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - stringWidth(cell) + 2))).join('') + '\n').join('');
+  return (await writeOutput(io, locale, parsed.values['output-file'] as string | undefined, body, (p) => resolve(io.cwd, p))) ? 0 : 2;
+}

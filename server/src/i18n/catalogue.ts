@@ -1,0 +1,383 @@
+// The one catalogue of fengong's own user-facing strings — the CLI, the configuration loader,
+// file I/O and the task-table command — Chinese first, English with `--locale en`. Rule messages
+// stay with the engine (server/src/engine); the language server's hover texts in lsp/text.ts.
+// `{name}` placeholders are filled from the data; a test keeps both languages' placeholders equal
+// and every entry in use.
+import type { Locale } from '../engine/types.js';
+
+export type { Locale } from '../engine/types.js';
+
+type Entry = { zh: string; en: string };
+
+const CLI = {
+  prefix: { zh: 'fengong：', en: 'fengong: ' },
+  usageHint: { zh: '（运行 fengong {command}--help 查看用法）', en: '(run fengong {command}--help for usage)' },
+  unknownOption: { zh: '未知选项“{option}”', en: 'unknown option “{option}”' },
+  missingValue: { zh: '选项 {option} 需要一个值', en: 'option {option} needs a value' },
+  unexpectedValue: { zh: '选项 {option} 不带值', en: 'option {option} takes no value' },
+  repeatedOption: { zh: '选项 {option} 只能给一次', en: 'option {option} is given more than once' },
+  badValue: { zh: '{option} 的值“{value}”无效，可选：{allowed}', en: 'invalid value “{value}” for {option}; allowed: {allowed}' },
+  badInteger: { zh: '{option} 的值“{value}”无效：应为不小于 {min} 的整数', en: 'invalid value “{value}” for {option}: an integer of at least {min}' },
+  unexpectedArgument: { zh: '多余的参数“{arg}”', en: 'unexpected argument “{arg}”' },
+  unknownCommand: { zh: '未知命令“{command}”', en: 'unknown command “{command}”' },
+  conflict: { zh: '{a} 不能与 {b} 同用', en: '{a} cannot be combined with {b}' },
+  requires: { zh: '{a} 需要同时给出 {b}', en: '{a} needs {b}' },
+  stdinFix: { zh: '--fix 不能与 --stdin 同用（没有文件可写回）：请改用 --fix-dry-run 查看修复结果', en: '--fix cannot be combined with --stdin (there is no file to write back); use --fix-dry-run to see the fixed text' },
+  stdinWithFiles: { zh: '给了 --stdin 就不能再给文件：“{arg}”', en: 'no files may be given with --stdin: “{arg}”' },
+  stdinTty: { zh: '--stdin 需要从管道或文件读入计划（例如 fengong check --stdin < 计划.txt），标准输入现在是终端', en: '--stdin reads the plan from a pipe or a file (e.g. fengong check --stdin < plan.txt); standard input is a terminal' },
+  internalError: { zh: '内部错误：{detail}\n请把这条信息和出错的文件一起报告给 fengong 的开发者。', en: 'internal error: {detail}\nPlease report it together with the file that caused it.' },
+  tooManyWarnings: { zh: '警告 {n} 个，超过 --max-warnings {max}', en: '{n} warnings exceed --max-warnings {max}' },
+  configError: {
+    zh: '配置文件 {file}:{line}:{column} 有误：{message}\n  请按 schemas/fengong.schema.json 修改该文件，或用 --config 指定其他配置。',
+    en: 'configuration {file}:{line}:{column} is invalid: {message}\n  Fix the file (see schemas/fengong.schema.json) or pass another one with --config.',
+  },
+  ignoredFile: { zh: '{file} 按 {config} 的 ignore 设置跳过，未检查', en: '{file} is skipped by the ignore setting of {config}; not checked' },
+  writeFailed: { zh: '无法写入 {file}：{detail}', en: 'cannot write {file}: {detail}' },
+  wordNumbering: {
+    zh: '{where}起有 {count} 处 Word 自动编号无法还原（{detail}）：这些段落按无序号检查，序号连续性未检查。请在 Word 中把自动编号转换为文本，或改用常见的编号格式。',
+    en: '{count} automatic list numbers from {where} on could not be recovered ({detail}): those paragraphs are checked without their numbers and the numbering sequence is not checked. In Word, convert the list numbers to text or use a common numbering format.',
+  },
+  wordFix: {
+    zh: '--fix 不能修改 Word 文档（{files}），未做任何修改。请在 Word 或 WPS 中修改，或把计划另存为纯文本（UTF-8）后再用 --fix。',
+    en: '--fix cannot change Word documents ({files}); nothing was changed. Make the fixes in Word or WPS, or save the plan as plain text (UTF-8) and run --fix on that.',
+  },
+} satisfies Record<string, Entry>;
+
+const HELP = {
+  main: {
+    zh: `fengong —— 工作要点、工作方案、任务分工的检查工具
+
+用法：
+  fengong check [文件|文件夹|通配符…] [选项]   检查序号、责任单位、成对标点（默认检查当前文件夹）
+  fengong table 文件… [选项]                  生成任务分工表（md、csv、json、xlsx）
+  fengong init [选项]                         在当前文件夹写一份带注释的 .fengongrc.json
+  fengong rules [选项]                        列出全部规则
+  fengong lsp --stdio                         启动语言服务器（供 VS Code、Neovim 等编辑器使用）
+  fengong --version                           显示版本
+  fengong --help                              显示本帮助
+
+运行“fengong 命令 --help”查看该命令的选项，例如 fengong check --help。
+`,
+    en: `fengong — a linter for Chinese government work plans (工作要点, 工作方案, 任务分工)
+
+Usage:
+  fengong check [files|folders|globs…] [options]  check numbering, responsible units, paired punctuation (default: .)
+  fengong table FILE… [options]                   the task table (md, csv, json, xlsx)
+  fengong init [options]                          write a commented .fengongrc.json here
+  fengong rules [options]                         list the rules
+  fengong lsp --stdio                             start the language server (VS Code, Neovim, any LSP editor)
+  fengong --version                               print the version
+  fengong --help                                  print this help
+
+Run "fengong COMMAND --help" for a command's options, e.g. fengong check --help.
+`,
+  },
+  checkUsage: { zh: '用法：fengong check [文件|文件夹|通配符…] [选项]', en: 'Usage: fengong check [files|folders|globs…] [options]' },
+  checkAbout: {
+    zh: '检查序号、责任单位和成对标点。文件夹表示其中的 **/*.txt 和 **/*.plan（配置的 files 可以改）。',
+    en: 'Checks numbering, responsible units and paired punctuation. A folder means its **/*.txt and **/*.plan files (the config\'s files can change that).',
+  },
+  checkExit: {
+    zh: '退出码：0 没有错误；1 有错误（或警告超过 --max-warnings）；2 用法、配置或读写错误。',
+    en: 'Exit codes: 0 no errors; 1 errors (or more warnings than --max-warnings); 2 usage, configuration or I/O errors.',
+  },
+  tableUsage: { zh: '用法：fengong table 文件… [选项]', en: 'Usage: fengong table FILE… [options]' },
+  tableAbout: { zh: '把工作要点、任务分工（.txt、.docx、.doc）转成任务分工表。', en: 'The task table (任务分工表) of one or more plans (.txt, .docx, .doc).' },
+  tableExit: { zh: '退出码：0 已生成；2 用法、配置或读写错误。', en: 'Exit codes: 0 written; 2 usage, configuration or I/O errors.' },
+  rulesUsage: { zh: '用法：fengong rules [选项]', en: 'Usage: fengong rules [options]' },
+  rulesAbout: { zh: '列出全部规则：默认级别、能否自动修复、检查什么。', en: 'Lists the rules: default severity, whether --fix can fix them, what they check.' },
+  initUsage: { zh: '用法：fengong init [选项]', en: 'Usage: fengong init [options]' },
+  initAbout: {
+    zh: '写一份带注释的 .fengongrc.json（列出全部规则及其默认级别）；文件已存在时不覆盖。',
+    en: 'Writes a commented .fengongrc.json (every rule at its default severity); never overwrites an existing file.',
+  },
+  lspUsage: { zh: '用法：fengong lsp [--stdio | --node-ipc | --socket=端口 | --pipe=名称]', en: 'Usage: fengong lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]' },
+  lspAbout: { zh: '启动语言服务器（默认使用标准输入输出）。', en: 'Starts the language server (standard input and output by default).' },
+  options: { zh: '选项：', en: 'Options:' },
+} satisfies Record<string, Entry>;
+
+/** `--option 参数  说明` lines of the help, one per option (placeholder `arg.*`, text `opt.*`) */
+const OPTIONS = {
+  'arg.format': { zh: '格式', en: 'FORMAT' },
+  'arg.n': { zh: 'N', en: 'N' },
+  'arg.path': { zh: '路径', en: 'PATH' },
+  'arg.file': { zh: '文件', en: 'FILE' },
+  'arg.glob': { zh: '通配符', en: 'GLOB' },
+  'arg.name': { zh: '文件名', en: 'NAME' },
+  'arg.port': { zh: '端口', en: 'PORT' },
+  'arg.pipe': { zh: '名称', en: 'NAME' },
+  'arg.pid': { zh: '进程号', en: 'PID' },
+  'opt.format': { zh: '输出格式：{choices}（默认 {default}）', en: 'output format: {choices} (default {default})' },
+  'opt.fix': { zh: '自动修复可安全修复的问题（按原编码、BOM、换行写回）', en: 'apply safe fixes (written back in the file\'s encoding, BOM and line endings)' },
+  'opt.fixDryRun': { zh: '计算修复但不写回；json 格式的结果带修复后的全文（output）', en: 'compute the fixes without writing them; the json format gets the fixed text (output)' },
+  'opt.maxWarnings': { zh: '警告超过 N 个时退出码为 1', en: 'exit 1 when there are more than N warnings' },
+  'opt.quiet': { zh: '只报告错误', en: 'report errors only' },
+  'opt.config': { zh: '使用该配置文件，不再向上查找 .fengongrc.json', en: 'use this config instead of the nearest .fengongrc.json' },
+  'opt.printConfig': { zh: '打印该文件生效的配置（JSON），不做检查', en: 'print the configuration that applies to FILE (JSON) and check nothing' },
+  'opt.locale': { zh: '提示语言：zh（默认）或 en', en: 'message language: zh (default) or en' },
+  'opt.documentKind': { zh: '文档类型：auto（默认，按标题判断）、plan、report', en: 'document kind: auto (default, from the title), plan, report' },
+  'opt.ignore': { zh: '跳过匹配的文件和文件夹（相对当前文件夹，可重复）', en: 'skip matching files and folders (relative to the working folder; repeatable)' },
+  'opt.followSymlinks': { zh: '跟随指向检查范围以外的符号链接', en: 'follow symlinks leading outside the given paths' },
+  'opt.stdin': { zh: '从标准输入读入计划', en: 'read the plan from standard input' },
+  'opt.stdinFilename': { zh: '标准输入的文件名（用于查找配置和基线、报告位置）', en: 'file name of standard input (for the config, the baseline and the report)' },
+  'opt.baselineUpdate': { zh: '把当前的全部问题写入基线 .fengong-baseline.json，以后只报告新问题', en: 'write every current problem to the baseline .fengong-baseline.json; later runs report only new ones' },
+  'opt.baselinePrune': { zh: '从基线中删去已不再出现的问题', en: 'remove the problems that no longer occur from the baseline' },
+  'opt.baseline': { zh: '基线文件（默认：从当前文件夹向上最近的 .fengong-baseline.json，没有时在当前文件夹新建）', en: 'the baseline file (default: the nearest .fengong-baseline.json from the working folder up, else a new one here)' },
+  'opt.outputFile': { zh: '输出写入文件，不写到终端', en: 'write the output to FILE instead of standard output' },
+  'opt.color': { zh: '总是使用颜色', en: 'always use colours' },
+  'opt.noColor': { zh: '不使用颜色（也可设 NO_COLOR）', en: 'no colours (or set NO_COLOR)' },
+  'opt.ambiguousWide': { zh: '把 “” ‘’ … 等宽度不定的字符算作两列（中文 Windows 终端；也可设 FENGONG_AMBIGUOUS_WIDE=1）', en: 'count “” ‘’ … and other ambiguous-width characters as two columns (Chinese Windows terminals; or set FENGONG_AMBIGUOUS_WIDE=1)' },
+  'opt.help': { zh: '显示本帮助', en: 'print this help' },
+  'opt.by': { zh: '按任务（task，默认）或按单位（unit）列表', en: 'one row per task (task, default) or per unit (unit)' },
+  'opt.tableFormat': {
+    zh: '表格格式：md（默认）、csv（带 BOM，Excel/WPS 直接打开）、json、xlsx、docx（可直接印发的表格：标题、分组行、A4 横向）；未给时按 -o 的扩展名',
+    en: 'table format: md (default), csv (with a BOM for Excel/WPS), json, xlsx, docx (the table as an office circulates it: title, group rows, A4 landscape); without it, from the extension of -o',
+  },
+  'opt.withBody': { zh: '工作任务栏在任务标题下列出其正文（工作要求）', en: 'the task column also holds the task\'s body (工作要求)' },
+  'opt.tableLocale': { zh: '表头和提示语言：zh（默认）或 en', en: 'language of the headers and messages: zh (default) or en' },
+  'opt.initOutput': { zh: '写到该文件（默认 .fengongrc.json）', en: 'write to FILE (default .fengongrc.json)' },
+  'opt.initLocale': { zh: '注释和提示语言：zh（默认）或 en', en: 'language of the comments: zh (default) or en' },
+  'opt.stdio': { zh: '通过标准输入输出通信（默认）', en: 'talk over standard input and output (default)' },
+  'opt.nodeIpc': { zh: '通过 Node.js IPC 通信', en: 'talk over Node.js IPC' },
+  'opt.socket': { zh: '通过该 TCP 端口通信', en: 'talk over this TCP port' },
+  'opt.pipe': { zh: '通过该命名管道通信', en: 'talk over this named pipe' },
+  'opt.clientProcessId': { zh: '编辑器进程号：编辑器退出时服务器随之退出', en: 'the editor\'s process id: the server exits when it does' },
+} satisfies Record<string, Entry>;
+
+const REPORT = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'info' },
+  off: { zh: '关闭', en: 'off' },
+  summary: { zh: '共 {total} 个问题（{errors} 个错误，{warnings} 个警告）', en: '{total} {problems} ({errors} {errorWord}, {warnings} {warningWord})' },
+  fixableBoth: { zh: '其中 {errors} 个错误、{warnings} 个警告可用 `--fix` 自动修复。', en: '{errors} {errorWord} and {warnings} {warningWord} potentially fixable with the `--fix` option.' },
+  fixableErrors: { zh: '其中 {errors} 个错误可用 `--fix` 自动修复。', en: '{errors} {errorWord} potentially fixable with the `--fix` option.' },
+  fixableWarnings: { zh: '其中 {warnings} 个警告可用 `--fix` 自动修复。', en: '{warnings} {warningWord} potentially fixable with the `--fix` option.' },
+  suppressed: { zh: '另有 {n} 个问题记在基线 {file} 中，未列出。', en: '{n} more {problems} recorded in the baseline {file}, not listed.' },
+  noProblems: { zh: '没有发现问题（{files} 个文件）。', en: 'No problems ({files} {fileWord}).' },
+  ghSummaryLine: { zh: 'fengong：{files} 个文件，共 {total} 个问题（{errors} 个错误，{warnings} 个警告）', en: 'fengong: {files} {fileWord}, {total} {problems} ({errors} {errorWord}, {warnings} {warningWord})' },
+  ghCapNote: {
+    zh: 'GitHub 每一步最多显示 10 个错误和 10 个警告注释；完整列表见本次运行的摘要（Summary）。',
+    en: 'GitHub shows at most 10 error and 10 warning annotations per step; the run\'s summary lists them all.',
+  },
+  ghTitle: { zh: 'fengong 检查结果', en: 'fengong results' },
+  ghByRule: { zh: '按规则', en: 'By rule' },
+  ghRule: { zh: '规则', en: 'Rule' },
+  ghErrors: { zh: '错误', en: 'Errors' },
+  ghWarnings: { zh: '警告', en: 'Warnings' },
+  ghByFile: { zh: '各文件的前 {n} 个问题', en: 'The first {n} problems of each file' },
+  ghWhere: { zh: '位置', en: 'Where' },
+  ghLevel: { zh: '级别', en: 'Level' },
+  ghMessage: { zh: '问题', en: 'Problem' },
+  ghMore: { zh: '……另有 {n} 个问题未列出（用 --format json 或 sarif 查看全部）', en: '… and {n} more (use --format json or sarif to see them all)' },
+  ghClean: { zh: '没有发现问题。', en: 'No problems found.' },
+  ghSuppressed: { zh: '另有 {n} 个问题记在基线中。', en: '{n} more in the baseline.' },
+  sarifJustification: { zh: '记在 fengong 基线中', en: 'in the fengong baseline' },
+  rulesHeader: { zh: '规则|默认|可修复|检查什么', en: 'rule|default|fixable|what it checks' },
+  fixableMark: { zh: '✓', en: 'yes' },
+} satisfies Record<string, Entry>;
+
+const BASELINE = {
+  written: { zh: '已写入基线 {file}：{files} 个文件共 {n} 个问题。以后只报告不在基线中的问题。', en: 'Wrote the baseline {file}: {n} {problems} in {files} {fileWord}. Later runs report only problems not in it.' },
+  pruned: { zh: '已从基线 {file} 删去 {n} 条不再出现的记录。', en: 'Removed {n} {entryWord} that no longer occur from the baseline {file}.' },
+  unchanged: { zh: '基线 {file} 无需更改。', en: 'The baseline {file} needs no change.' },
+  stale: {
+    zh: '基线 {file} 中有 {n} 条记录已不再出现（问题已改正）：运行 fengong check --baseline-prune 删去它们。',
+    en: '{n} {entryWord} of the baseline {file} no longer occur (fixed): run fengong check --baseline-prune to remove them.',
+  },
+  unreadable: { zh: '无法读取基线文件 {file}：{detail}', en: 'cannot read the baseline {file}: {detail}' },
+  invalid: {
+    zh: '基线文件 {file} 格式有误（{detail}）：请删除它后用 --baseline-update 重新生成。',
+    en: 'the baseline {file} is malformed ({detail}): delete it and run --baseline-update again.',
+  },
+  invalidJson: { zh: '不是有效的 JSON', en: 'not valid JSON' },
+  invalidShape: { zh: '不是 fengong 基线（应有 "version": 1 和 "files"）', en: 'not a fengong baseline ("version": 1 and "files" expected)' },
+  withStdin: { zh: '--baseline-update 和 --baseline-prune 需要文件，不能与 --stdin 同用', en: '--baseline-update and --baseline-prune need files and cannot be combined with --stdin' },
+} satisfies Record<string, Entry>;
+
+const INIT = {
+  exists: { zh: '{file} 已存在，未覆盖：请先查看或删除它。', en: '{file} already exists and was not overwritten: look at it or delete it first.' },
+  wrote: { zh: '已写入 {file}：修改其中的规则级别，或按注释添加设置。', en: 'Wrote {file}: change the rules\' severities or add settings as its comments say.' },
+  header: {
+    zh: '// fengong 配置（JSON，可写注释）。检查一个文件时，从它所在的文件夹向上找最近的 .fengongrc.json。\n// 结构见 fengong 的 schemas/fengong.schema.json；在 VS Code 中编辑时自动补全和校验。',
+    en: '// fengong configuration (JSON with comments). A checked file uses the nearest .fengongrc.json from its folder upwards.\n// Its structure: fengong\'s schemas/fengong.schema.json; VS Code completes and validates it as you type.',
+  },
+  rules: { zh: '// 规则的级别："error" | "warning" | "info" | "off"；带选项时写 [级别, { 选项 }]', en: '// each rule\'s severity: "error" | "warning" | "info" | "off"; with options, [severity, { options }]' },
+  documentKind: { zh: '// 文档类型：auto（按标题判断，含“报告”“总结”为报告）| plan | report', en: '// document kind: auto (from the title: 报告 or 总结 make a report) | plan | report' },
+  nonTaskSections: { zh: '// 追加不含任务的章节标题（“总体要求”“保障措施”等已内置）', en: '// more section headings that hold no tasks (总体要求, 保障措施 and the like are built in)' },
+  roles: { zh: '// 额外的单位角色词，例如：', en: '// extra unit-role words, for example:' },
+  units: { zh: '// 规范单位名称及其别名（写了就检查别名），例如：', en: '// canonical unit names and their aliases (then aliases are reported), for example:' },
+  files: { zh: '// 给出文件夹时检查其中哪些文件（相对本文件所在文件夹的通配符）', en: '// which files a folder means (globs relative to this file\'s folder)' },
+  ignore: { zh: '// 跳过的文件和文件夹（通配符，同上），例如 ["草稿/**"]', en: '// files and folders to skip (globs, as above), e.g. ["drafts/**"]' },
+  overrides: { zh: '// 按文件名覆盖设置，例如：', en: '// settings for some files only, for example:' },
+  locale: { zh: '// 提示语言：zh | en', en: '// message language: zh | en' },
+} satisfies Record<string, Entry>;
+
+const TABLE = {
+  noFiles: { zh: '没有给出文件', en: 'no files given' },
+  xlsxTty: { zh: '{format} 是二进制文件，不能写到终端；请用 -o 文件.{format} 指定输出文件（或重定向到文件）', en: '{format} is a binary file and is not written to a terminal; give -o FILE.{format} (or redirect to a file)' },
+  wrote: { zh: '已写入 {file}（{tasks} 项任务，{units} 个单位）', en: 'wrote {file} ({tasks} tasks, {units} units)' },
+  noTasks: { zh: '{file} 中没有任务（未找到带编号的任务）', en: '{file} has no tasks (no numbered tasks found)' },
+  noTasksReport: { zh: '{file} 中没有任务（工作报告、总结不列任务）', en: '{file} has no tasks (a work report lists none)' },
+} satisfies Record<string, Entry>;
+
+const CONFIG = {
+  syntax: { zh: '配置文件 JSON 语法错误：{detail}', en: 'Invalid JSON in the configuration: {detail}' },
+  schema: { zh: '配置项 {path} 无效：{detail}', en: 'Configuration {path} is invalid: {detail}' },
+  unreadable: { zh: '无法读取配置文件：{detail}', en: 'Cannot read the configuration: {detail}' },
+  allowed: { zh: '可用的值：{values}', en: 'allowed: {values}' },
+  unknownKey: { zh: '未知的配置项“{key}”（可用：{values}）', en: 'unknown key “{key}” (allowed: {values})' },
+  root: { zh: '（整个文件）', en: '(root)' },
+  empty: { zh: '文件是空的', en: 'the file is empty' },
+  // jsonc-parser's ParseErrorCode names
+  'parse.InvalidSymbol': { zh: '无效的符号', en: 'invalid symbol' },
+  'parse.InvalidNumberFormat': { zh: '数字格式有误', en: 'invalid number format' },
+  'parse.PropertyNameExpected': { zh: '此处应为带引号的配置项名', en: 'a quoted property name is expected' },
+  'parse.ValueExpected': { zh: '此处应为一个值', en: 'a value is expected' },
+  'parse.ColonExpected': { zh: '缺少冒号“:”', en: 'a colon “:” is expected' },
+  'parse.CommaExpected': { zh: '缺少逗号“,”', en: 'a comma “,” is expected' },
+  'parse.CloseBraceExpected': { zh: '缺少右花括号“}”', en: 'a closing brace “}” is expected' },
+  'parse.CloseBracketExpected': { zh: '缺少右方括号“]”', en: 'a closing bracket “]” is expected' },
+  'parse.EndOfFileExpected': { zh: '配置结束后还有多余内容', en: 'unexpected content after the end' },
+  'parse.InvalidCommentToken': { zh: '注释写法有误', en: 'invalid comment' },
+  'parse.UnexpectedEndOfComment': { zh: '注释没有结束（缺少“*/”）', en: 'unterminated comment (missing “*/”)' },
+  'parse.UnexpectedEndOfString': { zh: '字符串没有结束（缺少引号）', en: 'unterminated string (missing quote)' },
+  'parse.UnexpectedEndOfNumber': { zh: '数字没有写完', en: 'unterminated number' },
+  'parse.InvalidUnicode': { zh: '无效的 Unicode 转义', en: 'invalid Unicode escape' },
+  'parse.InvalidEscapeCharacter': { zh: '无效的转义字符', en: 'invalid escape character' },
+  'parse.InvalidCharacter': { zh: '字符串中有无效字符（如未转义的换行）', en: 'invalid character in a string (such as an unescaped line break)' },
+  // ajv keywords of the schema (schemas/fengong.schema.json)
+  'schema.type': { zh: '应为{type}', en: 'must be {type}' },
+  'schema.enum': { zh: '可用的值：{values}', en: 'allowed: {values}' },
+  'schema.required': { zh: '缺少必填项“{property}”', en: 'the required key “{property}” is missing' },
+  'schema.oneOf': { zh: '写法不对：应为级别（"error" 等），或 [级别, 选项]', en: 'not a valid form: a severity ("error" …) or [severity, options]' },
+  'schema.uniqueItems': { zh: '第 {j} 项与第 {i} 项重复', en: 'items {j} and {i} are the same' },
+  'schema.minItems': { zh: '至少要有 {limit} 项', en: 'must have at least {limit} items' },
+  'schema.maxItems': { zh: '最多只能有 {limit} 项', en: 'must have at most {limit} items' },
+  'schema.minLength': { zh: '不能为空', en: 'must not be empty' },
+  'schema.minimum': { zh: '应不小于 {limit}', en: 'must be at least {limit}' },
+  'schema.maximum': { zh: '应不大于 {limit}', en: 'must be at most {limit}' },
+  'schema.other': { zh: '不符合配置的结构（{keyword}）', en: 'does not fit the configuration schema ({keyword})' },
+  'type.string': { zh: '字符串', en: 'a string' },
+  'type.number': { zh: '数字', en: 'a number' },
+  'type.integer': { zh: '整数', en: 'an integer' },
+  'type.boolean': { zh: 'true 或 false', en: 'true or false' },
+  'type.array': { zh: '数组 [ … ]', en: 'an array [ … ]' },
+  'type.object': { zh: '对象 { … }', en: 'an object { … }' },
+  'type.null': { zh: 'null', en: 'null' },
+} satisfies Record<string, Entry>;
+
+const IO = {
+  ENOENT: { zh: '找不到文件或文件夹 {path}：请检查路径是否正确。', en: '{path}: no such file or folder; check the path.' },
+  EISDIR: {
+    zh: '{path} 是文件夹，此处需要文件：请给出文件路径，或在路径末尾加 / 以检查整个文件夹。',
+    en: '{path} is a folder where a file was expected; give a file, or end the path with / to check the whole folder.',
+  },
+  EACCES: { zh: '没有权限读取 {path}{detail}：请检查文件权限。', en: '{path}: permission denied{detail}; check the file\'s permissions.' },
+  ELOOP: { zh: '{path} 的符号链接形成循环：请修正链接。', en: '{path}: symbolic link loop; fix the link.' },
+  'not-file': { zh: '{path} 不是普通文件（管道、套接字或设备）：已跳过。', en: '{path} is not a regular file (pipe, socket or device); skipped.' },
+  binary: {
+    zh: '{path} 是二进制文件，不是文本{detail}：已跳过；若是 Word/WPS 文档，请另存为纯文本（UTF-8）。',
+    en: '{path} is a binary file, not text{detail}; skipped. If it is a Word/WPS document, save it as plain text (UTF-8).',
+  },
+  undecodable: {
+    zh: '无法识别 {path} 的编码{detail}：请用记事本或 WPS 另存为 UTF-8 编码后重试。',
+    en: '{path}: cannot tell its text encoding{detail}; save it as UTF-8 (e.g. Notepad or WPS "Save as") and try again.',
+  },
+  'too-large': { zh: '{path} 过大{detail}：已跳过；请拆分文件后再检查。', en: '{path} is too large{detail}; skipped. Split the file and check the parts.' },
+  'no-match': { zh: '{path} 没有匹配到任何计划文件：请检查路径、通配符或扩展名设置。', en: '{path} matched no plan files; check the path, the glob or the configured extensions.' },
+  'write-failed': {
+    zh: '写入 {path} 失败{detail}：原文件保持不变；请检查磁盘空间和写入权限。',
+    en: 'could not write {path}{detail}; the original file is unchanged. Check free disk space and write permission.',
+  },
+  EIO: { zh: '读取 {path} 时出错{detail}：请检查磁盘或网络驱动器后重试。', en: '{path}: read error{detail}; check the disk or network drive and try again.' },
+  detail: { zh: '（{detail}）', en: ' ({detail})' },
+  // why a file is not text, or which encoding failed where (io/encoding.ts)
+  'why.nul': { zh: '第 {offset} 字节是 NUL，且没有 UTF-16 BOM', en: 'NUL byte at offset {offset} and no UTF-16 BOM' },
+  'why.control': { zh: '前 {n} 个字节中有 {control} 个控制字符', en: '{control} of the first {n} bytes are control bytes' },
+  'why.oddBytes': { zh: '有 {encoding} BOM，但字节数 {bytes} 是奇数', en: '{encoding} with BOM has an odd number of bytes ({bytes})' },
+  'why.afterBom': { zh: '有 {encoding} BOM，但第 {offset} 字节不是有效的 {encoding}', en: 'invalid {encoding} after a {encoding} BOM at byte {offset}' },
+  'why.legacy': { zh: '第 {line} 行（第 {offset} 字节）既不是有效的 UTF-8，也不是 GB18030', en: 'invalid UTF-8 at byte {offset} (line {line}); not GB18030 either' },
+  'why.size': { zh: '{bytes} 字节，上限 {max} 字节', en: '{bytes} bytes > {max}' },
+  // errno codes, for the detail of read and write failures
+  'errno.ENOENT': { zh: '文件或文件夹不存在', en: 'no such file or folder' },
+  'errno.ENOTDIR': { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
+  'errno.EACCES': { zh: '没有权限', en: 'permission denied' },
+  'errno.EPERM': { zh: '不允许此操作', en: 'operation not permitted' },
+  'errno.EROFS': { zh: '只读文件系统', en: 'read-only file system' },
+  'errno.ENOSPC': { zh: '磁盘空间不足', en: 'no space left on the device' },
+  'errno.EDQUOT': { zh: '超出磁盘配额', en: 'disk quota exceeded' },
+  'errno.EISDIR': { zh: '这是一个文件夹', en: 'it is a folder' },
+  'errno.EEXIST': { zh: '已存在', en: 'already exists' },
+  'errno.EBUSY': { zh: '文件正被占用', en: 'the file is busy' },
+  'errno.EMFILE': { zh: '打开的文件过多', en: 'too many open files' },
+  'errno.ELOOP': { zh: '符号链接循环', en: 'symbolic link loop' },
+  'errno.ENAMETOOLONG': { zh: '文件名过长', en: 'file name too long' },
+  'errno.EIO': { zh: '磁盘读写错误', en: 'I/O error' },
+  'errno.other': { zh: '系统错误 {code}', en: 'system error {code}' },
+} satisfies Record<string, Entry>;
+
+/** Every string, by `area.key` id: `cli.unknownOption`, `io.ENOENT`, `config.parse.CommaExpected`. */
+export const CATALOGUE = {
+  ...prefixed('cli', CLI),
+  ...prefixed('help', HELP),
+  ...prefixed('option', OPTIONS),
+  ...prefixed('report', REPORT),
+  ...prefixed('baseline', BASELINE),
+  ...prefixed('init', INIT),
+  ...prefixed('table', TABLE),
+  ...prefixed('config', CONFIG),
+  ...prefixed('io', IO),
+};
+
+export type MessageId = keyof typeof CATALOGUE;
+export type MessageData = Record<string, string | number>;
+
+type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}.${K}`]: Entry };
+
+function prefixed<P extends string, T extends Record<string, Entry>>(p: P, table: T): Prefixed<P, T> {
+  return Object.fromEntries(Object.entries(table).map(([k, v]) => [`${p}.${k}`, v])) as Prefixed<P, T>;
+}
+
+/** The message `id` in `locale`, placeholders filled. English plural words are filled in too:
+ *  `{problems}`, `{errorWord}`, `{warningWord}`, `{fileWord}`, `{entryWord}` follow `n`/`total`,
+ *  `errors`, `warnings`, `files`. */
+export function text(locale: Locale, id: MessageId, data: MessageData = {}): string {
+  const entry: Entry = CATALOGUE[id];
+  const tpl = entry[locale === 'en' ? 'en' : 'zh'];
+  const words = locale === 'en' ? pluralWords(data) : {};
+  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => (k in data ? String(data[k]) : k in words ? words[k]! : `{${k}}`));
+}
+
+function pluralWords(d: MessageData): Record<string, string> {
+  const one = (v: string | number | undefined) => Number(v) === 1;
+  return {
+    problems: one(d.total ?? d.n) ? 'problem' : 'problems',
+    errorWord: one(d.errors) ? 'error' : 'errors',
+    warningWord: one(d.warnings) ? 'warning' : 'warnings',
+    fileWord: one(d.files) ? 'file' : 'files',
+    entryWord: one(d.n) ? 'entry' : 'entries',
+  };
+}
+
+/** `fengong：message` (zh) / `fengong: message` (en), one line. */
+export function prefixedLine(locale: Locale, message: string): string {
+  return `${text(locale, 'cli.prefix')}${message}\n`;
+}
+
+/** Locale of a command line before it is parsed, so that even its usage errors speak it. */
+export function localeOfArgs(argv: readonly string[]): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--locale') return argv[i + 1] === 'en' ? 'en' : 'zh';
+    if (a.startsWith('--locale=')) return a.slice(9) === 'en' ? 'en' : 'zh';
+  }
+  return 'zh';
+}
+
+/** The Chinese (or English) words for a Node errno code. */
+export function errnoText(locale: Locale, code: string | undefined): string {
+  const id = `io.errno.${code}` as MessageId;
+  return id in CATALOGUE ? text(locale, id) : text(locale, 'io.errno.other', { code: code ?? '?' });
+}
