@@ -1,7 +1,7 @@
 // Bundles every entry point to CommonJS with esbuild: Chevrotain 11 is ESM-only, VS Code's extension
 // host loads CommonJS, and one bundled file starts ~0.3 s faster than node_modules resolution.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -37,7 +37,17 @@ const watch = process.argv.includes('--watch');
   if (!existsSync(vTarget) || readFileSync(vTarget, 'utf8') !== code) writeFileSync(vTarget, code);
 }
 
-await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
+// Outputs are written only when they changed, by rename: `npm pack` (prepack) rebuilds while tests
+// run the bundles, and a reader must never see a half-written file.
+const writeIfChanged = (file, contents) => {
+  if (existsSync(file) && readFileSync(file).equals(contents)) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, file);
+};
+mkdirSync('dist', { recursive: true });
+const results = await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
+  write: false,
   entryPoints: [e.in],
   outfile: e.out,
   bundle: true,
@@ -55,3 +65,4 @@ await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => build({
   define: { 'import.meta.url': 'importMetaUrl', FENGONG_VERSION: JSON.stringify(pkg.version) },
   banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 })));
+for (const r of results) for (const f of r.outputFiles) writeIfChanged(f.path, Buffer.from(f.contents));
