@@ -124,6 +124,7 @@ export const LSP: CommandSpec = {
     socket: { type: 'string', arg: 'option.arg.port', help: 'option.opt.socket' },
     pipe: { type: 'string', arg: 'option.arg.pipe', help: 'option.opt.pipe' },
     clientProcessId: { type: 'string', arg: 'option.arg.pid', help: 'option.opt.clientProcessId' },
+    locale: { type: 'string', choices: LOCALES, help: 'option.opt.lspLocale' },
     help,
   },
 };

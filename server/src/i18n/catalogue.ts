@@ -141,6 +141,7 @@ const OPTIONS = {
   'opt.nodeIpc': { zh: '通过 Node.js IPC 通信', en: 'talk over Node.js IPC' },
   'opt.socket': { zh: '通过该 TCP 端口通信', en: 'talk over this TCP port' },
   'opt.pipe': { zh: '通过该命名管道通信', en: 'talk over this named pipe' },
+  'opt.lspLocale': { zh: '本帮助和用法错误的语言；编辑器中的提示语言随编辑器（或设置 fengong.locale）', en: 'language of this help and of usage errors; in the editor, messages follow the editor (or the fengong.locale setting)' },
   'opt.clientProcessId': { zh: '编辑器进程号：编辑器退出时服务器随之退出', en: 'the editor\'s process id: the server exits when it does' },
 } satisfies Record<string, Entry>;
 

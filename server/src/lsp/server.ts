@@ -30,6 +30,8 @@ import { defaultConfig, mergeConfig, type ConfigOverride } from '../engine/confi
 import { rules } from '../engine/rules/index.js';
 import { CONFIG_FILE, clearConfigCache, loadConfigForFile, type ConfigError } from '../config/load.js';
 import { Analysis } from './analysis.js';
+import { withoutBaselined } from '../baseline/store.js';
+import { BASELINE_FILE } from '../baseline/baseline.js';
 import { codeActions, fixAllEdit, isFixAllData, FIX_ALL_KIND, type ActionOptions } from './actions.js';
 import { documentHighlights, documentSymbols, foldingRanges, hover, selectionRanges, taskTable } from './features.js';
 import { localeFromTag, t } from './text.js';
@@ -181,7 +183,7 @@ class FengongServer {
       this.refreshSoon();
     }));
     c.onDidChangeWatchedFiles((p) => this.guard('didChangeWatchedFiles', () => {
-      if (p.changes.some((ch) => ch.uri.endsWith('/' + CONFIG_FILE))) this.refreshSoon();
+      if (p.changes.some((ch) => ch.uri.endsWith('/' + CONFIG_FILE) || ch.uri.endsWith('/' + BASELINE_FILE))) this.refreshSoon();
     }));
 
     c.onDocumentSymbol((p, tok) => this.request('documentSymbol', tok, p?.textDocument?.uri, [], (a) => documentSymbols(a)));
@@ -253,7 +255,7 @@ class FengongServer {
     if (this.caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       // clients that watch files on the server's behalf (VS Code, Neovim 0.9+) tell us when a
       // .fengongrc.json changes on disk; duplicate events from a client that also watches are coalesced
-      this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] })
+      this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: `**/${BASELINE_FILE}` }] })
         .catch((e: unknown) => this.log('warn', `cannot watch ${CONFIG_FILE}: ${(e as Error)?.message ?? e}`));
     }
     if (this.configurationPull && this.caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
@@ -395,9 +397,13 @@ class FengongServer {
   private diagnosticsOf(st: DocState, a: Analysis | undefined): LspDiagnostic[] {
     if (isConfigUri(st.doc.uri)) return this.configFileDiagnostics(st.doc.uri);
     if (!a) return [];
+    // problems held in the nearest .fengong-baseline.json are not shown, as `fengong check` does
+    const path = filePath(st.doc.uri);
+    const kept = path ? new Set(withoutBaselined(path, a.text, a.diagnostics)) : undefined;
+    const shown = kept ? a.lsp.filter((_, i) => kept.has(a.diagnostics[i]!)) : a.lsp;
     const { error } = this.docConfig(st);
-    if (!error || this.docs.has(pathToFileURL(error.file).href)) return a.lsp;
-    return [this.configBrokenDiagnostic(a, error), ...a.lsp];
+    if (!error || this.docs.has(pathToFileURL(error.file).href)) return shown;
+    return [this.configBrokenDiagnostic(a, error), ...shown];
   }
 
   /** line 1 of a plan whose .fengongrc.json is broken (and not open here to show it itself) */

@@ -14,7 +14,7 @@ export function junit(results: FileResult[], ctx: FormatContext): string {
   for (const r of results) {
     const file = displayPath(ctx.cwd, r.filePath);
     const failures = r.messages.length;
-    out += `<testsuite package="fengong" time="0" tests="${failures || 1}" errors="${failures}" name="${xml(file)}">\n`;
+    out += `<testsuite package="fengong" time="0" tests="${failures || 1}" errors="${failures}" failures="${failures}" name="${xml(file)}">\n`;
     if (!failures) out += `<testcase time="0" name="${xml(file)}" classname="${xml(classname(file))}" />\n`;
     for (const m of r.messages) {
       const level = text(ctx.locale, m.severity === 2 ? 'report.error' : 'report.warning');
