@@ -36,13 +36,22 @@ function npm(args: string[], cwd: string, env = cleanEnv()): SpawnSyncReturns<st
   return r;
 }
 
+/** `npm pack` of the checkout (prepack builds) into `dir`: the tarball and the paths it holds. */
+export function packTarball(dir: string): { tarball: string; packed: string[] } {
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT).stdout) as { filename: string; files: { path: string }[] }[];
+  return { tarball: join(dir, packed[0]!.filename), packed: packed[0]!.files.map((f) => f.path).sort() };
+}
+
+/** a fresh folder outside the checkout (real path: reports name files by it) */
+export function outsideDir(prefix: string): string {
+  return realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+}
+
 export function installPacked(): Installed {
-  // realpath: macOS-style /tmp links would make paths in reports differ from the ones we build
-  const base = realpathSync(mkdtempSync(join(tmpdir(), 'fengong-installed-')));
+  const base = outsideDir('fengong-installed-');
   const packDir = join(base, 'pack');
   mkdirSync(packDir);
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', packDir], ROOT).stdout) as { filename: string; files: { path: string }[] }[];
-  const tarball = join(packDir, packed[0]!.filename);
+  const { tarball, packed } = packTarball(packDir);
   const project = join(base, 'project');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'plans', version: '1.0.0', private: true }));
@@ -51,5 +60,5 @@ export function installPacked(): Installed {
   const globalPrefix = join(base, 'global');
   npm(['install', '--global', '--prefix', globalPrefix, ...quiet, tarball], base);
   const env = cleanEnv({ PATH: `${join(globalPrefix, 'bin')}${delimiter}${process.env.PATH ?? ''}` });
-  return { base, tarball, packed: packed[0]!.files.map((f) => f.path).sort(), project, globalPrefix, env };
+  return { base, tarball, packed, project, globalPrefix, env };
 }

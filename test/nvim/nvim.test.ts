@@ -1,68 +1,91 @@
-// A real, independent LSP client: Debian's Neovim (0.7) headless, a few lines of Lua starting
-// `fengong lsp --stdio` for a copy of corpus plan 000. What vim.diagnostic.get() holds must be
-// exactly what `fengong check --format json` reports for the same file.
+// A real, independent LSP client, configured exactly as README.md tells users: the Lua snippet is
+// read out of README.md and used verbatim as init.lua by Debian's Neovim (0.7) headless, in a folder
+// outside the checkout, with fengong installed from the packed tarball (`npm install --global`) and
+// found on PATH. What vim.diagnostic.get() holds must be exactly what that `fengong check --format
+// json` reports for the same file; *.plan files are plans too, other .txt files are not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliDiagnostics, corpusCopy, serverCommand } from '../lsp/client.js';
+import { installPacked, ROOT } from '../cli/installed.js';
 
-const INIT_LUA = String.raw`
-local out = os.getenv('FENGONG_OUT')
-local cmd = vim.fn.json_decode(os.getenv('FENGONG_CMD'))
-local function write(payload)
-  local f = assert(io.open(out, 'w'))
-  f:write(vim.fn.json_encode(payload))
-  f:close()
-end
-vim.api.nvim_create_autocmd('FileType', { pattern = 'workplan', callback = function(args)
-  local buf = args.buf
-  local id = vim.lsp.start_client({ name = 'fengong', cmd = cmd, root_dir = vim.fn.getcwd() })
-  vim.lsp.buf_attach_client(buf, id)
-  local deadline = vim.loop.now() + 20000
-  local timer = vim.loop.new_timer()
-  timer:start(100, 100, vim.schedule_wrap(function()
-    local ds = vim.diagnostic.get(buf)
-    if #ds == 0 and vim.loop.now() < deadline then return end
-    timer:stop()
-    local list = {}
-    for _, d in ipairs(ds) do
-      local lsp = d.user_data and d.user_data.lsp or {}
-      table.insert(list, { lnum = d.lnum, col = d.col, end_lnum = d.end_lnum, end_col = d.end_col,
-        severity = d.severity, message = d.message, source = d.source, code = d.code or lsp.code })
-    end
-    write({ version = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor), diagnostics = list })
-    vim.cmd('qa!')
-  end))
-end })
-`;
-
-function nvimVersion(): string | undefined {
-  const r = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
+/** the ```lua block of README's Neovim section */
+function readmeSnippet(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.indexOf('### 其他编辑器（Neovim 等）');
+  assert.ok(section >= 0, 'README has the Neovim section');
+  const start = readme.indexOf('```lua\n', section);
+  const end = readme.indexOf('```\n', start + 7);
+  assert.ok(start > section && end > start, 'a ```lua block in it');
+  return readme.slice(start + 7, end);
 }
 
-test('Neovim headless: vim.diagnostic.get() equals `fengong check` for corpus plan 000', () => {
-  const version = nvimVersion();
-  assert.ok(version, 'Neovim is not installed: run `apt-get install -y neovim` (Debian\'s 0.7 is enough), or scripts/install-system-deps.sh');
-  const plan = corpusCopy();
-  const init = join(plan.dir, 'init.lua');
-  const out = join(plan.dir, 'diagnostics.json');
-  writeFileSync(init, INIT_LUA);
-  const r = spawnSync('nvim', ['--headless', '--clean', '-u', init, plan.file, '-c', 'set filetype=workplan'], {
-    cwd: plan.dir,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, FENGONG_OUT: out, FENGONG_CMD: JSON.stringify([process.execPath, ...serverCommand()]) },
+// run after the files are loaded (-c): waits for the plan's diagnostics, notes every buffer's
+// filetype and attached clients, writes them out, quits
+const PROBE = String.raw`
+vim.cmd('silent argdo edit') -- visit every file given, as a user would: each gets its filetype
+vim.cmd('silent first')
+local out = os.getenv('FENGONG_OUT')
+local plan = vim.fn.bufnr(os.getenv('FENGONG_PLAN'))
+local deadline = vim.loop.now() + 30000
+local timer = vim.loop.new_timer()
+timer:start(100, 100, vim.schedule_wrap(function()
+  local ds = vim.diagnostic.get(plan)
+  if #ds == 0 and vim.loop.now() < deadline then return end
+  timer:stop()
+  local list = {}
+  for _, d in ipairs(ds) do
+    local lsp = d.user_data and d.user_data.lsp or {}
+    table.insert(list, { lnum = d.lnum, col = d.col, end_lnum = d.end_lnum, end_col = d.end_col,
+      severity = d.severity, message = d.message, source = d.source, code = d.code or lsp.code })
+  end
+  local buffers = {}
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    local names = {}
+    for _, c in pairs(vim.lsp.buf_get_clients(b)) do table.insert(names, c.name) end
+    buffers[vim.fn.fnamemodify(vim.api.nvim_buf_get_name(b), ':t')] = { filetype = vim.bo[b].filetype, clients = names }
+  end
+  local f = assert(io.open(out, 'w'))
+  f:write(vim.fn.json_encode({ version = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor), diagnostics = list, buffers = buffers }))
+  f:close()
+  vim.cmd('qa!')
+end))
+`;
+
+test('Neovim, configured by README\'s snippet verbatim: diagnostics equal the installed `fengong check`', () => {
+  const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+  assert.equal(version.status, 0, 'Neovim is not installed: run `apt-get install -y neovim` (Debian\'s 0.7 is enough), or scripts/install-system-deps.sh');
+  const installed = installPacked();
+  const dir = installed.base;
+  const planName = '2024年政务公开工作要点.txt';
+  copyFileSync(join(ROOT, 'test', 'corpus', '000_6fbd649499c5ed32.txt'), join(dir, planName));
+  copyFileSync(join(ROOT, 'examples', '任务分工-清洁示例.plan'), join(dir, '清洁.plan'));
+  writeFileSync(join(dir, '笔记.txt'), '这不是计划。\n');
+  writeFileSync(join(dir, 'init.lua'), readmeSnippet());
+  writeFileSync(join(dir, 'probe.lua'), PROBE);
+  const out = join(dir, 'diagnostics.json');
+  const r = spawnSync('nvim', ['--headless', '--clean', '-u', 'init.lua', planName, '清洁.plan', '笔记.txt', '-c', 'luafile probe.lua'], {
+    cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...installed.env, FENGONG_OUT: out, FENGONG_PLAN: planName },
   });
   assert.ok(existsSync(out), `Neovim wrote no diagnostics (exit ${r.status}, ${r.signal ?? ''}): ${r.stderr}${r.stdout}`);
-  const got = JSON.parse(readFileSync(out, 'utf8')) as { version: string; diagnostics: { lnum: number; col: number; end_lnum: number; end_col: number; severity: number; message: string; source: string; code: string }[] };
+  const got = JSON.parse(readFileSync(out, 'utf8')) as {
+    version: string;
+    diagnostics: { lnum: number; col: number; end_lnum: number; end_col: number; severity: number; message: string; source: string; code: string }[];
+    buffers: Record<string, { filetype: string; clients: string[] }>;
+  };
+  assert.match(got.version, /^0\.\d+$/);
+  assert.deepEqual(got.buffers[planName], { filetype: 'workplan', clients: ['fengong'] });
+  assert.deepEqual(got.buffers['清洁.plan'], { filetype: 'workplan', clients: ['fengong'] });
+  assert.deepEqual(got.buffers['笔记.txt'], { filetype: 'text', clients: [] }, 'other .txt files are left alone');
 
+  // the reference: the same installed fengong, as a CI run would call it
+  const cli = spawnSync('fengong', ['check', '--format', 'json', planName], { cwd: dir, env: installed.env, encoding: 'utf8' });
+  const messages = (JSON.parse(cli.stdout) as { messages: { line: number; column: number; endLine: number; endColumn: number; severity: number; message: string; ruleId: string }[] }[])[0]!.messages;
   // Neovim keeps columns in bytes of the UTF-8 buffer; the engine counts UTF-16 code units
-  const lines = plan.text.split(/\r\n|\n|\r/);
+  const lines = readFileSync(join(dir, planName), 'utf8').split(/\r\n|\n|\r/);
   const byteCol = (line: number, utf16: number) => Buffer.byteLength(lines[line]!.slice(0, utf16), 'utf8');
-  const expected = cliDiagnostics(plan.file).map((m) => ({
+  const expected = messages.map((m) => ({
     lnum: m.line - 1, col: byteCol(m.line - 1, m.column - 1), end_lnum: m.endLine - 1, end_col: byteCol(m.endLine - 1, m.endColumn - 1),
     severity: m.severity === 2 ? 1 : 2, message: m.message, source: 'fengong', code: m.ruleId,
   }));
