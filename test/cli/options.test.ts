@@ -22,6 +22,8 @@ test('unknown options are rejected with exit 2 by every command, in Chinese, nam
   const en = fengong(['rules', '--bogus', '--locale', 'en']);
   assert.equal(en.stderr, 'fengong: unknown option “--bogus”\n(run fengong rules --help for usage)\n');
   assert.equal(fengong(['--bogus']).code, 2);
+  assert.equal(fengong(['--version', '--bogus']).stderr, 'fengong：未知选项“--bogus”\n（运行 fengong --help 查看用法）\n');
+  assert.equal(fengong(['--help', '--locale', 'en']).code, 0);
   assert.match(fengong(['--bogus']).stderr, /^fengong：未知命令“--bogus”\n/);
   const short = fengong(['check', '-x', PLAN]);
   assert.equal(short.stderr, 'fengong：未知选项“-x”\n（运行 fengong check --help 查看用法）\n');

@@ -11,6 +11,11 @@ export const VERSION = typeof FENGONG_VERSION === 'string' ? FENGONG_VERSION : '
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const locale = localeOfArgs(argv);
   const [cmd, ...rest] = argv;
+  // `fengong --version --bogus`: nothing but --locale may follow the top-level flags
+  const extra = rest.filter((a, i) => !a.startsWith('--locale') && rest[i - 1] !== '--locale');
+  if (cmd !== undefined && ['--version', '-v', '--help', '-h', 'help'].includes(cmd) && extra.length) {
+    return usageError(io, locale, text(locale, extra[0]!.startsWith('-') ? 'cli.unknownOption' : 'cli.unexpectedArgument', { option: extra[0]!, arg: extra[0]! }));
+  }
   switch (cmd) {
     case 'check':
       return runCheck(rest, io);
