@@ -18,7 +18,7 @@ function run(text: string, override: ConfigOverride = {}, locale: Locale = 'zh')
   const setting = config.rules['unit-name'] ?? { severity: meta.defaultSeverity, options: {} };
   rule.check({
     plan, locale, options: setting.options, severity: 'warning', config,
-    report: (r) => d.push({ ...r, ruleId: 'unit-name', severity: 'warning', message: formatMessage(r.messageKey, r.data, locale) }),
+    report: ({ messageId, ...r }) => d.push({ ...r, ruleId: 'unit-name', messageKey: `unit-name/${messageId}`, severity: 'warning', message: formatMessage(`unit-name/${messageId}`, r.data, locale) }),
   });
   const idx = new LineIndex(text);
   // 1-based line and column, as the CLI prints them

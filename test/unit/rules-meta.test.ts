@@ -4,7 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, rules, ruleById, type Diagnostic } from '../../server/src/engine/index.js';
+import { readdirSync } from 'node:fs';
+import { MESSAGES } from '../../server/src/engine/i18n/messages.js';
 import { corpusText, fixtureText } from '../fixtures/helpers.js';
+
+const RULES_DIR = new URL('../../server/src/engine/rules/', import.meta.url);
+const NOT_RULES = new Set(['index.ts', 'util.ts']);
 
 const TEXTS = [
   ...['000_', '001_', '002_', '003_', '004_'].map((f) => [f, corpusText(f)] as const),
@@ -12,20 +17,40 @@ const TEXTS = [
 ];
 const ALL_ON = { rules: Object.fromEntries(rules.map((r) => [r.meta.id, 'warning' as const])) };
 
-test('ids are the fixed set CI configs name, each with zh/en descriptions and a docs anchor', () => {
-  for (const id of ['numbering-sequence', 'numbering-format', 'numbering-inline', 'task-unit', 'unit-clause', 'punctuation-pair', 'punctuation-width']) {
-    const r = ruleById(id);
-    assert.ok(r, id);
-    assert.ok(r.meta.description.zh && r.meta.description.en, id);
-    assert.equal(r.meta.docs, id);
+test('the registry is the rule files: each file registered once, its id its file name, its docs anchor its id', () => {
+  const files = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f)).map((f) => f.slice(0, -3));
+  assert.deepEqual(rules.map((r) => r.meta.id).sort(), files.sort());
+  for (const r of rules) {
+    assert.equal(ruleById(r.meta.id), r);
+    assert.ok(r.meta.description.zh && r.meta.description.en, r.meta.id);
+    assert.equal(r.meta.docs, r.meta.id);
+    assert.ok(['error', 'warning', 'info', 'off'].includes(r.meta.defaultSeverity), r.meta.id);
   }
-  const defaults = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.defaultSeverity]));
-  assert.equal(defaults['numbering-sequence'], 'error');
-  assert.equal(defaults['numbering-format'], 'warning');
-  assert.equal(defaults['task-unit'], 'error');
-  assert.equal(defaults['unit-clause'], 'warning');
-  assert.equal(defaults['punctuation-pair'], 'error');
-  assert.equal(defaults['punctuation-width'], 'off');
+});
+
+test('each rule\'s messages: both languages, the same placeholders, all in the message table under <rule>/<messageId>', () => {
+  const names = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  for (const r of rules) {
+    const ids = Object.keys(r.meta.messages);
+    assert.ok(ids.length > 0, r.meta.id);
+    for (const id of ids) {
+      const m = r.meta.messages[id]!;
+      assert.ok(m.zh && m.en, `${r.meta.id}/${id}`);
+      assert.deepEqual(names(m.en), names(m.zh), `${r.meta.id}/${id}`);
+      assert.equal(MESSAGES[`${r.meta.id}/${id}`], m);
+    }
+  }
+});
+
+test('a report of a messageId the rule does not define fails loudly', () => {
+  const rule = rules[0]!;
+  const check = rule.check;
+  try {
+    (rule as { check: typeof check }).check = (ctx) => ctx.report({ messageId: 'no-such-message', data: {}, span: { start: 0, end: 1 } });
+    assert.throws(() => lint('一、甲\n', ALL_ON), new RegExp(`rule ${rule.meta.id} reported “no-such-message”`));
+  } finally {
+    (rule as { check: typeof check }).check = check;
+  }
 });
 
 for (const [name, text] of TEXTS) {

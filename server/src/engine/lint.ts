@@ -3,7 +3,7 @@ import type { Diagnostic, EngineConfig, LintResult, RuleContext } from './types.
 import { parsePlan } from './model/build.js';
 import { rules } from './rules/index.js';
 import { defaultConfig, mergeConfig, type ConfigOverride } from './config.js';
-import { formatMessage } from './i18n/messages.js';
+import { localise } from './i18n/engine-messages.js';
 
 export interface LintTimings {
   parseMs: number;
@@ -22,8 +22,14 @@ export function lint(text: string, config?: EngineConfig | ConfigOverride, timin
     const severity = setting.severity;
     const ctx: RuleContext = {
       plan, locale: cfg.locale, options: setting.options, severity, config: cfg,
-      report(d) {
-        diagnostics.push({ ...d, ruleId: rule.meta.id, severity: d.severity && severity === 'error' ? d.severity : severity, message: formatMessage(d.messageKey, d.data, cfg.locale) });
+      report({ messageId, ...d }) {
+        const msg = rule.meta.messages[messageId];
+        // a programming error in the rule, not in the document: fail loudly in its tests
+        if (!msg) throw new Error(`rule ${rule.meta.id} reported “${messageId}”, which its meta.messages does not define`);
+        diagnostics.push({
+          ...d, ruleId: rule.meta.id, messageKey: `${rule.meta.id}/${messageId}`,
+          severity: d.severity && severity === 'error' ? d.severity : severity, message: localise(msg, d.data, cfg.locale),
+        });
       },
     };
     rule.check(ctx);

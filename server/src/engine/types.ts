@@ -35,7 +35,13 @@ export interface Diagnostic {
   related?: { span: Span; message: string }[];
 }
 
-export interface RuleMeta {
+/** A message template, Chinese first; `{name}` placeholders are filled from the report's data. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export interface RuleMeta<Id extends string = string> {
   id: string;
   description: { zh: string; en: string };
   defaultSeverity: Severity;
@@ -44,20 +50,29 @@ export interface RuleMeta {
   docs: string;
   /** JSON schema (draft 2020-12) of the rule's options, if it takes any */
   optionsSchema?: Record<string, unknown>;
+  /** the rule's messages by messageId (ESLint's `meta.messages`); a diagnostic's messageKey is
+   *  `<rule id>/<messageId>`, stable because clients and baselines name it */
+  messages: Record<Id, Message>;
 }
 
-export interface RuleContext {
+/** What a rule reports: the engine adds the rule id, the severity and the localised message. */
+export type Report<Id extends string = string> = Omit<Diagnostic, 'ruleId' | 'severity' | 'message' | 'messageKey'> & {
+  messageId: Id;
+  severity?: Diagnostic['severity'];
+};
+
+export interface RuleContext<Id extends string = string> {
   plan: PlanDocument;
   locale: Locale;
   options: Record<string, unknown>;
   severity: Exclude<Severity, 'off'>;
   config: EngineConfig;
-  report(d: Omit<Diagnostic, 'ruleId' | 'severity' | 'message'> & { severity?: Diagnostic['severity'] }): void;
+  report(d: Report<Id>): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(ctx: RuleContext): void;
+export interface Rule<Id extends string = string> {
+  meta: RuleMeta<Id>;
+  check(ctx: RuleContext<Id>): void;
 }
 
 /** Extra role keywords (`units.roles` in config) merged with the built-in ones. */

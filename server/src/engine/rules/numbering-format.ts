@@ -1,21 +1,35 @@
 // numbering-format: the punctuation of a marker (GB/T 9704 §7.3.3, GB/T 15834 Appendix B.3):
 // `一、` `（一）` `1.` `（1）` `①` — not `一.`, `（一）、`, `3、`, `11加强`, `（一)`.
-import type { Rule } from '../types.js';
-import { formatMessage } from '../i18n/messages.js';
+import type { Rule, RuleContext, RuleMeta } from '../types.js';
+import { engineMessage } from '../i18n/engine-messages.js';
 import { fix } from './util.js';
 
-export const meta: Rule['meta'] = {
+export const meta = {
   id: 'numbering-format',
   description: { zh: '序号标点规范：“一、”“（一）”“1.”“（1）”，不缺不多不混用', en: 'Marker punctuation: `一、` `（一）` `1.` `（1）` — none missing, extra or mixed' },
   defaultSeverity: 'warning',
   fixable: true,
   docs: 'numbering-format',
-};
+  messages: {
+    'wrong-delimiter': {
+      zh: '{rankName}序号“{marker}”后应使用“{expected}”，不用“{actual}”（GB/T 15834）',
+      en: 'Rank-{rankName} number “{marker}” takes “{expected}”, not “{actual}” (GB/T 15834)',
+    },
+    'missing-delimiter': { zh: '序号“{marker}”后缺少“{expected}”', en: 'Number “{marker}” is missing its “{expected}”' },
+    'extra-delimiter': {
+      zh: '{rankName}序号“{marker}”后不加标点，应删去“{actual}”（GB/T 15834）',
+      en: 'Rank-{rankName} number “{marker}” takes no punctuation: remove “{actual}” (GB/T 15834)',
+    },
+    'mixed-width': { zh: '序号“{marker}”的括号全角半角混用，应为“{expected}”', en: 'Number “{marker}” mixes full- and half-width brackets; write “{expected}”' },
+  },
+} satisfies RuleMeta;
 
-export function check(ctx: Parameters<Rule['check']>[0]): void {
+type MessageId = keyof typeof meta.messages;
+
+export function check(ctx: RuleContext<MessageId>): void {
   for (const item of ctx.plan.allItems) {
     const m = item.marker;
-    const rankName = formatMessage(`rank/${m.rank}`, {}, ctx.locale);
+    const rankName = engineMessage(`rank/${m.rank}`, {}, ctx.locale);
     const base = { marker: m.raw, rank: m.rank, rankName };
     const delimAt = { start: m.span.end - m.delimiter.length, end: m.span.end };
     if (m.inTable) continue; // a 序号 cell is written bare (`1`) or with a dot alike
@@ -25,12 +39,12 @@ export function check(ctx: Parameters<Rule['check']>[0]): void {
       const expected = m.expectedDelimiter;
       if (m.delimiter === '') {
         ctx.report({
-          messageKey: 'numbering-format/missing-delimiter', data: { ...base, expected }, span: m.span,
+          messageId: 'missing-delimiter', data: { ...base, expected }, span: m.span,
           fix: fix(ctx.locale, 'fix/insert', { text: expected }, [{ span: { start: m.span.end, end: m.span.end }, text: expected }]),
         });
       } else {
         ctx.report({
-          messageKey: 'numbering-format/wrong-delimiter', data: { ...base, expected, actual: m.delimiter }, span: m.span,
+          messageId: 'wrong-delimiter', data: { ...base, expected, actual: m.delimiter }, span: m.span,
           fix: fix(ctx.locale, 'fix/replace', { text: expected }, [{ span: delimAt, text: expected }]),
         });
       }
@@ -38,7 +52,7 @@ export function check(ctx: Parameters<Rule['check']>[0]): void {
     }
     if (m.delimiter) {
       ctx.report({
-        messageKey: 'numbering-format/extra-delimiter', data: { ...base, actual: m.delimiter }, span: m.span,
+        messageId: 'extra-delimiter', data: { ...base, actual: m.delimiter }, span: m.span,
         fix: fix(ctx.locale, 'fix/delete', { text: m.delimiter }, [{ span: delimAt, text: '' }]),
       });
     }
@@ -47,11 +61,11 @@ export function check(ctx: Parameters<Rule['check']>[0]): void {
       const closeAt = m.span.start + m.raw.lastIndexOf(m.close);
       const expected = m.raw.slice(0, m.raw.lastIndexOf(m.close)) + close;
       ctx.report({
-        messageKey: 'numbering-format/mixed-width', data: { ...base, expected }, span: m.span,
+        messageId: 'mixed-width', data: { ...base, expected }, span: m.span,
         fix: fix(ctx.locale, 'fix/replace', { text: close }, [{ span: { start: closeAt, end: closeAt + 1 }, text: close }]),
       });
     }
   }
 }
 
-export default { meta, check } satisfies Rule;
+export default { meta, check } satisfies Rule<MessageId>;

@@ -1,17 +1,28 @@
 // numbering-sequence: gaps, duplicates, backward jumps and wrong starts, within the numbering
 // scheme the document uses for that rank (restarting under each parent, or running through).
-import type { Rule } from '../types.js';
+import type { Rule, RuleContext, RuleMeta } from '../types.js';
 import { fix, markerWith, renumberEdits } from './util.js';
 
-export const meta: Rule['meta'] = {
+export const meta = {
   id: 'numbering-sequence',
   description: { zh: '序号连续：不跳号、不重号、不倒退，从一开始', en: 'Numbers run in sequence: no gaps, duplicates or backward jumps; start at one' },
   defaultSeverity: 'error',
   fixable: true,
   docs: 'numbering-sequence',
-};
+  messages: {
+    gap: { zh: '序号不连续：此处应为“{expected}”，实为“{actual}”', en: 'Numbering gap: expected “{expected}”, found “{actual}”' },
+    duplicate: {
+      zh: '序号重复：“{actual}”与第 {firstLine} 行重复，此处应为“{expected}”',
+      en: 'Duplicate number: “{actual}” repeats line {firstLine}; expected “{expected}”',
+    },
+    backward: { zh: '序号倒退：此处应为“{expected}”，实为“{actual}”', en: 'Numbering goes backwards: expected “{expected}”, found “{actual}”' },
+    start: { zh: '序号应从“{expected}”开始，实为“{actual}”', en: 'Numbering should start at “{expected}”, found “{actual}”' },
+  },
+} satisfies RuleMeta;
 
-export function check(ctx: Parameters<Rule['check']>[0]): void {
+type MessageId = keyof typeof meta.messages;
+
+export function check(ctx: RuleContext<MessageId>): void {
   for (const list of ctx.plan.numberingLists) {
     // Each break's fix renumbers the siblings after it. Only the list's first break renumbers to
     // the end; a later break renumbers up to the next break, so a list of n duplicates (`1.` ×
@@ -35,7 +46,7 @@ export function check(ctx: Parameters<Rule['check']>[0]): void {
         const data: Record<string, string | number> = { expected: markerWith(m, expected), actual: m.raw };
         if (kind === 'duplicate') data.firstLine = seen.get(m.value)! + 1;
         ctx.report({
-          messageKey: `numbering-sequence/${kind}`, data, span: m.span,
+          messageId: kind, data, span: m.span,
           fix: fix(ctx.locale, 'fix/renumber', { expected: markerWith(m, expected) }, renumberEdits(list.items, i, expected, until)),
         });
       }
@@ -46,4 +57,4 @@ export function check(ctx: Parameters<Rule['check']>[0]): void {
   }
 }
 
-export default { meta, check } satisfies Rule;
+export default { meta, check } satisfies Rule<MessageId>;

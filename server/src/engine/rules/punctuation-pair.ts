@@ -1,18 +1,37 @@
 // punctuation-pair: paired punctuation (GB/T 15834-2011) — unclosed, unmatched, crossed and
 // wrong-width pairs, and the year of a document number in anything but 〔〕.
-import type { Rule } from '../types.js';
+import type { Rule, RuleContext, RuleMeta } from '../types.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { fix } from './util.js';
 
-export const meta: Rule['meta'] = {
+export const meta = {
   id: 'punctuation-pair',
   description: { zh: '成对标点成对出现：（）《》“”〔〕等不缺、不错配、不交叉', en: 'Paired punctuation pairs up: （）《》“”〔〕 and the rest — none missing, mismatched or crossed' },
   defaultSeverity: 'error',
   fixable: true,
   docs: 'punctuation-pair',
-};
+  messages: {
+    unclosed: { zh: '“{char}”在本段内没有对应的“{expected}”', en: '“{char}” is never closed in this paragraph (expected “{expected}”)' },
+    unopened: { zh: '“{char}”前没有对应的“{expected}”', en: '“{char}” closes a “{expected}” that was never opened' },
+    crossed: {
+      zh: '“{char}”与“{partner}”交叉嵌套（第 {partnerLine} 行第 {partnerColumn} 列）',
+      en: '“{char}” and “{partner}” cross (line {partnerLine}, column {partnerColumn})',
+    },
+    'wrong-width': { zh: '“{open}”与“{char}”全角半角不一致，应为“{expected}”', en: '“{open}” is closed by “{char}” of the other width; expected “{expected}”' },
+    'doc-number-year': {
+      zh: '发文字号的年份应用六角括号“〔〕”，不用“{open}{close}”（GB/T 9704）',
+      en: 'The year of a document number takes “〔〕”, not “{open}{close}” (GB/T 9704)',
+    },
+    'title-broken': {
+      zh: '“《”在行末未闭合，下一行有“》”：可能是标题在导出时被断行（推测）',
+      en: '“《” is unclosed at the line end and the next line has “》”: probably a title broken by an export (assumed)',
+    },
+  },
+} satisfies RuleMeta;
 
-export function check(ctx: Parameters<Rule['check']>[0]): void {
+type MessageId = keyof typeof meta.messages;
+
+export function check(ctx: RuleContext<MessageId>): void {
   const { plan } = ctx;
   let lines: LineIndex | undefined;
   const paraEnd = new Map(plan.paragraphs.map((p) => [p.line, p.content.end]));
@@ -22,33 +41,33 @@ export function check(ctx: Parameters<Rule['check']>[0]): void {
     switch (p.kind) {
       case 'unclosed': {
         if (p.note === 'title-broken-across-lines') {
-          ctx.report({ messageKey: 'punctuation-pair/title-broken', data: base, span: at, uncertain: true, severity: 'warning',
+          ctx.report({ messageId: 'title-broken', data: base, span: at, uncertain: true, severity: 'warning',
             related: p.partner ? [{ span: { start: p.partner.offset, end: p.partner.offset + 1 }, message: '》' }] : undefined });
           break;
         }
         let end = paraEnd.get(p.at.line) ?? at.end;
         while (end > at.end && '。；;'.includes(plan.text[end - 1]!)) end--;
-        ctx.report({ messageKey: 'punctuation-pair/unclosed', data: base, span: at,
+        ctx.report({ messageId: 'unclosed', data: base, span: at,
           suggestions: [fix(ctx.locale, 'fix/close-at-end', { text: base.expected }, [{ span: { start: end, end }, text: base.expected }])] });
         break;
       }
       case 'unopened':
-        ctx.report({ messageKey: 'punctuation-pair/unopened', data: base, span: at });
+        ctx.report({ messageId: 'unopened', data: base, span: at });
         break;
       case 'crossed': {
         lines ??= new LineIndex(plan.text);
         const pos = lines.positionAt(p.partner!.offset);
-        ctx.report({ messageKey: 'punctuation-pair/crossed', data: { ...base, partner: p.partner!.char, partnerLine: pos.line + 1, partnerColumn: pos.character + 1 }, span: at,
+        ctx.report({ messageId: 'crossed', data: { ...base, partner: p.partner!.char, partnerLine: pos.line + 1, partnerColumn: pos.character + 1 }, span: at,
           related: [{ span: { start: p.partner!.offset, end: p.partner!.offset + 1 }, message: p.partner!.char }] });
         break;
       }
       case 'wrong-width':
-        ctx.report({ messageKey: 'punctuation-pair/wrong-width', data: { ...base, open: p.partner!.char }, span: at,
+        ctx.report({ messageId: 'wrong-width', data: { ...base, open: p.partner!.char }, span: at,
           related: [{ span: { start: p.partner!.offset, end: p.partner!.offset + 1 }, message: p.partner!.char }],
           suggestions: [fix(ctx.locale, 'fix/replace', { text: base.expected }, [{ span: at, text: base.expected }])] });
         break;
       case 'doc-number-year':
-        ctx.report({ messageKey: 'punctuation-pair/doc-number-year', data: { open: p.at.char, close: p.partner!.char }, span: { start: at.start, end: p.partner!.offset + 1 },
+        ctx.report({ messageId: 'doc-number-year', data: { open: p.at.char, close: p.partner!.char }, span: { start: at.start, end: p.partner!.offset + 1 },
           fix: fix(ctx.locale, 'fix/replace', { text: '〔〕' }, [
             { span: at, text: '〔' }, { span: { start: p.partner!.offset, end: p.partner!.offset + 1 }, text: '〕' },
           ]) });
@@ -57,4 +76,4 @@ export function check(ctx: Parameters<Rule['check']>[0]): void {
   }
 }
 
-export default { meta, check } satisfies Rule;
+export default { meta, check } satisfies Rule<MessageId>;

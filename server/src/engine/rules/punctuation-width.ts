@@ -1,20 +1,25 @@
 // punctuation-width (off by default): half-width , : ; ( ) ? ! in Chinese text. Many web copies
 // were converted wholesale; a fix converts them back to full width.
-import type { Rule } from '../types.js';
+import type { Rule, RuleContext, RuleMeta } from '../types.js';
 import { isCjk } from '../text/chars.js';
 import { fix } from './util.js';
 
-export const meta: Rule['meta'] = {
+export const meta = {
   id: 'punctuation-width',
   description: { zh: '中文中使用全角标点（，：；（）？！），不用半角', en: 'Chinese text takes full-width punctuation (，：；（）？！), not half-width' },
   defaultSeverity: 'off',
   fixable: true,
   docs: 'punctuation-width',
-};
+  messages: {
+    'half-width': { zh: '中文中使用了半角“{char}”，应为全角“{expected}”', en: 'Half-width “{char}” in Chinese text; use full-width “{expected}”' },
+  },
+} satisfies RuleMeta;
+
+type MessageId = keyof typeof meta.messages;
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
 
-export function check(ctx: Parameters<Rule['check']>[0]): void {
+export function check(ctx: RuleContext<MessageId>): void {
   const t = ctx.plan.text;
   for (const p of ctx.plan.paragraphs) {
     const partner = matchParens(t, p.content.start, p.content.end);
@@ -32,7 +37,7 @@ export function check(ctx: Parameters<Rule['check']>[0]): void {
         // wrong-width pair, so both brackets change together (one fix, shared by both reports)
         const [open, close] = ch === '(' ? [i, other] : [other, i];
         if (!(isCjk(t[open - 1]) || isCjk(t[open + 1]) || isCjk(t[close - 1]))) continue;
-        ctx.report({ messageKey: 'punctuation-width/half-width', data: { char: ch, expected: full }, span: { start: i, end: i + 1 },
+        ctx.report({ messageId: 'half-width', data: { char: ch, expected: full }, span: { start: i, end: i + 1 },
           fix: fix(ctx.locale, 'fix/replace', { text: '（）' }, [
             { span: { start: open, end: open + 1 }, text: '（' }, { span: { start: close, end: close + 1 }, text: '）' },
           ]) });
@@ -40,7 +45,7 @@ export function check(ctx: Parameters<Rule['check']>[0]): void {
       }
       const cjkAround = ch === '(' ? isCjk(next) || isCjk(prev) : isCjk(prev) || (ch === ')' ? false : isCjk(next));
       if (!cjkAround) continue;
-      ctx.report({ messageKey: 'punctuation-width/half-width', data: { char: ch, expected: full }, span: { start: i, end: i + 1 },
+      ctx.report({ messageId: 'half-width', data: { char: ch, expected: full }, span: { start: i, end: i + 1 },
         fix: fix(ctx.locale, 'fix/replace', { text: full }, [{ span: { start: i, end: i + 1 }, text: full }]) });
     }
   }
@@ -61,4 +66,4 @@ function matchParens(t: string, start: number, end: number): Map<number, number>
   return out;
 }
 
-export default { meta, check } satisfies Rule;
+export default { meta, check } satisfies Rule<MessageId>;

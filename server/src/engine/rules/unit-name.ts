@@ -4,11 +4,11 @@
 // `区交通建设局` — and only where a slip is the likely reading: scope words (各, 有关), level
 // prefixes (县, 市), numerals and short generic names (处室, 科室) make different units.
 import type { UnitRef } from '../model/types.js';
-import type { Rule, RuleContext } from '../types.js';
-import { formatMessage } from '../i18n/messages.js';
+import type { Rule, RuleContext, RuleMeta } from '../types.js';
+import { localise } from '../i18n/engine-messages.js';
 import { fix } from './util.js';
 
-export const meta: Rule['meta'] = {
+export const meta = {
   id: 'unit-name',
   description: {
     zh: '单位名称统一：使用配置的规范名称，同一文件内不出现仅差一两个字的写法',
@@ -34,7 +34,26 @@ export const meta: Rule['meta'] = {
       },
     },
   },
-};
+  messages: {
+    alias: { zh: '单位名称“{name}”应统一写作“{canonical}”', en: 'Write the unit “{name}” as “{canonical}”' },
+    unknown: { zh: '单位“{name}”不在配置的单位名单（units）中', en: 'The unit “{name}” is not in the configured list (units)' },
+    'unknown-similar': {
+      zh: '单位“{name}”不在配置的单位名单（units）中，是否应为“{canonical}”？',
+      en: 'The unit “{name}” is not in the configured list (units); did you mean “{canonical}”?',
+    },
+    'near-collision': {
+      zh: '单位名称“{name}”与本文件中的“{other}”（{count} 处）仅差一两个字（{diff}），可能是同一单位（推测）',
+      en: 'The unit “{name}” differs from “{other}” ({count} times in this file) only by {diff}: probably the same unit (assumed)',
+    },
+    variant: {
+      zh: '单位名称“{name}”与本文件中的“{other}”（{count} 处）写法不一（全角半角不同）',
+      en: 'The unit “{name}” is written “{other}” elsewhere in this file ({count} times), with other-width characters',
+    },
+    related: { zh: '“{name}”在此', en: '“{name}” here' },
+  },
+} satisfies RuleMeta;
+
+type MessageId = keyof typeof meta.messages;
 
 
 const WS = /[\s\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/g;
@@ -132,7 +151,7 @@ interface Named {
   first: number;
 }
 
-function collectUnits(ctx: RuleContext): Named[] {
+function collectUnits(ctx: RuleContext<MessageId>): Named[] {
   const byName = new Map<string, Named>();
   let order = 0;
   for (const item of ctx.plan.allItems) {
@@ -149,7 +168,7 @@ function collectUnits(ctx: RuleContext): Named[] {
   return [...byName.values()];
 }
 
-export function check(ctx: RuleContext): void {
+export function check(ctx: RuleContext<MessageId>): void {
   const ignore = new Set(((ctx.options.ignore as string[] | undefined) ?? []).map(nameKey));
   const allowCollective = (ctx.options.allowCollective as boolean | undefined) ?? true;
   const units = collectUnits(ctx).filter((n) => !ignore.has(n.key));
@@ -158,11 +177,11 @@ export function check(ctx: RuleContext): void {
   else checkCollisions(ctx, units);
 }
 
-function replaceWith(ctx: RuleContext, u: UnitRef, canonical: string) {
+function replaceWith(ctx: RuleContext<MessageId>, u: UnitRef, canonical: string) {
   return fix(ctx.locale, 'fix/replace', { text: canonical }, [{ span: u.span, text: canonical }]);
 }
 
-function checkConfigured(ctx: RuleContext, units: Named[], configured: Record<string, string[]>, allowCollective: boolean): void {
+function checkConfigured(ctx: RuleContext<MessageId>, units: Named[], configured: Record<string, string[]>, allowCollective: boolean): void {
   const canonicalByKey = new Map<string, string>();
   for (const [canonical, aliases] of Object.entries(configured)) {
     const name = canonical.replace(WS, '');
@@ -174,7 +193,7 @@ function checkConfigured(ctx: RuleContext, units: Named[], configured: Record<st
     if (canonical !== undefined) {
       if (canonical === n.name) continue;
       for (const u of n.refs) {
-        ctx.report({ messageKey: 'unit-name/alias', data: { name: n.name, canonical }, span: u.span, fix: replaceWith(ctx, u, canonical) });
+        ctx.report({ messageId: 'alias', data: { name: n.name, canonical }, span: u.span, fix: replaceWith(ctx, u, canonical) });
       }
       continue;
     }
@@ -188,9 +207,9 @@ function checkConfigured(ctx: RuleContext, units: Named[], configured: Record<st
     }
     for (const u of n.refs) {
       if (best) {
-        ctx.report({ messageKey: 'unit-name/unknown-similar', data: { name: n.name, canonical: best.canonical }, span: u.span, suggestions: [replaceWith(ctx, u, best.canonical)] });
+        ctx.report({ messageId: 'unknown-similar', data: { name: n.name, canonical: best.canonical }, span: u.span, suggestions: [replaceWith(ctx, u, best.canonical)] });
       } else {
-        ctx.report({ messageKey: 'unit-name/unknown', data: { name: n.name }, span: u.span });
+        ctx.report({ messageId: 'unknown', data: { name: n.name }, span: u.span });
       }
     }
   }
@@ -257,7 +276,7 @@ function candidatePairs(units: Named[]): [Named, Named, NearKind | 'variant'][] 
   return pairs;
 }
 
-function checkCollisions(ctx: RuleContext, units: Named[]): void {
+function checkCollisions(ctx: RuleContext<MessageId>, units: Named[]): void {
   // the more often written spelling is taken as the intended one; on a tie, the earlier
   const rank = (a: Named, b: Named) => b.refs.length - a.refs.length || a.first - b.first;
   const reported = new Set<Named>();
@@ -267,12 +286,12 @@ function checkCollisions(ctx: RuleContext, units: Named[]): void {
     const [keep, other] = rank(a, b) <= 0 ? [a, b] : [b, a];
     if (reported.has(other) || reported.has(keep)) continue;
     reported.add(other);
-    const related = [{ span: keep.refs[0]!.span, message: formatMessage('unit-name/related', { name: keep.name }, ctx.locale) }];
+    const related = [{ span: keep.refs[0]!.span, message: localise(meta.messages.related, { name: keep.name }, ctx.locale) }];
     for (const u of other.refs) {
       const data: Record<string, string | number> = { name: other.name, other: keep.name, count: keep.refs.length };
       if (how !== 'variant') data.diff = how.kind === 'insert' ? `“${how.chars}”` : `“${how.from}”/“${how.to}”`;
       ctx.report({
-        messageKey: how === 'variant' ? 'unit-name/variant' : 'unit-name/near-collision',
+        messageId: how === 'variant' ? 'variant' : 'near-collision',
         data,
         span: u.span,
         suggestions: [replaceWith(ctx, u, keep.name)],
@@ -283,4 +302,4 @@ function checkCollisions(ctx: RuleContext, units: Named[]): void {
   }
 }
 
-export default { meta, check } satisfies Rule;
+export default { meta, check } satisfies Rule<MessageId>;

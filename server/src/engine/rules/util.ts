@@ -1,7 +1,7 @@
 // Helpers shared by the rules: marker number spans and fix construction.
 import type { Marker, PlanItem, Rank } from '../model/types.js';
 import type { Fix, Locale, TextEdit } from '../types.js';
-import { formatMessage } from '../i18n/messages.js';
+import { engineMessage, type EngineMessageKey, type MessageData } from '../i18n/engine-messages.js';
 import { toChineseNumeral, toCircled } from '../text/numerals.js';
 
 /** the span of the number inside a marker: `十一` in `十一、`, `三` in `（三）`, `12` in `12.` */
@@ -27,8 +27,8 @@ export function markerWith(m: Marker, value: number): string {
   return m.raw.slice(0, ns.start - m.span.start) + numberText(m.rank, value) + m.raw.slice(ns.end - m.span.start);
 }
 
-export function fix(locale: Locale, key: string, data: Record<string, string | number>, edits: TextEdit[]): Fix {
-  return { title: formatMessage(key, data, locale), edits };
+export function fix(locale: Locale, key: EngineMessageKey, data: MessageData, edits: TextEdit[]): Fix {
+  return { title: engineMessage(key, data, locale), edits };
 }
 
 /** renumber `items` from index `from` (up to `until`, exclusive), starting at `value` (later siblings shift) */
