@@ -37,6 +37,20 @@ const watch = process.argv.includes('--watch');
   if (!existsSync(vTarget) || readFileSync(vTarget, 'utf8') !== code) writeFileSync(vTarget, code);
 }
 
+// docs/rules.md and the README's rules table are generated from the rules' metadata and fixtures
+// (scripts/rule-docs.ts), like the schema above.
+{
+  const { createRequire } = await import('node:module');
+  const out = await build({ entryPoints: ['scripts/rule-docs.ts'], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  const docs = mod.exports.rulesMarkdown(process.cwd());
+  if (readFileSync('docs/rules.md', 'utf8') !== docs) writeFileSync('docs/rules.md', docs);
+  const readme = readFileSync('README.md', 'utf8');
+  const next = mod.exports.readmeWithRules(readme);
+  if (next !== readme) writeFileSync('README.md', next);
+}
+
 // Outputs are written only when they changed, by rename: `npm pack` (prepack) rebuilds while tests
 // run the bundles, and a reader must never see a half-written file.
 const writeIfChanged = (file, contents) => {

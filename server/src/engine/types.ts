@@ -48,6 +48,9 @@ export interface RuleMeta<Id extends string = string> {
   fixable: boolean;
   /** anchor in docs/rules.md */
   docs: string;
+  /** what the rule checks and why, Markdown, Chinese then English: the body of its section in
+   *  docs/rules.md (generated with the messages, options and the examples from its fixtures) */
+  details: string;
   /** JSON schema (draft 2020-12) of the rule's options, if it takes any */
   optionsSchema?: Record<string, unknown>;
   /** the rule's messages by messageId (ESLint's `meta.messages`); a diagnostic's messageKey is

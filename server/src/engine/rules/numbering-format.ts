@@ -10,6 +10,18 @@ export const meta = {
   defaultSeverity: 'warning',
   fixable: true,
   docs: 'numbering-format',
+  details: `
+| 写法 | 问题 | 修复 |
+|---|---|---|
+| \`一.\` \`一．\` | 一级序号后应为“、” | 改为 \`一、\` |
+| \`（一）、\` | 带括号的序号后不加标点 | 删去“、” |
+| \`3、\`（同级用 \`1.\`） | 三级序号后应为“.”（GB/T 15834 附录 B.3） | 改为 \`3.\` |
+| \`11加强…\`（前后为 \`10.\`、\`16.\`） | 缺少“.” | 插入“.” |
+| \`（一)\` | 括号全角半角混用 | 改为 \`（一）\` |
+
+\`11加强…\` 只有在前后序号正好缺 11 时才当作第 11 项；\`2020824\` 这样的乱码日期、\`3.1\` 这样的章节号、\`11.121人才梯队项目\`（第 11 项，正文以数字开头）都不会误报。
+A bare number is an item only where the numbering around it expects exactly that number.
+`,
   messages: {
     'wrong-delimiter': {
       zh: '{rankName}序号“{marker}”后应使用“{expected}”，不用“{actual}”（GB/T 15834）',

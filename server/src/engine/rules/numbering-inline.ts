@@ -8,6 +8,9 @@ export const meta = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: 'numbering-inline',
+  details: `
+段内分项 \`一是……二是……三是……\`、\`第一，……第二，……\` 应按顺序。 Inline enumerations run in order.
+`,
   messages: {
     order: { zh: '分项“{actual}”顺序不对：此处应为“{expected}”', en: 'Inline enumeration out of order: expected “{expected}”, found “{actual}”' },
   },

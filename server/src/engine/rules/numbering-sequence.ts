@@ -9,6 +9,15 @@ export const meta = {
   defaultSeverity: 'error',
   fixable: true,
   docs: 'numbering-sequence',
+  details: `
+按文档自己采用的编号方式检查（GB/T 9704-2012 §7.3.3）：同级序号或在每个上级下重新从一开始（restart），或全文连续编号（through，如 \`（一）\`…\`（二十二）\` 跨四个 \`一、\`）。
+方式由文档的上下级交界处推断，每一级各自推断。提示会说明此处应为几。
+
+Checked within the scheme the document uses for that rank — restarting under each parent, or running
+through the document — inferred from where the numbering crosses parents. The message names the expected number.
+
+修复：从该处起重新编号，后面的同级序号依次顺延。 Fix: renumber the run from here; later siblings shift.
+`,
   messages: {
     gap: { zh: '序号不连续：此处应为“{expected}”，实为“{actual}”', en: 'Numbering gap: expected “{expected}”, found “{actual}”' },
     duplicate: {

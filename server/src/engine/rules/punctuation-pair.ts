@@ -10,6 +10,11 @@ export const meta = {
   defaultSeverity: 'error',
   fixable: true,
   docs: 'punctuation-pair',
+  details: `
+GB/T 15834-2011：（）()〔〕［］[]【】《》〈〉“”‘’「」『』 在段内成对、同类同宽、不交叉；发文字号年份用 〔〕（\`国办发〔2019〕14号\`，不用 \`[2019]\` \`【2019】\` \`（2019）\`，可自动修复）。
+对导出造成的情况只报确定的问题并说明推测：标题被断成两行（\`《政府网站集约化⏎试点工作方案》\`，报一次、标注“推测”）、跨段引文（每段以“开头，末段才收尾，不报）、
+撇号 \`’99\`（不报）。
+`,
   messages: {
     unclosed: { zh: '“{char}”在本段内没有对应的“{expected}”', en: '“{char}” is never closed in this paragraph (expected “{expected}”)' },
     unopened: { zh: '“{char}”前没有对应的“{expected}”', en: '“{char}” closes a “{expected}” that was never opened' },

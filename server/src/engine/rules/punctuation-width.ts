@@ -10,6 +10,10 @@ export const meta = {
   defaultSeverity: 'off',
   fixable: true,
   docs: 'punctuation-width',
+  details: `
+默认关闭。中文中的半角 \`, : ; ( ) ? !\` 改为全角（网页转存的文档常被整体转成半角）。\`10:30\` 等不变。
+Off by default. Half-width punctuation next to Chinese text; the fix converts it.
+`,
   messages: {
     'half-width': { zh: '中文中使用了半角“{char}”，应为全角“{expected}”', en: 'Half-width “{char}” in Chinese text; use full-width “{expected}”' },
   },

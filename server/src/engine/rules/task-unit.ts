@@ -9,6 +9,21 @@ export const meta = {
   defaultSeverity: 'error',
   fixable: false,
   docs: 'task-unit',
+  details: `
+计划类文档中，每项任务（没有下级序号的条目，连同其后的正文段落）都要写明责任单位。以下不要求：
+工作报告、工作总结（标题含“报告”“总结”）；框架性章节（总体要求、指导思想、基本原则、工作目标、主要目标、组织领导、组织实施、保障措施、工作要求、实施步骤、工作步骤、时间安排，须是整个标题，可用 \`nonTaskSections\` 追加）；
+文首和文尾；以及用“以下……不再列出”统一声明过的任务。
+
+In a plan, every task (a leaf item with its body paragraphs) names who is responsible — except in
+reports, framing sections (exact headings, extendable with \`nonTaskSections\`), preamble and closing,
+and where units are declared once (\`…不再列出\`).
+
+识别的写法 / clause forms recognised:
+\`（办公室牵头，各处室、民服中心配合）\` \`（审批处、人事处分别牵头，…配合）\` \`（各处室按职责分工负责）\`
+\`（XX会同有关部门负责）\` \`（XX指导，YY参与）\` \`（牵头单位：A；责任单位：B）\` \`（责任处室：办公室）\`
+\`〔各司（局）按职责分工负责〕\`、单独成段的 \`责任单位：…。\`、正文末尾未加括号的 \`办公室牵头，各有关处室配合\`、
+繁体 \`牽頭\` \`負責\` \`責任單位\`，\`列第一位者为牵头单位\`。
+`,
   messages: {
     missing: { zh: '任务“{title}”未写明责任单位（如“（办公室牵头，各处室配合）”）', en: 'Task “{title}” names no responsible unit (e.g. “（办公室牵头，各处室配合）”)' },
   },

@@ -10,6 +10,11 @@ export const meta = {
   defaultSeverity: 'warning',
   fixable: true,
   docs: 'unit-clause',
+  details: `
+责任单位写了但不规范：未加括号（修复：加括号；若与正文连写，单位起点是推测的，只作为快速修复提供）、
+缺右括号（修复：在段末补上）、缺左括号、标签后为空（\`牵头单位：；\`）、两个单位连写缺顿号（推测）。
+A unit clause present but malformed.
+`,
   messages: {
     unbracketed: { zh: '责任单位“{clause}”未加括号，应写作“（{clause}）”', en: 'Unit clause “{clause}” is not bracketed; write “（{clause}）”' },
     'unbracketed-glued': {

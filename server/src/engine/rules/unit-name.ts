@@ -17,6 +17,13 @@ export const meta = {
   defaultSeverity: 'warning',
   fixable: true,
   docs: 'unit-name',
+  details: `
+配置了 \`units\`（规范名称及别名）时，检查单位名称是否在列表中，并可一键改为规范名称；
+未配置时只在同一文档出现相差一两个字的单位名称（\`区交通与建设局\` / \`区交通建设局\`）时提示。
+With \`units\` configured: names not in the list (fix: the canonical name). Without: names in one plan
+that differ by a character or two (suggestions only, marked as assumed; 各/有关, level prefixes and
+short generic names such as 处室 are kept apart).
+`,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
