@@ -35,7 +35,7 @@ test('bad option values: a clear usage error with the allowed values, exit 2 (no
     [['table', '--locale', 'fr', PLAN], '--locale 的值“fr”无效，可选：zh、en'],
     [['rules', '--locale=fr'], '--locale 的值“fr”无效，可选：zh、en'],
     [['init', '--locale', 'fr'], '--locale 的值“fr”无效，可选：zh、en'],
-    [['check', '--document-kind', 'memo', PLAN], '--document-kind 的值“memo”无效，可选：auto、plan、report'],
+    [['check', '--document-kind', 'memo', PLAN], '--document-kind 的值“memo”无效，可选：auto、plan、report、regulation、notice、other'],
     [['check', '--max-warnings', 'many', PLAN], '--max-warnings 的值“many”无效：应为不小于 -1 的整数'],
     [['check', '--format'], '选项 --format 需要一个值'],
     [['check', '--format', '--fix', PLAN], '选项 --format 需要一个值'],
@@ -52,7 +52,7 @@ test('bad option values: a clear usage error with the allowed values, exit 2 (no
     assert.doesNotMatch(r.stderr, /internal error|内部错误|TypeError/);
   }
   const en = fengong(['check', '--locale', 'en', '--document-kind', 'memo', PLAN]);
-  assert.equal(en.stderr.split('\n')[0], 'fengong: invalid value “memo” for --document-kind; allowed: auto, plan, report');
+  assert.equal(en.stderr.split('\n')[0], 'fengong: invalid value “memo” for --document-kind; allowed: auto, plan, report, regulation, notice, other');
 });
 
 test('a closed pipe ends the output quietly: fengong rules | head -1, check | head -c 100', () => {

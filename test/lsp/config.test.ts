@@ -19,7 +19,7 @@ describe('configuration', () => {
       const first = await client.diagnosticsFor(p.uri, 1);
       const defaults = cliDiagnostics(p.file).map(strip);
       assert.deepEqual(first.diagnostics.map(asCli), defaults);
-      assert.equal(defaults.filter((d) => d.ruleId === 'unit-clause').length, 11);
+      assert.equal(defaults.filter((d) => d.ruleId === 'unit-clause').length, 5);
 
       settings.rules = { 'unit-clause': 'off', 'punctuation-pair': 'warning' };
       const next = client.nextDiagnostics(p.uri);

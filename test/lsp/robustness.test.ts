@@ -54,7 +54,7 @@ describe('robustness over stdio', () => {
       assert.equal(init.serverInfo?.name, 'fengong');
       const p = corpusCopy();
       await client.open(p.uri, p.text);
-      assert.equal((await client.diagnosticsFor(p.uri, 1)).diagnostics.length, 23);
+      assert.equal((await client.diagnosticsFor(p.uri, 1)).diagnostics.length, 17);
     } finally {
       assert.equal(await client.shutdown(), 0);
     }

@@ -172,7 +172,7 @@ test('a work report has no tasks: said on stderr, an empty table, exit 0', async
   copyFileSync(join(CORPUS, '003_05f29b10a2949338.txt'), join(dir, 'report.txt'));
   const r = await table(['report.txt'], dir);
   assert.equal(r.code, 0);
-  assert.equal(r.err, 'fengong：report.txt 中没有任务（工作报告、总结不列任务）\n');
+  assert.equal(r.err, 'fengong：report.txt 中没有任务（报告、总结类，不列任务；可用 fengong inspect 查看判断依据）\n');
   assert.equal(r.out.toString('utf8'), '| 序号 | 任务 | 牵头单位 | 责任单位 | 配合单位 | 指导单位 | 完成时限 | 行号 |\n| --- | --- | --- | --- | --- | --- | --- | ---: |\n');
 });
 

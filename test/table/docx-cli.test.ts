@@ -52,7 +52,8 @@ test('check on the 33 corpus plans as .docx: exactly the problems of the text, a
       compared++;
     }
   }
-  assert.ok(compared > 500, `${compared} problems compared`);
+  // every real problem of the corpus (no false alarms left to compare)
+  assert.ok(compared >= 100, `${compared} problems compared`);
 });
 
 test('check on a .docx whose numbers are Word list numbers: the problems of the text Word shows', async () => {

@@ -61,7 +61,7 @@ test('errors name the file, the line and column, the JSON path and what is allow
   assert.equal(e3.jsonPath, '');
   assert.match(e3.message, /^配置文件 JSON 语法错误：/);
   const e4 = bad('{ "documentKind": "memo" }');
-  assert.equal(e4.message, '配置项 documentKind 无效：可用的值："auto", "plan", "report"');
+  assert.equal(e4.message, '配置项 documentKind 无效：可用的值："auto", "plan", "report", "regulation", "notice", "other"');
 });
 
 test('a broken config leaves the defaults in force and says why', () => {

@@ -99,11 +99,15 @@ describe('numbering-sequence: must fail', () => {
     assert.equal(diagnosticsOf(text, RULE)[0]!.data.expected, '3.');
   });
 
-  test('a restart at 1 without a heading before it, through scheme: backward, expecting the next number', () => {
-    // two sections continue the count, one restarts: the document numbers through
-    const text = doc(TITLE, '一、甲', task('1.'), task('2.'), '二、乙', task('3.'), task('4.'), '三、丙', task('5.'), '四、丁', task('1.'));
-    assert.deepEqual(reportsOf(text, RULE), [{ rule: RULE, line: 11, column: 1, key: 'numbering-sequence/backward' }]);
-    assert.equal(diagnosticsOf(text, RULE)[0]!.data.expected, '6.');
+  test('a restart at 1 under a new 一、 after numbering through: a new list (FORMAT.md §6), not a backward jump', () => {
+    const text = doc(TITLE, '一、甲', task('1.'), task('2.'), '二、乙', task('3.'), task('4.'), '三、丙', task('5.'), '四、丁', task('1.'), task('2.'));
+    assert.deepEqual(reportsOf(text, RULE), []);
+  });
+
+  test('a restart at 1 within the same section, through scheme: backward, expecting the next number', () => {
+    const text = doc(TITLE, '一、甲', task('1.'), task('2.'), '二、乙', task('3.'), task('4.'), task('1.'));
+    assert.deepEqual(reportsOf(text, RULE), [{ rule: RULE, line: 8, column: 1, key: 'numbering-sequence/backward' }]);
+    assert.equal(diagnosticsOf(text, RULE)[0]!.data.expected, '5.');
   });
 
   test('as many sections continue as restart: read as restarting, the continuing one starts wrong', () => {

@@ -67,11 +67,19 @@ describe('punctuation-pair: must fail', () => {
     assert.equal(text.slice(d!.related![0]!.span.start, d!.related![0]!.span.end), '》');
   });
 
-  test('unclosed ( at the end of a unit clause, a suggestion to close it at the paragraph end', () => {
+  test('unclosed ( of a unit clause: a fix closes it where the clause ends (certain: the clause runs to the paragraph end)', () => {
     const text = body('1.加强电话接听。(处室按职责分工负责。');
     assert.deepEqual(reportsOf(text, PAIR), [{ rule: PAIR, line: 3, column: 10, key: 'punctuation-pair/unclosed' }]);
     const [d] = diagnosticsOf(text, PAIR);
-    assert.equal(lineOf(fixed(text, { ...d!, fix: d!.suggestions![0] }), 3), '1.加强电话接听。(处室按职责分工负责)。');
+    assert.equal(d!.suggestions, undefined);
+    assert.equal(lineOf(fixed(text, d!), 3), '1.加强电话接听。(处室按职责分工负责)。');
+  });
+
+  test('unclosed ( that is no unit clause: only a suggestion', () => {
+    const text = body('1.加强电话接听(含夜间值班。（办公室负责）');
+    const [d] = diagnosticsOf(text, PAIR);
+    assert.equal(d!.fix, undefined);
+    assert.equal(d!.suggestions?.length, 1);
   });
 
   test('an unopened 》 and an unopened )', () => {

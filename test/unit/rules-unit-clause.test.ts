@@ -54,25 +54,26 @@ describe('unit-clause: must fail', () => {
     assert.equal(lineOf(fixed(text, { ...d!, fix: d!.suggestions![0] }), 4), '2.及时公开办事条件等信息（审批处牵头，各有关处室配合）');
   });
 
-  test('opened, never closed: fix inserts the closer of the same width', () => {
+  test('opened, never closed: one finding (punctuation-pair), whose fix closes the clause with the same width', () => {
     const text = doc(PLAN, '一、重点任务', '1.加强电话接听工作。(处室、民服中心按职责分工负责');
-    assert.deepEqual(reportsOf(text, RULE), [{ rule: RULE, line: 3, column: 12, key: 'unit-clause/unclosed' }]);
-    const [d] = diagnosticsOf(text, RULE);
-    assert.equal(d!.message, '责任单位括注缺少“)”');
-    assert.equal(lineOf(fixed(text, d!), 3), '1.加强电话接听工作。(处室、民服中心按职责分工负责)');
+    assert.deepEqual(reportsOf(text, RULE), []);
     assert.deepEqual(reportsOf(text, 'punctuation-pair').map((r) => [r.line, r.column, r.key]), [[3, 12, 'punctuation-pair/unclosed']]);
+    const [d] = diagnosticsOf(text, 'punctuation-pair');
+    assert.equal(d!.message, '“(”在本段内没有对应的“)”');
+    assert.equal(lineOf(fixed(text, d!), 3), '1.加强电话接听工作。(处室、民服中心按职责分工负责)');
   });
 
   test('the closer placed before a final 。', () => {
     const text = doc(PLAN, '一、重点任务', '1.做好甲。（办公室负责。');
-    const [d] = diagnosticsOf(text, RULE);
+    const [d] = diagnosticsOf(text, 'punctuation-pair');
     assert.equal(lineOf(fixed(text, d!), 3), '1.做好甲。（办公室负责）。');
   });
 
-  test('closed, never opened: a suggestion only (where it opened is a guess)', () => {
+  test('closed, never opened: one finding (punctuation-pair), a suggestion only (where it opened is a guess)', () => {
     const text = doc(PLAN, '一、重点任务', '1.配齐配强工作力量。责任单位：各乡镇（街道）、县政府各部门）');
-    assert.deepEqual(reportsOf(text, RULE), [{ rule: RULE, line: 3, column: 31, key: 'unit-clause/unopened' }]);
-    const [d] = diagnosticsOf(text, RULE);
+    assert.deepEqual(reportsOf(text, RULE), []);
+    assert.deepEqual(reportsOf(text, 'punctuation-pair').map((r) => [r.line, r.column, r.key]), [[3, 31, 'punctuation-pair/unopened']]);
+    const [d] = diagnosticsOf(text, 'punctuation-pair');
     assert.equal(d!.fix, undefined);
     assert.equal(fixed(text, { ...d!, fix: d!.suggestions![0] }), doc(PLAN, '一、重点任务', '1.配齐配强工作力量。（责任单位：各乡镇（街道）、县政府各部门）'));
   });
@@ -91,11 +92,10 @@ describe('unit-clause: must fail', () => {
     assert.equal(d!.message, '“县政府各部门县机关运行保障中心”可能是两个单位连写，缺少“、”（推测）');
   });
 
-  test('the corpus: 000 (unbracketed, glued, unclosed), 004 (run together, unopened)', () => {
+  test('the corpus: 000 (unbracketed, glued), 004 (run together); lost brackets are punctuation-pair\'s', () => {
     assert.deepEqual(reportsOf(corpusText('000_'), RULE).map((r) => [r.line, r.key.replace('unit-clause/', '')]), [
-      [26, 'unbracketed'], [30, 'unbracketed-glued'], [46, 'unbracketed-glued'], [48, 'unbracketed'], [54, 'unclosed'], [60, 'unclosed'],
-      [62, 'unclosed'], [66, 'unbracketed'], [74, 'unclosed'], [76, 'unclosed'], [78, 'unclosed'],
+      [26, 'unbracketed'], [30, 'unbracketed-glued'], [46, 'unbracketed-glued'], [48, 'unbracketed'], [66, 'unbracketed'],
     ]);
-    assert.deepEqual(reportsOf(corpusText('004_'), RULE).map((r) => [r.line, r.key]), [[70, 'unit-clause/run-together'], [126, 'unit-clause/unopened']]);
+    assert.deepEqual(reportsOf(corpusText('004_'), RULE).map((r) => [r.line, r.key]), [[70, 'unit-clause/run-together']]);
   });
 });

@@ -168,3 +168,77 @@ describe('a document numbered through with （一）…（二十四）', () => {
     assert.deepEqual(lint(restart).diagnostics, []);
   });
 });
+
+// Plans written in shapes none of the corpus documents has (issue: the engine is right for the
+// format, not for the files it was built against). Each fixture carries the defects planted in it.
+describe('a 责任清单 table: 序号 column, section rows, a merged-cell row, 注： notes', () => {
+  const text = fixtureText('responsibility-list.txt');
+  const q = plan(text);
+
+  test('the numbered rows are the tasks, with the units of their columns', () => {
+    assert.deepEqual(q.tasks.map((t) => [t.path, t.title, unitsOf(t).join()]), [
+      ['一、1.', '制定年度安全生产工作要点', '区应急局/lead,区各有关部门/cooperating'],
+      ['一、2.', '开展安全生产大检查', '区应急局/lead,各街道（镇）/cooperating'],
+      ['一、3.', '推进企业安全生产标准化建设', '区市场监管局/cooperating,区应急局/cooperating'],
+      ['一、5.', '加强危险化学品监管', '区应急局/lead,区公安分局/cooperating'],
+      ['二、6.', '推进基层应急管理能力建设', '区应急局区民政局/lead,各街道（镇）/cooperating'],
+      ['二、7.', '开展安全宣传“五进”活动', '区委宣传部/lead,区教育局/cooperating,各街道（镇）/cooperating'],
+    ]);
+  });
+
+  test('the 注： list is notes, numbered on its own', () => {
+    const notes = q.allItems.filter((i) => i.nonTaskReason === 'notes');
+    assert.deepEqual(notes.map((n) => n.heading.line + 1), [13, 14]);
+  });
+
+  test('exact diagnostics: an empty 牵头单位 cell, the gap 3 → 5, units run together in one cell', () => {
+    assert.deepEqual(lint(text).diagnostics.map((d) => where(text, d)), [
+      { rule: 'unit-clause', line: 8, column: 17, key: 'unit-clause/empty-slot' },
+      { rule: 'numbering-sequence', line: 9, column: 1, key: 'numbering-sequence/gap' },
+      { rule: 'unit-clause', line: 11, column: 16, key: 'unit-clause/run-together' },
+    ]);
+  });
+});
+
+describe('a 行动计划 in Markdown: # headings, numbered lists restarting under each', () => {
+  const text = fixtureText('action-plan.md');
+  const q = plan(text);
+
+  test('the title is the # heading (without its #); 总体要求 and 保障措施 hold no tasks', () => {
+    assert.equal(q.title?.text, '某某市2024年数字政府建设行动计划');
+    assert.deepEqual([q.genre.genre, q.genre.titleWord], ['plan', '行动计划']);
+    assert.deepEqual(q.tasks.map((t) => t.path), ['二、（一）1.', '二、（一）2.', '二、（一）3.', '二、（二）1.', '二、（二）2.']);
+  });
+
+  test('exact diagnostics: a task without units, an unclosed clause', () => {
+    assert.deepEqual(lint(text).diagnostics.map((d) => where(text, d)), [
+      { rule: 'task-unit', line: 13, column: 1, key: 'task-unit/missing' },
+      { rule: 'punctuation-pair', line: 18, column: 16, key: 'punctuation-pair/unclosed' },
+    ]);
+  });
+});
+
+describe('a 实施细则 with 第X条 articles', () => {
+  const text = fixtureText('implementing-rules.txt');
+  const q = plan(text);
+
+  test('a regulation: no tasks, so no unit check', () => {
+    assert.deepEqual([q.genre.genre, q.genre.basis, q.genre.titleWord, q.tasks.length], ['regulation', 'title', '细则', 0]);
+  });
+
+  test('exact diagnostics: only the skipped （三）', () => {
+    assert.deepEqual(lint(text).diagnostics.map((d) => where(text, d)), [{ rule: 'numbering-sequence', line: 14, column: 1, key: 'numbering-sequence/gap' }]);
+  });
+});
+
+describe('a plan pasted from WPS, every paragraph indented by U+3000', () => {
+  const text = fixtureText('wps-indented.txt');
+
+  test('exact diagnostics: the skipped （二） and its task without units; 组织保障 holds no task', () => {
+    assert.deepEqual(lint(text).diagnostics.map((d) => where(text, d)), [
+      { rule: 'numbering-sequence', line: 8, column: 3, key: 'numbering-sequence/gap' },
+      { rule: 'task-unit', line: 8, column: 3, key: 'task-unit/missing' },
+    ]);
+    assert.equal(plan(text).title?.text, '某某县民政局2024年政务公开工作要点');
+  });
+});

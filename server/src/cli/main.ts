@@ -24,6 +24,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return (await import('./table.js')).runTable(rest, io);
     case 'rules':
       return (await import('./rules.js')).runRules(rest, io);
+    case 'inspect':
+      return (await import('./inspect.js')).runInspect(rest, io);
     case 'init':
       return (await import('./init.js')).runInit(rest, io);
     case 'lsp': {

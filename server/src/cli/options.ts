@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import stringWidth from 'string-width';
 import { text, type Locale, type MessageData, type MessageId } from '../i18n/catalogue.js';
+import { DOCUMENT_KINDS } from '../engine/types.js';
 
 export interface OptionDef {
   type: 'string' | 'boolean';
@@ -57,7 +58,7 @@ export const CHECK: CommandSpec = {
     config: { type: 'string', short: 'c', arg: 'option.arg.path', help: 'option.opt.config' },
     'print-config': { type: 'string', arg: 'option.arg.file', help: 'option.opt.printConfig' },
     locale: { type: 'string', choices: LOCALES, help: 'option.opt.locale' },
-    'document-kind': { type: 'string', choices: ['auto', 'plan', 'report'], help: 'option.opt.documentKind' },
+    'document-kind': { type: 'string', choices: DOCUMENT_KINDS, help: 'option.opt.documentKind' },
     ignore: { type: 'string', multiple: true, arg: 'option.arg.glob', help: 'option.opt.ignore' },
     'follow-symlinks': { type: 'boolean', help: 'option.opt.followSymlinks' },
     stdin: { type: 'boolean', help: 'option.opt.stdin' },
@@ -129,7 +130,22 @@ export const LSP: CommandSpec = {
   },
 };
 
-export const COMMANDS: CommandSpec[] = [CHECK, TABLE, INIT, RULES, LSP];
+export const INSPECT: CommandSpec = {
+  name: 'inspect',
+  positionals: 'any',
+  usage: 'help.inspectUsage',
+  about: 'help.inspectAbout',
+  options: {
+    format: { type: 'string', short: 'f', choices: ['text', 'json'], help: 'option.opt.inspectFormat' },
+    'document-kind': { type: 'string', choices: DOCUMENT_KINDS, help: 'option.opt.documentKind' },
+    config: { type: 'string', short: 'c', arg: 'option.arg.path', help: 'option.opt.config' },
+    locale: { type: 'string', choices: LOCALES, help: 'option.opt.locale' },
+    'output-file': outputFile,
+    help,
+  },
+};
+
+export const COMMANDS: CommandSpec[] = [CHECK, TABLE, INSPECT, INIT, RULES, LSP];
 
 /** Parses `argv` against the command's options. Never throws. */
 export function parseCommand(argv: string[], spec: CommandSpec, locale: Locale): ParseOutcome {

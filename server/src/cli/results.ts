@@ -25,6 +25,8 @@ export interface LintMessage {
   fingerprint?: string;
   /** for a Word document: the paragraph or table cell (line and column are in its extracted text) */
   word?: WordPosition;
+  /** the finding rests on an assumption (an inferred genre, a guessed unit start): said so */
+  uncertain?: true;
   /** ESLint's shape of why a message in suppressedMessages is not reported */
   suppressions?: { kind: 'baseline'; justification: string }[];
 }
@@ -67,6 +69,7 @@ export function toFileResult(filePath: string, text: string, reported: Fingerpri
       ruleId: d.ruleId, severity: d.severity === 'error' ? 2 : 1, message: d.message, messageId: d.messageKey,
       line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
     };
+    if (d.uncertain) m.uncertain = true;
     if (d.fix) m.fix = mergedFix(text, d.fix.edits);
     if (d.suggestions?.length) m.suggestions = d.suggestions.map((f) => ({ desc: f.title, fix: mergedFix(text, f.edits) }));
     m.fingerprint = `${entry.fingerprint}:${entry.occurrence}`;

@@ -2,6 +2,7 @@
 // The 任务分工表 of one or more plans. Exit 0 when written, 2 on usage or I/O errors.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parsePlan } from '../engine/index.js';
+import { formatMessage } from '../engine/i18n/messages.js';
 import { loadConfigForFile } from '../config/load.js';
 import { configErrorText, note, usageError, writeOutput, type CliIO } from './io.js';
 import { commandHelp, parseCommand, TABLE } from './options.js';
@@ -70,7 +71,7 @@ export async function runTable(argv: string[], io: TableIO): Promise<number> {
     const config = loaded.config;
     if (inputs.length === 0) locale = config.locale === 'en' ? 'en' : 'zh';
     const plan = parsePlan(read.text, config);
-    if (!plan.tasks.length) note(io, msgLocale, t(plan.kind === 'report' ? 'table.noTasksReport' : 'table.noTasks', { file }));
+    if (!plan.tasks.length) note(io, msgLocale, plan.genre.assignsWork ? t('table.noTasks', { file }) : t('table.noTasksReport', { file, genre: formatMessage(`genre/${plan.genre.genre}`, {}, msgLocale) }));
     const input: BuildOptions & { plan: PlanDocument; file: string } = { plan, file };
     if (config.units) input.units = config.units;
     // a Word document's rows name its paragraphs

@@ -1,6 +1,7 @@
 // Finding, parsing and validating .fengongrc.json (JSON with comments), and resolving the
 // engine configuration for one file: defaults ← nearest config ← its overrides for that file.
 // Configuration is data only: nothing from a workspace is ever executed.
+import type { DocumentKind } from '../engine/model/types.js';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
@@ -29,7 +30,7 @@ export interface ConfigError {
 
 export interface RawConfig {
   rules?: Record<string, unknown>;
-  documentKind?: 'auto' | 'plan' | 'report';
+  documentKind?: 'auto' | DocumentKind;
   nonTaskSections?: string[];
   roles?: EngineConfig['roleKeywords'];
   units?: Record<string, string[]>;

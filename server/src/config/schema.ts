@@ -32,7 +32,7 @@ function settings(withOverrides: boolean): Record<string, unknown> {
       properties: Object.fromEntries(rules.map((r) => [r.meta.id, ruleSchema(r.meta)])),
       additionalProperties: false,
     },
-    documentKind: { enum: ['auto', 'plan', 'report'], description: '文档类型：auto 按标题判断（含“报告”“总结”为报告）/ document kind' },
+    documentKind: { enum: ['auto', 'plan', 'report', 'regulation', 'notice', 'other'], description: '文档类型：auto 按标题文种和正文判断 / document kind: auto decides from the title\'s genre word and the body' },
     nonTaskSections: { ...words, description: '不含任务的章节标题（追加到“总体要求”“保障措施”等）/ extra section headings that hold no tasks' },
     roles: {
       type: 'object', additionalProperties: false, description: '额外的单位角色词 / extra unit-role keywords',

@@ -1,6 +1,6 @@
 // text → plan model → diagnostics.
 import type { Diagnostic, EngineConfig, LintResult, RuleContext } from './types.js';
-import { parsePlan } from './model/build.js';
+import { parsePlan } from './model/parse.js';
 import { rules } from './rules/index.js';
 import { defaultConfig, mergeConfig, type ConfigOverride } from './config.js';
 import { localise } from './i18n/engine-messages.js';

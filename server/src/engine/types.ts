@@ -1,5 +1,5 @@
 // Engine-level types shared by the rules, the CLI and the language server.
-import type { PlanDocument, Span } from './model/types.js';
+import type { DocumentKind, PlanDocument, Span } from './model/types.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'off';
 export type Locale = 'zh' | 'en';
@@ -89,7 +89,7 @@ export interface RoleKeywords {
 /** The resolved configuration the engine sees: no I/O, no globs — the CLI/server resolved those. */
 export interface EngineConfig {
   rules: Record<string, { severity: Severity; options: Record<string, unknown> }>;
-  documentKind?: 'plan' | 'report' | 'auto';
+  documentKind?: 'auto' | DocumentKind;
   /** extra section headings that hold no tasks (added to 总体要求, 指导思想, …) */
   nonTaskSections: string[];
   roleKeywords: Partial<RoleKeywords>;
@@ -102,3 +102,6 @@ export interface LintResult {
   plan: PlanDocument;
   diagnostics: Diagnostic[];
 }
+
+/** `auto`: the genre from the title and the body (FORMAT.md §5); the others set it */
+export const DOCUMENT_KINDS = ['auto', 'plan', 'report', 'regulation', 'notice', 'other'] as const;

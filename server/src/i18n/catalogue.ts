@@ -51,6 +51,7 @@ const HELP = {
   fengong check [文件|文件夹|通配符…] [选项]   检查序号、责任单位、成对标点（默认检查当前文件夹）
   fengong table 文件… [选项]                  生成任务分工表（md、csv、json、xlsx）
   fengong init [选项]                         在当前文件夹写一份带注释的 .fengongrc.json
+  fengong inspect 文件… [选项]                说明如何理解文件：文种、各部分作用、任务及责任单位
   fengong rules [选项]                        列出全部规则
   fengong lsp --stdio                         启动语言服务器（供 VS Code、Neovim 等编辑器使用）
   fengong --version                           显示版本
@@ -64,6 +65,7 @@ Usage:
   fengong check [files|folders|globs…] [options]  check numbering, responsible units, paired punctuation (default: .)
   fengong table FILE… [options]                   the task table (md, csv, json, xlsx)
   fengong init [options]                          write a commented .fengongrc.json here
+  fengong inspect FILE… [options]                 how fengong reads a file: genre, sections, tasks and units
   fengong rules [options]                         list the rules
   fengong lsp --stdio                             start the language server (VS Code, Neovim, any LSP editor)
   fengong --version                               print the version
@@ -84,6 +86,11 @@ Run "fengong COMMAND --help" for a command's options, e.g. fengong check --help.
   tableUsage: { zh: '用法：fengong table 文件… [选项]', en: 'Usage: fengong table FILE… [options]' },
   tableAbout: { zh: '把工作要点、任务分工（.txt、.docx、.doc）转成任务分工表。', en: 'The task table (任务分工表) of one or more plans (.txt, .docx, .doc).' },
   tableExit: { zh: '退出码：0 已生成；2 用法、配置或读写错误。', en: 'Exit codes: 0 written; 2 usage, configuration or I/O errors.' },
+  inspectUsage: { zh: '用法：fengong inspect 文件… [选项]', en: 'Usage: fengong inspect FILE… [options]' },
+  inspectAbout: {
+    zh: '说明 fengong 如何理解文件：文种及依据、各部分的作用（任务、总体要求、范围、流程、按单位分工…）、每项任务及其责任单位。',
+    en: 'Shows how fengong reads a file: its genre and why, each section\'s role (tasks, framing, scope, procedure, by unit…), each task and its units.',
+  },
   rulesUsage: { zh: '用法：fengong rules [选项]', en: 'Usage: fengong rules [options]' },
   rulesAbout: { zh: '列出全部规则：默认级别、能否自动修复、检查什么。', en: 'Lists the rules: default severity, whether --fix can fix them, what they check.' },
   initUsage: { zh: '用法：fengong init [选项]', en: 'Usage: fengong init [options]' },
@@ -115,7 +122,8 @@ const OPTIONS = {
   'opt.config': { zh: '使用该配置文件，不再向上查找 .fengongrc.json', en: 'use this config instead of the nearest .fengongrc.json' },
   'opt.printConfig': { zh: '打印该文件生效的配置（JSON），不做检查', en: 'print the configuration that applies to FILE (JSON) and check nothing' },
   'opt.locale': { zh: '提示语言：zh（默认）或 en', en: 'message language: zh (default) or en' },
-  'opt.documentKind': { zh: '文档类型：auto（默认，按标题判断）、plan、report', en: 'document kind: auto (default, from the title), plan, report' },
+  'opt.documentKind': { zh: '文档类型：auto（默认，按标题文种和正文判断）、plan（工作计划）、report（报告总结）、regulation（规章）、notice（通知函件）、other', en: 'document kind: auto (default, from the title\'s genre word and the body), plan, report, regulation, notice, other' },
+  'opt.inspectFormat': { zh: '输出格式：text（默认）| json', en: 'output format: text (default) | json' },
   'opt.ignore': { zh: '跳过匹配的文件和文件夹（相对当前文件夹，可重复）', en: 'skip matching files and folders (relative to the working folder; repeatable)' },
   'opt.followSymlinks': { zh: '跟随指向检查范围以外的符号链接', en: 'follow symlinks leading outside the given paths' },
   'opt.stdin': { zh: '从标准输入读入计划', en: 'read the plan from standard input' },
@@ -219,7 +227,7 @@ const TABLE = {
   xlsxTty: { zh: '{format} 是二进制文件，不能写到终端；请用 -o 文件.{format} 指定输出文件（或重定向到文件）', en: '{format} is a binary file and is not written to a terminal; give -o FILE.{format} (or redirect to a file)' },
   wrote: { zh: '已写入 {file}（{tasks} 项任务，{units} 个单位）', en: 'wrote {file} ({tasks} tasks, {units} units)' },
   noTasks: { zh: '{file} 中没有任务（未找到带编号的任务）', en: '{file} has no tasks (no numbered tasks found)' },
-  noTasksReport: { zh: '{file} 中没有任务（工作报告、总结不列任务）', en: '{file} has no tasks (a work report lists none)' },
+  noTasksReport: { zh: '{file} 中没有任务（{genre}，不列任务；可用 fengong inspect 查看判断依据）', en: '{file} has no tasks ({genre}; fengong inspect shows why)' },
 } satisfies Record<string, Entry>;
 
 const CONFIG = {

@@ -35,6 +35,8 @@ export function toLspFix(lines: LineIndex, fix: Fix): LspFix {
 
 export interface DiagnosticData {
   messageKey: string;
+  /** the finding rests on an assumption: shown as Information, whatever the rule's severity */
+  uncertain?: true;
   fix?: LspFix;
   suggestions?: LspFix[];
 }
@@ -42,11 +44,12 @@ export interface DiagnosticData {
 export function toLspDiagnostic(lines: LineIndex, uri: string, d: Diagnostic): LspDiagnostic {
   const docs = ruleById(d.ruleId)?.meta.docs ?? d.ruleId;
   const data: DiagnosticData = { messageKey: d.messageKey };
+  if (d.uncertain) data.uncertain = true;
   if (d.fix) data.fix = toLspFix(lines, d.fix);
   if (d.suggestions?.length) data.suggestions = d.suggestions.map((s) => toLspFix(lines, s));
   const out: LspDiagnostic = {
     range: toRange(lines, d.span),
-    severity: toSeverity(d.severity),
+    severity: d.uncertain ? DiagnosticSeverity.Information : toSeverity(d.severity),
     code: d.ruleId,
     codeDescription: { href: `${DOCS_BASE}#${docs}` },
     source: 'fengong',

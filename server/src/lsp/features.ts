@@ -1,5 +1,6 @@
 // Outline, hovers, folding, selection ranges, highlights and the task table, all read off one
 // Analysis. Nothing here parses text: the engine's plan model already knows every span.
+import { explainGenre } from '../engine/explain.js';
 import {
   DocumentHighlightKind,
   MarkupKind,
@@ -126,7 +127,15 @@ export function hover(a: Analysis, pos: Position): Hover | null {
   if (pair) return { contents: { kind: MarkupKind.Markdown, value: pairHover(a, pair.problem, pair.offset) }, range: toRange(a.lines, { start: pair.offset, end: pair.offset + 1 }) };
   const item = a.headingAt(offset);
   if (item) return { contents: { kind: MarkupKind.Markdown, value: itemHover(a, item) }, range: toRange(a.lines, headingSpan(item)) };
+  const title = a.plan.title?.span;
+  if (title && offset >= title.start && offset <= title.end) return { contents: { kind: MarkupKind.Markdown, value: titleHover(a) }, range: toRange(a.lines, title) };
   return null;
+}
+
+/** On the title: the genre fengong read and why (what `fengong inspect` prints first). */
+export function titleHover(a: Analysis): string {
+  const { label, reasons } = explainGenre(a.plan.genre, a.config.locale);
+  return [`**${md(label)}**`, '', ...reasons.map((r) => `- ${md(r)}`), '', t(a.config.locale, 'tasks', { n: a.plan.tasks.length })].join('\n');
 }
 
 export function itemHover(a: Analysis, item: PlanItem): string {

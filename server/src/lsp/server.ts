@@ -1,6 +1,8 @@
 // The fengong language server: document sync, debounced linting, push or pull diagnostics, and the
 // features in features.ts / actions.ts. Thin over the engine: every answer is read off an Analysis
 // (one lint of one document version). Any LSP client can drive it: `fengong lsp --stdio`.
+import type { DocumentKind } from '../engine/model/types.js';
+import { DOCUMENT_KINDS } from '../engine/types.js';
 import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -55,7 +57,7 @@ export interface ClientSettings {
   enable: boolean;
   locale: 'auto' | Locale;
   rules: Record<string, Severity>;
-  documentKind: 'auto' | 'plan' | 'report';
+  documentKind: 'auto' | DocumentKind;
   /** quiet time between two lints of one document while typing */
   debounceMs?: number;
 }
@@ -69,7 +71,7 @@ export function parseSettings(raw: unknown): ClientSettings {
   const r = raw as Record<string, unknown>;
   if (typeof r.enable === 'boolean') s.enable = r.enable;
   if (r.locale === 'zh' || r.locale === 'en' || r.locale === 'auto') s.locale = r.locale;
-  if (r.documentKind === 'plan' || r.documentKind === 'report' || r.documentKind === 'auto') s.documentKind = r.documentKind;
+  if (typeof r.documentKind === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(r.documentKind)) s.documentKind = r.documentKind as ClientSettings['documentKind'];
   if (r.rules && typeof r.rules === 'object') {
     for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
       const sev = v === 'warn' ? 'warning' : v;

@@ -1,7 +1,8 @@
 // Strings the language server itself writes (hovers, outline details, action titles), Chinese first.
 // Rule messages come from the engine; these only frame the engine's results for an editor.
 import type { Locale } from '../engine/types.js';
-import type { UnitRole } from '../engine/model/types.js';
+import type { NonTaskReason, UnitRole } from '../engine/model/types.js';
+import { formatMessage } from '../engine/i18n/messages.js';
 
 const ZH = {
   role_lead: '牵头',
@@ -15,12 +16,6 @@ const ZH = {
   deadline: '时限',
   tasks: '{n} 项任务',
   children: '下设 {n} 项',
-  notTask: {
-    framing: '总体要求类段落，不列为任务',
-    report: '总结报告，不列为任务',
-    'has-children': '下设子项',
-    closing: '结尾部分，不列为任务',
-  },
   taskAt: '第 {line} 行',
   lineCol: '第 {line} 行第 {col} 列',
   unitHeader: '**{name}**：共 {n} 项任务',
@@ -42,9 +37,9 @@ const ZH = {
   exportUnknownBy: '不支持的分组方式“{by}”（可用：task、unit）',
   unknownDocument: '文档未打开：{uri}',
 };
-type Key = Exclude<keyof typeof ZH, 'notTask'>;
+type Key = keyof typeof ZH;
 
-const EN: Record<Key, string> & { notTask: typeof ZH.notTask } = {
+const EN: Record<Key, string> = {
   role_lead: 'lead',
   role_responsible: 'responsible',
   role_cooperating: 'cooperating',
@@ -56,12 +51,6 @@ const EN: Record<Key, string> & { notTask: typeof ZH.notTask } = {
   deadline: 'deadline',
   tasks: '{n} tasks',
   children: '{n} sub-items',
-  notTask: {
-    framing: 'framing section, not a task',
-    report: 'report, not a task',
-    'has-children': 'has sub-items',
-    closing: 'closing part, not a task',
-  },
   taskAt: 'line {line}',
   lineCol: 'line {line}, column {col}',
   unitHeader: '**{name}**: {n} tasks',
@@ -90,7 +79,8 @@ export function t(locale: Locale, key: Key, data: Record<string, string | number
 }
 
 export const roleLabel = (locale: Locale, role: UnitRole): string => t(locale, `role_${role}`);
-export const notTaskLabel = (locale: Locale, reason: keyof typeof ZH.notTask): string => (locale === 'en' ? EN : ZH).notTask[reason];
+/** why an item is no task: the engine's own words (engine/i18n/model-messages.ts) */
+export const notTaskLabel = (locale: Locale, reason: NonTaskReason): string => formatMessage(`not-task/${reason}`, {}, locale);
 
 /** LSP clients send BCP 47 tags (`zh-cn`, `zh-Hans`, `en-US`): Chinese for zh*, English otherwise. */
 export function localeFromTag(tag: unknown): Locale | undefined {

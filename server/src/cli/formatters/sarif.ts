@@ -40,7 +40,8 @@ export function sarif(results: FileResult[], ctx: FormatContext): string {
           },
         }],
         // a Word document: the region is in its extracted text; the paragraph or cell is here
-        ...(m.word ? { properties: { word: m.word } } : {}),
+        // `uncertain`: the finding rests on an assumption (fengong's own property)
+        ...(m.word || m.uncertain ? { properties: { ...(m.word ? { word: m.word } : {}), ...(m.uncertain ? { uncertain: true } : {}) } } : {}),
         // the same problem keeps its fingerprint when lines are added above it
         ...(m.fingerprint ? { partialFingerprints: { 'fengong/v1': m.fingerprint } } : {}),
         ...(m.suppressions ? { suppressions: [{ kind: 'external', justification: text(ctx.locale, 'report.sarifJustification') }] } : {}),

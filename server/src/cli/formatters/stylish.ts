@@ -24,7 +24,8 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
     n.fixWarn += r.fixableWarningCount;
     out += `\n${c('4', displayPath(ctx.cwd, r.filePath))}\n`;
     // a Word document: 第12段
-    const rows = r.messages.map((m) => [m.word?.label ?? `${m.line}:${m.column}`, t(m.severity === 2 ? 'report.error' : 'report.warning'), m.message, m.ruleId ?? '', m.severity] as const);
+    // a finding that rests on an assumption is marked in the severity column: 警告?
+    const rows = r.messages.map((m) => [m.word?.label ?? `${m.line}:${m.column}`, t(m.severity === 2 ? 'report.error' : 'report.warning') + (m.uncertain ? '?' : ''), m.message, m.ruleId ?? '', m.severity] as const);
     const w0 = Math.max(...rows.map((x) => width(x[0])));
     const w1 = Math.max(...rows.map((x) => width(x[1])));
     const w2 = Math.min(80, Math.max(...rows.map((x) => width(x[2]))));

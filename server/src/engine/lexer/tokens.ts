@@ -11,10 +11,19 @@ export const PAIR_CLOSERS = '）)〕］]】》〉”’」』';
 const WS = new Set(WHITESPACE);
 const NUMERALS = new Set(CHINESE_NUMERAL_CHARS);
 
-/** true when only whitespace stands between the line start and offset */
+/** Markdown's line prefixes: `## 一、…`, `- （一）…`, `> 1.…` (FORMAT.md §6) */
+const MD_PREFIX = new Set(['#', '-', '*', '+', '>']);
+
+/** true when only whitespace, or a Markdown prefix and whitespace, stands between the line
+ *  start and offset */
 function atLineStart(text: string, offset: number): boolean {
   let i = offset - 1;
   while (i >= 0 && WS.has(text[i]!)) i--;
+  if (i >= 0 && MD_PREFIX.has(text[i]!) && i < offset - 1) {
+    const end = i;
+    while (i >= 0 && MD_PREFIX.has(text[i]!) && end - i < 6) i--;
+    while (i >= 0 && WS.has(text[i]!)) i--;
+  }
   return i < 0 || text[i] === '\n' || text[i] === '\r';
 }
 
@@ -64,7 +73,7 @@ const rank3: CustomPatternMatcherFunc = (text, offset) => {
   if (!isDigit(text.charCodeAt(offset)) || !atLineStart(text, offset)) return null;
   let i = offset;
   while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  if (i - offset > 3) return null;
+  if (i - offset > 4) return null; // plans with a thousand items and more exist; a year is no item
   const d = text[i];
   if (d === '.' || d === '．') {
     // `3.1` is a section number; `11.121人才` is item 11 whose text starts with digits: the token
@@ -89,11 +98,17 @@ const rank5: CustomPatternMatcherFunc = (text, offset) => {
   return match(text, offset, i);
 };
 
-/** Whitespace at the start of a line. */
+/** Whitespace at the start of a line, and a Markdown prefix with the space after it (`## `). */
 const indent: CustomPatternMatcherFunc = (text, offset) => {
   if (!(offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r')) return null;
   let i = offset;
   while (i < text.length && WS.has(text[i]!)) i++;
+  let j = i;
+  while (j < text.length && MD_PREFIX.has(text[j]!) && j - i < 6) j++;
+  if (j > i && (text[j] === ' ' || text[j] === '\u3000')) {
+    i = j;
+    while (i < text.length && WS.has(text[i]!)) i++;
+  }
   return i > offset ? match(text, offset, i) : null;
 };
 
@@ -103,7 +118,7 @@ const FULL_DIGITS = '０１２３４５６７８９';
 export const Marker = createToken({ name: 'Marker', pattern: Lexer.NA });
 export const Inline = createToken({ name: 'Inline', pattern: Lexer.NA });
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
-export const Indent = createToken({ name: 'Indent', pattern: indent, line_breaks: false, start_chars_hint: [...WHITESPACE] });
+export const Indent = createToken({ name: 'Indent', pattern: indent, line_breaks: false, start_chars_hint: [...WHITESPACE, ...MD_PREFIX] });
 export const Rank1Marker = createToken({ name: 'Rank1Marker', categories: [Marker], pattern: rank1, line_breaks: false, start_chars_hint: [...CHINESE_NUMERAL_CHARS] });
 export const Rank2Marker = createToken({
   name: 'Rank2Marker', categories: [Marker], pattern: bracketed((_c, ch) => NUMERALS.has(ch)), line_breaks: false, start_chars_hint: ['（', '('],

@@ -1,36 +1,54 @@
-// A 任务分解表 pasted from Word/Excel as tab-separated rows:
-//   序号⇥工作任务⇥牵头单位⇥责任单位⇥完成时限
-//   1⇥全面推进决策公开⇥县政府办公室⇥县政府各部门⇥6月底前
-// Each numbered row is a task: its number is the 序号 cell (no delimiter), its title the task
-// cell, and its units stand in the unit columns, named by the header row above.
-import type { Paragraph, Span, UnitRole } from './types.js';
+// A 任务分解表 pasted from Word/Excel as tab-separated rows (FORMAT.md §6):
+//   序号⇥工作任务⇥牵头单位⇥责任单位⇥完成时限          a header row names the columns
+//   1⇥全面推进决策公开⇥县政府办公室⇥县政府各部门⇥6月底前   the number in a 序号 column
+//   1.深入解读政策背景…⇥⇥省直各部门⇥…                 or at the start of the task cell
+//   一、医疗质量⇥（一）功能定位⇥1.门诊人次数…           markers of several ranks in one row
+//   ⇥（二）质量安全⇥8.手术患者…                       empty first cells: merged with the row above
+import type { Paragraph, Rank, Span, UnitRole } from './types.js';
+import type { LineRecord } from '../parser/parser.js';
+import type { MarkerCandidate } from './structure.js';
 import { isWhitespace } from '../text/chars.js';
 import { parseChineseNumeral } from '../text/numerals.js';
+import { HEADER_COLUMNS, HEADER_HINT_RE } from '../lexicon/tables.js';
 
 export interface TableColumns {
+  /** column of the 序号 */
+  number?: number;
   /** column of the task text */
   task?: number;
   /** unit columns and the role their header names */
   roles: Map<number, UnitRole>;
   /** column of the deadline (时限, 完成时间) */
   deadline?: number;
+  /** the header cells as written, spaces removed */
+  names: string[];
 }
 
 export interface TableRow {
   line: number;
   /** cells of the row, whitespace trimmed (may be empty) */
   cells: Span[];
-  /** the 序号 cell's number and delimiter as written (`1`, `1.`, `１、`); rank 1 and 2 for the
-   *  section rows of a table (`一⇥推进决策公开`, `（一）⇥…`) */
-  number: { rank: 1 | 2 | 3; value: number; span: Span; delimiter: string };
+  /** the 序号 cell as a marker: `1`, `1.`, `一`, `（一）` standing alone in the first cell */
+  number?: MarkerCandidate;
+  /** markers at the start of later cells */
+  cellMarkers: MarkerCandidate[];
   /** from the header row above, if there is one */
   columns?: TableColumns;
+  /** the cell that holds the task's text */
+  taskCell: number;
 }
 
-const NUMBER_CELL_RE = /^([0-9０-９]{1,3})([.．、]?)$/;
+const NUMBER_CELL_RE = /^([0-9０-９]{1,4})([.．、]?)$/;
 const SECTION_CELL_RE = /^([一二三四五六七八九十]{1,3})(、?)$/;
 const SUBSECTION_CELL_RE = /^[（(]([一二三四五六七八九十]{1,3})[）)]$/;
-const HEADER_HINT_RE = /序号|序號|任务|任務|事项|事項|内容|內容|措施|单位|單位|部门|部門|处室|處室|时限|時限|时间|時間/;
+/** a marker at the start of a cell: rank, pattern, and whether the number is Chinese */
+const CELL_MARKERS: readonly [Rank, RegExp, boolean][] = [
+  [1, /^([一二三四五六七八九十]{1,3})([、.．])/, true],
+  [2, /^([（(])([一二三四五六七八九十]{1,3})([）)])/, true],
+  [4, /^([（(])([0-9]{1,3})([）)])/, false],
+  [3, /^([0-9]{1,3})([.．、])(?![0-9])/, false],
+];
+const EXPECTED: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5: '' };
 
 function cellsOf(text: string, p: Paragraph): Span[] {
   const out: Span[] = [];
@@ -48,57 +66,80 @@ function cellsOf(text: string, p: Paragraph): Span[] {
   return out;
 }
 
-/** What a header cell names: the role of a unit column, the task or the deadline column. */
-function headerColumns(text: string, cells: Span[]): TableColumns | undefined {
-  const cols: TableColumns = { roles: new Map() };
+/** What each header cell names (spaces inside are spacing: `工　作　任　务`). */
+function headerColumns(folded: string, cells: Span[]): TableColumns | undefined {
+  const cols: TableColumns = { roles: new Map(), names: cells.map((c) => folded.slice(c.start, c.end).replace(/\s+/g, '')) };
   cells.forEach((c, i) => {
-    const h = text.slice(c.start, c.end).replace(/\s+/g, '');
-    // `主（协）办单位` is one column whose first unit leads: parsed like a clause of its own
-    if (/牵头|牽頭|主办|主辦|主责|主責/.test(h)) cols.roles.set(i, 'lead');
-    else if (/配合|协办|協辦|参与|參與|协助|協助/.test(h)) cols.roles.set(i, 'cooperating');
-    else if (/指导|指導/.test(h)) cols.roles.set(i, 'guiding');
-    else if (/单位|單位|部门|部門|处室|處室|科室|司局|机关|機關|责任主体|責任主體/.test(h)) cols.roles.set(i, 'responsible');
-    else if (/时限|時限|时间|時間|期限|进度|進度/.test(h)) cols.deadline ??= i;
-    else if (/任务|任務|事项|事項|内容|內容|措施|举措|舉措/.test(h)) cols.task ??= i;
+    const h = folded.slice(c.start, c.end).replace(/\s+/g, '');
+    const kind = HEADER_COLUMNS.find(([re]) => re.test(h))?.[1];
+    if (kind === 'number') cols.number ??= i;
+    else if (kind === 'task') cols.task ??= i;
+    else if (kind === 'deadline') cols.deadline ??= i;
+    else if (kind) cols.roles.set(i, kind);
   });
   return cols.roles.size || cols.task !== undefined ? cols : undefined;
 }
 
-/** Rows of tab-separated tables, by line. A row needs a number in its first cell and at least
- *  three cells (two below a header row), so a stray tab in running text is no table. */
-export function findTableRows(text: string, paragraphs: Paragraph[]): Map<number, TableRow> {
+function numberCell(folded: string, cell: Span, line: number): MarkerCandidate | undefined {
+  const t = folded.slice(cell.start, cell.end);
+  const m = NUMBER_CELL_RE.exec(t);
+  const base = { raw: t, span: { ...cell }, line, strength: 'definite' as const, expectedDelimiter: '', inTable: true };
+  if (m) {
+    const value = Number(m[1]!.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)));
+    return value >= 1 ? { ...base, rank: 3, value, delimiter: m[2]! } : undefined;
+  }
+  const sec = SECTION_CELL_RE.exec(t) ?? SUBSECTION_CELL_RE.exec(t);
+  if (!sec) return undefined;
+  const value = parseChineseNumeral(sec[1]!);
+  const rank = t.startsWith('（') || t.startsWith('(') ? 2 : 1;
+  return value >= 1 ? { ...base, rank, value, delimiter: rank === 1 ? (sec[2] ?? '') : '' } : undefined;
+}
+
+function cellMarker(folded: string, cell: Span, line: number, index: number): MarkerCandidate | undefined {
+  const t = folded.slice(cell.start, Math.min(cell.end, cell.start + 8));
+  for (const [rank, re, chinese] of CELL_MARKERS) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const bracketed = rank === 2 || rank === 4;
+    const digits = bracketed ? m[2]! : m[1]!;
+    const value = chinese ? parseChineseNumeral(digits) : Number(digits);
+    if (!(value >= 1)) return undefined;
+    const raw = m[0];
+    return {
+      rank, value, raw, span: { start: cell.start, end: cell.start + raw.length }, line, cell: index, strength: 'definite',
+      delimiter: bracketed ? '' : m[2]!, expectedDelimiter: EXPECTED[rank], open: bracketed ? m[1] : undefined, close: bracketed ? m[3] : undefined,
+    };
+  }
+  return undefined;
+}
+
+/** Rows of tab-separated tables, by line. Below a header row any row with a tab is a row; without
+ *  one, a row needs three cells and a number in its first, so a stray tab in prose is no table. */
+export function findTables(folded: string, paragraphs: Paragraph[], lines: LineRecord[]): Map<number, TableRow> {
   const rows = new Map<number, TableRow>();
   let columns: TableColumns | undefined;
   // paragraphs come in text order: one forward scan for tabs keeps this linear in the text
-  let nextTab = text.indexOf('\t');
+  let nextTab = folded.indexOf('\t');
   for (const p of paragraphs) {
     if (nextTab < 0) break;
-    if (nextTab < p.content.start) nextTab = text.indexOf('\t', p.content.start);
+    if (nextTab < p.content.start) nextTab = folded.indexOf('\t', p.content.start);
     if (nextTab < 0 || nextTab >= p.content.end) continue;
-    const cells = cellsOf(text, p);
-    // trailing empty cells are lost with the trailing whitespace (`3⇥做好丙⇥⇥`): below a header
-    // row two cells make a row
-    if (cells.length < (columns ? 2 : 3)) continue;
-    const first = cells[0]!;
-    const firstText = text.slice(first.start, first.end);
-    const m = NUMBER_CELL_RE.exec(firstText);
-    // a section row below a header: `一⇥推进决策公开`, `（二）⇥优化政务服务`
-    const sec = columns && !m ? SECTION_CELL_RE.exec(firstText) ?? SUBSECTION_CELL_RE.exec(firstText) : null;
-    if (sec) {
-      const value = parseChineseNumeral(sec[1]!);
-      const rank = firstText.startsWith('（') || firstText.startsWith('(') ? 2 : 1;
-      if (value >= 1) rows.set(p.line, { line: p.line, cells, number: { rank, value, span: { ...first }, delimiter: rank === 1 ? sec[2]! : '' }, columns });
+    const cells = cellsOf(folded, p);
+    const number = numberCell(folded, cells[0]!, p.line);
+    const lineMarker = !!lines[p.line]?.marker;
+    if (!number && !lineMarker && cells[0]!.end > cells[0]!.start && cells.filter((c) => HEADER_HINT_RE.test(folded.slice(c.start, c.end).replace(/\s+/g, ''))).length >= 2) {
+      columns = headerColumns(folded, cells); // `序号⇥工作任务⇥牵头单位⇥…` names the columns below it
       continue;
     }
-    if (!m) {
-      // a header row: `序号⇥工作任务⇥牵头单位⇥…` sets the columns of the rows below it
-      if (cells.filter((c) => HEADER_HINT_RE.test(text.slice(c.start, c.end))).length >= 2) columns = headerColumns(text, cells);
-      continue;
+    if (!columns && (cells.length < 3 || !(number || lineMarker))) continue;
+    const cellMarkers: MarkerCandidate[] = [];
+    for (let i = 1; i < cells.length && i <= 3; i++) {
+      const m = cellMarker(folded, cells[i]!, p.line, i);
+      if (!m) break;
+      cellMarkers.push(m);
     }
-    const digits = m[1]!.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
-    const value = Number(digits);
-    if (!(value >= 1)) continue;
-    rows.set(p.line, { line: p.line, cells, number: { rank: 3, value, span: { ...first }, delimiter: m[2]! }, columns });
+    const taskCell = columns?.task ?? (number ? 1 : 0);
+    rows.set(p.line, { line: p.line, cells, number, cellMarkers, columns, taskCell: cellMarkers.length ? cellMarkers[cellMarkers.length - 1]!.cell! : taskCell });
   }
   return rows;
 }

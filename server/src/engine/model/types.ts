@@ -1,13 +1,21 @@
 // The plan model: what the engine knows about a document after parsing.
 // All offsets are UTF-16 code units into the text the engine was given (the same unit LSP uses
 // by default and Chevrotain reports), half-open: [start, end).
+import type { GenreVerdict } from './genre.js';
+import type { SectionRole } from './sections.js';
 
 export interface Span {
   start: number;
   end: number;
 }
 
-export type DocumentKind = 'plan' | 'report';
+/** the document's genre (FORMAT.md §5): a plan assigns work; reports, regulations (第X条),
+ *  notices and letters, and other documents (预案, 讲话) do not */
+export type DocumentKind = 'plan' | 'report' | 'regulation' | 'notice' | 'other';
+
+/** why a leaf item is not a task */
+export type NonTaskReason =
+  | 'has-children' | 'genre' | 'framing' | 'scope' | 'procedure' | 'unit' | 'problem' | 'notes' | 'attachment' | 'table-group' | 'cover';
 
 /** Heading ranks after GB/T 9704-2012 §7.3.3: 1 `一、`, 2 `（一）`, 3 `1.`, 4 `（1）`, 5 `①`. */
 export type Rank = 1 | 2 | 3 | 4 | 5;
@@ -108,8 +116,8 @@ export interface PlanItem {
   path: string;
   /** a task: a leaf item in a task section of a plan */
   isTask: boolean;
-  /** why this leaf is not a task, when it is not (framing section, report, preamble, closing) */
-  nonTaskReason?: 'report' | 'framing' | 'has-children' | 'closing';
+  /** why this item is not a task, when it is not */
+  nonTaskReason?: NonTaskReason;
   unitClauses: UnitClause[];
   /** units declared once for many tasks (`下同`, `不再列出`) that apply to this one */
   inheritedUnits?: { from: Span; text: string };
@@ -137,7 +145,7 @@ export interface PairProblem {
   suggestAt?: number;
   /** true when the engine assumed something (an apostrophe, a title broken across lines) */
   uncertain?: boolean;
-  note?: 'title-broken-across-lines' | 'quote-spans-paragraphs' | 'apostrophe';
+  note?: 'title-broken-across-lines' | 'broken-across-lines';
 }
 
 export interface NumberingList {
@@ -149,6 +157,10 @@ export interface NumberingList {
 export interface PlanDocument {
   text: string;
   kind: DocumentKind;
+  /** the genre verdict with its evidence (`fengong inspect`, the title hover) */
+  genre: GenreVerdict;
+  /** each item's section role */
+  sections: Map<PlanItem, SectionRole>;
   /** the document's title line, if one was found */
   title?: { text: string; span: Span };
   /** the year the document is about (for deadline normalisation), if certain */

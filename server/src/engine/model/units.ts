@@ -5,54 +5,64 @@ import type { RoleKeywords } from '../types.js';
 import type { Span, UnitClause, UnitRef, UnitRole } from './types.js';
 import { isWhitespace } from '../text/chars.js';
 import { findDeadlines } from './deadlines.js';
+import { BUILTIN_ROLES, LABEL_ROLE_WORDS, LABEL_NOUNS, MODIFIER_RE, SEPARATELY_RE, REMIT_RE, CONJUNCT_RE, DEADLINE_LABEL_RE, NOTE_LABEL_RE } from '../lexicon/roles.js';
+import { ETC_RE, MAX_UNIT_LEN, RUN_TOGETHER_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
+import { CLAUSE_BRACKETS, CLAUSE_CLOSERS } from '../lexicon/brackets.js';
+import { fold } from '../lexicon/fold.js';
 
-export const BUILTIN_ROLES: RoleKeywords = {
-  lead: ['牵头', '牽頭', '主办', '主辦', '主责', '主責'],
-  responsible: ['负责', '負責', '承办', '承辦'],
-  cooperating: ['配合', '参与', '參與', '协办', '協辦', '协助', '協助', '参加', '參加'],
-  guiding: ['指导', '指導'],
-};
-
-/** labels such as `牵头单位：` — the role is the label's own */
-export const LABEL_RE = /^(牵头|牽頭|主办|主辦|责任|責任|配合|协办|協辦|参与|參與|指导|指導|主（协）办|主\(协\)办|主（協）辦|主\(協\)辦)(单位|單位|部门|部門|处室|處室|科室|司局|机关|機關|领导|領導)\s*[：:]/;
-const LABEL_ROLE: Record<string, UnitRole> = {
-  牵头: 'lead', 牽頭: 'lead', 主办: 'lead', 主辦: 'lead', 责任: 'responsible', 責任: 'responsible',
-  配合: 'cooperating', 协办: 'cooperating', 協辦: 'cooperating', 参与: 'cooperating', 參與: 'cooperating',
-  指导: 'guiding', 指導: 'guiding',
-};
-
-/** modifiers between the units and the role word: `分别牵头` `按职责分工负责` */
-export const MODIFIER_RE = /(分别|分別|共同|具体|具體|按照?职责分工|按照?職責分工|根据职责分工|根據職責分工|按照?职责|按照?職責|按各自职责|依职责)$/;
-const REMIT_RE = /职责|職責/;
-const CONJUNCT_RE = /会同|會同/;
+export { BUILTIN_ROLES } from '../lexicon/roles.js';
 
 export interface RoleMatcher {
   /** role words, longest first, with their roles */
   words: { word: string; role: UnitRole }[];
   /** any role word: text without one holds no clause, so nothing there needs parsing */
   any: RegExp;
+  /** a label at the start of a group: `牵头单位：` `负责部门：` `协同单位：` (config words too) */
+  label: RegExp;
+  /** the role of a label's role part */
+  labelRole: (word: string) => UnitRole;
+  /** a label ahead, after spaces only: `牵头单位：A　责任单位：B` */
+  labelAhead: RegExp;
 }
 
 const matchers = new Map<string, RoleMatcher>();
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Role words of the lexicon plus the config's `roles`, compiled once per config. The words
+ *  reach every place that reads a role: trailing role words, labels, the prefilter. */
 export function makeRoleMatcher(extra: Partial<RoleKeywords> = {}): RoleMatcher {
   const key = JSON.stringify(extra);
   const cached = matchers.get(key);
   if (cached) return cached;
   const words: { word: string; role: UnitRole }[] = [];
+  const labelRoles = new Map<string, UnitRole>(Object.entries(LABEL_ROLE_WORDS));
   for (const role of ['lead', 'responsible', 'cooperating', 'guiding'] as const) {
-    for (const w of [...BUILTIN_ROLES[role], ...(extra[role] ?? [])]) words.push({ word: w, role });
+    for (const w of [...BUILTIN_ROLES[role], ...(extra[role] ?? [])]) {
+      const word = fold(w);
+      words.push({ word, role });
+      if (!labelRoles.has(word)) labelRoles.set(word, role);
+    }
   }
   words.sort((a, b) => b.word.length - a.word.length);
-  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = { words, any: new RegExp(words.map((w) => escape(w.word)).join('|')) };
+  const roleAlt = [...labelRoles.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const nounAlt = LABEL_NOUNS.join('|');
+  const m: RoleMatcher = {
+    words,
+    any: new RegExp(words.map((w) => escape(w.word)).join('|')),
+    label: new RegExp(`^(${roleAlt})(${nounAlt})\\s*[：:]`),
+    labelRole: (word) => labelRoles.get(word) ?? 'responsible',
+    labelAhead: new RegExp(`[ \\t\\u3000\\u00a0]+(?=(?:${roleAlt})(?:${nounAlt})\\s*[：:])`, 'g'),
+  };
   if (matchers.size > 32) matchers.clear(); // configs are few; never let it grow without bound
   matchers.set(key, m);
   return m;
 }
 
-const OPEN = '（(〔［[【';
-const CLOSE = '）)〕］]】';
+/** labels of the built-in roles (no config): a paragraph of its own `责任单位：…` */
+export const LABEL_RE = makeRoleMatcher().label;
+
+const OPEN = CLAUSE_BRACKETS;
+const CLOSE = CLAUSE_CLOSERS;
 
 /** Splits s[start,end) at any of `seps` outside brackets; returns trimmed spans (may be empty). */
 export function splitTopLevel(s: string, start: number, end: number, seps: string): Span[] {
@@ -78,7 +88,6 @@ function trim(s: string, start: number, end: number): Span {
   return { start, end };
 }
 
-const MAX_UNIT_LEN = 30;
 
 interface GroupParse {
   role?: UnitRole;
@@ -94,15 +103,15 @@ interface GroupParse {
 function parseGroup(s: string, g: Span, roles: RoleMatcher): GroupParse | undefined {
   if (g.end <= g.start) return { label: false, units: [], separately: false, byRemit: false };
   let text = s.slice(g.start, g.end);
-  const label = LABEL_RE.exec(text);
+  const label = roles.label.exec(text);
   if (label) {
-    const role = LABEL_ROLE[label[1]!.replace(/[（(].*$/, '')] ?? 'responsible';
+    const role = roles.labelRole(label[1]!);
     const from = g.start + label[0].length;
     const body = trim(s, from, g.end);
     if (body.end <= body.start) return { role, label: true, units: [], separately: false, byRemit: false, emptySlot: { start: g.start, end: g.end } };
     const units = splitUnits(s, body, role);
     // `主（协）办单位：A、B`: the first named hosts (leads), the others co-host (cooperate)
-    if (units && /^主[（(][协協][）)]/.test(label[1]!)) {
+    if (units && /^主[（(]协[）)]/.test(label[1]!)) {
       units.forEach((u, i) => { u.role = i === 0 ? 'lead' : 'cooperating'; });
       return { role: 'lead', label: true, units, separately: false, byRemit: false };
     }
@@ -120,12 +129,18 @@ function parseGroup(s: string, g: Span, roles: RoleMatcher): GroupParse | undefi
       break;
     }
   }
+  // `农业农村部、工业和信息化部牵头负责`: two role words, the first one counts (牵头 → lead)
+  if (role) {
+    const before = s.slice(g.start, end);
+    const again = roles.words.find((w) => before.endsWith(w.word));
+    if (again) { role = again.role; end -= again.word.length; }
+  }
   let separately = false;
   let byRemit = false;
   if (role) {
     const mod = MODIFIER_RE.exec(s.slice(g.start, end));
     if (mod) {
-      separately = /分别|分別/.test(mod[1]!);
+      separately = SEPARATELY_RE.test(mod[1]!);
       byRemit = REMIT_RE.test(mod[1]!);
       end -= mod[1]!.length;
     }
@@ -160,7 +175,7 @@ function splitUnits(s: string, body: Span, role: UnitRole): UnitRef[] | undefine
     if (by >= start && by - start <= 20 && p.end - by > 2) start = by + 1;
     // `财政部等`, `财政部等有关部门`: 等 closes the list, it is no part of the name
     let end = p.end;
-    const etc = /等(?:有关|相关|相關)?(?:部门|单位|部門|單位)?$/.exec(s.slice(start, end));
+    const etc = ETC_RE.exec(s.slice(start, end));
     if (etc && etc.index >= 2) end = start + etc.index;
     const name = s.slice(start, end).replace(/[ \t\u3000\u00a0]+/g, '');
     if (!name) continue;
@@ -180,11 +195,11 @@ export interface ClauseParse {
 export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firstListedLeads = false): ClauseParse | undefined {
   const len = inner.end - inner.start;
   if (len <= 1 || len > 300) return undefined;
-  const groups = splitTopLevel(s, inner.start, inner.end, '，,；;').flatMap((g) => splitAtLabels(s, g));
+  const groups = splitTopLevel(s, inner.start, inner.end, '，,；;').flatMap((g) => splitAtLabels(s, g, roles));
   const parsed: GroupParse[] = [];
   for (const g of groups) {
     // `（…负责，2024年底前完成）`, `；完成时限：6月底前`, `；持续推进`: a deadline in the clause names no unit
-    if (isDeadlineGroup(s, g)) continue;
+    if (isDeadlineGroup(s, g) || NOTE_LABEL_RE.test(s.slice(g.start, g.end))) continue;
     const p = parseGroup(s, g, roles);
     if (!p) return undefined;
     parsed.push(p);
@@ -249,15 +264,14 @@ function runTogether(name: string): number | undefined {
   return at >= 3 && name.length - at >= 3 ? at : undefined;
 }
 
-const LABEL_AHEAD_RE = /[ \t\u3000\u00a0]+(?=(?:牵头|牽頭|主办|主辦|责任|責任|配合|协办|協辦|参与|參與|指导|指導)(?:单位|單位|部门|部門|处室|處室|科室|司局|机关|機關)\s*[：:])/g;
-
 /** `牵头单位：A　责任单位：B`: labels separated by spaces only are two groups */
-function splitAtLabels(s: string, g: Span): Span[] {
+function splitAtLabels(s: string, g: Span, roles: RoleMatcher): Span[] {
   const out: Span[] = [];
   let from = g.start;
   const t = s.slice(g.start, g.end);
-  LABEL_AHEAD_RE.lastIndex = 0;
-  for (let m = LABEL_AHEAD_RE.exec(t); m; m = LABEL_AHEAD_RE.exec(t)) {
+  const ahead = roles.labelAhead;
+  ahead.lastIndex = 0;
+  for (let m = ahead.exec(t); m; m = ahead.exec(t)) {
     if (m.index === 0) continue;
     out.push({ start: from, end: g.start + m.index });
     from = g.start + m.index + m[0].length;
@@ -266,22 +280,11 @@ function splitAtLabels(s: string, g: Span): Span[] {
   return out;
 }
 
-const DEADLINE_LABEL_RE = /^(?:完成时限|完成時限|完成时间|完成時間|时限|時限|时间节点|時間節點|时间要求|時間要求|进度安排|進度安排)\s*[：:]/;
 function isDeadlineGroup(s: string, g: Span): boolean {
   if (g.end <= g.start) return false;
   if (DEADLINE_LABEL_RE.test(s.slice(g.start, g.end))) return true;
   const d = findDeadlines(s, g.start, g.end)[0];
   return !!d && d.span.start === g.start;
-}
-
-/** `县政府各部门县机关运行保障中心`: a unit's suffix immediately followed by another unit's prefix */
-const RUN_TOGETHER_RE = /(部门|部門|单位|單位|中心|局|处|處|室|办|辦|委|厅|廳|司)(县|縣|市|区|區|省|各|乡|鄉|镇|鎮|街道)/;
-
-/** Whether a group of text ends with a role word (cheap pre-check before parsing). */
-export function mentionsRole(text: string, roles: RoleMatcher): boolean {
-  if (LABEL_RE.test(text)) return true;
-  for (const w of roles.words) if (text.includes(w.word)) return true;
-  return /单位[：:]|單位[：:]/.test(text);
 }
 
 /** Where a unit name most plausibly starts inside a glued tail `…等信息审批处`: the longest known unit
@@ -297,7 +300,5 @@ export function unitStart(s: string, from: number, to: number, known: Set<string
   return to - i <= 10 && to > i ? i : undefined;
 }
 
-/** names that end like an organisation: 处 室 局 中心 部门 单位 委 司 … (after a bracketed part) */
-const UNIT_SUFFIX_RE = /(处|處|室|局|办|辦|厅|廳|中心|部|门|門|单位|單位|委|会|會|司|院|所|站|队|隊|组|組|政府|街道|乡镇|鄉鎮|机关|機關|科|股|馆|館|社|团|團|行|校|城市)$/;
 export const looksLikeUnit = (name: string, known: Set<string>): boolean =>
   known.has(name) || UNIT_SUFFIX_RE.test(name.replace(/[（(][^（()）]*[）)]$/, ''));

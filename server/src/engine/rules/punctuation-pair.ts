@@ -1,6 +1,7 @@
 // punctuation-pair: paired punctuation (GB/T 15834-2011) — unclosed, unmatched, crossed and
 // wrong-width pairs, and the year of a document number in anything but 〔〕.
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
+import type { UnitClause } from '../model/types.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { fix } from './util.js';
 
@@ -31,6 +32,10 @@ GB/T 15834-2011：（）()〔〕［］[]【】《》〈〉“”‘’「」『�
       zh: '“《”在行末未闭合，下一行有“》”：可能是标题在导出时被断行（推测）',
       en: '“《” is unclosed at the line end and the next line has “》”: probably a title broken by an export (assumed)',
     },
+    'line-broken': {
+      zh: '“{char}”在行末未闭合，下一行开头有“{expected}”：可能是段落在导出时被断行（推测）',
+      en: '“{char}” is open at the end of the line and the next line starts with “{expected}”: probably a paragraph broken by an export (assumed)',
+    },
   },
 } satisfies RuleMeta;
 
@@ -40,25 +45,36 @@ export function check(ctx: RuleContext<MessageId>): void {
   const { plan } = ctx;
   let lines: LineIndex | undefined;
   const paraEnd = new Map(plan.paragraphs.map((p) => [p.line, p.content.end]));
+  // brackets of unit clauses: where the missing partner goes is known (the clause's other end)
+  const clauses = new Map<number, UnitClause>();
+  for (const it of plan.tasks) for (const c of it.unitClauses) if (c.form === 'unclosed' || c.form === 'unopened') clauses.set(c.form === 'unclosed' ? c.span.start : c.span.end - 1, c);
   for (const p of plan.pairProblems) {
     const at = { start: p.at.offset, end: p.at.offset + 1 };
     const base = { char: p.at.char, expected: p.expected ?? '' };
     switch (p.kind) {
       case 'unclosed': {
-        if (p.note === 'title-broken-across-lines') {
-          ctx.report({ messageId: 'title-broken', data: base, span: at, uncertain: true, severity: 'warning',
-            related: p.partner ? [{ span: { start: p.partner.offset, end: p.partner.offset + 1 }, message: '》' }] : undefined });
+        if (p.note) {
+          // the document's own title is typeset over several lines (GB/T 9704 §7.3.1): no defect
+          const title = plan.title?.span;
+          if (title && p.partner && p.at.offset >= title.start && p.partner.offset < title.end) break;
+          ctx.report({ messageId: p.note === 'title-broken-across-lines' ? 'title-broken' : 'line-broken', data: base, span: at, uncertain: true, severity: 'warning',
+            related: p.partner ? [{ span: { start: p.partner.offset, end: p.partner.offset + 1 }, message: p.partner.char }] : undefined });
           break;
         }
         let end = paraEnd.get(p.at.line) ?? at.end;
         while (end > at.end && '。；;'.includes(plan.text[end - 1]!)) end--;
-        ctx.report({ messageId: 'unclosed', data: base, span: at,
-          suggestions: [fix(ctx.locale, 'fix/close-at-end', { text: base.expected }, [{ span: { start: end, end }, text: base.expected }])] });
+        const clause = clauses.get(p.at.offset);
+        const close = fix(ctx.locale, 'fix/close-at-end', { text: base.expected }, [{ span: { start: clause?.span.end ?? end, end: clause?.span.end ?? end }, text: base.expected }]);
+        // a unit clause runs to the end of its paragraph: closing it there is certain
+        ctx.report({ messageId: 'unclosed', data: base, span: at, ...(clause ? { fix: close } : { suggestions: [close] }) });
         break;
       }
-      case 'unopened':
-        ctx.report({ messageId: 'unopened', data: base, span: at });
+      case 'unopened': {
+        const clause = clauses.get(p.at.offset);
+        const open = clause && fix(ctx.locale, 'fix/insert', { text: base.expected }, [{ span: { start: clause.inner.start, end: clause.inner.start }, text: base.expected }]);
+        ctx.report({ messageId: 'unopened', data: base, span: at, ...(open ? { suggestions: [open] } : {}) });
         break;
+      }
       case 'crossed': {
         lines ??= new LineIndex(plan.text);
         const pos = lines.positionAt(p.partner!.offset);

@@ -1,6 +1,5 @@
-// task-unit: every task of a plan names who is responsible. Not required in work reports, in
-// framing sections (总体要求, 保障措施, …), the preamble or the closing; declared once for many
-// tasks (`…不再列出`) counts for each.
+// task-unit: every task of a plan names who is responsible. Which items are tasks is the model's
+// judgment (genre, section roles, FORMAT.md §5); units declared once for many tasks count for each.
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
 
 export const meta = {

@@ -1,12 +1,11 @@
-// unit-clause: a unit clause that is there but malformed — not bracketed, a bracket missing,
-// a label with nothing after it, two units run together.
+// unit-clause: a unit clause that is there but malformed — not bracketed, a label with nothing
+// after it, two units run together. A missing bracket is punctuation-pair's (one defect, one report).
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
 import { fix } from './util.js';
-import { CLOSER_OF, OPENER_OF } from '../model/pairs.js';
 
 export const meta = {
   id: 'unit-clause',
-  description: { zh: '责任单位括注规范：加括号、括号成对、不留空、单位间用顿号', en: 'Unit clauses are well-formed: bracketed, both brackets, no empty slot, units separated by 、' },
+  description: { zh: '责任单位括注规范：加括号、不留空、单位间用顿号', en: 'Unit clauses are well-formed: bracketed, no empty slot, units separated by 、' },
   defaultSeverity: 'warning',
   fixable: true,
   docs: 'unit-clause',
@@ -21,8 +20,6 @@ A unit clause present but malformed.
       zh: '责任单位“{clause}”未加括号且与正文连写（推测单位从“{first}”开始）',
       en: 'Unit clause “{clause}” is unbracketed and runs into the text (assumed to start at “{first}”)',
     },
-    unclosed: { zh: '责任单位括注缺少“{expected}”', en: 'Unit clause is missing its closing “{expected}”' },
-    unopened: { zh: '责任单位括注缺少“{expected}”', en: 'Unit clause is missing its opening “{expected}”' },
     'empty-slot': { zh: '“{text}”后未写单位', en: 'Nothing follows “{text}”: name the unit' },
     'run-together': { zh: '“{text}”可能是两个单位连写，缺少“、”（推测）', en: '“{text}” may be two units run together without “、” (assumed)' },
   },
@@ -50,19 +47,9 @@ export function check(ctx: RuleContext<MessageId>): void {
         } else {
           ctx.report({ messageId: 'unbracketed', data: { clause }, span: c.span, fix: wrap });
         }
-      } else if (c.form === 'unclosed') {
-        const close = CLOSER_OF[c.open!] ?? '）';
-        ctx.report({
-          messageId: 'unclosed', data: { expected: close }, span: { start: c.span.start, end: c.span.start + 1 },
-          fix: fix(ctx.locale, 'fix/insert', { text: close }, [{ span: { start: c.span.end, end: c.span.end }, text: close }]),
-        });
-      } else if (c.form === 'unopened') {
-        const open = OPENER_OF[c.close!] ?? '（';
-        ctx.report({
-          messageId: 'unopened', data: { expected: open }, span: { start: c.span.end - 1, end: c.span.end },
-          suggestions: [fix(ctx.locale, 'fix/insert', { text: open }, [{ span: { start: c.inner.start, end: c.inner.start }, text: open }])],
-        });
       }
+      // a clause opened and never closed (or closed, never opened) is one defect: punctuation-pair
+      // reports it, with the clause's fix
       for (const issue of c.issues) {
         ctx.report({ messageId: issue.kind, data: { text: issue.text }, span: issue.span, uncertain: issue.kind === 'run-together' || undefined });
       }

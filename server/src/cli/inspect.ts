@@ -1,0 +1,45 @@
+// `fengong inspect FILE… [--format text|json] [--document-kind …] [--config PATH] [--locale zh|en]`
+// Why fengong judged a document as it did: genre and reasons, section roles, tasks and units.
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { parsePlan } from '../engine/index.js';
+import { explainPlan, renderExplanation } from '../engine/explain.js';
+import { loadConfigForFile } from '../config/load.js';
+import { configErrorText, note, usageError, writeOutput, type CliIO } from './io.js';
+import { commandHelp, INSPECT, parseCommand } from './options.js';
+import { localeOfArgs, text } from '../i18n/catalogue.js';
+import { expandInputs } from '../io/files.js';
+import { readPlanSource } from '../io/word-source.js';
+
+export async function runInspect(argv: string[], io: CliIO): Promise<number> {
+  const locale = localeOfArgs(argv);
+  const parsed = parseCommand(argv, INSPECT, locale);
+  if (!parsed.ok) return usageError(io, locale, parsed.message, 'inspect');
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(commandHelp(INSPECT, locale));
+    return 0;
+  }
+  if (!positionals.length) return usageError(io, locale, text(locale, 'table.noFiles'), 'inspect');
+  const abs = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
+  const configPath = values.config !== undefined ? abs(values.config as string) : undefined;
+  const kind = values['document-kind'] as string | undefined;
+  const expanded = await expandInputs(positionals, { cwd: io.cwd });
+  let failed = expanded.errors.length > 0;
+  for (const e of expanded.errors) note(io, locale, e.message[locale]);
+  const out: string[] = [];
+  const json: unknown[] = [];
+  for (const path of expanded.files) {
+    const read = await readPlanSource(path);
+    if (!read.ok) { note(io, locale, read.error.message[locale]); failed = true; continue; }
+    const loaded = loadConfigForFile(path, { configPath, locale, cli: { locale, ...(kind ? { documentKind: kind as never } : {}) } });
+    if (loaded.error) { io.stderr.write(configErrorText(locale, loaded.error)); failed = true; continue; }
+    const e = explainPlan(parsePlan(read.text, loaded.config), locale);
+    const rel = relative(io.cwd, path);
+    const file = (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path).split(sep).join('/');
+    if (values.format === 'json') json.push({ filePath: path, ...e });
+    else out.push(`${file}\n${renderExplanation(e, locale)}`);
+  }
+  const body = values.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : out.join('\n');
+  if (!(await writeOutput(io, locale, values['output-file'] as string | undefined, body, abs))) return 2;
+  return failed ? 2 : 0;
+}

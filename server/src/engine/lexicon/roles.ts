@@ -1,0 +1,37 @@
+// Role and label words of unit clauses (FORMAT.md §2), in simplified script: the text is folded
+// (fold.ts) before it is matched, so `牽頭` `責任單位` match too.
+import type { RoleKeywords } from '../types.js';
+import type { UnitRole } from '../model/types.js';
+
+export const BUILTIN_ROLES: RoleKeywords = {
+  lead: ['牵头', '主办', '主责'],
+  responsible: ['负责', '承办'],
+  cooperating: ['配合', '参与', '协办', '协助', '参加', '协同'],
+  guiding: ['指导'],
+};
+
+/** the role part of a label (`牵头单位：`, `负责部门：`, `主（协）办单位：`) and the role it gives */
+export const LABEL_ROLE_WORDS: Record<string, UnitRole> = {
+  牵头: 'lead', 主办: 'lead', 主责: 'lead', 责任: 'responsible', 负责: 'responsible', 承办: 'responsible', 实施: 'responsible',
+  配合: 'cooperating', 协办: 'cooperating', 参与: 'cooperating', 协同: 'cooperating', 协助: 'cooperating', 指导: 'guiding',
+  '主（协）办': 'lead', '主(协)办': 'lead',
+};
+
+/** the noun part of a label: 单位 部门 处室 … */
+export const LABEL_NOUNS = ['单位', '部门', '处室', '科室', '司局', '机关', '领导', '主体'];
+
+/** label fields that a clause may carry besides units: `（负责部门：…；适用范围：…）` */
+export const NOTE_LABEL_RE = /^(?:适用范围|试点范围|实施范围|范围|备注|说明|推广范围|适用地区)\s*[：:]/;
+
+/** deadline fields inside a clause: `；完成时限：6月底前` */
+export const DEADLINE_LABEL_RE = /^(?:完成时限|完成时间|时限|时间节点|时间要求|进度安排|完成期限)\s*[：:]/;
+
+/** modifiers between the units and the role word: `分别牵头` `按职责分工负责` */
+export const MODIFIER_RE = /(分别|共同|具体|按照?职责分工|根据职责分工|按照?职责|按各自职责|依职责)$/;
+export const SEPARATELY_RE = /分别/;
+export const REMIT_RE = /职责/;
+/** `A会同B负责`: A leads, B cooperates */
+export const CONJUNCT_RE = /会同/;
+
+/** verbs of a unit's remit at the start of its text: `1.监督组。负责…`, `（一）区建管委：牵头协调…` */
+export const REMIT_VERB_RE = /^(?:负责|牵头|主要负责|承担|指导|配合|统筹|组织|协调)/;

@@ -1,0 +1,36 @@
+// Section headings that assign no tasks (FORMAT.md §2 and §5), by the role of the section.
+
+/** framing nouns: a heading that *is* one (possibly joined by 的/和/与/及) describes the plan */
+export const FRAMING_NOUNS = [
+  '总体要求', '指导思想', '基本原则', '工作原则', '工作目标', '主要目标', '总体目标', '发展目标', '组织领导', '组织实施',
+  '组织保障', '组织形式', '组织机构', '保障措施', '工作要求', '有关要求', '相关要求', '其他要求', '实施步骤', '工作步骤', '时间安排',
+  '进度安排', '工作进度', '实施进度', '工作安排', '目标要求', '主要预期目标', '预期目标', '实施安排', '适用范围', '试点范围', '重大意义', '重要意义', '目的意义', '总体思路', '工作思路', '基本思路',
+  '工作机制', '背景', '编制依据', '依据', '定义', '名词解释', '附则',
+];
+
+/** a heading that ends with one of these and starts with no verb is framing too:
+ *  `2021年经济社会发展主要预期目标`, `目标要求` */
+export const FRAMING_TAIL_RE = /(?:目标|要求|原则|指导思想|意义|思路)$/;
+
+/** verbs that may precede a framing noun in a heading: `切实做好组织实施`, `认真抓好组织实施` */
+export const FRAMING_VERB_RE = /^(?:切实|认真|进一步|全面|扎实)?(?:做好|抓好|加强|强化|落实|完善|健全)?(?:改革|工作)?/;
+
+/** scope and descriptive sections: what the plan covers, not what is to be done */
+export const SCOPE_RE = /范围|对象|指标体系|考核指标|评价指标|主要内容及形式|形式$/;
+
+/** procedure sections: steps whose text names the actor (管控流程, 操作流程, 考核程序) */
+export const PROCEDURE_RE = /流程|程序$|办理步骤|工作步骤/;
+
+/** unit-centric sections: each item is a unit and its remit (`（一）区建管委`) */
+export const UNIT_CENTRIC_RE = /职责分工|责任分工|部门职责|工作职责|主要职责|职责任务|分工负责|成员单位职责|各方职责/;
+
+/** notes after a table and attachment lists */
+export const NOTES_RE = /^(?:注|备注|说明)[：:]/;
+export const ATTACHMENT_LIST_RE = /^附件[0-9０-９一二三四五六七八九十]*[：:]/;
+export const ATTACHMENT_HEADING_RE = /^附件[0-9０-９一二三四五六七八九十]*$/;
+
+/** page chrome of web copies: nothing after it is part of the document */
+export const PAGE_JUNK_RE = /^(上一条|下一条|上一篇|下一篇|版权所有|主办单位|网站标识码|ICP备|打印本页|关闭窗口|【打印】|【关闭】|扫一扫|分享到)/;
+
+/** the end of a document's text: its date line (`2019年1月16日`) after the signature */
+export const DATE_LINE_RE = /^(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$|^[二〇○零一三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/;

@@ -1,0 +1,276 @@
+// Phase 5 — unit clauses: where a task names its units (FORMAT.md §2). Matching reads the
+// folded text (`牽頭` matches `牵头`); unit names are taken from the text as written.
+import type { PlanItem, Span, UnitClause } from './types.js';
+import type { Structure } from './structure.js';
+import type { TableRow } from './table.js';
+import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
+import { LABEL_RE, looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
+import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
+import { MODIFIER_RE } from '../lexicon/roles.js';
+import { TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
+import { isWhitespace } from '../text/chars.js';
+
+const NO_PAIRS: ParagraphPairs = { pairs: [], problems: [] };
+
+export interface ClauseContext {
+  s: Structure;
+  roles: RoleMatcher;
+  /** `列第一位者为牵头单位`: the first unit of the clause leads */
+  leadsFirst: boolean;
+}
+
+/** Names as written: the parse ran over the folded text. */
+function asWritten(s: Structure, c: UnitClause): UnitClause {
+  if (s.folded !== s.text) for (const u of c.units) u.name = s.text.slice(u.span.start, u.span.end).replace(/[ \t\u3000\u00a0]+/g, '');
+  return c;
+}
+
+/** Clauses written with the task: bracketed, unclosed, unopened, a paragraph of its own. */
+export function explicitClauses(ctx: ClauseContext, it: PlanItem, lastOfTask: boolean): UnitClause[] {
+  const { s, roles, leadsFirst } = ctx;
+  const f = s.folded;
+  const clauses: UnitClause[] = [];
+  const paras = [it.heading, ...it.body];
+  for (const p of paras) {
+    // a paragraph without any pair character still may be a clause of its own (d)
+    const res = s.pairsByLine.get(p.line) ?? NO_PAIRS;
+    // (a) bracketed clauses, outermost first: `〔各司（局）按职责分工负责〕` is one clause
+    const outer = outermost(res.pairs.filter((m) => CLAUSE_BRACKETS.includes(m.open.char)));
+    for (const m of outer) {
+      if (m.open.offset < it.marker.span.end) continue; // `（一）` itself
+      const inner = withoutDeclaration(f, { start: m.open.offset + 1, end: m.close.offset });
+      const span = { start: m.open.offset, end: m.close.offset + 1 };
+      const parsed = parseClauseText(f, inner, roles, leadsFirst)
+        ?? (lastOfTask && endsParagraph(f, m.close.offset + 1, p.content.end) ? namesOnly(f, inner) : undefined);
+      if (parsed) clauses.push({ span, inner, open: m.open.char, close: m.close.char, form: 'bracketed', ...parsed });
+    }
+    for (const prob of res.problems) {
+      if (!CLAUSE_BRACKETS.includes(OPENER_OF[prob.at.char] ?? prob.at.char)) continue;
+      // (b) opened, never closed: `（处室、民服中心按职责分工负责` to the end of the paragraph
+      if (prob.kind === 'unclosed') {
+        let end = p.content.end;
+        while (end > prob.at.offset && SENTENCE_END.includes(f[end - 1]!)) end--;
+        // `（区市场监管局〉`: closed with the wrong bracket, still the clause
+        const stray = end > prob.at.offset + 1 && '）)〕】］]〉》'.includes(f[end - 1]!) ? 1 : 0;
+        const inner = { start: prob.at.offset + 1, end: end - stray };
+        const parsed = parseClauseText(f, inner, roles, leadsFirst) ?? (lastOfTask ? namesOnly(f, inner) : undefined);
+        if (parsed) clauses.push({ span: { start: prob.at.offset, end }, inner, open: prob.at.char, form: 'unclosed', ...parsed });
+      }
+      // (c) closed, never opened: `…能力。责任单位：各乡镇（街道）、县政府各部门）`
+      if (prob.kind === 'unopened') {
+        let start = Math.max(p.content.start, it.heading === p ? it.marker.span.end : p.content.start);
+        const stop = Math.max(lastIndexIn(f, '。', start, prob.at.offset + 1), lastIndexIn(f, '；', start, prob.at.offset + 1));
+        if (stop >= start) start = stop + 1;
+        const inner = { start, end: prob.at.offset };
+        const parsed = parseClauseText(f, inner, roles, leadsFirst);
+        if (parsed && parsed.units.every((u) => u.name.length <= 20)) {
+          clauses.push({ span: { start, end: prob.at.offset + 1 }, inner, close: prob.at.char, form: 'unopened', ...parsed });
+        }
+      }
+    }
+    // (d) a paragraph of its own: `责任单位：省政府各部门、各直属机构。`
+    if (p !== it.heading && !clauses.some((c) => c.span.start >= p.span.start && c.span.end <= p.span.end)) {
+      if (roles.label.test(f.slice(p.content.start, p.content.end))) {
+        let end = p.content.end;
+        while (end > p.content.start && SENTENCE_END.includes(f[end - 1]!)) end--;
+        const inner = { start: p.content.start, end };
+        const parsed = parseClauseText(f, inner, roles, leadsFirst);
+        if (parsed) clauses.push({ span: inner, inner, form: 'paragraph', ...parsed });
+      }
+    }
+  }
+  return clauses.sort((a, b) => a.span.start - b.span.start).map((c) => asWritten(s, c));
+}
+
+function endsParagraph(f: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (!SENTENCE_END.includes(f[i]!) && !isWhitespace(f[i])) return false;
+  return true;
+}
+
+/** `（区经济发展局农业处）` at the end of a task: a bracket of unit names only is a clause with the
+ *  role left implicit (responsible, FORMAT.md §2). `（试行）` `（2024年版）` `（含市区）` are none. */
+function namesOnly(f: string, inner: Span): ReturnType<typeof parseClauseText> {
+  const t = f.slice(inner.start, inner.end);
+  if (t.length < 3 || t.length > 60 || /^(?:含|包括|如|即|简称|以下简称|不含|除)|试行|暂行|修订|草案|征求意见/.test(t)) return undefined;
+  const parts = splitTopLevel(f, inner.start, inner.end, '、，,；;');
+  const units = [];
+  for (const part of parts) {
+    const name = f.slice(part.start, part.end).replace(/[ \t\u3000\u00a0]+/g, '');
+    if (!name || name.length < 3 || name.length > 20 || !UNIT_SUFFIX_RE.test(name) || TASK_VERB_RE.test(name) || /[0-9０-９号]/.test(name)) return undefined;
+    units.push({ name, role: 'responsible' as const, span: { ...part } });
+  }
+  return units.length ? { units, byRemit: false, issues: [] } : undefined;
+}
+
+/** unit clauses from a table row's unit columns; without a header, any later cell that reads
+ *  as a clause (`办公室牵头，各处室配合`) or as a list of unit names (responsible) */
+export function cellClauses(ctx: ClauseContext, row: TableRow): UnitClause[] {
+  const { s, roles, leadsFirst } = ctx;
+  const f = s.folded;
+  const out: UnitClause[] = [];
+  row.cells.forEach((cell, i) => {
+    if (i <= row.taskCell || i === row.columns?.deadline || cell.end <= cell.start) return;
+    let role = row.columns?.roles.get(i);
+    if (!role) {
+      if (row.columns) return;
+      const t = f.slice(cell.start, cell.end);
+      if (!t.split(/[、，,；;]/).every((n) => looksLikeUnit(n.trim(), new Set()))) {
+        const own = parseClauseText(f, cell, roles, leadsFirst);
+        if (own) out.push({ span: { ...cell }, inner: { ...cell }, form: 'cell', ...own });
+        return;
+      }
+      role = 'responsible';
+    }
+    const parsed = parseCellUnits(f, cell, role, roles, leadsFirst && role !== 'cooperating');
+    if (parsed) out.push({ span: { ...cell }, inner: { ...cell }, form: 'cell', ...parsed });
+  });
+  // an empty 牵头单位 cell beside a filled 责任单位 cell is an empty slot (FORMAT.md §6)
+  if (row.columns && out.length) {
+    for (const [i, role] of row.columns.roles) {
+      const cell = row.cells[i];
+      if (role === 'lead' && cell && cell.end === cell.start && i > row.taskCell) {
+        out[0]!.issues.push({ kind: 'empty-slot', span: { start: cell.start, end: cell.start }, text: row.columns.names[i] ?? '' });
+      }
+    }
+  }
+  return out.map((c) => asWritten(s, c));
+}
+
+/** A declaration inside a clause is no unit: `（发展改革委、财政局负责。列第一位者为牵头单位，下同）`
+ *  is the clause `发展改革委、财政局负责` plus a note for this and later tasks. */
+const DECLARATION_RE = /列(?:第一位|首位|在首位)|排(?:在)?第一|下同|不再(?:一一|单独)?列出/;
+function withoutDeclaration(f: string, inner: Span): Span {
+  const m = DECLARATION_RE.exec(f.slice(inner.start, inner.end));
+  if (!m) return inner;
+  let end = inner.start + m.index;
+  while (end > inner.start && !'。，,；;'.includes(f[end - 1]!)) end--;
+  while (end > inner.start && '。，,；; \u3000'.includes(f[end - 1]!)) end--;
+  return { start: inner.start, end };
+}
+
+/** The pairs no other pair of the list encloses, in their order. One sweep in opening order
+ *  (a pair is enclosed iff an earlier-opened one closes after it): linear in a paragraph of
+ *  350,000 `（一）`, where comparing every two pairs took minutes. */
+function outermost(pairs: MatchedPair[]): MatchedPair[] {
+  const byOpen = [...pairs].sort((a, b) => a.open.offset - b.open.offset);
+  const enclosed = new Set<MatchedPair>();
+  let maxClose = -1;
+  for (const m of byOpen) {
+    if (maxClose > m.close.offset) enclosed.add(m);
+    maxClose = Math.max(maxClose, m.close.offset);
+  }
+  return pairs.filter((m) => !enclosed.has(m));
+}
+
+/** Declarations that apply to later tasks: `以下…不再列出` (units inherited) and
+ *  `列第一位者为牵头单位` (the first unit of every later clause leads). */
+export interface Declarations {
+  inherit?: { from: Span; text: string };
+  firstListedLeads?: number;
+}
+
+export function findDeclarations(s: Structure): Declarations {
+  const out: Declarations = {};
+  for (const p of s.paragraphs) {
+    const f = s.folded.slice(p.content.start, p.content.end);
+    // the sentence around `不再列出` (found by search first: a leading `[^。]*` would backtrack)
+    const at = out.inherit ? -1 : f.search(/不再(?:一一|单独)?列出/);
+    if (at >= 0) {
+      const from = Math.max(f.lastIndexOf('。', at), f.lastIndexOf('；', at), f.lastIndexOf(';', at)) + 1;
+      const ends = [f.indexOf('。', at), f.indexOf('；', at), f.indexOf(';', at)].filter((i) => i >= 0);
+      const to = ends.length ? Math.min(...ends) : f.length;
+      out.inherit = { from: { start: p.content.start + from, end: p.content.start + to }, text: s.text.slice(p.content.start + from, p.content.start + to) };
+    }
+    const first = /列(?:第一位|首位|在首位|第一)(?:者|的)?(?:为|是)?牵头|排(?:在)?第一(?:位)?的?为牵头/.exec(f);
+    if (first && out.firstListedLeads === undefined) out.firstListedLeads = p.content.start + first.index - 1;
+  }
+  return out;
+}
+
+/** (e) unbracketed at the end of the text: `…动态更新。办公室牵头，各有关处室配合`, even glued to the
+ *  sentence before it: `…等信息审批处牵头，各有关处室、民服中心配合`. */
+const MAX_CLAUSE_GROUPS = 8;
+
+export function findBareClause(ctx: ClauseContext, it: PlanItem, known: Set<string>): UnitClause | undefined {
+  const { s, roles } = ctx;
+  const f = s.folded;
+  const paras = [it.heading, ...it.body].reverse();
+  for (const p of paras) {
+    let end = p.content.end;
+    while (end > p.content.start && SENTENCE_END.includes(f[end - 1]!)) end--;
+    const from = p === it.heading ? it.titleSpan.start : p.content.start;
+    const stop = lastIndexIn(f, '。', from, end);
+    const tailStart = stop >= 0 ? stop + 1 : from;
+    // no role word in the last sentence: no unbracketed clause there (and no parse to pay for)
+    if (!roles.any.test(f.slice(tailStart, end))) continue;
+    // try the clause from each group start, last group first; keep the earliest that parses
+    const starts = [tailStart];
+    for (let i = tailStart; i < end; i++) if ('，,；;'.includes(f[i]!)) starts.push(i + 1);
+    let best: UnitClause | undefined;
+    // a clause has a few groups (`A牵头，B、C，D配合`): prose paragraphs with dozens of commas
+    // would otherwise cost a parse per comma, each over all groups after it
+    for (let k = starts.length - 1; k >= Math.max(0, starts.length - MAX_CLAUSE_GROUPS); k--) {
+      const c = tryBare(f, starts[k]!, end, roles, known);
+      if (c) best = c;
+      else if (best) break;
+    }
+    if (best) return asWritten(s, best);
+  }
+  return undefined;
+}
+
+function tryBare(f: string, start: number, end: number, roles: RoleMatcher, known: Set<string>): UnitClause | undefined {
+  while (start < end && isWhitespace(f[start])) start++;
+  const firstSep = firstGroupEnd(f, start, end);
+  const roleAt = roleWordStart(f, start, firstSep, roles);
+  if (roleAt !== undefined) {
+    const nameEnd = trimModifiers(f, start, roleAt);
+    if (nameEnd - start > 12 || !looksLikeUnit(lastUnit(f, start, nameEnd), known)) {
+      // glued to prose (`…等信息审批处牵头`): the last unit's start, then back over `、`-joined units
+      const lastSep = Math.max(lastIndexIn(f, '、', start, nameEnd), start - 1);
+      const found = unitStart(f, lastSep + 1, nameEnd, known);
+      if (found === undefined) return undefined;
+      let u: number = found;
+      while (u > start && f[u - 1] === '、') {
+        const prev: number = Math.max(lastIndexIn(f, '、', start, u - 1), start - 1) + 1;
+        const name = f.slice(prev, u - 1);
+        if (name.length > 12 || !looksLikeUnit(name, known)) break;
+        u = prev;
+      }
+      start = u;
+    }
+  }
+  const inner = { start, end };
+  const parsed = parseClauseText(f, inner, roles);
+  if (!parsed || !parsed.units.length || !parsed.units.every((u) => u.name.length <= 15 && looksLikeUnit(u.name, known))) return undefined;
+  return { span: inner, inner, form: 'bare', ...parsed };
+}
+
+function firstGroupEnd(f: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if ('，,；;'.includes(f[i]!)) return i;
+  return end;
+}
+
+function roleWordStart(f: string, start: number, end: number, roles: RoleMatcher): number | undefined {
+  const g = f.slice(start, end);
+  for (const w of roles.words) if (g.endsWith(w.word)) return end - w.word.length;
+  return undefined;
+}
+
+function trimModifiers(f: string, start: number, end: number): number {
+  const m = MODIFIER_RE.exec(f.slice(start, end));
+  return m ? end - m[1]!.length : end;
+}
+
+function lastUnit(f: string, start: number, end: number): string {
+  const at = lastIndexIn(f, '、', start, end);
+  return f.slice(at >= 0 ? at + 1 : start, end);
+}
+
+/** lastIndexOf bounded to [from, to), searching backwards from to - 1 */
+export function lastIndexIn(text: string, ch: string, from: number, to: number): number {
+  for (let i = Math.min(to, text.length) - 1; i >= Math.max(0, from); i--) if (text[i] === ch) return i;
+  return -1;
+}
+
+export { LABEL_RE };

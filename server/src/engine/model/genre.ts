@@ -1,0 +1,147 @@
+// Phase 2 — genre: which kind of document this is, from its title (the innermost genre word) and
+// its body (unit clauses, a unit column, `第X条` articles, a review of past work), with the
+// verdict's reasons kept for `fengong inspect` and the title hover (FORMAT.md §5).
+import type { DocumentKind, Paragraph, Span } from './types.js';
+import type { Structure } from './structure.js';
+import type { RoleMatcher } from './units.js';
+import { ARTICLE_RE, GENRE_WORDS, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
+import { CLAUSE_BRACKETS } from '../lexicon/brackets.js';
+import { PAGE_JUNK_RE } from '../lexicon/sections.js';
+
+export type GenreBasis = 'config' | 'title' | 'body' | 'default';
+
+export interface GenreReason {
+  /** message key under `genre/` (engine i18n) */
+  key: 'title-word' | 'config' | 'clauses' | 'unit-column' | 'no-clauses' | 'articles' | 'report-body' | 'no-title';
+  data: Record<string, string | number>;
+}
+
+export interface GenreVerdict {
+  genre: DocumentKind;
+  /** whether tasks must name units: a plan, or an 意见/通知 whose body assigns units */
+  assignsWork: boolean;
+  /** what the verdict rests on; `default` is weak evidence, and findings that rest on it say so */
+  basis: GenreBasis;
+  reasons: GenreReason[];
+  title?: { text: string; span: Span };
+  /** the innermost genre word of the title, as folded (`方案`) */
+  titleWord?: string;
+}
+
+export interface GenreEvidence {
+  /** paragraphs with a bracketed unit clause or a unit label */
+  clauseParagraphs: number;
+  /** a table with a 牵头单位/责任单位 column */
+  unitColumn: boolean;
+  articles: number;
+  reportSigns: number;
+}
+
+const DOC_NUMBER_RE = /[〔[【（(］]?(?:19|20)[0-9]{2}[〕\]】）)］]\s*[0-9]{1,4}\s*号$/;
+const MAX_TITLE_LINE = 60;
+
+/** The title: the first run of adjacent short lines before the body that holds a genre word —
+ *  not a document number, breadcrumbs, a table-of-contents line or a title quoted in the text. */
+export function findTitle(s: Structure): { text: string; span: Span; folded: string } | undefined {
+  const runs: Paragraph[][] = [];
+  let run: Paragraph[] = [];
+  for (const p of s.paragraphs) {
+    if (p.line >= s.bodyStartLine) break;
+    const t = s.folded.slice(p.content.start, p.content.end).trim();
+    const fits = t.length <= MAX_TITLE_LINE && !/[。，,；;：:]$/.test(t) && !DOC_NUMBER_RE.test(t) && !/>|》\s*>|^[0-9]+[.．]/.test(t) && !PAGE_JUNK_RE.test(t);
+    const adjacent = run.length && run[run.length - 1]!.line === p.line - 1;
+    if (fits && (adjacent || !run.length) && run.length < 4) { run.push(p); continue; }
+    if (run.length) runs.push(run);
+    run = fits ? [p] : [];
+  }
+  if (run.length) runs.push(run);
+  for (const r of runs) {
+    const folded = r.map((p) => s.folded.slice(p.content.start, p.content.end).trim()).join('');
+    // a title names its subject before its genre word: `通知内容`, `报告全文` are no titles
+    if (!innermostGenre(folded) || firstGenreAt(folded) < 2) continue;
+    const text = r.map((p) => s.text.slice(p.content.start, p.content.end).trim()).join('');
+    return { text, folded, span: { start: r[0]!.content.start, end: r[r.length - 1]!.content.end } };
+  }
+  return undefined;
+}
+
+/** The innermost genre word: the last one, unless it is the wrapper of a forwarded document
+ *  (`关于印发《XX工作方案》的通知`), then the last one before it. */
+export function innermostGenre(title: string): { word: string; genre: GenreClass } | undefined {
+  const t = title.replace(TITLE_ASIDE_RE, '').replace(/[\s\u3000]+/g, '');
+  const found: { word: string; genre: GenreClass }[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const hit = GENRE_WORDS.find(([w]) => t.startsWith(w, i));
+    if (!hit) continue;
+    found.push({ word: hit[0], genre: hit[1] });
+    i += hit[0].length - 1;
+  }
+  if (!found.length) return undefined;
+  const last = found[found.length - 1]!;
+  return WRAPPER_GENRES.has(last.word) && found.length > 1 ? found[found.length - 2] : last;
+}
+
+function firstGenreAt(title: string): number {
+  const t = title.replace(/^#+/, '').replace(/[\s\u3000]+/g, '');
+  for (let i = 0; i < t.length; i++) if (GENRE_WORDS.some(([w]) => t.startsWith(w, i))) return i;
+  return -1;
+}
+
+export function gatherEvidence(s: Structure, roles: RoleMatcher): GenreEvidence {
+  let clauseParagraphs = 0;
+  let articles = 0;
+  let reportSigns = 0;
+  for (const p of s.paragraphs) {
+    const t = s.folded.slice(p.content.start, p.content.end);
+    if (ARTICLE_RE.test(t)) articles++;
+    if (REPORT_EVIDENCE_RE.test(t)) reportSigns++;
+    if (roles.label.test(t) || hasBracketedClause(s, p, roles)) clauseParagraphs++;
+  }
+  let unitColumn = false;
+  for (const row of s.tableRows.values()) if (row.columns?.roles.size) { unitColumn = true; break; }
+  return { clauseParagraphs, unitColumn, articles, reportSigns };
+}
+
+/** a bracket in the paragraph whose inside holds a role word or a label: `（办公室牵头）` */
+function hasBracketedClause(s: Structure, p: Paragraph, roles: RoleMatcher): boolean {
+  const pairs = s.pairsByLine.get(p.line);
+  if (!pairs) return false;
+  for (const m of pairs.pairs) {
+    if (!CLAUSE_BRACKETS.includes(m.open.char) || m.close.offset - m.open.offset > 200) continue;
+    const inner = s.folded.slice(m.open.offset + 1, m.close.offset);
+    if (roles.any.test(inner) || roles.label.test(inner)) return true;
+  }
+  return false;
+}
+
+const assigns = (e: GenreEvidence): boolean => e.clauseParagraphs >= 2 || e.unitColumn;
+
+export function judgeGenre(s: Structure, roles: RoleMatcher, configured?: string): GenreVerdict {
+  const found = findTitle(s);
+  const title = found && { text: found.text, span: found.span };
+  const e = gatherEvidence(s, roles);
+  const evidenceReasons: GenreReason[] = [];
+  if (e.unitColumn) evidenceReasons.push({ key: 'unit-column', data: {} });
+  if (e.clauseParagraphs) evidenceReasons.push({ key: 'clauses', data: { count: e.clauseParagraphs } });
+  if (configured && configured !== 'auto') {
+    const genre = configured as DocumentKind;
+    return { genre, assignsWork: genre === 'plan', basis: 'config', reasons: [{ key: 'config', data: { kind: genre } }], title };
+  }
+  const inner = found && innermostGenre(found.folded);
+  if (inner && inner.genre !== 'conditional') {
+    const genre: DocumentKind = inner.genre;
+    return { genre, assignsWork: genre === 'plan', basis: 'title', reasons: [{ key: 'title-word', data: { word: inner.word } }], title, titleWord: inner.word };
+  }
+  const titleReasons: GenreReason[] = inner ? [{ key: 'title-word', data: { word: inner.word } }] : [{ key: 'no-title', data: {} }];
+  if (assigns(e)) return { genre: 'plan', assignsWork: true, basis: 'body', reasons: [...titleReasons, ...evidenceReasons], title, titleWord: inner?.word };
+  if (e.articles >= 3) return { genre: 'regulation', assignsWork: false, basis: 'body', reasons: [...titleReasons, { key: 'articles', data: { count: e.articles } }], title, titleWord: inner?.word };
+  if (e.reportSigns) return { genre: 'report', assignsWork: false, basis: 'body', reasons: [...titleReasons, { key: 'report-body', data: {} }], title, titleWord: inner?.word };
+  if (inner) {
+    // an 意见 or 通知 that names no unit assigns no work (FORMAT.md §5): nothing to flag
+    const genre: DocumentKind = inner.word === '通知' || inner.word === '决定' ? 'notice' : 'other';
+    return { genre, assignsWork: false, basis: 'body', reasons: [...titleReasons, { key: 'no-clauses', data: {} }], title, titleWord: inner.word };
+  }
+  // no title and no evidence either way: too weak to call any item a task without a unit —
+  // stay quiet (FORMAT.md §5); a title or one unit clause makes it a plan
+  return { genre: 'other', assignsWork: false, basis: 'default', reasons: [...titleReasons, { key: 'no-clauses', data: {} }], title };
+}

@@ -1,0 +1,79 @@
+// Phase 4 — sections and their roles (FORMAT.md §2, §5): which parts of a document hold tasks.
+// A heading's role is read from its own words; an item takes the role of its nearest ancestor
+// that has one. Headings with a comma are task headings (`强化组织保障，确保…`), never framing.
+import type { PlanItem } from './types.js';
+import type { Structure } from './structure.js';
+import {
+  ATTACHMENT_LIST_RE, FRAMING_NOUNS, FRAMING_TAIL_RE, FRAMING_VERB_RE, NOTES_RE, PROCEDURE_RE, SCOPE_RE, UNIT_CENTRIC_RE,
+} from '../lexicon/sections.js';
+import { fold } from '../lexicon/fold.js';
+import { TASK_VERB_RE } from '../lexicon/units.js';
+
+export type SectionRole = 'task' | 'framing' | 'scope' | 'procedure' | 'unit-centric' | 'notes' | 'attachment';
+
+const FRAMING = new Set(FRAMING_NOUNS);
+
+/** the heading as a bare noun phrase: trailing punctuation and `工作` dropped */
+function headingWords(title: string): string {
+  return title.replace(/[\s\u3000]+/g, '').replace(/[。.．：:；;！!]+$/, '');
+}
+
+/** `总体要求`, `指导思想和基本原则`, `切实做好组织实施`, `做好改革组织实施工作` */
+function isFraming(words: string, extra: Set<string>): boolean {
+  if (FRAMING.has(words) || extra.has(words)) return true;
+  const bare = words.replace(FRAMING_VERB_RE, '').replace(/工作$/, '');
+  if (FRAMING.has(bare)) return true;
+  const parts = bare.split(/和|与|及|、|的/).filter(Boolean);
+  return parts.length > 1 && FRAMING.has(parts[0]!) && parts.every((p) => FRAMING.has(p) || FRAMING_NOUNS.some((n) => n.includes(p) && p.length >= 2));
+}
+
+/** the role a heading gives its section, read from its words alone */
+export function headingRole(title: string, extraFraming: Set<string> = new Set()): SectionRole {
+  const words = fold(headingWords(title));
+  if (!words || /[，,；;]/.test(words) || words.length > 20) return 'task';
+  if (UNIT_CENTRIC_RE.test(words)) return 'unit-centric';
+  if (isFraming(words, extraFraming)) return 'framing';
+  // `进一步扩大预决算公开范围` is a task that happens to name a scope
+  if (TASK_VERB_RE.test(words)) return 'task';
+  if (FRAMING_TAIL_RE.test(words)) return 'framing';
+  if (PROCEDURE_RE.test(words)) return 'procedure';
+  if (SCOPE_RE.test(words)) return 'scope';
+  return 'task';
+}
+
+/** Each item's section role: its own heading's, else its nearest ancestor's; items that follow a
+ *  `注：` or `附件：` line are notes and attachment entries. */
+export function assignSections(s: Structure, items: PlanItem[], extraFraming: Set<string>): Map<PlanItem, SectionRole> {
+  const roles = new Map<PlanItem, SectionRole>();
+  const lead = leadLines(s);
+  const lastChild = new Map<PlanItem | undefined, PlanItem>();
+  for (const it of items) {
+    const prev = lastChild.get(it.parent);
+    lastChild.set(it.parent, it);
+    const inherited = it.parent ? roles.get(it.parent)! : 'task';
+    let role = inherited !== 'task' ? inherited : it.children.length || it.parent === undefined || it.marker.rank <= 2 ? headingRole(it.title, extraFraming) : 'task';
+    const before = lead.get(it.heading.line);
+    if (before) role = before;
+    else {
+      const prevRole = prev && roles.get(prev);
+      if (prev && (prevRole === 'notes' || prevRole === 'attachment') && role === 'task' && prev.marker.rank === it.marker.rank) role = prevRole;
+    }
+    roles.set(it, role);
+  }
+  return roles;
+}
+
+/** `注：` and `附件：` lines and the lines just after them: a list of notes or attachments */
+function leadLines(s: Structure): Map<number, SectionRole> {
+  const out = new Map<number, SectionRole>();
+  for (let i = 0; i < s.paragraphs.length; i++) {
+    const p = s.paragraphs[i]!;
+    const t = s.folded.slice(p.content.start, p.content.end);
+    const role = NOTES_RE.test(t) ? 'notes' : ATTACHMENT_LIST_RE.test(t) ? 'attachment' : undefined;
+    if (!role) continue;
+    out.set(p.line, role); // `注：1.…` is the first note itself
+    const next = s.paragraphs[i + 1];
+    if (next) out.set(next.line, role);
+  }
+  return out;
+}

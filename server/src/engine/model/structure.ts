@@ -1,0 +1,168 @@
+// Phase 1 — structure: paragraphs, paired punctuation per paragraph, table rows and cells,
+// numbered markers (also at the start of table cells), unnumbered headings (Markdown `#`, decimal
+// section numbers `4.2.1`, `第X章`, short title lines) and where the body starts and ends.
+import type { Marker, Paragraph, PairProblem, Rank, Span } from './types.js';
+import { parseLines, MARKER_RANK, type LineRecord } from '../parser/parser.js';
+import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
+import { isDigitCode, isWhitespace } from '../text/chars.js';
+import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, type ParagraphPairs } from './pairs.js';
+import { findTables, type TableRow } from './table.js';
+import { fold } from '../lexicon/fold.js';
+import { ATTACHMENT_HEADING_RE, PAGE_JUNK_RE } from '../lexicon/sections.js';
+
+export interface MarkerCandidate extends Marker {
+  line: number;
+  /** the table cell the marker opens, when it stands at the start of a cell other than the first */
+  cell?: number;
+  /** the first entry of a `注：1.…` or `附件：1.…` list: a list of its own */
+  labelled?: true;
+}
+
+export type HeadingKind = 'markdown' | 'decimal' | 'chapter' | 'short';
+
+export interface Heading {
+  line: number;
+  kind: HeadingKind;
+  /** the heading's text without its `#` or section number */
+  text: string;
+}
+
+export interface Structure {
+  /** the text as given, and folded to simplified script for look-ups (same offsets) */
+  text: string;
+  folded: string;
+  lines: LineRecord[];
+  paragraphs: Paragraph[];
+  paraByLine: Map<number, Paragraph>;
+  pairsByLine: Map<number, ParagraphPairs>;
+  pairProblems: PairProblem[];
+  tableRows: Map<number, TableRow>;
+  /** numbered markers in text order; a table row may carry several */
+  markers: MarkerCandidate[];
+  headings: Map<number, Heading>;
+  /** lines of `附件` headings: each attachment is a document of its own (its own numbering) */
+  partBreaks: number[];
+  /** the first line of the numbered body; lines from `closingLine` on are page chrome */
+  bodyStartLine: number;
+  closingLine: number;
+}
+
+const EXPECTED_DELIM: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5: '' };
+
+export function readStructure(text: string): Structure {
+  const lines = parseLines(text);
+  const folded = fold(text);
+  const paragraphs: Paragraph[] = [];
+  const paraByLine = new Map<number, Paragraph>();
+  const pairsByLine = new Map<number, ParagraphPairs>();
+  lines.forEach((rec, i) => {
+    // trailing whitespace is not content: `（一）深入…。  ` ends at `。`
+    rec.end = trimEnd(text, rec.contentStart, rec.end);
+    if (rec.end <= rec.contentStart) return;
+    const p: Paragraph = { span: { start: rec.start, end: rec.end }, content: { start: rec.contentStart, end: rec.end }, line: i };
+    paragraphs.push(p);
+    paraByLine.set(i, p);
+    // most lines hold no pair characters: nothing to match, nothing to store
+    if (rec.pairs.length) pairsByLine.set(i, matchParagraph(rec.pairs, i, text));
+  });
+  const pairProblems = [...reconcileAcrossParagraphs(pairsByLine, lines, text), ...docNumberYears(text, paragraphs)]
+    .sort((a, b) => a.at.offset - b.at.offset);
+  const tableRows = findTables(folded, paragraphs, lines);
+  const markers: MarkerCandidate[] = [];
+  for (const p of paragraphs) {
+    const row = tableRows.get(p.line);
+    // a 序号 cell is certain: the columns say so (`1⇥任务` takes no delimiter)
+    const first = row?.number ?? classifyMarker(lines[p.line]!, p.line, text) ?? labelledMarker(folded, p);
+    if (first) markers.push(first);
+    if (row) for (const m of row.cellMarkers) markers.push(m);
+  }
+  const headings = findHeadings(folded, paragraphs, new Set(markers.map((m) => m.line)));
+  const bodyStartLine = markers.find((c) => c.strength === 'definite')?.line ?? lines.length;
+  // page chrome after the body ends the document: `上一条：…`, `版权所有`
+  let closingLine = lines.length;
+  for (const p of paragraphs) {
+    if (p.line > bodyStartLine && PAGE_JUNK_RE.test(folded.slice(p.content.start, p.content.end))) { closingLine = p.line; break; }
+  }
+  const partBreaks = paragraphs.filter((p) => ATTACHMENT_HEADING_RE.test(folded.slice(p.content.start, p.content.end))).map((p) => p.line);
+  return { text, folded, lines, paragraphs, paraByLine, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isWhitespace(text[end - 1])) end--;
+  return end;
+}
+
+const MARKDOWN_RE = /^#{1,6}[ \t\u3000]*(\S.*)$/;
+/** `3.2　应急报告`, `4.2.1 工作目标`: decimal section numbers head a section of their own */
+const DECIMAL_RE = /^[0-9]{1,2}(?:(?:[.．][0-9]{1,2}){2,}[ \t\u3000]*|[.．][0-9]{1,2}[ \t\u3000]+)([^0-9%％].*)$/;
+const CHAPTER_RE = /^第[一二三四五六七八九十百零〇0-9]+[章节編编部分]+[ \t\u3000]*(.{0,40})$/;
+
+/** Unnumbered headings: they close the numbered list before them, so a `1.` after one starts a
+ *  new list rather than jumping back. */
+function findHeadings(folded: string, paragraphs: Paragraph[], numbered: Set<number>): Map<number, Heading> {
+  const out = new Map<number, Heading>();
+  for (const p of paragraphs) {
+    if (numbered.has(p.line)) continue;
+    const t = folded.slice(p.content.start, p.content.end);
+    const md = MARKDOWN_RE.exec(folded.slice(p.span.start, p.content.end).trim());
+    if (md) { out.set(p.line, { line: p.line, kind: 'markdown', text: md[1]!.trim() }); continue; }
+    const dec = DECIMAL_RE.exec(t);
+    if (dec) { out.set(p.line, { line: p.line, kind: 'decimal', text: dec[1]!.trim() }); continue; }
+    const ch = CHAPTER_RE.exec(t);
+    if (ch) { out.set(p.line, { line: p.line, kind: 'chapter', text: ch[1]!.trim() }); continue; }
+    // a short line without closing punctuation; a unit clause on its own line (`（办公室负责）`) is none
+    if (t.length <= 25 && !t.includes('\t') && !/[。；;，,：:！？）)〕】]$/.test(t) && !/^[（(〔【]/.test(t)) {
+      out.set(p.line, { line: p.line, kind: 'short', text: t });
+    }
+  }
+  return out;
+}
+
+/** `注：1.…`, `附件：1.…`: the first entry of a list of notes or attachments stands after the label */
+const LABELLED_RE = /^((?:注|备注|附件)[：:][ \t\u3000]*)([0-9]{1,2})([.．、])(?![0-9])/;
+function labelledMarker(folded: string, p: Paragraph): MarkerCandidate | undefined {
+  const m = LABELLED_RE.exec(folded.slice(p.content.start, p.content.end));
+  if (!m) return undefined;
+  const start = p.content.start + m[1]!.length;
+  const raw = m[2]! + m[3]!;
+  return { rank: 3, value: Number(m[2]), raw, span: { start, end: start + raw.length }, line: p.line, delimiter: m[3]!, expectedDelimiter: '.', strength: 'definite', labelled: true };
+}
+
+/** One marker token → a candidate. Built with all its fields at once (no spreads): this runs for
+ *  every numbered line and sits on the keystroke path. */
+export function classifyMarker(rec: LineRecord, line: number, text: string): MarkerCandidate | undefined {
+  const tok = rec.marker;
+  if (!tok) return undefined;
+  const rank = MARKER_RANK.get(tok.tokenType)!;
+  const raw = tok.image;
+  const span = { start: tok.startOffset, end: tok.startOffset + raw.length };
+  const make = (value: number, delimiter: string, strength: 'definite' | 'weak', open?: string, close?: string): MarkerCandidate | undefined =>
+    Number.isFinite(value) && value >= 1
+      ? { rank, value, raw, span, line, delimiter, expectedDelimiter: EXPECTED_DELIM[rank], strength, open, close }
+      : undefined;
+  if (rank === 1) return make(parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
+  if (rank === 2 || rank === 4) {
+    const closeAt = Math.max(raw.lastIndexOf('）'), raw.lastIndexOf(')'));
+    const inner = raw.slice(1, closeAt);
+    return make(rank === 2 ? parseChineseNumeral(inner) : parseDigits(inner), raw.slice(closeAt + 1), 'definite', raw[0], raw[closeAt]);
+  }
+  if (rank === 5) return make(parseCircled(raw[0]!), raw.slice(1), 'definite');
+  // rank 3: digits, then at most one delimiter character
+  let n = 0;
+  while (n < raw.length && isDigitCode(raw.charCodeAt(n))) n++;
+  const delimiter = raw.slice(n);
+  const value = parseDigits(raw.slice(0, n));
+  const dot = delimiter === '.' || delimiter === '．';
+  const digitAfter = isDigitCode(text.charCodeAt(span.end));
+  if (dot && digitAfter) {
+    // `3.1 工作目标`, `3.1.2`, `2.5%`: a section number or a decimal, never an item. Only digits
+    // running straight into text (`11.121人才梯队项目`) may be an item whose text starts with digits.
+    let k = span.end;
+    while (k < rec.end && isDigitCode(text.charCodeAt(k))) k++;
+    if (k >= rec.end || /[.．%％\s\u3000\u00a0]/.test(text[k]!)) return undefined;
+  }
+  const weak = delimiter === '' || delimiter === '，' || delimiter === ',' || (dot && digitAfter);
+  return make(value, delimiter, weak ? 'weak' : 'definite');
+}
+
+export type { Span };

@@ -1,0 +1,181 @@
+// Phase 3 — the item tree: markers become items by rank, each with its body paragraphs; the
+// numbering scheme of each rank (restart/through) and the numbering lists the rules check.
+// Unnumbered headings (Markdown `#`, decimal `4.2.1`, short title lines) and lead-in lines ending
+// in `：` close the list before them: a `1.` after one starts a new list, not a backward jump.
+import type { Marker, NumberingList, NumberingScheme, Paragraph, PlanItem, Rank } from './types.js';
+import type { MarkerCandidate, Structure } from './structure.js';
+import { toChineseNumeral, toCircled } from '../text/numerals.js';
+import { isWhitespace } from '../text/chars.js';
+
+export interface ItemTree {
+  allItems: PlanItem[];
+  numberingLists: NumberingList[];
+  /** numbering scheme per rank, of the main text (attachments have their own) */
+  schemes: Partial<Record<Rank, NumberingScheme>>;
+}
+
+type Schemes = Partial<Record<Rank, NumberingScheme>>;
+
+/** `二、` `（三）` `7.` `（1）` `①`: the canonical marker, as a path segment */
+export function canonicalMarker(rank: Rank, value: number): string {
+  switch (rank) {
+    case 1: return `${toChineseNumeral(value)}、`;
+    case 2: return `（${toChineseNumeral(value)}）`;
+    case 3: return `${value}.`;
+    case 4: return `（${value}）`;
+    case 5: return toCircled(value);
+  }
+}
+
+export function buildTree(s: Structure): ItemTree {
+  const inBody = s.markers.filter((c) => c.line >= s.bodyStartLine && c.line < s.closingLine);
+  // an attachment (`附件` on its own line) numbers on its own: its scheme is its own
+  const schemesOfPart = new Map<number, Schemes>();
+  for (let part = 0; part <= s.partBreaks.length; part++) {
+    const from = part ? s.partBreaks[part - 1]! : -1;
+    const to = s.partBreaks[part] ?? Infinity;
+    schemesOfPart.set(part, inferSchemes(inBody.filter((c) => c.strength === 'definite' && c.line > from && c.line < to)));
+  }
+  const { allItems, numberingLists } = placeItems(s, inBody, schemesOfPart);
+  return { allItems, numberingLists, schemes: schemesOfPart.get(0)! };
+}
+
+/** How each rank numbers across parents: restart under each parent (`（一）` again under every
+ *  `一、`) or through the document (`1.`…`21.` across seven sections). Decided by the group
+ *  boundaries the document shows; a rank seen under one parent only restarts. */
+function inferSchemes(markers: MarkerCandidate[]): Schemes {
+  const schemes: Partial<Record<Rank, NumberingScheme>> = {};
+  const votes = new Map<Rank, { restart: number; through: number }>();
+  const stack: MarkerCandidate[] = [];
+  const lastChild = new Map<MarkerCandidate | undefined, Map<Rank, number>>();
+  const lastOfRank = new Map<Rank, { value: number; parent: MarkerCandidate | undefined }>();
+  for (const m of markers) {
+    while (stack.length && stack[stack.length - 1]!.rank >= m.rank) stack.pop();
+    const parent = stack[stack.length - 1];
+    const siblings = lastChild.get(parent) ?? new Map<Rank, number>();
+    lastChild.set(parent, siblings);
+    const prev = lastOfRank.get(m.rank);
+    if (!siblings.has(m.rank) && prev && prev.parent !== parent) {
+      const v = votes.get(m.rank) ?? { restart: 0, through: 0 };
+      if (m.value === 1) v.restart++;
+      else if (m.value > prev.value) v.through++;
+      votes.set(m.rank, v);
+    }
+    siblings.set(m.rank, m.value);
+    lastOfRank.set(m.rank, { value: m.value, parent });
+    stack.push(m);
+  }
+  for (const r of [1, 2, 3, 4, 5] as Rank[]) {
+    const v = votes.get(r);
+    schemes[r] = v && v.through > v.restart ? 'through' : 'restart';
+  }
+  return schemes;
+}
+
+interface Placement {
+  stack: PlanItem[];
+  listOf: Map<string, NumberingList>;
+  lists: NumberingList[];
+  allItems: PlanItem[];
+  /** line of the last unnumbered heading or lead-in */
+  lastBreak: number;
+  /** the attachment part being placed (0: the main text) */
+  part: number;
+}
+
+function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: Map<number, Schemes>): { allItems: PlanItem[]; numberingLists: NumberingList[] } {
+  const st: Placement = { stack: [], listOf: new Map(), lists: [], allItems: [], lastBreak: -1, part: 0 };
+  const byLine = new Map<number, MarkerCandidate[]>();
+  for (const c of candidates) (byLine.get(c.line) ?? byLine.set(c.line, []).get(c.line)!).push(c);
+  let current: PlanItem | undefined;
+  const first = candidates[0]?.line ?? Infinity;
+  for (const p of s.paragraphs) {
+    if (p.line < first || p.line >= s.closingLine) continue;
+    if (st.part < s.partBreaks.length && p.line >= s.partBreaks[st.part]!) {
+      st.part++;
+      st.stack.length = 0; // an attachment's items are nobody's children in the main text
+      current = undefined;
+    }
+    let accepted = false;
+    for (const c of byLine.get(p.line) ?? []) {
+      const item = place(s, st, c, p, schemesOfPart.get(st.part)!, candidates);
+      if (item) { current = item; accepted = true; }
+    }
+    if (accepted || !current) continue;
+    current.body.push(p);
+    const t = s.folded.slice(p.content.start, p.content.end);
+    if (s.headings.has(p.line) || /[：:]$/.test(t)) st.lastBreak = p.line;
+  }
+  // each item's span covers its last descendant's last paragraph
+  for (let i = st.allItems.length - 1; i >= 0; i--) {
+    const it = st.allItems[i]!;
+    const lastPara = it.body.length ? it.body[it.body.length - 1]! : it.heading;
+    let end = lastPara.span.end;
+    for (const ch of it.children) end = Math.max(end, ch.span.end);
+    it.span = { start: it.heading.span.start, end };
+  }
+  return { allItems: st.allItems, numberingLists: st.lists };
+}
+
+function place(
+  s: Structure, st: Placement, c: MarkerCandidate, p: Paragraph, schemes: Schemes, candidates: MarkerCandidate[],
+): PlanItem | undefined {
+  let depth = st.stack.length;
+  while (depth && st.stack[depth - 1]!.marker.rank >= c.rank) depth--;
+  const parent = st.stack[depth - 1];
+  const scheme = schemes[c.rank] ?? 'restart';
+  let list = listFor(st, c.rank, scheme, parent);
+  const last = list.items[list.items.length - 1];
+  // `1.` after an unnumbered heading or a lead-in, or under a new parent of a list that ran
+  // through the sections before, starts a new list: not a backward jump
+  if (c.value === 1 && last && (c.labelled || (last.marker.value > 1 && (st.lastBreak > last.heading.line || last.parent !== parent)))) {
+    list = { rank: c.rank, scheme, items: [] };
+    st.lists.push(list);
+    st.listOf.set(listKey(st.part, c.rank, scheme, parent), list);
+  }
+  const prevValue = list.items.length ? list.items[list.items.length - 1]!.marker.value : 0;
+  // a weak candidate fills the expected slot only if the real item does not follow: `3.1做好`
+  // before `3.做好` is text of item 2, not item 3 followed by a duplicate
+  if (c.strength !== 'definite' && !(c.value === prevValue + 1 && !definiteNext(candidates, c))) return undefined;
+  st.stack.length = depth;
+  const { line: _line, cell: _cell, labelled: _labelled, ...marker } = c;
+  const item = newItem(s.text, st.allItems.length, marker, p, parent);
+  st.allItems.push(item);
+  list.items.push(item);
+  if (parent) parent.children.push(item);
+  st.stack.push(item);
+  return item;
+}
+
+/** whether the next candidate of the same rank is a definite marker with the same number */
+function definiteNext(candidates: MarkerCandidate[], c: MarkerCandidate): boolean {
+  const next = candidates.find((o) => o.line > c.line && o.rank === c.rank);
+  return !!next && next.strength === 'definite' && next.value === c.value;
+}
+
+const listKey = (part: number, rank: Rank, scheme: NumberingScheme, parent: PlanItem | undefined): string =>
+  scheme === 'through' ? `${part}:${rank}` : `${part}:${rank}:${parent?.id ?? -1}`;
+
+function listFor(st: Placement, rank: Rank, scheme: NumberingScheme, parent: PlanItem | undefined): NumberingList {
+  const key = listKey(st.part, rank, scheme, parent);
+  let list = st.listOf.get(key);
+  if (!list) {
+    list = { rank, scheme, items: [] };
+    st.listOf.set(key, list);
+    st.lists.push(list);
+  }
+  return list;
+}
+
+/** the title: after the marker up to the first `。`, or the end of its table cell */
+function newItem(text: string, id: number, marker: Marker, heading: Paragraph, parent: PlanItem | undefined): PlanItem {
+  let ts = marker.span.end;
+  while (ts < heading.content.end && isWhitespace(text[ts])) ts++;
+  let te = ts;
+  while (te < heading.content.end && text[te] !== '。' && text[te] !== '\t') te++;
+  const path = (parent ? parent.path : '') + canonicalMarker(marker.rank, marker.value);
+  return {
+    id, marker, title: text.slice(ts, te), titleSpan: { start: ts, end: te }, heading, body: [], span: { ...heading.span }, children: [], parent,
+    depth: parent ? parent.depth + 1 : 0, path, isTask: false, unitClauses: [], deadlines: [], enumerations: [],
+  };
+}
