@@ -2,44 +2,76 @@
 // FORMAT.md §2 (simplified and traditional), declared once for many tasks, or not at all where
 // none is required (reports, framing sections, preamble, closing).
 import { test, describe } from 'node:test';
+import { lint } from '../../server/src/engine/index.js';
 import assert from 'node:assert/strict';
-import { corpusText, diagnosticsOf, doc, fixtureText, itemByPath, plan, reportsOf, TITLE, unitsOf } from '../fixtures/helpers.js';
+import { corpusText, doc, fixtureText, itemByPath, plan, unitsOf } from '../fixtures/helpers.js';
+import { ruleTester } from '../fixtures/rule-tester.js';
 
-const RULE = 'task-unit';
 const PLAN = '某某局2024年工作方案';
 
-describe('task-unit: every clause form of FORMAT.md §2 names the units (must pass)', () => {
-  const forms: [string, string, string[]][] = [
-    ['（办公室牵头，各处室、民服中心配合）', '1.做好甲。（办公室牵头，各处室、民服中心配合）', ['办公室/lead', '各处室/cooperating', '民服中心/cooperating']],
-    ['（审批处、人事处分别牵头，…配合）', '1.做好甲。（审批处、人事处分别牵头，各有关处室配合）', ['审批处/lead/sep', '人事处/lead/sep', '各有关处室/cooperating']],
-    ['（救助处、养老处分别负责）', '1.做好甲。（救助处、养老处分别负责）', ['救助处/responsible/sep', '养老处/responsible/sep']],
-    ['（各处室、民服中心按职责分工负责）', '1.做好甲。（各处室、民服中心按职责分工负责）', ['各处室/responsible', '民服中心/responsible']],
-    ['（XX会同有关部门负责）', '1.做好甲。（财政局会同有关部门负责）', ['财政局/lead', '有关部门/cooperating']],
-    ['（XX指导，YY参与）', '1.做好甲。（发展改革委指导，各区政府参与）', ['发展改革委/guiding', '各区政府/cooperating']],
-    ['（牵头单位：县委编办；责任单位：县政府各部门）', '1.做好甲。（牵头单位：县委编办；责任单位：县政府各部门）', ['县委编办/lead', '县政府各部门/responsible']],
-    ['（牵头单位：A，配合单位：B、C）', '1.做好甲。（牵头单位：财政局，配合单位：审计局、税务局）', ['财政局/lead', '审计局/cooperating', '税务局/cooperating']],
-    ['（责任处室：办公室）', '1.做好甲。（责任处室：办公室）', ['办公室/responsible']],
-    ['〔各司（局）按职责分工负责〕', '1.做好甲。〔各司（局）按职责分工负责〕', ['各司（局）/responsible']],
-    ['a separate paragraph 责任单位：…。', '1.做好甲。\n责任单位：省政府各部门、各直属机构。', ['省政府各部门/responsible', '各直属机构/responsible']],
-    ['unbracketed at the end of the text', '1.做好甲，动态更新。办公室牵头，各有关处室配合', ['办公室/lead', '各有关处室/cooperating']],
-    ['traditional: （辦公廳牽頭，各司局配合）', '1.做好甲。（辦公廳牽頭，各司局配合）', ['辦公廳/lead', '各司局/cooperating']],
-    ['traditional: （規劃財務司負責）', '1.做好甲。（規劃財務司負責）', ['規劃財務司/responsible']],
-    ['traditional: （責任單位：信息中心）', '1.做好甲。（責任單位：信息中心）', ['信息中心/responsible']],
-    ['traditional: （主（協）辦機關：法規司、信息中心） — the first hosts, the others co-host', '1.做好甲。（主（協）辦機關：法規司、信息中心）', ['法規司/lead', '信息中心/cooperating']],
-    ['traditional: a paragraph 主（協）辦機關：…', '1.做好甲。\n主（協）辦機關：法規司、信息中心。', ['法規司/lead', '信息中心/cooperating']],
-  ];
-  for (const [name, task, units] of forms) {
-    test(name, () => {
-      const text = doc(PLAN, '一、重点任务', task);
-      assert.deepEqual(reportsOf(text, RULE), []);
-      assert.deepEqual(unitsOf(itemByPath(plan(text), '一、1.')), units);
-    });
+const forms: [string, string, string[]][] = [
+  ['（办公室牵头，各处室、民服中心配合）', '1.做好甲。（办公室牵头，各处室、民服中心配合）', ['办公室/lead', '各处室/cooperating', '民服中心/cooperating']],
+  ['（审批处、人事处分别牵头，…配合）', '1.做好甲。（审批处、人事处分别牵头，各有关处室配合）', ['审批处/lead/sep', '人事处/lead/sep', '各有关处室/cooperating']],
+  ['（救助处、养老处分别负责）', '1.做好甲。（救助处、养老处分别负责）', ['救助处/responsible/sep', '养老处/responsible/sep']],
+  ['（各处室、民服中心按职责分工负责）', '1.做好甲。（各处室、民服中心按职责分工负责）', ['各处室/responsible', '民服中心/responsible']],
+  ['（XX会同有关部门负责）', '1.做好甲。（财政局会同有关部门负责）', ['财政局/lead', '有关部门/cooperating']],
+  ['（XX指导，YY参与）', '1.做好甲。（发展改革委指导，各区政府参与）', ['发展改革委/guiding', '各区政府/cooperating']],
+  ['（牵头单位：县委编办；责任单位：县政府各部门）', '1.做好甲。（牵头单位：县委编办；责任单位：县政府各部门）', ['县委编办/lead', '县政府各部门/responsible']],
+  ['（牵头单位：A，配合单位：B、C）', '1.做好甲。（牵头单位：财政局，配合单位：审计局、税务局）', ['财政局/lead', '审计局/cooperating', '税务局/cooperating']],
+  ['（责任处室：办公室）', '1.做好甲。（责任处室：办公室）', ['办公室/responsible']],
+  ['〔各司（局）按职责分工负责〕', '1.做好甲。〔各司（局）按职责分工负责〕', ['各司（局）/responsible']],
+  ['a separate paragraph 责任单位：…。', '1.做好甲。\n责任单位：省政府各部门、各直属机构。', ['省政府各部门/responsible', '各直属机构/responsible']],
+  ['unbracketed at the end of the text', '1.做好甲，动态更新。办公室牵头，各有关处室配合', ['办公室/lead', '各有关处室/cooperating']],
+  ['traditional: （辦公廳牽頭，各司局配合）', '1.做好甲。（辦公廳牽頭，各司局配合）', ['辦公廳/lead', '各司局/cooperating']],
+  ['traditional: （規劃財務司負責）', '1.做好甲。（規劃財務司負責）', ['規劃財務司/responsible']],
+  ['traditional: （責任單位：信息中心）', '1.做好甲。（責任單位：信息中心）', ['信息中心/responsible']],
+  ['traditional: （主（協）辦機關：法規司、信息中心） — the first hosts, the others co-host', '1.做好甲。（主（協）辦機關：法規司、信息中心）', ['法規司/lead', '信息中心/cooperating']],
+  ['traditional: a paragraph 主（協）辦機關：…', '1.做好甲。\n主（協）辦機關：法規司、信息中心。', ['法規司/lead', '信息中心/cooperating']],
+];
+const task = (t: string) => doc(PLAN, '一、重点任务', t);
+const inheritedFromParent = doc(PLAN, '一、重点任务', '（一）加强平台建设。（办公室牵头，各处室配合）', '1.做好甲。', '2.做好乙。（人事处负责）', '（二）加强队伍建设', '1.做好丙。');
+const firstListed = doc(PLAN, '一、重点任务', '1.做好甲。（发展改革委、财政局负责。列第一位者为牵头单位，下同）', '2.做好乙。（教育局、人社局负责）');
+const declaredOnce = doc(PLAN, '以下均需试点城市政府落实，不再列出。', '一、重点任务', '1.做好甲。', '2.做好乙。（财政局负责）');
+const framing = doc(PLAN, '一、总体要求', '（一）指导思想。坚持以人民为中心。', '二、保障措施', '（一）加强组织领导。', '（二）强化督促检查。', '三、時間安排', '1.6月底前完成。');
+const missing = doc(PLAN, '一、重点任务', '1.做好甲。（办公室负责）', '　　2.完善政务公开制度。健全工作机制。');
+
+ruleTester('task-unit', {
+  valid: [
+    ...forms.map(([name, t]) => ({ name: `clause form ${name}`, text: task(t) })),
+    { name: '`列第一位者为牵头单位，下同` in a clause', text: firstListed },
+    { name: '`以下均需试点城市政府落实，不再列出`: later tasks inherit the units', text: declaredOnce },
+    { name: 'a report (title with 报告 / 总结) requires no units', text: doc('某某局2023年工作总结', '一、主要工作', '1.做好甲。', '2.做好乙。') },
+    { name: 'the corpus report 003 requires no units', text: corpusText('003_') },
+    { name: 'framing sections (exact headings, simplified and traditional) require no units', text: framing },
+    { name: 'a configured nonTaskSections heading requires no units', text: doc(PLAN, '一、专项推进', '1.做好甲。'), config: { nonTaskSections: ['专项推进'] } },
+    { name: 'the preamble and the closing are no tasks', text: doc(PLAN, '各处室：', '现将方案印发给你们，请认真贯彻落实。', '一、重点任务', '1.做好甲。（办公室负责）', '上一条：关于做好某项工作的通知', '1.网站地图') },
+    ...['000_', '001_', '004_'].map((f) => ({ name: `the corpus plan ${f} names every unit`, text: corpusText(f) })),
+    ...['through-24.txt', 'traditional.txt'].map((f) => ({ name: `the fixture ${f} names every unit`, text: fixtureText(f) })),
+  ],
+  invalid: [
+    {
+      name: 'a task without any clause: rule, line, column, key, message', text: missing,
+      errors: [{ messageId: 'missing', line: 4, column: 3, endLine: 4, endColumn: 13, severity: 'error', data: { title: '完善政务公开制度', path: '一、2.' },
+        message: '任务“完善政务公开制度”未写明责任单位（如“（办公室牵头，各处室配合）”）' }],
+    },
+    { name: 'a clause on a parent heading covers its sub-items that name none', text: inheritedFromParent, errors: [{ messageId: 'missing', line: 7, column: 1 }] },
+    { name: '`强化组织保障，确保…` is a task section, not the framing section 保障措施', text: doc(PLAN, '一、强化组织保障，确保工作落实', '（一）明确领导责任。', '（二）加强队伍建设。（办公室负责）'), errors: [{ messageId: 'missing', line: 3, column: 1 }] },
+    { name: '`牵头` inside running prose is no clause', text: task('1.牵头起草部门要做好政策解读。'), errors: [{ messageId: 'missing', line: 3, column: 1 }] },
+    { name: 'an empty label names nobody: （牵头单位：）', text: task('1.做好甲。（牵头单位：）'), errors: [{ messageId: 'missing', line: 3, column: 1 }] },
+    { name: 'a declaration before the task does not cover tasks above it', text: doc(PLAN, '一、重点任务', '1.做好甲。', '以下任务均由各区政府落实，不再列出。', '2.做好乙。'), errors: [{ messageId: 'missing', line: 3 }] },
+    { name: 'without nonTaskSections, 专项推进 holds tasks', text: doc(PLAN, '一、专项推进', '1.做好甲。'), errors: 1 },
+    { name: '002 of the corpus: its 15 tasks', text: corpusText('002_'), errors: 15 },
+    { name: 'documentKind: plan turns a report\'s leaves into tasks', text: doc('某某局2023年工作总结', '一、主要工作', '1.做好甲。'), config: { documentKind: 'plan' }, errors: [{ messageId: 'missing', line: 3 }] },
+  ],
+});
+
+describe('task-unit: what the model reads from each clause form (FORMAT.md §2)', () => {
+  for (const [name, t, units] of forms) {
+    test(name, () => assert.deepEqual(unitsOf(itemByPath(plan(task(t)), '一、1.')), units));
   }
 
   test('`列第一位者为牵头单位，下同` in a clause: the first unit of this and every later clause leads', () => {
-    const text = doc(PLAN, '一、重点任务', '1.做好甲。（发展改革委、财政局负责。列第一位者为牵头单位，下同）', '2.做好乙。（教育局、人社局负责）');
-    assert.deepEqual(reportsOf(text, RULE), []);
-    const p = plan(text);
+    const p = plan(firstListed);
     assert.equal(p.firstListedLeads, true);
     assert.deepEqual(unitsOf(itemByPath(p, '一、1.')), ['发展改革委/lead', '财政局/responsible']);
     assert.deepEqual(unitsOf(itemByPath(p, '一、2.')), ['教育局/lead', '人社局/responsible']);
@@ -51,89 +83,25 @@ describe('task-unit: every clause form of FORMAT.md §2 names the units (must pa
   });
 
   test('without the declaration nobody is promoted to lead', () => {
-    const text = doc(PLAN, '一、重点任务', '1.做好甲。（发展改革委、财政局负责）');
-    assert.deepEqual(unitsOf(itemByPath(plan(text), '一、1.')), ['发展改革委/responsible', '财政局/responsible']);
+    assert.deepEqual(unitsOf(itemByPath(plan(task('1.做好甲。（发展改革委、财政局负责）')), '一、1.')), ['发展改革委/responsible', '财政局/responsible']);
   });
 
-  test('`以下均需试点城市政府落实，不再列出`: later tasks inherit the units', () => {
-    const text = doc(PLAN, '以下均需试点城市政府落实，不再列出。', '一、重点任务', '1.做好甲。', '2.做好乙。（财政局负责）');
-    assert.deepEqual(reportsOf(text, RULE), []);
-    assert.equal(itemByPath(plan(text), '一、1.').inheritedUnits?.text, '以下均需试点城市政府落实，不再列出');
+  test('`以下均需试点城市政府落实，不再列出`: the declaration is the inherited units', () => {
+    assert.equal(itemByPath(plan(declaredOnce), '一、1.').inheritedUnits?.text, '以下均需试点城市政府落实，不再列出');
   });
 
   test('a clause on a parent heading covers its sub-items that name none', () => {
-    const text = doc(PLAN, '一、重点任务', '（一）加强平台建设。（办公室牵头，各处室配合）', '1.做好甲。', '2.做好乙。（人事处负责）', '（二）加强队伍建设', '1.做好丙。');
-    assert.deepEqual(reportsOf(text, RULE), [{ rule: RULE, line: 7, column: 1, key: 'task-unit/missing' }]);
-    const p = plan(text);
+    const p = plan(inheritedFromParent);
     assert.equal(itemByPath(p, '一、（一）1.').inheritedUnits?.text, '（办公室牵头，各处室配合）');
     assert.equal(itemByPath(p, '一、（一）2.').inheritedUnits, undefined, 'its own clause wins');
   });
 
-  test('a report (title with 报告 / 总结) requires no units', () => {
-    assert.deepEqual(reportsOf(doc('某某局2023年工作总结', '一、主要工作', '1.做好甲。', '2.做好乙。'), RULE), []);
-    assert.deepEqual(reportsOf(corpusText('003_'), RULE), []);
+  test('framing sections: every leaf is a non-task for being framing', () => {
+    assert.ok(plan(framing).allItems.filter((i) => !i.children.length).every((i) => i.nonTaskReason === 'framing'));
   });
 
-  test('framing sections (exact headings, simplified and traditional) require no units', () => {
-    const text = doc(PLAN, '一、总体要求', '（一）指导思想。坚持以人民为中心。', '二、保障措施', '（一）加强组织领导。', '（二）强化督促检查。', '三、時間安排', '1.6月底前完成。');
-    assert.deepEqual(reportsOf(text, RULE), []);
-    assert.ok(plan(text).allItems.filter((i) => !i.children.length).every((i) => i.nonTaskReason === 'framing'));
-  });
-
-  test('a configured nonTaskSections heading requires no units', () => {
-    const text = doc(PLAN, '一、专项推进', '1.做好甲。');
-    assert.equal(reportsOf(text, RULE).length, 1);
-    assert.deepEqual(reportsOf(text, RULE, { nonTaskSections: ['专项推进'] }), []);
-  });
-
-  test('the preamble and the closing are no tasks', () => {
-    const text = doc(PLAN, '各处室：', '现将方案印发给你们，请认真贯彻落实。', '一、重点任务', '1.做好甲。（办公室负责）', '上一条：关于做好某项工作的通知', '1.网站地图');
-    assert.deepEqual(reportsOf(text, RULE), []);
-  });
-
-  test('the corpus plans 000, 001, 004 and the fixtures name every unit', () => {
-    for (const f of ['000_', '001_', '004_']) assert.deepEqual(reportsOf(corpusText(f), RULE), [], f);
-    for (const f of ['through-24.txt', 'traditional.txt']) assert.deepEqual(reportsOf(fixtureText(f), RULE), [], f);
-  });
-});
-
-describe('task-unit: must fail', () => {
-  test('a task without any clause: rule, line, column, key, message', () => {
-    const text = doc(PLAN, '一、重点任务', '1.做好甲。（办公室负责）', '　　2.完善政务公开制度。健全工作机制。');
-    assert.deepEqual(reportsOf(text, RULE), [{ rule: RULE, line: 4, column: 3, key: 'task-unit/missing' }]);
-    const [d] = diagnosticsOf(text, RULE);
-    assert.equal(d!.severity, 'error');
-    assert.deepEqual(d!.data, { title: '完善政务公开制度', path: '一、2.' });
-    assert.equal(d!.message, '任务“完善政务公开制度”未写明责任单位（如“（办公室牵头，各处室配合）”）');
-    assert.equal(text.slice(d!.span.start, d!.span.end), '2.完善政务公开制度');
-  });
-
-  test('`强化组织保障，确保…` is a task section, not the framing section 保障措施', () => {
-    const text = doc(PLAN, '一、强化组织保障，确保工作落实', '（一）明确领导责任。', '（二）加强队伍建设。（办公室负责）');
-    assert.deepEqual(reportsOf(text, RULE), [{ rule: RULE, line: 3, column: 1, key: 'task-unit/missing' }]);
-  });
-
-  test('`牵头` inside running prose is no clause', () => {
-    const text = doc(PLAN, '一、重点任务', '1.牵头起草部门要做好政策解读。');
-    assert.deepEqual(reportsOf(text, RULE), [{ rule: RULE, line: 3, column: 1, key: 'task-unit/missing' }]);
-  });
-
-  test('an empty label names nobody: （牵头单位：）', () => {
-    const text = doc(PLAN, '一、重点任务', '1.做好甲。（牵头单位：）');
-    assert.deepEqual(reportsOf(text, RULE), [{ rule: RULE, line: 3, column: 1, key: 'task-unit/missing' }]);
-  });
-
-  test('a declaration before the task does not cover tasks above it', () => {
-    const text = doc(PLAN, '一、重点任务', '1.做好甲。', '以下任务均由各区政府落实，不再列出。', '2.做好乙。');
-    assert.deepEqual(reportsOf(text, RULE).map((r) => r.line), [3]);
-  });
-
-  test('002 of the corpus: its 15 tasks', () => {
-    assert.equal(reportsOf(corpusText('002_'), RULE).length, 15);
-  });
-
-  test('documentKind: plan turns a report\'s leaves into tasks', () => {
-    const text = doc('某某局2023年工作总结', '一、主要工作', '1.做好甲。');
-    assert.deepEqual(reportsOf(text, RULE, { documentKind: 'plan' }).map((r) => r.line), [3]);
+  test('a task\'s span runs from its marker to the end of its title', () => {
+    const [d] = lint(missing).diagnostics.filter((x) => x.ruleId === 'task-unit');
+    assert.equal(missing.slice(d!.span.start, d!.span.end), '2.完善政务公开制度');
   });
 });
