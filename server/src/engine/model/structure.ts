@@ -33,7 +33,6 @@ export interface Structure {
   folded: string;
   lines: LineRecord[];
   paragraphs: Paragraph[];
-  paraByLine: Map<number, Paragraph>;
   pairsByLine: Map<number, ParagraphPairs>;
   pairProblems: PairProblem[];
   tableRows: Map<number, TableRow>;
@@ -53,7 +52,6 @@ export function readStructure(text: string): Structure {
   const lines = parseLines(text);
   const folded = fold(text);
   const paragraphs: Paragraph[] = [];
-  const paraByLine = new Map<number, Paragraph>();
   const pairsByLine = new Map<number, ParagraphPairs>();
   lines.forEach((rec, i) => {
     // trailing whitespace is not content: `（一）深入…。  ` ends at `。`
@@ -61,7 +59,6 @@ export function readStructure(text: string): Structure {
     if (rec.end <= rec.contentStart) return;
     const p: Paragraph = { span: { start: rec.start, end: rec.end }, content: { start: rec.contentStart, end: rec.end }, line: i };
     paragraphs.push(p);
-    paraByLine.set(i, p);
     // most lines hold no pair characters: nothing to match, nothing to store
     if (rec.pairs.length) pairsByLine.set(i, matchParagraph(rec.pairs, i, text));
   });
@@ -84,7 +81,7 @@ export function readStructure(text: string): Structure {
     if (p.line > bodyStartLine && PAGE_JUNK_RE.test(folded.slice(p.content.start, p.content.end))) { closingLine = p.line; break; }
   }
   const partBreaks = paragraphs.filter((p) => ATTACHMENT_HEADING_RE.test(folded.slice(p.content.start, p.content.end))).map((p) => p.line);
-  return { text, folded, lines, paragraphs, paraByLine, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+  return { text, folded, lines, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
 }
 
 function trimEnd(text: string, start: number, end: number): number {
