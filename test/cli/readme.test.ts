@@ -9,8 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { CHECK, INIT, LSP, RULES, TABLE } from '../../server/src/cli/options.js';
+import { CHECK, INIT, LSP, RULES, TABLE, INSPECT } from '../../server/src/cli/options.js';
 import { cleanEnv, outsideDir, packTarball, ROOT } from './installed.js';
+import { fengong } from './helpers.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -38,7 +39,7 @@ test('README: the other commands\' options, in both languages, are those the com
   const zh = between('其他命令的选项：', '退出码：');
   const en = between('Other commands:', '**Baseline**');
   for (const text of [zh, en]) {
-    for (const spec of [TABLE, INIT, RULES, LSP]) {
+    for (const spec of [TABLE, INSPECT, INIT, RULES, LSP]) {
       const at = text.indexOf(`fengong ${spec.name} `);
       assert.ok(at >= 0, spec.name);
       const next = text.slice(at).search(/；|。|;\s|`\.|（/);
@@ -141,4 +142,12 @@ test('the recipes run for real: problems → report written and the last step fa
   writeFileSync(join(gws, 'plans', '.fengongrc.json'), '{');
   assert.notEqual(spawnSync('sh', ['-e', '-c', gl.fengong.script[1]!], { cwd: gws, env: env(gws), encoding: 'utf8' }).status, 0);
   assert.ok(existsSync(join(gws, 'global', 'bin', 'fengong')), 'installed where the test put it, not on the machine');
+});
+
+test('README: the `fengong inspect` example prints what the command prints', () => {
+  const block = /\n\$ fengong inspect (\S+)\n([\s\S]*?)\n```/.exec(README);
+  assert.ok(block, 'the example is in README');
+  const r = fengong(['inspect', block[1]!], { cwd: ROOT });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, `${block[2]}\n`);
 });
