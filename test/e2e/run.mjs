@@ -388,7 +388,8 @@ try {
     const lines = new engine.LineIndex(text);
     return engine.lint(text, engineConfig).diagnostics.map((d) => {
       const p = lines.positionAt(d.span.start);
-      return [SEVERITY[d.severity], d.message, d.ruleId, p.line + 1, p.character + 1];
+      // a finding that rests on an assumption shows as Info (the server's uncertain → Information)
+      return [d.uncertain ? 'Info' : SEVERITY[d.severity], d.message, d.ruleId, p.line + 1, p.character + 1];
     }).sort(panelOrder);
   };
   // the Problems panel sorts by severity, then line, then column
