@@ -38,6 +38,38 @@ describe('configuration', () => {
     }
   });
 
+  test('"punctuation-pair": "off": no diagnostic, no hover and no quick fix about a bracket anywhere', async () => {
+    const settings: Record<string, unknown> = {};
+    const { client } = await LspClient.start({ locale: 'zh', settings });
+    try {
+      const p = corpusCopy();
+      await client.open(p.uri, p.text);
+      await client.diagnosticsFor(p.uri, 1);
+      // the unclosed ( of line 54 (column 28) and 〔 of line 8 (column 5) in corpus plan 000
+      const at = (line: number, character: number) => ({ textDocument: { uri: p.uri }, position: { line, character } });
+      const hoverText = async (line: number, character: number) => JSON.stringify(await client.request('textDocument/hover', at(line, character)));
+      const actionsAt = async (line: number, character: number) => (await client.request<{ title: string; diagnostics?: { code?: string }[] }[]>('textDocument/codeAction',
+        { textDocument: { uri: p.uri }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: [] } }))
+        .filter((a) => a.diagnostics?.some((d) => d.code === 'punctuation-pair')).map((a) => a.title);
+      assert.match(await hoverText(53, 27), /“\(”在本段内没有对应的“\)”/);
+      assert.match(await hoverText(7, 4), /“〔”在本段内没有对应的“〕”/);
+      assert.ok((await actionsAt(7, 4)).length > 0, 'on: a quick fix for the 〔');
+
+      settings.rules = { 'punctuation-pair': 'off' };
+      const next = client.nextDiagnostics(p.uri);
+      await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const after = await next;
+      assert.deepEqual(after.diagnostics.filter((d) => d.code === 'punctuation-pair'), []);
+      for (const [line, character] of [[53, 27], [7, 4]] as const) {
+        const h = await hoverText(line, character);
+        assert.doesNotMatch(h, /没有对应|补上/, `hover at ${line + 1}:${character + 1}: ${h}`);
+        assert.deepEqual(await actionsAt(line, character), []);
+      }
+    } finally {
+      assert.equal(await client.shutdown(), 0);
+    }
+  });
+
   test('a client without workspace/configuration pushes its settings with didChangeConfiguration', async () => {
     const caps = structuredClone(DEFAULT_CAPABILITIES);
     delete caps.workspace!.configuration;

@@ -13,8 +13,8 @@ import {
   type Range,
   type SelectionRange,
 } from 'vscode-languageserver/node';
-import type { Locale } from '../engine/types.js';
-import type { PairProblem, PlanItem, Span, UnitRole } from '../engine/model/types.js';
+import type { Diagnostic, Locale } from '../engine/types.js';
+import type { PlanItem, Span, UnitRole } from '../engine/model/types.js';
 import { ROLES, taskTitle } from '../table/build.js';
 import { isWhitespace } from '../engine/text/chars.js';
 import { Analysis, contains } from './analysis.js';
@@ -123,8 +123,8 @@ export function hover(a: Analysis, pos: Position): Hover | null {
   const offset = a.offsetAt(pos);
   const mention = a.mentionAt(offset);
   if (mention) return { contents: { kind: MarkupKind.Markdown, value: unitHover(a, mention.name) }, range: toRange(a.lines, mention.ref.span) };
-  const pair = pairAt(a, offset);
-  if (pair) return { contents: { kind: MarkupKind.Markdown, value: pairHover(a, pair.problem, pair.offset) }, range: toRange(a.lines, { start: pair.offset, end: pair.offset + 1 }) };
+  const problem = problemAt(a, offset);
+  if (problem) return { contents: { kind: MarkupKind.Markdown, value: problemHover(a, problem) }, range: toRange(a.lines, { start: problem.offset, end: problem.offset + 1 }) };
   const item = a.headingAt(offset);
   if (item) return { contents: { kind: MarkupKind.Markdown, value: itemHover(a, item) }, range: toRange(a.lines, headingSpan(item)) };
   const title = a.plan.title?.span;
@@ -187,45 +187,31 @@ export function unitHover(a: Analysis, name: string): string {
   return out.join('\n');
 }
 
-function pairAt(a: Analysis, offset: number): { problem: PairProblem; offset: number } | undefined {
-  for (const p of a.plan.pairProblems) {
-    if (p.at.offset === offset) return { problem: p, offset };
-    if (p.partner?.offset === offset) return { problem: p, offset };
+/** A problem about one mark (a bracket, a half-width comma) at the offset — the diagnostic's own
+ *  character or one of its related locations. Only what the diagnostics say: a rule that is off
+ *  has no diagnostics, so nothing shows. */
+function problemAt(a: Analysis, offset: number): { d: Diagnostic; offset: number; other?: number } | undefined {
+  for (const d of a.diagnostics) {
+    const partner = d.related?.find((r) => r.span.end - r.span.start === 1)?.span.start;
+    if (d.span.end - d.span.start === 1 && d.span.start === offset) return { d, offset, other: partner };
+    if (partner === offset && d.span.end - d.span.start === 1) return { d, offset, other: d.span.start };
   }
   return undefined;
 }
 
-export function pairHover(a: Analysis, p: PairProblem, offset: number): string {
+export function problemHover(a: Analysis, p: { d: Diagnostic; offset: number; other?: number }): string {
   const locale = a.config.locale;
-  const isPartner = p.partner?.offset === offset && p.at.offset !== offset;
-  const self = isPartner ? p.partner! : p.at;
-  const other = isPartner ? p.at : p.partner;
-  const data = { char: p.at.char, expected: p.expected ?? '', partner: p.partner?.char ?? '' };
-  const out = [`**“${md(self.char)}”** ${lineCol(a, self.offset)}`, ''];
-  let line = t(locale, `pair_${p.kind}`, data);
-  if (other) {
-    line += (locale === 'en' ? '; ' : '；') + t(locale, 'pairPartner', { char: md(other.char), at: lineCol(a, other.offset) });
-  } else if (p.expected) {
-    const at = p.suggestAt ?? suggestedInsertion(a, p);
-    line += (locale === 'en' ? '; ' : '；') + (at !== undefined
-      ? t(locale, 'pairShouldBe', { char: md(p.expected), at: lineCol(a, at) })
-      : t(locale, 'pairSameParagraph', { char: md(p.expected) }));
+  const out = [`**“${md(a.text[p.offset]!)}”** ${lineCol(a, p.offset)}`, ''];
+  let line = md(p.d.message);
+  // where the partner is, unless the message already says it; else where the fix would put it
+  if (p.other !== undefined && !('partnerLine' in p.d.data && p.other !== p.d.span.start)) {
+    line += (locale === 'en' ? '; ' : '；') + t(locale, 'pairPartner', { char: md(a.text[p.other]!), at: lineCol(a, p.other) });
+  } else if (p.other === undefined) {
+    const insert = [p.d.fix, ...(p.d.suggestions ?? [])].flatMap((f) => f?.edits ?? []).find((e) => e.span.start === e.span.end && e.text.length === 1);
+    if (insert) line += (locale === 'en' ? '; ' : '；') + t(locale, 'pairShouldBe', { char: md(insert.text), at: lineCol(a, insert.span.start) });
   }
-  if (p.uncertain) line += t(locale, 'pairAssumed');
   out.push(line);
   return out.join('\n');
-}
-
-/** where the rule's own fix would put the missing partner (end of the paragraph for an opener) */
-function suggestedInsertion(a: Analysis, p: PairProblem): number | undefined {
-  for (const d of a.diagnostics) {
-    if (d.span.start !== p.at.offset) continue;
-    for (const f of [d.fix, ...(d.suggestions ?? [])]) {
-      const e = f?.edits.find((x) => x.text === p.expected && x.span.start === x.span.end);
-      if (e) return e.span.start;
-    }
-  }
-  return undefined;
 }
 
 // ---- folding, selection, highlights ----
