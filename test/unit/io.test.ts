@@ -359,7 +359,7 @@ describe('writeFileAtomic', () => {
   ] as const) {
     test(`injected ${code} at ${failing}: original intact, no temp file left`, async () => {
       const { d, p, original, fs } = faultSetup(code, failing);
-      await assert.rejects(writeFileAtomic(p, Buffer.from('new content'), fs), (e: unknown) => {
+      await assert.rejects(writeFileAtomic(p, Buffer.from('new content'), { fs }), (e: unknown) => {
         assert.ok(e instanceof AtomicWriteError);
         assert.equal(e.code, code);
         assert.ok(e.message.includes(p));

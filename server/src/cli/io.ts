@@ -42,7 +42,7 @@ export async function writeOutput(io: CliIO, locale: Locale, outputFile: string 
     return true;
   }
   try {
-    await writeFileAtomic(absolute(outputFile), typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+    await writeFileAtomic(absolute(outputFile), typeof body === 'string' ? Buffer.from(body, 'utf8') : body, { output: true, name: outputFile });
     return true;
   } catch (e) {
     const message = e instanceof AtomicWriteError

@@ -5,7 +5,7 @@ import { lint, fixAndLint } from '../engine/index.js';
 import type { Diagnostic, Locale } from '../engine/types.js';
 import type { ConfigOverride } from '../engine/config.js';
 import { loadConfigForFile, type ConfigError } from '../config/load.js';
-import { writeTextPreserving, AtomicWriteError, type EncodingMeta } from '../io/files.js';
+import { writeTextPreserving, AtomicWriteError, type EncodingMeta, type FileStamp } from '../io/files.js';
 import { readPlanSource, type WordSource } from '../io/word-source.js';
 import { errnoText, prefixedLine, text as msg } from '../i18n/catalogue.js';
 
@@ -45,7 +45,7 @@ export async function lintFiles(files: string[], opts: LintOptions): Promise<Lin
       // a Word document is checked, never fixed (check refuses --fix for it before this)
       const c = read.word
         ? await lintText(file, read.text, undefined, { ...opts, fix: undefined }, out)
-        : await lintText(file, read.text, read.meta, opts, out);
+        : await lintText(file, read.text, read.meta, opts, out, read.stamp);
       if (c?.ok && read.word) c.word = read.word;
       if (c) byFile.set(file, c);
     }
@@ -56,8 +56,9 @@ export async function lintFiles(files: string[], opts: LintOptions): Promise<Lin
 }
 
 /** Lints one text under the config of `file` (which need not exist: --stdin-filename). With
- *  `meta`, a --fix writes the fixed text back in the file's own encoding. */
-export async function lintText(file: string, text: string, meta: EncodingMeta | undefined, opts: LintOptions, out: LintOutcome): Promise<CheckedFile | undefined> {
+ *  `meta`, a --fix writes the fixed text back in the file's own encoding — only if the file is
+ *  still as `stamp` says it was read (an editor may have saved it meanwhile). */
+export async function lintText(file: string, text: string, meta: EncodingMeta | undefined, opts: LintOptions, out: LintOutcome, stamp?: FileStamp): Promise<CheckedFile | undefined> {
   const resolved = loadConfigForFile(file, { configPath: opts.configPath, locale: opts.locale, cli: opts.cli });
   if (resolved.error) {
     out.configErrors.push(resolved.error);
@@ -69,7 +70,7 @@ export async function lintText(file: string, text: string, meta: EncodingMeta | 
   if (fixed.text === text) return { file, ok: true, text, diagnostics: fixed.result.diagnostics };
   if (opts.fix === 'write' && meta) {
     try {
-      await writeTextPreserving(file, fixed.text, meta);
+      await writeTextPreserving(file, fixed.text, meta, stamp ? { expect: stamp } : {});
     } catch (e) {
       const m = e instanceof AtomicWriteError ? e.fileError.message[opts.locale] : msg(opts.locale, 'cli.writeFailed', { file, detail: errnoText(opts.locale, (e as NodeJS.ErrnoException)?.code) });
       out.stderr.push(prefixedLine(opts.locale, m));

@@ -299,6 +299,18 @@ const IO = {
     zh: '写入 {path} 失败{detail}：原文件保持不变；请检查磁盘空间和写入权限。',
     en: 'could not write {path}{detail}; the original file is unchanged. Check free disk space and write permission.',
   },
+  'read-only': {
+    zh: '{path} 是只读文件（或你没有写入权限），未写入{detail}：请先修改该文件的权限后重试。',
+    en: '{path} is read-only (or you may not write it) and was not written{detail}; change its permissions and try again.',
+  },
+  changed: {
+    zh: '{path} 在读取后被其他程序修改过，未写入，以免覆盖这些修改{detail}：请重新运行。',
+    en: '{path} was changed by another program after it was read and was not written, so as not to overwrite those changes{detail}; run again.',
+  },
+  'output-target': {
+    zh: '不能写入输出文件 {path}{detail}：请用 -o 给出一个文件的路径（文件夹会自动创建）。',
+    en: 'cannot write the output file {path}{detail}; give -o the path of a file (missing folders are created).',
+  },
   EIO: { zh: '读取 {path} 时出错{detail}：请检查磁盘或网络驱动器后重试。', en: '{path}: read error{detail}; check the disk or network drive and try again.' },
   detail: { zh: '（{detail}）', en: ' ({detail})' },
   // why a file is not text, or which encoding failed where (io/encoding.ts)
@@ -307,6 +319,7 @@ const IO = {
   'why.oddBytes': { zh: '有 {encoding} BOM，但字节数 {bytes} 是奇数', en: '{encoding} with BOM has an odd number of bytes ({bytes})' },
   'why.afterBom': { zh: '有 {encoding} BOM，但第 {offset} 字节不是有效的 {encoding}', en: 'invalid {encoding} after a {encoding} BOM at byte {offset}' },
   'why.legacy': { zh: '第 {line} 行（第 {offset} 字节）既不是有效的 UTF-8，也不是 GB18030', en: 'invalid UTF-8 at byte {offset} (line {line}); not GB18030 either' },
+  'why.special': { zh: '不是普通文件，而是套接字或块设备', en: 'a socket or block device, not a regular file' },
   'why.size': { zh: '{bytes} 字节，上限 {max} 字节', en: '{bytes} bytes > {max}' },
   // errno codes, for the detail of read and write failures
   'errno.ENOENT': { zh: '文件或文件夹不存在', en: 'no such file or folder' },

@@ -1,43 +1,19 @@
 // Reading plan files, writing them back safely, and turning CLI arguments into a file list.
 // Nothing here throws for a bad file: the CLI reports it and goes on with the others. Writes are
-// atomic (temp file + fsync + rename) so a full disk or a read-only target never corrupts a plan.
-import { promises as fsp, readFileSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
+// done by write.ts (atomic, keeps owner, mode and links, never overwrites a concurrent edit).
+import { closeSync, fstatSync, openSync, promises as fsp, readFileSync, statSync, type Stats } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { decodeBuffer, encodeText, type EncodingMeta } from './encoding.js';
-import { errnoText as catalogueErrno, text, type Locale, type MessageData, type MessageId } from '../i18n/catalogue.js';
+import { decodeBuffer, type EncodingMeta } from './encoding.js';
+import { errnoError, fileError, type FileError } from './file-error.js';
+import { stampOf, type FileStamp } from './write.js';
 
 export type { EncodingMeta } from './encoding.js';
-
-export type FileErrorCode =
-  | 'ENOENT' // missing
-  | 'EISDIR' // a folder where a file was expected
-  | 'EACCES' // no permission
-  | 'ELOOP' // symlink loop
-  | 'not-file' // FIFO, socket, device: reading could hang
-  | 'binary'
-  | 'undecodable'
-  | 'too-large'
-  | 'no-match' // a glob or folder that yields no plan files
-  | 'write-failed'
-  | 'EIO'; // any other I/O error
-
-export interface FileError {
-  code: FileErrorCode;
-  /** The path as given (absolute when it came from a folder walk). */
-  path: string;
-  /** What happened and what to do, naming the file; Chinese first. */
-  message: { zh: string; en: string };
-  /** Technical detail (errno text, decoding offset). */
-  detail?: string;
-  /** Where decoding failed, for 'undecodable'. */
-  offset?: number;
-  line?: number;
-}
+export { errnoError, fileError, type FileError, type FileErrorCode, type FileErrorWhy } from './file-error.js';
+export { AtomicWriteError, stampOf, writeFileAtomic, writeTextPreserving, type AtomicWriteFs, type FileStamp, type WriteOptions } from './write.js';
 
 export type ReadResult =
-  | { ok: true; text: string; meta: EncodingMeta; path: string }
+  | { ok: true; text: string; meta: EncodingMeta; path: string; stamp: FileStamp }
   | { ok: false; path: string; error: FileError };
 
 /** Files above this size are refused rather than read into memory (the benchmark's largest is 10 MB). */
@@ -58,8 +34,17 @@ export async function readPlanFile(path: string, opts: { maxBytes?: number } = {
   if (!st.isFile()) return { ok: false, path, error: fileError('not-file', path) };
   if (st.size > maxBytes) return { ok: false, path, error: fileError('too-large', path, `${st.size} bytes > ${maxBytes}`, { id: 'io.why.size', data: { bytes: st.size, max: maxBytes } }) };
   let buf: Buffer;
+  let stamp: FileStamp;
   try {
-    buf = readFileSync(path);
+    // the stamp (size, mtime, hash) is of the bytes read, taken from the same descriptor after
+    // reading: a --fix writes only if the file is still so just before replacing it
+    const fd = openSync(path, 'r');
+    try {
+      buf = readFileSync(fd);
+      stamp = stampOf(fstatSync(fd), buf);
+    } finally {
+      closeSync(fd);
+    }
   } catch (e) {
     return { ok: false, path, error: errnoError(path, e) };
   }
@@ -71,92 +56,7 @@ export async function readPlanFile(path: string, opts: { maxBytes?: number } = {
     return { ok: false, path, error };
   }
   const { text, encoding, bom, eol, mixedEol } = d;
-  return { ok: true, text, meta: { encoding, bom, eol, mixedEol }, path };
-}
-
-/** The subset of fs.promises that writeFileAtomic uses; tests inject failures through it. */
-export interface AtomicWriteFs {
-  open: typeof fsp.open;
-  rename: typeof fsp.rename;
-  unlink: typeof fsp.unlink;
-  stat: typeof fsp.stat;
-  chmod: typeof fsp.chmod;
-  realpath: typeof fsp.realpath;
-}
-
-/** Thrown (as a rejection) by writeFileAtomic; `fileError` is ready for the CLI to print. */
-export class AtomicWriteError extends Error {
-  readonly code: string;
-  readonly fileError: FileError;
-  constructor(path: string, cause: unknown) {
-    const code = errnoCode(cause) ?? 'EIO';
-    const fe = fileError('write-failed', path, `${code}: ${errnoText(cause)}`, { errno: code });
-    super(`${fe.message.zh}\n${fe.message.en}`, { cause });
-    this.name = 'AtomicWriteError';
-    this.code = code;
-    this.fileError = fe;
-  }
-}
-
-/**
- * Replace `path` with `buf` atomically: write a uniquely named temp file beside it, fsync, give it
- * the original's mode, rename it over the original. On any failure the temp file is removed, the
- * original is untouched, and the promise rejects with an AtomicWriteError naming the file.
- * A symlinked target is written through (the link stays a link).
- */
-export async function writeFileAtomic(path: string, buf: Uint8Array, fs: Partial<AtomicWriteFs> = {}): Promise<void> {
-  const f: AtomicWriteFs = { ...defaultFs, ...fs };
-  let target = path;
-  let mode: number | undefined;
-  let owner: { uid: number; gid: number } | undefined;
-  try {
-    target = await f.realpath(path);
-    const st = await f.stat(target);
-    mode = st.mode & 0o7777;
-    owner = { uid: st.uid, gid: st.gid };
-  } catch (e) {
-    if (errnoCode(e) !== 'ENOENT') throw new AtomicWriteError(path, e);
-  }
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let created = false;
-  try {
-    const handle = await f.open(tmp, 'wx', mode ?? 0o666);
-    created = true;
-    try {
-      await handle.writeFile(buf);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    // open() applies the umask; the written file must keep the original's exact mode.
-    if (mode !== undefined) await f.chmod(tmp, mode);
-    // Run as root (CI containers), keep the file's owner; elsewhere only root could chown anyway.
-    if (owner && process.getuid?.() === 0) await fsp.chown(tmp, owner.uid, owner.gid).catch(() => undefined);
-    await f.rename(tmp, target);
-    created = false;
-  } catch (e) {
-    if (created) await f.unlink(tmp).catch(() => undefined);
-    throw new AtomicWriteError(path, e);
-  }
-  await syncDir(dirname(target));
-}
-
-/**
- * Encode `newText` with the file's original meta (encoding, BOM, and — unless the file mixes them —
- * its line ending) and write it atomically if the bytes differ from the file's current bytes.
- * Resolves to whether it wrote; rejects with AtomicWriteError when writing failed.
- */
-export async function writeTextPreserving(
-  path: string,
-  newText: string,
-  meta: Pick<EncodingMeta, 'encoding' | 'bom'> & Partial<Pick<EncodingMeta, 'eol' | 'mixedEol'>>,
-  fs: Partial<AtomicWriteFs> = {},
-): Promise<boolean> {
-  const bytes = encodeText(newText, meta);
-  const current = await fsp.readFile(path).catch(() => undefined);
-  if (current && current.equals(bytes)) return false;
-  await writeFileAtomic(path, bytes, fs);
-  return true;
+  return { ok: true, text, meta: { encoding, bom, eol, mixedEol }, path, stamp };
 }
 
 export interface ExpandOptions {
@@ -218,15 +118,6 @@ interface ArgPlan {
   matcher?: (rel: string) => boolean;
   error?: FileError;
 }
-
-const defaultFs: AtomicWriteFs = {
-  open: fsp.open,
-  rename: fsp.rename,
-  unlink: fsp.unlink,
-  stat: fsp.stat,
-  chmod: fsp.chmod,
-  realpath: fsp.realpath,
-};
 
 function makeContext(opts: ExpandOptions): Context {
   const cwd = resolve(opts.cwd);
@@ -384,50 +275,4 @@ function compare(a: string, b: string): number {
 
 function toPosix(p: string): string {
   return sep === '\\' ? p.replace(/\\/g, '/') : p;
-}
-
-async function syncDir(dir: string): Promise<void> {
-  // Makes the rename itself durable; not possible on every platform, so failure is ignored.
-  const h = await fsp.open(dir, 'r').catch(() => undefined);
-  if (!h) return;
-  await h.sync().catch(() => undefined);
-  await h.close().catch(() => undefined);
-}
-
-function errnoCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
-
-function errnoText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-function errnoError(path: string, e: unknown): FileError {
-  const code = errnoCode(e);
-  const known: FileErrorCode =
-    code === 'ENOENT' || code === 'ENOTDIR'
-      ? 'ENOENT'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'EACCES'
-        : code === 'EISDIR'
-          ? 'EISDIR'
-          : code === 'ELOOP'
-            ? 'ELOOP'
-            : 'EIO';
-  return fileError(known, path, `${code ?? 'error'}: ${errnoText(e)}`, { errno: code ?? 'EIO' });
-}
-
-/** What a FileError's message says in its parenthesis: an errno code, or words from the catalogue. */
-export type FileErrorWhy = { errno: string } | { id: MessageId; data: MessageData };
-
-/** Build a FileError with its zh + en message (what happened, what to do) from the catalogue;
- *  `detail` stays technical (English) for logs and tests. */
-export function fileError(code: FileErrorCode, path: string, detail?: string, why?: FileErrorWhy): FileError {
-  const say = (locale: Locale): string => {
-    const words = !why ? '' : 'errno' in why ? `${why.errno}${locale === 'en' ? ': ' : '，'}${catalogueErrno(locale, why.errno)}` : text(locale, why.id, why.data);
-    return text(locale, `io.${code}`, { path, detail: words ? text(locale, 'io.detail', { detail: words }) : '' });
-  };
-  const err: FileError = { code, path, message: { zh: say('zh'), en: say('en') } };
-  if (detail !== undefined) err.detail = detail;
-  return err;
 }
