@@ -9,8 +9,8 @@ import picomatch from 'picomatch';
 import type { ErrorObject } from 'ajv';
 // compiled by scripts/build.mjs (ajv standalone): no schema compilation at start-up
 import validateConfig from './validate.generated.js';
-import type { EngineConfig, Locale, Severity } from '../engine/types.js';
-import { defaultConfig, mergeConfig, type ConfigOverride } from '../engine/config.js';
+import type { EngineConfig, Locale } from '../engine/types.js';
+import { defaultConfig, mergeConfig, parseSeverity, type ConfigOverride } from '../engine/config.js';
 import { LineIndex } from '../engine/text/lineIndex.js';
 import { configSchema } from './schema.js';
 import { text as catalogueText } from '../i18n/catalogue.js';
@@ -112,13 +112,11 @@ function nodeValue(node: import('jsonc-parser').Node): unknown {
   }
 }
 
-const SEVERITY_ALIASES: Record<string, Severity> = { error: 'error', warning: 'warning', warn: 'warning', info: 'info', off: 'off', 2: 'error', 1: 'warning', 0: 'off' };
-
 export function toOverride(raw: Omit<RawConfig, 'overrides' | 'files' | 'ignore'>): ConfigOverride {
   const rules: ConfigOverride['rules'] = {};
   for (const [id, v] of Object.entries(raw.rules ?? {})) {
-    if (Array.isArray(v)) rules[id] = { severity: SEVERITY_ALIASES[String(v[0])]!, options: (v[1] as Record<string, unknown>) ?? {} };
-    else rules[id] = SEVERITY_ALIASES[String(v)]!;
+    if (Array.isArray(v)) rules[id] = { severity: parseSeverity(v[0])!, options: (v[1] as Record<string, unknown>) ?? {} };
+    else rules[id] = parseSeverity(v)!;
   }
   return { rules, documentKind: raw.documentKind, nonTaskSections: raw.nonTaskSections, roleKeywords: raw.roles, units: raw.units, locale: raw.locale };
 }

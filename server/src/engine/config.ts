@@ -13,6 +13,13 @@ export function defaultConfig(): EngineConfig {
   };
 }
 
+/** The ways a configuration may write a severity (ESLint's too): `warn`, and 2 / 1 / 0. */
+export const SEVERITY_ALIASES: Readonly<Record<string, Severity>> = { error: 'error', warning: 'warning', warn: 'warning', info: 'info', off: 'off', 2: 'error', 1: 'warning', 0: 'off' };
+
+export function parseSeverity(v: unknown): Severity | undefined {
+  return (typeof v === 'string' || typeof v === 'number') && Object.hasOwn(SEVERITY_ALIASES, String(v)) ? SEVERITY_ALIASES[String(v)] : undefined;
+}
+
 export type ConfigOverride = Omit<Partial<EngineConfig>, 'rules'> & {
   rules?: Record<string, Severity | { severity?: Severity; options?: Record<string, unknown> }>;
 };

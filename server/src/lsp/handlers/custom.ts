@@ -1,0 +1,28 @@
+// fengong's own requests (server/src/protocol.ts): the task table, its preview and export, the
+// text of a Word document.
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import {
+  EXPORT_FORMATS, EXPORT_TASK_TABLE_REQUEST, TASK_TABLE_PREVIEW_REQUEST, TASK_TABLE_REQUEST, WORD_TEXT_REQUEST,
+  type ExportFormat, type TaskTablePreviewParams,
+} from '../../protocol.js';
+import { taskTable } from '../features.js';
+import { taskTablePreview, wordText } from '../office.js';
+import type { FengongServer } from '../server.js';
+import { t } from '../text.js';
+
+export function registerCustomHandlers(c: Connection, s: FengongServer): void {
+  c.onRequest(TASK_TABLE_REQUEST, (p: { uri?: string }, tok) => s.custom(TASK_TABLE_REQUEST, tok, p?.uri, (a) => taskTable(a)));
+  c.onRequest(TASK_TABLE_PREVIEW_REQUEST, (p: TaskTablePreviewParams, tok) => s.custom(TASK_TABLE_PREVIEW_REQUEST, tok, p?.uri, (a) => taskTablePreview(a, p)));
+  c.onRequest(WORD_TEXT_REQUEST, (p: { uri?: string }) => wordText(String(p?.uri), s.clientLocale));
+  c.onRequest(EXPORT_TASK_TABLE_REQUEST, (p: { uri?: string; format?: string; by?: string; withBody?: boolean }, tok) =>
+    s.custom(EXPORT_TASK_TABLE_REQUEST, tok, p?.uri, async (a) => {
+      const format = p.format ?? 'md';
+      const by = p.by ?? 'task';
+      if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return new ResponseError(ErrorCodes.InvalidParams, t(a.config.locale, 'exportUnknownFormat', { format }));
+      if (by !== 'task' && by !== 'unit') return new ResponseError(ErrorCodes.InvalidParams, t(a.config.locale, 'exportUnknownBy', { by }));
+      // loaded on first export: the xlsx writer is large and most sessions never export
+      const { renderTable } = await import('../../table/render.js');
+      const buf = await renderTable(a.table, format as ExportFormat, by, { locale: a.config.locale, withBody: !!p.withBody });
+      return { contentBase64: buf.toString('base64') };
+    }));
+}
