@@ -159,9 +159,12 @@ test('usage and I/O errors exit 2; a missing file does not stop the others', asy
   assert.match(partial.err, /找不到文件或文件夹 missing\.txt/);
   assert.equal(JSON.parse(partial.out.toString('utf8')).tasks.length, 19);
 
-  const unwritable = await table([C000, '-o', join(dir, 'no-such-dir', 't.md')], dir);
+  // a missing folder is created (issue 12); a path through a file cannot be
+  const unwritable = await table([C000, '-o', join(C000, 't.md')], dir);
   assert.equal(unwritable.code, 2);
-  assert.match(unwritable.err, /no-such-dir/);
+  assert.equal(unwritable.err, `fengong：不能写入输出文件 ${join(C000, 't.md')}（ENOTDIR，路径中有一段不是文件夹）：请用 -o 给出一个文件的路径（文件夹会自动创建）。\n`);
+  assert.equal((await table([C000, '-o', join(dir, 'no-such-dir', 't.md')], dir)).code, 0);
+  assert.match(readFileSync(join(dir, 'no-such-dir', 't.md'), 'utf8'), /^\| 序号/);
   const help = await table(['--help'], dir);
   assert.equal(help.code, 0);
   assert.match(help.out.toString('utf8'), /^用法：fengong table 文件…/);

@@ -7,6 +7,7 @@ import { placeLabel } from '../io/word-source.js';
 import { ROLES, type TaskRow, type TaskTable } from './types.js';
 import { noUnitNotes, type OfficeOptions } from './office.js';
 import { displayWidth } from './width.js';
+import { csvSafe } from './sanitize.js';
 
 export { displayWidth };
 
@@ -168,10 +169,12 @@ export function renderMarkdown(table: TaskTable, by: TableView, opts: RenderOpti
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV (RFC 4180): CRLF between records, fields quoted when they hold a quote, comma or line break.
+// CSV (RFC 4180): CRLF between records, fields quoted when they hold a quote, comma or line break;
+// no cell is a formula.
 
 const csvField = (v: string | number): string => {
-  const s = String(v);
+  // a cell starting with = + - @ would be a formula in Excel/WPS: it gets a ' (table/sanitize.ts)
+  const s = String(csvSafe(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -5,6 +5,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { TaskTable } from './types.js';
 import { officeTable, type ColumnKey, type OfficeOptions, type OfficeTable, type OfficeView } from './office.js';
+import { officeSafe, xmlSafe } from './sanitize.js';
 
 /** A4 landscape in twentieths of a point (297 × 210 mm); 25 mm margins. */
 const PAGE = { width: 16838, height: 11906, margin: 1417 };
@@ -26,7 +27,7 @@ export async function renderDocx(table: TaskTable, view: OfficeView, opts: Offic
   // loaded on demand: the docx library is large and only this format needs it
   const mod = await import('docx');
   const d = ((mod as unknown as { default?: typeof mod }).default ?? mod) as typeof mod;
-  const o = officeTable(table, view, opts);
+  const o = officeSafe(officeTable(table, view, opts), xmlSafe); // no XML-illegal characters (sanitize.ts)
   const doc = new d.Document({
     creator: 'fengong',
     title: o.title,

@@ -9,6 +9,7 @@
 import type { TaskTable } from './types.js';
 import { officeTable, type ColumnKey, type OfficeOptions, type OfficeTable, type OfficeView } from './office.js';
 import { displayWidth } from './width.js';
+import { officeSafe, xlsxCell } from './sanitize.js';
 
 const FONTS = { title: '黑体', heading: '黑体', heading2: '楷体', body: '仿宋' };
 const SIZE = 12; // 小四
@@ -26,7 +27,8 @@ export async function renderXlsx(table: TaskTable, by: OfficeView, opts: OfficeO
   wb.creator = 'fengong';
   const views: OfficeView[] = by === 'unit' ? ['unit', 'task'] : ['task', 'unit'];
   for (const view of views) {
-    const o = officeTable(table, view, opts);
+    // no XML-illegal characters, no cell over Excel's limit (sanitize.ts)
+    const o = officeSafe(officeTable(table, view, opts), (s) => xlsxCell(s, opts.locale));
     wb.title ||= o.title;
     sheet(wb, o, SHEET[opts.locale ?? 'zh'][view]);
   }
