@@ -19,8 +19,11 @@ export interface TaskTableResult { units: TaskTableUnit[] }
 
 /** `fengong/exportTaskTable`: the table as `fengong table` writes it, base64. */
 export const EXPORT_TASK_TABLE_REQUEST = 'fengong/exportTaskTable';
-export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'md', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** the formats `fengong table` writes and the server exports: the one list (the CLI's --format
+ *  choices, the export request's validation and its error message read it) */
+export const TABLE_FORMATS = ['md', 'csv', 'json', 'xlsx', 'docx'] as const;
+export type ExportFormat = (typeof TABLE_FORMATS)[number];
+export const TABLE_VIEWS = ['task', 'unit'] as const;
 export interface ExportTaskTableParams { uri: string; format: ExportFormat; by: TableViewName; withBody?: boolean }
 export interface ExportTaskTableResult { contentBase64: string }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aliasMap, buildTaskTable, buildTaskTables, displayPath, normalizeUnitName, unitKey } from '../../server/src/table/build.js';
+import { aliasMap, buildTaskTable, buildTaskTables, pathLabel, normalizeUnitName, unitKey } from '../../server/src/table/build.js';
 import { SAMPLE, miniPlan } from './fixtures.js';
 
 test('rows by task: path without the final delimiter, title and whole text without the clause, roles, deadlines, lines', () => {
@@ -101,10 +101,10 @@ test('several plans: rows keep their document, units gather across plans', () =>
   assert.deepEqual(t.units.find((u) => u.name === '厅办公室')!.cooperating.map((r) => r.doc), [0]);
 });
 
-test('displayPath strips only the final delimiter', () => {
-  assert.equal(displayPath('二、（三）7.'), '二、（三）7');
-  assert.equal(displayPath('一、11'), '一、11');
-  assert.equal(displayPath('三、'), '三');
-  assert.equal(displayPath('（二十二）'), '（二十二）');
-  assert.equal(displayPath('一、3、'), '一、3');
+test('pathLabel strips only the final delimiter', () => {
+  assert.equal(pathLabel('二、（三）7.'), '二、（三）7');
+  assert.equal(pathLabel('一、11'), '一、11');
+  assert.equal(pathLabel('三、'), '三');
+  assert.equal(pathLabel('（二十二）'), '（二十二）');
+  assert.equal(pathLabel('一、3、'), '一、3');
 });

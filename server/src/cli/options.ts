@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import stringWidth from 'string-width';
 import { text, type Locale, type MessageData, type MessageId } from '../i18n/catalogue.js';
 import { DOCUMENT_KINDS } from '../engine/types.js';
+import { TABLE_FORMATS, TABLE_VIEWS } from '../protocol.js';
 
 export interface OptionDef {
   type: 'string' | 'boolean';
@@ -74,8 +75,6 @@ export const CHECK: CommandSpec = {
   },
 };
 
-export const TABLE_FORMAT_CHOICES = ['md', 'csv', 'json', 'xlsx', 'docx'] as const;
-
 export const TABLE: CommandSpec = {
   name: 'table',
   positionals: 'any',
@@ -83,8 +82,8 @@ export const TABLE: CommandSpec = {
   about: 'help.tableAbout',
   exit: 'help.tableExit',
   options: {
-    by: { type: 'string', choices: ['task', 'unit'], help: 'option.opt.by' },
-    format: { type: 'string', short: 'f', choices: TABLE_FORMAT_CHOICES, help: 'option.opt.tableFormat' },
+    by: { type: 'string', choices: TABLE_VIEWS, help: 'option.opt.by' },
+    format: { type: 'string', short: 'f', choices: TABLE_FORMATS, help: 'option.opt.tableFormat' },
     'with-body': { type: 'boolean', help: 'option.opt.withBody' },
     'output-file': outputFile,
     config: { type: 'string', short: 'c', arg: 'option.arg.path', help: 'option.opt.config' },

@@ -14,11 +14,10 @@ import { BINARY_FORMATS, renderTable, type TableFormat, type TableLocale, type T
 import { noUnitNotes } from '../table/office.js';
 import type { PlanDocument } from '../engine/model/types.js';
 
-export type TableIO = Pick<CliIO, 'stdout' | 'stderr' | 'cwd'>;
 
 const FORMAT_BY_EXT: Record<string, TableFormat> = { md: 'md', markdown: 'md', csv: 'csv', json: 'json', xlsx: 'xlsx', docx: 'docx' };
 
-export async function runTable(argv: string[], io: TableIO): Promise<number> {
+export async function runTable(argv: string[], io: CliIO): Promise<number> {
   // messages follow --locale, Chinese first (read before parsing so usage errors honour it too)
   const msgLocale: TableLocale = localeOfArgs(argv);
   const t = (id: MessageId, d?: MessageData) => text(msgLocale, id, d);

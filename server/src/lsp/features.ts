@@ -16,14 +16,14 @@ import {
 import type { Diagnostic, Locale } from '../engine/types.js';
 import type { PlanItem, Span, UnitRole } from '../engine/model/types.js';
 import { ROLES, taskTitle } from '../table/build.js';
-import { isWhitespace } from '../engine/text/chars.js';
+import { isWhitespace, WHITESPACE_RUN } from '../engine/text/chars.js';
 import { Analysis, contains } from './analysis.js';
 import { toRange } from './convert.js';
 import { notTaskLabel, roleLabel, t } from './text.js';
 
 // ---- shared bits ----
 
-const WS_RUN = /[\s\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/g;
+const WS_RUN = WHITESPACE_RUN;
 
 /** marker and title as written, whitespace runs collapsed: `1. 系统梳理…`, `一、推进…` */
 export function itemLabel(a: Analysis, item: PlanItem): string {

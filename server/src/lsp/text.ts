@@ -25,8 +25,8 @@ const ZH = {
   fixAll: '修复全部 fengong 问题',
   configBroken: '配置文件 {file} 有误（第 {line} 行第 {col} 列{path}），已按默认设置检查：{message}',
   configPath: '，{path}',
-  exportUnknownFormat: '不支持的导出格式“{format}”（可用：md、csv、json、xlsx）',
-  exportUnknownBy: '不支持的分组方式“{by}”（可用：task、unit）',
+  exportUnknownFormat: '不支持的导出格式“{format}”（可用：{formats}）',
+  exportUnknownBy: '不支持的分组方式“{by}”（可用：{views}）',
   unknownDocument: '文档未打开：{uri}',
 };
 type Key = keyof typeof ZH;
@@ -52,8 +52,8 @@ const EN: Record<Key, string> = {
   fixAll: 'Fix all fengong problems',
   configBroken: 'The configuration {file} is broken (line {line}, column {col}{path}); checking with the defaults: {message}',
   configPath: ', {path}',
-  exportUnknownFormat: 'Unsupported export format “{format}” (md, csv, json, xlsx)',
-  exportUnknownBy: 'Unsupported grouping “{by}” (task, unit)',
+  exportUnknownFormat: 'Unsupported export format “{format}” ({formats})',
+  exportUnknownBy: 'Unsupported grouping “{by}” ({views})',
   unknownDocument: 'Document not open: {uri}',
 };
 

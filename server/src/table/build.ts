@@ -3,6 +3,8 @@
 // their canonical form, orders them and pivots tasks into units.
 import type { PlanDocument, PlanItem, Span, UnitRole } from '../engine/model/types.js';
 import type { WordPlace } from '../io/word-source.js';
+import { WHITESPACE_RUN } from '../engine/text/chars.js';
+import { aliasMap, normalizeUnitName, unitKey } from '../engine/text/unit-names.js';
 import { ROLES, type SectionRef, type TableDocument, type TaskRef, type TaskRow, type TaskTable, type UnitRow } from './types.js';
 
 export * from './types.js';
@@ -16,36 +18,12 @@ export interface BuildOptions {
   placeOf?: (line: number, character: number) => WordPlace;
 }
 
-const WS = /[\s\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/g;
+const WS = WHITESPACE_RUN;
 
-/** Whitespace as exported from Word goes; between two Latin words a single space stays. */
-export function normalizeUnitName(name: string): string {
-  return name
-    .replace(WS, ' ')
-    .trim()
-    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '');
-}
-
-/** Key for alias lookup only: width-folded brackets and punctuation so `各司（局）` finds `各司(局)`.
- *  Names in the table keep the spelling the plan or the config uses. */
-export function unitKey(name: string): string {
-  return normalizeUnitName(name).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
-/** alias (and canonical) key → canonical name */
-export function aliasMap(units: Record<string, string[]> | undefined): Map<string, string> {
-  const map = new Map<string, string>();
-  if (!units) return map;
-  for (const [canonical, aliases] of Object.entries(units)) {
-    const name = normalizeUnitName(canonical);
-    map.set(unitKey(name), name);
-    for (const a of aliases ?? []) if (!map.has(unitKey(a))) map.set(unitKey(a), name);
-  }
-  return map;
-}
+export { aliasMap, normalizeUnitName, unitKey };
 
 /** `二、（三）7.` → `二、（三）7`: the 序号 column reads without the final delimiter. */
-export function displayPath(path: string): string {
+export function pathLabel(path: string): string {
   return path.replace(/[、.．,，]+$/u, '');
 }
 
@@ -165,8 +143,8 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
     const { text, body } = taskText(plan, item);
     const row: TaskRow = {
       doc,
-      path: displayPath(item.path),
-      number: displayPath(item.marker.raw),
+      path: pathLabel(item.path),
+      number: pathLabel(item.marker.raw),
       title: taskTitle(plan, item),
       text,
       body,

@@ -8,15 +8,15 @@ import { ROLES, type TaskRow, type TaskTable } from './types.js';
 import { noUnitNotes, type OfficeOptions } from './office.js';
 import { displayWidth } from './width.js';
 import { csvSafe } from './sanitize.js';
+import { TABLE_FORMATS, TABLE_VIEWS, type ExportFormat, type TableViewName } from '../protocol.js';
 
 export { displayWidth };
 
-export type TableFormat = 'md' | 'csv' | 'json' | 'xlsx' | 'docx';
-export type TableView = 'task' | 'unit';
+export type TableFormat = ExportFormat;
+export type TableView = TableViewName;
+export { TABLE_FORMATS, TABLE_VIEWS };
 export type TableLocale = 'zh' | 'en';
 
-export const TABLE_FORMATS: readonly TableFormat[] = ['md', 'csv', 'json', 'xlsx', 'docx'];
-export const TABLE_VIEWS: readonly TableView[] = ['task', 'unit'];
 /** formats that are not text: never written to a terminal */
 export const BINARY_FORMATS: readonly TableFormat[] = ['xlsx', 'docx'];
 

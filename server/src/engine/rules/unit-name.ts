@@ -7,6 +7,7 @@ import type { UnitRef } from '../model/types.js';
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
 import { localise } from '../i18n/engine-messages.js';
 import { fix } from './util.js';
+import { aliasMap, normalizeUnitName, unitKey } from '../text/unit-names.js';
 
 export const meta = {
   id: 'unit-name',
@@ -62,13 +63,6 @@ short generic names such as 处室 are kept apart).
 
 type MessageId = keyof typeof meta.messages;
 
-
-const WS = /[\s\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/g;
-
-/** comparison key: no whitespace, full-width ASCII forms folded to half width */
-export function nameKey(name: string): string {
-  return name.replace(WS, '').replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
 
 /** Scope words: `各处室` `各有关处室` `处室` name different sets of units, not one unit misspelt. */
 const SCOPE = new Set('各有关關相其他它所属屬直全体體级級等');
@@ -164,10 +158,10 @@ function collectUnits(ctx: RuleContext<MessageId>): Named[] {
   for (const item of ctx.plan.allItems) {
     for (const c of item.unitClauses) {
       for (const u of c.units) {
-        const name = u.name.replace(WS, '');
+        const name = normalizeUnitName(u.name);
         if (!name) continue;
         let n = byName.get(name);
-        if (!n) byName.set(name, (n = { name, key: nameKey(name), refs: [], first: order++ }));
+        if (!n) byName.set(name, (n = { name, key: unitKey(name), refs: [], first: order++ }));
         n.refs.push(u);
       }
     }
@@ -176,7 +170,7 @@ function collectUnits(ctx: RuleContext<MessageId>): Named[] {
 }
 
 export function check(ctx: RuleContext<MessageId>): void {
-  const ignore = new Set(((ctx.options.ignore as string[] | undefined) ?? []).map(nameKey));
+  const ignore = new Set(((ctx.options.ignore as string[] | undefined) ?? []).map(unitKey));
   const allowCollective = (ctx.options.allowCollective as boolean | undefined) ?? true;
   const units = collectUnits(ctx).filter((n) => !ignore.has(n.key));
   const configured = ctx.config.units && Object.keys(ctx.config.units).length ? ctx.config.units : undefined;
@@ -189,12 +183,7 @@ function replaceWith(ctx: RuleContext<MessageId>, u: UnitRef, canonical: string)
 }
 
 function checkConfigured(ctx: RuleContext<MessageId>, units: Named[], configured: Record<string, string[]>, allowCollective: boolean): void {
-  const canonicalByKey = new Map<string, string>();
-  for (const [canonical, aliases] of Object.entries(configured)) {
-    const name = canonical.replace(WS, '');
-    canonicalByKey.set(nameKey(name), name);
-    for (const a of aliases ?? []) if (!canonicalByKey.has(nameKey(a))) canonicalByKey.set(nameKey(a), name);
-  }
+  const canonicalByKey = aliasMap(configured);
   for (const n of units) {
     const canonical = canonicalByKey.get(n.key);
     if (canonical !== undefined) {

@@ -5,6 +5,8 @@
 export const WHITESPACE = ' \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff';
 const WS = new Set(WHITESPACE);
 export const isWhitespace = (ch: string | undefined): boolean => ch !== undefined && WS.has(ch);
+/** a run of that whitespace or line breaks (global: for replace) */
+export const WHITESPACE_RUN = /[\s\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/g;
 
 /** CJK ideographs (basic block and extension A) and the compatibility block. */
 export function isCjk(ch: string | undefined): boolean {

@@ -2,8 +2,8 @@
 // text of a Word document.
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import {
-  EXPORT_FORMATS, EXPORT_TASK_TABLE_REQUEST, TASK_TABLE_PREVIEW_REQUEST, TASK_TABLE_REQUEST, WORD_TEXT_REQUEST,
-  type ExportFormat, type TaskTablePreviewParams,
+  EXPORT_TASK_TABLE_REQUEST, TABLE_FORMATS, TABLE_VIEWS, TASK_TABLE_PREVIEW_REQUEST, TASK_TABLE_REQUEST, WORD_TEXT_REQUEST,
+  type ExportFormat, type TableViewName, type TaskTablePreviewParams,
 } from '../../protocol.js';
 import { taskTable } from '../features.js';
 import { taskTablePreview, wordText } from '../office.js';
@@ -18,11 +18,12 @@ export function registerCustomHandlers(c: Connection, s: FengongServer): void {
     s.custom(EXPORT_TASK_TABLE_REQUEST, tok, p?.uri, async (a) => {
       const format = p.format ?? 'md';
       const by = p.by ?? 'task';
-      if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return new ResponseError(ErrorCodes.InvalidParams, t(a.config.locale, 'exportUnknownFormat', { format }));
-      if (by !== 'task' && by !== 'unit') return new ResponseError(ErrorCodes.InvalidParams, t(a.config.locale, 'exportUnknownBy', { by }));
+      const list = (xs: readonly string[]) => xs.join(a.config.locale === 'en' ? ', ' : '、');
+      if (!(TABLE_FORMATS as readonly string[]).includes(format)) return new ResponseError(ErrorCodes.InvalidParams, t(a.config.locale, 'exportUnknownFormat', { format, formats: list(TABLE_FORMATS) }));
+      if (!(TABLE_VIEWS as readonly string[]).includes(by)) return new ResponseError(ErrorCodes.InvalidParams, t(a.config.locale, 'exportUnknownBy', { by, views: list(TABLE_VIEWS) }));
       // loaded on first export: the xlsx writer is large and most sessions never export
       const { renderTable } = await import('../../table/render.js');
-      const buf = await renderTable(a.table, format as ExportFormat, by, { locale: a.config.locale, withBody: !!p.withBody });
+      const buf = await renderTable(a.table, format as ExportFormat, by as TableViewName, { locale: a.config.locale, withBody: !!p.withBody });
       return { contentBase64: buf.toString('base64') };
     }));
 }
