@@ -1,9 +1,11 @@
 // The one catalogue of fengong's own user-facing strings — the CLI, the configuration loader,
 // file I/O and the task-table command — Chinese first, English with `--locale en`. Rule messages
-// stay with the engine (server/src/engine); the language server's hover texts in lsp/text.ts.
+// stay with the engine (server/src/engine); the language server's words and the task table's
+// labels are here too.
 // `{name}` placeholders are filled from the data; a test keeps both languages' placeholders equal
 // and every entry in use.
 import type { Locale } from '../engine/types.js';
+import type { UnitRole } from '../engine/model/types.js';
 
 export type { Locale } from '../engine/types.js';
 
@@ -340,6 +342,84 @@ const IO = {
 } satisfies Record<string, Entry>;
 
 /** Every string, by `area.key` id: `cli.unknownOption`, `io.ENOENT`, `config.parse.CommaExpected`. */
+
+/** the language server's own words (hovers, outline details, action titles, request errors) */
+const LSP = {
+units: { zh: '责任单位', en: 'units' },
+  noUnits: { zh: '未写明', en: 'none named' },
+  byRemit: { zh: '按职责分工负责', en: 'each within its remit' },
+  inherited: { zh: '统一列明', en: 'declared once' },
+  deadline: { zh: '时限', en: 'deadline' },
+  tasks: { zh: '{n} 项任务', en: '{n} tasks' },
+  taskAt: { zh: '第 {line} 行', en: 'line {line}' },
+  lineCol: { zh: '第 {line} 行第 {col} 列', en: 'line {line}, column {col}' },
+  unitHeader: { zh: '**{name}**：共 {n} 项任务', en: '**{name}**: {n} tasks' },
+  aliases: { zh: '另写作：{names}', en: 'also written: {names}' },
+  pairPartner: { zh: '配对的“{char}”在{at}', en: 'its partner “{char}” is at {at}' },
+  pairShouldBe: { zh: '应在{at}补上“{char}”', en: '“{char}” belongs at {at}' },
+  fixAll: { zh: '修复全部 fengong 问题', en: 'Fix all fengong problems' },
+  configBroken: { zh: '配置文件 {file} 有误（第 {line} 行第 {col} 列{path}），已按默认设置检查：{message}', en: 'The configuration {file} is broken (line {line}, column {col}{path}); checking with the defaults: {message}' },
+  configPath: { zh: '，{path}', en: ', {path}' },
+  exportUnknownFormat: { zh: '不支持的导出格式“{format}”（可用：{formats}）', en: 'Unsupported export format “{format}” ({formats})' },
+  exportUnknownBy: { zh: '不支持的分组方式“{by}”（可用：{views}）', en: 'Unsupported grouping “{by}” ({views})' },
+  unknownDocument: { zh: '文档未打开：{uri}', en: 'Document not open: {uri}' },
+} satisfies Record<string, Entry>;
+
+/** unit roles and how the tables and hovers qualify them */
+const ROLE = {
+  lead: { zh: '牵头', en: 'lead' },
+  responsible: { zh: '负责', en: 'responsible' },
+  cooperating: { zh: '配合', en: 'cooperating' },
+  guiding: { zh: '指导', en: 'guiding' },
+  each: { zh: '分别{role}', en: 'each {role}' },
+  separatelyLead: { zh: '（分别牵头）', en: ' (each leads)' },
+  separatelyResponsible: { zh: '（分别负责）', en: ' (each responsible)' },
+  separatelyCooperating: { zh: '（分别配合）', en: ' (each cooperates)' },
+  separatelyGuiding: { zh: '（分别指导）', en: ' (each guides)' },
+  inherited: { zh: '（统一明确：{text}）', en: '(declared once: {text})' },
+} satisfies Record<string, Entry>;
+
+/** the columns of the text formats of the task table (md, csv, json headers) */
+const GRID = {
+  file: { zh: '文件', en: 'File' },
+  path: { zh: '序号', en: 'No.' },
+  title: { zh: '任务', en: 'Task' },
+  lead: { zh: '牵头单位', en: 'Lead' },
+  responsible: { zh: '责任单位', en: 'Responsible' },
+  cooperating: { zh: '配合单位', en: 'Cooperating' },
+  guiding: { zh: '指导单位', en: 'Guiding' },
+  deadline: { zh: '完成时限', en: 'Deadline' },
+  line: { zh: '行号', en: 'Line' },
+  place: { zh: '位置', en: 'Position' },
+  unit: { zh: '单位', en: 'Unit' },
+  role: { zh: '承担方式', en: 'Role' },
+  listSep: { zh: '、', en: '、' },
+  refSep: { zh: '；', en: '; ' },
+} satisfies Record<string, Entry>;
+
+/** the printed table (xlsx, docx, the preview) */
+const SHEET = {
+  number: { zh: '序号', en: 'No.' },
+  text: { zh: '工作任务', en: 'Task' },
+  lead: { zh: '牵头单位', en: 'Lead unit' },
+  units: { zh: '责任单位（配合单位）', en: 'Responsible (cooperating) units' },
+  guiding: { zh: '指导单位', en: 'Guiding unit' },
+  role: { zh: '承担方式', en: 'Role' },
+  deadline: { zh: '完成时限', en: 'Deadline' },
+  cooperatingToo: { zh: '；配合：', en: '; cooperating: ' },
+  table: { zh: '任务分工表', en: 'Task table' },
+  unitHead: { zh: '{name}（{parts}）', en: '{name} ({parts})' },
+  partsSep: { zh: '，', en: ', ' },
+  count: { zh: '{role}{n}项', en: '{role} {n}' },
+  noUnits: {
+    zh: '注意：{doc}的 {n} 项任务均未写明责任单位，表中单位栏为空，请补充后再印发。',
+    en: 'Note: none of the {n} tasks in {doc} names a responsible unit; the unit columns are empty. Add the units before circulating the table.',
+  },
+  thisPlan: { zh: '本计划', en: 'this plan' },
+  sep: { zh: '、', en: '、' },
+  deadlineSep: { zh: '；', en: '; ' },
+} satisfies Record<string, Entry>;
+
 export const CATALOGUE = {
   ...prefixed('cli', CLI),
   ...prefixed('help', HELP),
@@ -350,6 +430,10 @@ export const CATALOGUE = {
   ...prefixed('table', TABLE),
   ...prefixed('config', CONFIG),
   ...prefixed('io', IO),
+  ...prefixed('lsp', LSP),
+  ...prefixed('role', ROLE),
+  ...prefixed('grid', GRID),
+  ...prefixed('sheet', SHEET),
 };
 
 export type MessageId = keyof typeof CATALOGUE;
@@ -402,4 +486,17 @@ export function localeOfArgs(argv: readonly string[]): Locale {
 export function errnoText(locale: Locale, code: string | undefined): string {
   const id = `io.errno.${code}` as MessageId;
   return id in CATALOGUE ? text(locale, id) : text(locale, 'io.errno.other', { code: code ?? '?' });
+}
+
+const ROLE_IDS = { lead: 'role.lead', responsible: 'role.responsible', cooperating: 'role.cooperating', guiding: 'role.guiding' } as const;
+const SEPARATELY_IDS = { lead: 'role.separatelyLead', responsible: 'role.separatelyResponsible', cooperating: 'role.separatelyCooperating', guiding: 'role.separatelyGuiding' } as const;
+
+/** 牵头 / lead, … */
+export const roleName = (locale: Locale, role: UnitRole): string => text(locale, ROLE_IDS[role]);
+/** （分别牵头） / (each leads), … */
+export const separatelyName = (locale: Locale, role: UnitRole): string => text(locale, SEPARATELY_IDS[role]);
+/** every role's name, or its 分别 form, by role */
+export function roleNames(locale: Locale, separately = false): Record<UnitRole, string> {
+  const of = separately ? separatelyName : roleName;
+  return { lead: of(locale, 'lead'), responsible: of(locale, 'responsible'), cooperating: of(locale, 'cooperating'), guiding: of(locale, 'guiding') };
 }

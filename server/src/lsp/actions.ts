@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Analysis } from './analysis.js';
 import { diffEdits, toLspFix } from './convert.js';
-import { t } from './text.js';
+import { text } from '../i18n/catalogue.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fengong`;
 
@@ -64,7 +64,7 @@ export function codeActions(a: Analysis, range: Range, only: string[] | undefine
 }
 
 function fixAll(a: Analysis, kind: string, opts: ActionOptions): CodeAction {
-  const action: CodeAction = { title: t(a.config.locale, 'fixAll'), kind };
+  const action: CodeAction = { title: text(a.config.locale, 'lsp.fixAll'), kind };
   if (opts.lazy) action.data = { fengong: 'fixAll', uri: a.uri, version: a.version } satisfies FixAllData;
   else action.edit = fixAllEdit(a, opts);
   return action;

@@ -18,7 +18,7 @@ import { withoutBaselined } from '../baseline/store.js';
 import type { Analysis } from './analysis.js';
 import type { DocState } from './documents.js';
 import { filePath, isConfigUri, type DocConfig } from './settings.js';
-import { t } from './text.js';
+import { text } from '../i18n/catalogue.js';
 
 export interface DiagnosticsHost {
   readonly docs: ReadonlyMap<string, DocState>;
@@ -109,9 +109,9 @@ function configBrokenDiagnostic(a: Analysis, e: ConfigError): LspDiagnostic {
     severity: DiagnosticSeverity.Warning,
     code: 'config',
     source: 'fengong',
-    message: t(a.config.locale, 'configBroken', {
+    message: text(a.config.locale, 'lsp.configBroken', {
       file: e.file, line: e.line, col: e.column, message: e.message,
-      path: e.jsonPath && !e.message.includes(e.jsonPath) ? t(a.config.locale, 'configPath', { path: e.jsonPath }) : '',
+      path: e.jsonPath && !e.message.includes(e.jsonPath) ? text(a.config.locale, 'lsp.configPath', { path: e.jsonPath }) : '',
     }),
   };
 }

@@ -19,7 +19,8 @@ import { ROLES, taskTitle } from '../table/build.js';
 import { isWhitespace, WHITESPACE_RUN } from '../engine/text/chars.js';
 import { Analysis, contains } from './analysis.js';
 import { toRange } from './convert.js';
-import { notTaskLabel, roleLabel, t } from './text.js';
+import { notTaskLabel, roleLabel } from './text.js';
+import { text } from '../i18n/catalogue.js';
 
 // ---- shared bits ----
 
@@ -78,7 +79,7 @@ const listJoin = (locale: Locale, names: string[]) => names.join(locale === 'en'
 
 function lineCol(a: Analysis, offset: number): string {
   const p = a.lines.positionAt(offset);
-  return t(a.config.locale, 'lineCol', { line: p.line + 1, col: p.character + 1 });
+  return text(a.config.locale, 'lsp.lineCol', { line: p.line + 1, col: p.character + 1 });
 }
 
 // ---- document symbols ----
@@ -97,7 +98,7 @@ export function symbolDetail(a: Analysis, item: PlanItem): string {
   const locale = a.config.locale;
   if (!item.isTask) {
     const n = countTasks(item);
-    return n ? t(locale, 'tasks', { n }) : '';
+    return n ? text(locale, 'lsp.tasks', { n }) : '';
   }
   return unitsByRole(a, item).map((g) => `${groupLabel(locale, g)}${sep(locale)}${listJoin(locale, g.names)}`).join(locale === 'en' ? '; ' : '；');
 }
@@ -135,7 +136,7 @@ export function hover(a: Analysis, pos: Position): Hover | null {
 /** On the title: the genre fengong read and why (what `fengong inspect` prints first). */
 export function titleHover(a: Analysis): string {
   const { label, reasons } = explainGenre(a.plan.genre, a.config.locale);
-  return [`**${md(label)}**`, '', ...reasons.map((r) => `- ${md(r)}`), '', t(a.config.locale, 'tasks', { n: a.plan.tasks.length })].join('\n');
+  return [`**${md(label)}**`, '', ...reasons.map((r) => `- ${md(r)}`), '', text(a.config.locale, 'lsp.tasks', { n: a.plan.tasks.length })].join('\n');
 }
 
 export function itemHover(a: Analysis, item: PlanItem): string {
@@ -145,23 +146,23 @@ export function itemHover(a: Analysis, item: PlanItem): string {
   if (!item.isTask) {
     const n = countTasks(item);
     const reason = item.nonTaskReason && item.nonTaskReason !== 'has-children' ? notTaskLabel(locale, item.nonTaskReason) : '';
-    out.push(reason || t(locale, 'tasks', { n }));
+    out.push(reason || text(locale, 'lsp.tasks', { n }));
     return out.join('\n');
   }
   const groups = unitsByRole(a, item);
   const byRemit = item.unitClauses.some((c) => c.byRemit);
   for (const g of groups) {
-    const remit = byRemit && g.role === 'responsible' ? (locale === 'en' ? ` (${t(locale, 'byRemit')})` : `（${t(locale, 'byRemit')}）`) : '';
+    const remit = byRemit && g.role === 'responsible' ? (locale === 'en' ? ` (${text(locale, 'lsp.byRemit')})` : `（${text(locale, 'lsp.byRemit')}）`) : '';
     out.push(`- ${groupLabel(locale, g)}${sep(locale)}${md(listJoin(locale, g.names))}${remit}`);
   }
   if (item.inheritedUnits) {
     const inh = item.inheritedUnits.text.replace(WS_RUN, ' ').trim();
-    out.push(`- ${t(locale, 'units')}${locale === 'en' ? ` (${t(locale, 'inherited')})` : `（${t(locale, 'inherited')}）`}${sep(locale)}${md(inh)}`);
+    out.push(`- ${text(locale, 'lsp.units')}${locale === 'en' ? ` (${text(locale, 'lsp.inherited')})` : `（${text(locale, 'lsp.inherited')}）`}${sep(locale)}${md(inh)}`);
   }
-  if (!groups.length && !item.inheritedUnits) out.push(`- ${t(locale, 'units')}${sep(locale)}${t(locale, 'noUnits')}`);
+  if (!groups.length && !item.inheritedUnits) out.push(`- ${text(locale, 'lsp.units')}${sep(locale)}${text(locale, 'lsp.noUnits')}`);
   for (const d of item.deadlines) {
     const date = d.date ? (locale === 'en' ? ` (${d.date})` : `（${d.date}）`) : '';
-    out.push(`- ${t(locale, 'deadline')}${sep(locale)}${md(d.text)}${date}`);
+    out.push(`- ${text(locale, 'lsp.deadline')}${sep(locale)}${md(d.text)}${date}`);
   }
   return out.join('\n');
 }
@@ -173,14 +174,14 @@ export function unitHover(a: Analysis, name: string): string {
   const locale = a.config.locale;
   const row = a.table.units.find((u) => u.name === name);
   if (!row) return `**${md(name)}**`;
-  const out = [t(locale, 'unitHeader', { name: md(name), n: row.counts.total })];
-  if (row.aliases.length) out.push('', t(locale, 'aliases', { names: md(listJoin(locale, row.aliases)) }));
+  const out = [text(locale, 'lsp.unitHeader', { name: md(name), n: row.counts.total })];
+  if (row.aliases.length) out.push('', text(locale, 'lsp.aliases', { names: md(listJoin(locale, row.aliases)) }));
   for (const role of ROLES) {
     const refs = row[role];
     if (!refs.length) continue;
     out.push('', `${roleLabel(locale, role)}${locale === 'en' ? ` (${refs.length}):` : `（${refs.length}）：`}`);
     for (const r of refs) {
-      const at = t(locale, 'taskAt', { line: r.line });
+      const at = text(locale, 'lsp.taskAt', { line: r.line });
       out.push(`- ${md(r.path)} ${md(short(r.title))}${locale === 'en' ? ` (${at})` : `（${at}）`}`);
     }
   }
@@ -205,10 +206,10 @@ export function problemHover(a: Analysis, p: { d: Diagnostic; offset: number; ot
   let line = md(p.d.message);
   // where the partner is, unless the message already says it; else where the fix would put it
   if (p.other !== undefined && !('partnerLine' in p.d.data && p.other !== p.d.span.start)) {
-    line += (locale === 'en' ? '; ' : '；') + t(locale, 'pairPartner', { char: md(a.text[p.other]!), at: lineCol(a, p.other) });
+    line += (locale === 'en' ? '; ' : '；') + text(locale, 'lsp.pairPartner', { char: md(a.text[p.other]!), at: lineCol(a, p.other) });
   } else if (p.other === undefined) {
     const insert = [p.d.fix, ...(p.d.suggestions ?? [])].flatMap((f) => f?.edits ?? []).find((e) => e.span.start === e.span.end && e.text.length === 1);
-    if (insert) line += (locale === 'en' ? '; ' : '；') + t(locale, 'pairShouldBe', { char: md(insert.text), at: lineCol(a, insert.span.start) });
+    if (insert) line += (locale === 'en' ? '; ' : '；') + text(locale, 'lsp.pairShouldBe', { char: md(insert.text), at: lineCol(a, insert.span.start) });
   }
   out.push(line);
   return out.join('\n');

@@ -25,7 +25,8 @@ import type { ActionOptions } from './actions.js';
 import { Diagnostics } from './diagnostics.js';
 import { DEFAULT_DEBOUNCE_MS, resetDocument, Scheduler, type DocState } from './documents.js';
 import { filePath, isConfigUri, parseSettings, resolveDocConfig, type ClientSettings, type DocConfig } from './settings.js';
-import { localeFromTag, t } from './text.js';
+import { localeFromTag } from './text.js';
+import { text } from '../i18n/catalogue.js';
 import { registerCustomHandlers } from './handlers/custom.js';
 import { registerDocumentHandlers } from './handlers/documents.js';
 import { registerFeatureHandlers } from './handlers/features.js';
@@ -213,7 +214,7 @@ export class FengongServer {
   async custom<T>(name: string, tok: CancellationToken, uri: unknown, fn: (a: Analysis) => T | Promise<T>): Promise<T | ResponseError> {
     if (tok.isCancellationRequested) return cancelled();
     const st = typeof uri === 'string' ? this.docs.get(uri) : undefined;
-    if (!st) return new ResponseError(ErrorCodes.InvalidParams, t(this.clientLocale, 'unknownDocument', { uri: String(uri) }));
+    if (!st) return new ResponseError(ErrorCodes.InvalidParams, text(this.clientLocale, 'lsp.unknownDocument', { uri: String(uri) }));
     try {
       if (st.settingsLoading) await st.settingsLoading;
       const a = this.analysis(st);

@@ -5,6 +5,7 @@
 import type { UnitRole } from '../engine/model/types.js';
 import { ROLES, type TableDocument, type TaskRef, type TaskRow, type TaskTable } from './types.js';
 import { displayWidth } from './width.js';
+import { roleNames, text, type MessageData, type MessageId } from '../i18n/catalogue.js';
 
 export type OfficeView = 'task' | 'unit';
 export type OfficeLocale = 'zh' | 'en';
@@ -43,38 +44,26 @@ export interface OfficeOptions {
 /** Width of an A4 landscape page between 25 mm margins at 12 pt (小四), in display-width units. */
 export const PAGE_UNITS = 112;
 
-const L = {
-  zh: {
-    number: '序号', text: '工作任务', lead: '牵头单位', units: '责任单位（配合单位）', guiding: '指导单位', role: '承担方式', deadline: '完成时限',
-    role_: { lead: '牵头', responsible: '负责', cooperating: '配合', guiding: '指导' } as Record<UnitRole, string>,
-    separately: { lead: '（分别牵头）', responsible: '（分别负责）', cooperating: '（分别配合）', guiding: '（分别指导）' } as Record<UnitRole, string>,
-    cooperatingToo: '；配合：',
-    eachRole: (r: string) => `分别${r}`,
-    inherited: (t: string) => `（统一明确：${t}）`,
-    table: '任务分工表',
-    unitHead: (name: string, parts: string[]) => `${name}（${parts.join('，')}）`,
-    count: (role: string, n: number) => `${role}${n}项`,
-    noUnits: (doc: string, n: number) => `注意：${doc}的 ${n} 项任务均未写明责任单位，表中单位栏为空，请补充后再印发。`,
-    thisPlan: '本计划',
-    sep: '、',
-    deadlineSep: '；',
-  },
-  en: {
-    number: 'No.', text: 'Task', lead: 'Lead unit', units: 'Responsible (cooperating) units', guiding: 'Guiding unit', role: 'Role', deadline: 'Deadline',
-    role_: { lead: 'lead', responsible: 'responsible', cooperating: 'cooperating', guiding: 'guiding' } as Record<UnitRole, string>,
-    separately: { lead: ' (each leads)', responsible: ' (each responsible)', cooperating: ' (each cooperates)', guiding: ' (each guides)' } as Record<UnitRole, string>,
-    cooperatingToo: '; cooperating: ',
-    eachRole: (r: string) => `each ${r}`,
-    inherited: (t: string) => `(declared once: ${t})`,
-    table: 'Task table',
-    unitHead: (name: string, parts: string[]) => `${name} (${parts.join(', ')})`,
-    count: (role: string, n: number) => `${role} ${n}`,
-    noUnits: (doc: string, n: number) => `Note: none of the ${n} tasks in ${doc} names a responsible unit; the unit columns are empty. Add the units before circulating the table.`,
-    thisPlan: 'this plan',
-    sep: '、',
-    deadlineSep: '; ',
-  },
-};
+/** the printed table's labels, from the one catalogue (server/src/i18n/catalogue.ts) */
+function labels(locale: OfficeLocale) {
+  const x = (id: MessageId, data?: MessageData) => text(locale, id, data);
+  return {
+    number: x('sheet.number'), text: x('sheet.text'), lead: x('sheet.lead'), units: x('sheet.units'), guiding: x('sheet.guiding'), role: x('sheet.role'), deadline: x('sheet.deadline'),
+    role_: roleNames(locale),
+    separately: roleNames(locale, true),
+    cooperatingToo: x('sheet.cooperatingToo'),
+    eachRole: (r: string) => x('role.each', { role: r }),
+    inherited: (t: string) => x('role.inherited', { text: t }),
+    table: x('sheet.table'),
+    unitHead: (name: string, parts: string[]) => x('sheet.unitHead', { name, parts: parts.join(x('sheet.partsSep')) }),
+    count: (role: string, n: number) => x('sheet.count', { role, n }),
+    noUnits: (doc: string, n: number) => x('sheet.noUnits', { doc, n }),
+    thisPlan: x('sheet.thisPlan'),
+    sep: x('sheet.sep'),
+    deadlineSep: x('sheet.deadlineSep'),
+  };
+}
+const L = { zh: labels('zh'), en: labels('en') };
 type Labels = (typeof L)['zh'];
 
 /** `关于印发《省民政厅2020年政务公开工作要点及任务分工》的通知` → `省民政厅2020年政务公开工作要点及任务分工表`;

@@ -7,6 +7,7 @@ import { placeLabel } from '../io/word-source.js';
 import { ROLES, type TaskRow, type TaskTable } from './types.js';
 import { noUnitNotes, type OfficeOptions } from './office.js';
 import { displayWidth } from './width.js';
+import { roleNames, text, type MessageData, type MessageId } from '../i18n/catalogue.js';
 import { csvSafe } from './sanitize.js';
 import { TABLE_FORMATS, TABLE_VIEWS, type ExportFormat, type TableViewName } from '../protocol.js';
 
@@ -20,48 +21,21 @@ export type TableLocale = 'zh' | 'en';
 /** formats that are not text: never written to a terminal */
 export const BINARY_FORMATS: readonly TableFormat[] = ['xlsx', 'docx'];
 
-const L = {
-  zh: {
-    file: '文件',
-    path: '序号',
-    title: '任务',
-    lead: '牵头单位',
-    responsible: '责任单位',
-    cooperating: '配合单位',
-    guiding: '指导单位',
-    deadline: '完成时限',
-    line: '行号',
-    place: '位置',
-    unit: '单位',
-    role: '承担方式',
-    eachRole: (r: string) => `分别${r}`,
-    roleName: { lead: '牵头', responsible: '负责', cooperating: '配合', guiding: '指导' } as Record<UnitRole, string>,
-    separately: { lead: '（分别牵头）', responsible: '（分别负责）', cooperating: '（分别配合）', guiding: '（分别指导）' } as Record<UnitRole, string>,
-    inherited: (t: string) => `（统一明确：${t}）`,
-    listSep: '、',
-    refSep: '；',
-  },
-  en: {
-    file: 'File',
-    path: 'No.',
-    title: 'Task',
-    lead: 'Lead',
-    responsible: 'Responsible',
-    cooperating: 'Cooperating',
-    guiding: 'Guiding',
-    deadline: 'Deadline',
-    line: 'Line',
-    place: 'Position',
-    unit: 'Unit',
-    role: 'Role',
-    eachRole: (r: string) => `each ${r}`,
-    roleName: { lead: 'lead', responsible: 'responsible', cooperating: 'cooperating', guiding: 'guiding' } as Record<UnitRole, string>,
-    separately: { lead: ' (each leads)', responsible: ' (each responsible)', cooperating: ' (each cooperates)', guiding: ' (each guides)' } as Record<UnitRole, string>,
-    inherited: (t: string) => `(declared once: ${t})`,
-    listSep: '、',
-    refSep: '; ',
-  },
-};
+/** the text formats' labels, from the one catalogue (server/src/i18n/catalogue.ts) */
+function labels(locale: TableLocale) {
+  const x = (id: MessageId, data?: MessageData) => text(locale, id, data);
+  return {
+    file: x('grid.file'), path: x('grid.path'), title: x('grid.title'), lead: x('grid.lead'), responsible: x('grid.responsible'), cooperating: x('grid.cooperating'),
+    guiding: x('grid.guiding'), deadline: x('grid.deadline'), line: x('grid.line'), place: x('grid.place'), unit: x('grid.unit'), role: x('grid.role'),
+    eachRole: (r: string) => x('role.each', { role: r }),
+    roleName: roleNames(locale),
+    separately: roleNames(locale, true),
+    inherited: (t: string) => x('role.inherited', { text: t }),
+    listSep: x('grid.listSep'),
+    refSep: x('grid.refSep'),
+  };
+}
+const L = { zh: labels('zh'), en: labels('en') };
 type Labels = (typeof L)['zh'];
 
 export interface RenderOptions extends OfficeOptions {

@@ -8,7 +8,7 @@ import {
 import { taskTable } from '../features.js';
 import { taskTablePreview, wordText } from '../office.js';
 import type { FengongServer } from '../server.js';
-import { t } from '../text.js';
+import { text } from '../../i18n/catalogue.js';
 
 export function registerCustomHandlers(c: Connection, s: FengongServer): void {
   c.onRequest(TASK_TABLE_REQUEST, (p: { uri?: string }, tok) => s.custom(TASK_TABLE_REQUEST, tok, p?.uri, (a) => taskTable(a)));
@@ -19,8 +19,8 @@ export function registerCustomHandlers(c: Connection, s: FengongServer): void {
       const format = p.format ?? 'md';
       const by = p.by ?? 'task';
       const list = (xs: readonly string[]) => xs.join(a.config.locale === 'en' ? ', ' : '、');
-      if (!(TABLE_FORMATS as readonly string[]).includes(format)) return new ResponseError(ErrorCodes.InvalidParams, t(a.config.locale, 'exportUnknownFormat', { format, formats: list(TABLE_FORMATS) }));
-      if (!(TABLE_VIEWS as readonly string[]).includes(by)) return new ResponseError(ErrorCodes.InvalidParams, t(a.config.locale, 'exportUnknownBy', { by, views: list(TABLE_VIEWS) }));
+      if (!(TABLE_FORMATS as readonly string[]).includes(format)) return new ResponseError(ErrorCodes.InvalidParams, text(a.config.locale, 'lsp.exportUnknownFormat', { format, formats: list(TABLE_FORMATS) }));
+      if (!(TABLE_VIEWS as readonly string[]).includes(by)) return new ResponseError(ErrorCodes.InvalidParams, text(a.config.locale, 'lsp.exportUnknownBy', { by, views: list(TABLE_VIEWS) }));
       // loaded on first export: the xlsx writer is large and most sessions never export
       const { renderTable } = await import('../../table/render.js');
       const buf = await renderTable(a.table, format as ExportFormat, by as TableViewName, { locale: a.config.locale, withBody: !!p.withBody });
