@@ -143,7 +143,7 @@ test('-o/--output-file is the one spelling in check, table, rules and init', () 
   assert.match(fengong(['table', 'plan.txt', '--output', 'x.md'], { cwd: dir }).stderr, /^fengong：未知选项“--output”/);
   const unwritable = fengong(['check', '-o', join(dir, 'plan.txt', 'x.json'), 'plan.txt'], { cwd: dir });
   assert.equal(unwritable.code, 2);
-  assert.match(unwritable.stderr, /^fengong：写入 .*plan\.txt\/x\.json 失败（ENOTDIR，路径中有一段不是文件夹）/);
+  assert.match(unwritable.stderr, /^fengong：不能写入输出文件 .*plan\.txt\/x\.json（ENOTDIR，路径中有一段不是文件夹）/);
 });
 
 test('config `files` and `ignore`: what a folder means and what is left out, relative to the config', () => {

@@ -5,7 +5,7 @@ import type { DocumentKind } from '../engine/model/types.js';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import picomatch from 'picomatch';
+import { compileGlob, GlobError, MAX_GLOB_LENGTH } from './glob.js';
 import type { ErrorObject } from 'ajv';
 // compiled by scripts/build.mjs (ajv standalone): no schema compilation at start-up
 import validateConfig from './validate.generated.js';
@@ -51,15 +51,51 @@ function validate(data: unknown): ErrorObject[] {
   return v(data) ? [] : [...(v.errors ?? [])];
 }
 
+/** Bigger than any real configuration (a few KB) by far; a 200 MB file took the server down. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** A real configuration nests 4 levels; 5,000 overflowed the stack. */
+export const MAX_CONFIG_DEPTH = 64;
+
 /** Reads and validates one config file. Never throws: problems come back as `error`. */
 export function readConfigFile(path: string, locale: Locale = 'zh'): LoadedConfigFile {
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
+    return readAndValidate(path, locale);
   } catch (e) {
-    return { path, error: { file: path, line: 1, column: 1, jsonPath: '', message: configMessage('unreadable', { detail: unreadableText(e, locale) }, locale) } };
+    // whatever else goes wrong is still the config's problem, shown as such (never a silent nothing)
+    return { path, error: configError(path, 1, 1, '', configMessage('unreadable', { detail: String((e as Error)?.message ?? e) }, locale)) };
   }
+}
+
+function configError(file: string, line: number, column: number, jsonPath: string, message: string): ConfigError {
+  return { file, line, column, jsonPath, message };
+}
+
+/** Only a regular file of a sane size is read: `-c fifo` hung, `-c /dev/zero` grew to 4 GB. */
+function readGuarded(path: string, locale: Locale): { text: string } | { error: ConfigError } {
+  const fail = (message: string) => ({ error: configError(path, 1, 1, '', message) });
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) return fail(configMessage('unreadable', { detail: catalogueText(locale, 'config.notFile') }, locale));
+    if (st.size > MAX_CONFIG_BYTES) return fail(catalogueText(locale, 'config.tooLarge', { bytes: st.size, max: MAX_CONFIG_BYTES }));
+    const text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
+    // the file may have grown between the two calls
+    if (text.length > MAX_CONFIG_BYTES) return fail(catalogueText(locale, 'config.tooLarge', { bytes: Buffer.byteLength(text), max: MAX_CONFIG_BYTES }));
+    return { text };
+  } catch (e) {
+    return fail(configMessage('unreadable', { detail: unreadableText(e, locale) }, locale));
+  }
+}
+
+function readAndValidate(path: string, locale: Locale): LoadedConfigFile {
+  const read = readGuarded(path, locale);
+  if ('error' in read) return { path, error: read.error };
+  const text = read.text;
   const lines = new LineIndex(text);
+  const tooDeep = firstTooDeep(text, MAX_CONFIG_DEPTH);
+  if (tooDeep >= 0) {
+    const pos = lines.positionAt(tooDeep);
+    return { path, error: configError(path, pos.line + 1, pos.character + 1, '', catalogueText(locale, 'config.tooDeep', { max: MAX_CONFIG_DEPTH })) };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length || !tree) {
@@ -86,7 +122,55 @@ export function readConfigFile(path: string, locale: Locale = 'zh'): LoadedConfi
     const jsonPath = segments.join('.');
     return { path, error: { file: path, line: pos.line + 1, column: pos.character + 1, jsonPath, message: configMessage('schema', { path: jsonPath || catalogueText(locale, 'config.root'), detail }, locale) } };
   }
+  const glob = badGlob(data as RawConfig);
+  if (glob) {
+    const node = findNodeAtLocation(tree, glob.at);
+    const pos = lines.positionAt(node?.offset ?? 0);
+    const why = catalogueText(locale, glob.error.reason === 'tooLong' ? 'config.globTooLong' : 'config.globNegatedGroup', { max: MAX_GLOB_LENGTH });
+    return { path, error: configError(path, pos.line + 1, pos.character + 1, glob.at.join('.'), catalogueText(locale, 'config.badGlob', { glob: glob.error.pattern, why })) };
+  }
   return { path, raw: data as RawConfig };
+}
+
+/** Offset of the first `{` or `[` nested deeper than `max` (strings and comments skipped), or -1. */
+export function firstTooDeep(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '{' || c === '[') {
+      if (++depth > max) return i;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return -1;
+}
+
+/** The first glob of the config that cannot be matched safely, with its JSON path. */
+function badGlob(raw: RawConfig): { at: (string | number)[]; error: GlobError } | undefined {
+  const lists: [(string | number)[], string | string[] | undefined][] = [
+    [['files'], raw.files],
+    [['ignore'], raw.ignore],
+    ...(raw.overrides ?? []).map((o, i): [(string | number)[], string | string[]] => [['overrides', i, 'files'], o.files]),
+  ];
+  for (const [at, globs] of lists) {
+    if (globs === undefined) continue;
+    const all = Array.isArray(globs) ? globs : [globs];
+    for (let k = 0; k < all.length; k++) {
+      try {
+        compileGlob(all[k]!);
+      } catch (e) {
+        if (e instanceof GlobError) return { at: Array.isArray(globs) ? [...at, k] : at, error: e };
+        throw e;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** the deepest error explains best; enum errors say what is allowed */
@@ -122,14 +206,25 @@ export function toOverride(raw: Omit<RawConfig, 'overrides' | 'files' | 'ignore'
 }
 
 /** A config's globs (`files`, `ignore`, `overrides[].files`) match paths relative to its folder;
- *  a glob without `/` matches the file name in any folder (`*报告*.txt`), as in .gitignore. */
+ *  a glob without `/` matches the file name in any folder (`*报告*.txt`), as in .gitignore. Matched
+ *  in linear time (glob.ts): a workspace's patterns cannot freeze the CLI or the server. */
 export function configGlobMatcher(globs: string[]): (rel: string) => boolean {
-  const byName = globs.filter((g) => !g.includes('/'));
-  const byPath = globs.filter((g) => g.includes('/'));
-  const name = byName.length ? picomatch(byName, { dot: true, basename: true }) : undefined;
-  const path = byPath.length ? picomatch(byPath, { dot: true }) : undefined;
-  return (rel) => !!name?.(rel) || !!path?.(rel);
+  const key = globs.join('\0');
+  let m = matcherCache.get(key);
+  if (!m) {
+    const byName = globs.filter((g) => !g.includes('/')).map(compileGlob);
+    const byPath = globs.filter((g) => g.includes('/')).map(compileGlob);
+    m = (rel) => {
+      const name = rel.slice(rel.lastIndexOf('/', rel.length - 2) + 1);
+      return byName.some((g) => g(name)) || byPath.some((g) => g(rel));
+    };
+    if (matcherCache.size > 1000) matcherCache.clear();
+    matcherCache.set(key, m);
+  }
+  return m;
 }
+
+const matcherCache = new Map<string, (rel: string) => boolean>();
 
 const fileCache = new Map<string, LoadedConfigFile>();
 const dirCache = new Map<string, string | null>();

@@ -240,6 +240,12 @@ const CONFIG = {
   unknownKey: { zh: '未知的配置项“{key}”（可用：{values}）', en: 'unknown key “{key}” (allowed: {values})' },
   root: { zh: '（整个文件）', en: '(root)' },
   empty: { zh: '文件是空的', en: 'the file is empty' },
+  notFile: { zh: '不是普通文件（文件夹、管道或设备）', en: 'not a regular file (a folder, pipe or device)' },
+  tooLarge: { zh: '配置文件过大（{bytes} 字节，上限 {max} 字节）：配置只需几 KB，请检查是否给错了文件', en: 'the configuration is too large ({bytes} bytes, at most {max}): a configuration takes a few KB; check that this is the right file' },
+  tooDeep: { zh: '嵌套超过 {max} 层：配置只需三四层，请检查括号', en: 'nested more than {max} levels deep: a configuration needs three or four; check the brackets' },
+  badGlob: { zh: '通配符“{glob}”不能使用：{why}', en: 'the glob “{glob}” cannot be used: {why}' },
+  globNegatedGroup: { zh: '不支持 !(…)；请改用开头的 !（整个通配符取反）或 ignore', en: '!(…) is not supported; negate the whole glob with a leading ! or use ignore' },
+  globTooLong: { zh: '超过 {max} 个字符', en: 'longer than {max} characters' },
   // jsonc-parser's ParseErrorCode names
   'parse.InvalidSymbol': { zh: '无效的符号', en: 'invalid symbol' },
   'parse.InvalidNumberFormat': { zh: '数字格式有误', en: 'invalid number format' },
