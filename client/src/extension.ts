@@ -19,6 +19,7 @@ import {
   type WordTextParams, type WordTextResult,
 } from '../../server/src/protocol.js';
 import { TaskTablePreview, type PreviewText } from './preview.js';
+import { roleNameOrSelf, text, type MessageData, type MessageId } from '../../server/src/i18n/catalogue.js';
 
 const LANGUAGE_ID = 'workplan';
 
@@ -32,77 +33,6 @@ const PlanChangedNotification = new NotificationType<PlanChangedParams>(PLAN_CHA
 
 // ---- extension-side strings (package.nls*.json covers the manifest; these are runtime messages) ----
 
-const zhStrings = {
-  notPlainText: '当前编辑器不是 .txt 纯文本文件。',
-  noEditor: '没有打开的编辑器。',
-  noPlan: '请先打开一个工作计划文件（语言模式为“工作计划”）。',
-  noFixes: '没有可自动修复的 fengong 问题。',
-  fixed: '已修复 fengong 问题。',
-  pickFormat: '选择导出格式',
-  pickBy: '按什么组织任务分工表',
-  byTask: '按任务',
-  byTaskDetail: '每项任务一行：序号、任务、牵头/责任/配合/指导单位、时限',
-  byUnit: '按单位',
-  byUnitDetail: '每个单位一组：牵头、负责、配合的任务及数量',
-  fmtMd: 'Markdown 表格',
-  fmtCsv: 'CSV（带 BOM，Excel/WPS 可直接打开）',
-  fmtJson: 'JSON',
-  fmtXlsx: 'Excel 工作簿 (.xlsx)：可直接印发的表格',
-  fmtDocx: 'Word 文档 (.docx)：可直接印发的表格',
-  previewTitle: '任务分工表',
-  sortHint: '点击“牵头单位”“责任单位”表头按单位排序（再点倒序，第三次恢复原顺序）；点击一行跳到该任务。',
-  exportAs: '导出为',
-  wordView: '（文本）',
-  wordFailed: '无法读取 Word 文档：{0}',
-  saveLabel: '导出',
-  exported: '任务分工表已导出：{0}',
-  open: '打开',
-  serverNotReady: 'fengong 语言服务器尚未就绪。',
-  failed: 'fengong：{0}',
-  tasks: '{0} 项任务',
-  task1: '1 项任务',
-  emptyTable: '此文档中没有找到任务分工。',
-  role_lead: '牵头',
-  role_responsible: '负责',
-  role_cooperating: '配合',
-  role_guiding: '指导',
-};
-type StringKey = keyof typeof zhStrings;
-const enStrings: Record<StringKey, string> = {
-  notPlainText: 'The active editor is not a plain-text .txt file.',
-  noEditor: 'No active editor.',
-  noPlan: 'Open a work plan first (language mode "Work plan").',
-  noFixes: 'No auto-fixable fengong problems.',
-  fixed: 'Fixed fengong problems.',
-  pickFormat: 'Export format',
-  pickBy: 'Organise the task table by',
-  byTask: 'By task',
-  byTaskDetail: 'One row per task: number, task, lead/responsible/cooperating/guiding units, deadline',
-  byUnit: 'By unit',
-  byUnitDetail: 'One group per unit: the tasks it leads, is responsible for, cooperates on, with counts',
-  fmtMd: 'Markdown table',
-  fmtCsv: 'CSV (with BOM, opens in Excel/WPS)',
-  fmtJson: 'JSON',
-  fmtXlsx: 'Excel workbook (.xlsx): the table ready to circulate',
-  fmtDocx: 'Word document (.docx): the table ready to circulate',
-  previewTitle: 'Task table',
-  sortHint: 'Click the lead or responsible unit header to sort by unit (again: reverse, a third time: document order); click a row to go to its task.',
-  exportAs: 'Export as',
-  wordView: ' (text)',
-  wordFailed: 'Cannot read the Word document: {0}',
-  saveLabel: 'Export',
-  exported: 'Task table exported: {0}',
-  open: 'Open',
-  serverNotReady: 'The fengong language server is not ready.',
-  failed: 'fengong: {0}',
-  tasks: '{0} tasks',
-  task1: '1 task',
-  emptyTable: 'No task assignments found in this document.',
-  role_lead: 'lead',
-  role_responsible: 'responsible',
-  role_cooperating: 'cooperating',
-  role_guiding: 'guiding',
-};
 
 /** Chinese when the `fengong.locale` setting or VS Code's display language says so. */
 function isZh(): boolean {
@@ -111,14 +41,15 @@ function isZh(): boolean {
   if (setting === 'en') return false;
   return vscode.env.language.toLowerCase().startsWith('zh');
 }
-function t(key: StringKey, ...args: (string | number)[]): string {
-  const s = (isZh() ? zhStrings : enStrings)[key];
-  return s.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+function t(id: MessageId, data: MessageData = {}): string {
+  return text(isZh() ? 'zh' : 'en', id, data);
 }
 function roleLabel(role: string): string {
-  const key = `role_${role}` as StringKey;
-  return key in zhStrings ? t(key) : role;
+  return roleNameOrSelf(isZh() ? 'zh' : 'en', role);
 }
+const PREVIEW_TEXT: Record<PreviewText, MessageId> = {
+  previewTitle: 'client.previewTitle', byTask: 'client.byTask', byUnit: 'client.byUnit', sortHint: 'client.sortHint', exportAs: 'client.exportAs', empty: 'client.emptyTable',
+};
 
 // ---- state ----
 
@@ -234,7 +165,7 @@ class TaskTableProvider implements vscode.TreeDataProvider<Node> {
   private update(): void {
     if (this.view) {
       this.view.description = this.uri ? path.posix.basename(this.uri.path) : undefined;
-      this.view.message = this.uri && this.units.length === 0 ? t('emptyTable') : undefined;
+      this.view.message = this.uri && this.units.length === 0 ? t('client.emptyTable') : undefined;
     }
     this.emitter.fire();
   }
@@ -251,7 +182,7 @@ class TaskTableProvider implements vscode.TreeDataProvider<Node> {
     if (node.kind === 'unit') {
       const item = new vscode.TreeItem(node.unit.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `unit:${node.unit.name}`;
-      item.description = node.unit.tasks.length === 1 ? t('task1') : t('tasks', node.unit.tasks.length);
+      item.description = node.unit.tasks.length === 1 ? t('client.task1') : t('client.tasks', { n: node.unit.tasks.length });
       item.iconPath = new vscode.ThemeIcon('organization');
       item.contextValue = 'fengong.unit';
       return item;
@@ -281,12 +212,12 @@ function toRange(r: LspRange): vscode.Range {
 async function treatAsPlan(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showWarningMessage(t('noEditor'));
+    void vscode.window.showWarningMessage(t('client.noEditor'));
     return;
   }
   if (editor.document.languageId === LANGUAGE_ID) return;
   if (!editor.document.uri.path.toLowerCase().endsWith('.txt') && editor.document.languageId !== 'plaintext') {
-    void vscode.window.showWarningMessage(t('notPlainText'));
+    void vscode.window.showWarningMessage(t('client.notPlainText'));
     return;
   }
   await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
@@ -295,7 +226,7 @@ async function treatAsPlan(): Promise<void> {
 function activePlanEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   if (editor?.document.languageId === LANGUAGE_ID) return editor;
-  void vscode.window.showWarningMessage(t('noPlan'));
+  void vscode.window.showWarningMessage(t('client.noPlan'));
   return undefined;
 }
 
@@ -311,7 +242,7 @@ async function fixAll(): Promise<void> {
   );
   const action = actions?.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.append('fengong').contains(a.kind));
   if (!action || (!action.edit && !action.command)) {
-    void vscode.window.showInformationMessage(t('noFixes'));
+    void vscode.window.showInformationMessage(t('client.noFixes'));
     return;
   }
   if (action.edit) await vscode.workspace.applyEdit(action.edit);
@@ -324,24 +255,24 @@ async function exportTaskTable(context: vscode.ExtensionContext, tree: TaskTable
   if (!uri) return;
   await startClient(context, tree);
   if (!client) {
-    void vscode.window.showErrorMessage(t('serverNotReady'));
+    void vscode.window.showErrorMessage(t('client.serverNotReady'));
     return;
   }
   const formats: (vscode.QuickPickItem & { format: ExportFormat })[] = [
-    { label: 'docx', description: t('fmtDocx'), format: 'docx' },
-    { label: 'xlsx', description: t('fmtXlsx'), format: 'xlsx' },
-    { label: 'csv', description: t('fmtCsv'), format: 'csv' },
-    { label: 'md', description: t('fmtMd'), format: 'md' },
-    { label: 'json', description: t('fmtJson'), format: 'json' },
+    { label: 'docx', description: t('client.fmtDocx'), format: 'docx' },
+    { label: 'xlsx', description: t('client.fmtXlsx'), format: 'xlsx' },
+    { label: 'csv', description: t('client.fmtCsv'), format: 'csv' },
+    { label: 'md', description: t('client.fmtMd'), format: 'md' },
+    { label: 'json', description: t('client.fmtJson'), format: 'json' },
   ];
   // the preview's export buttons say the format and the view already
-  const fmt = preset ? formats.find((f) => f.format === preset.format) : await vscode.window.showQuickPick(formats, { title: t('pickFormat'), placeHolder: t('pickFormat') });
+  const fmt = preset ? formats.find((f) => f.format === preset.format) : await vscode.window.showQuickPick(formats, { title: t('client.pickFormat'), placeHolder: t('client.pickFormat') });
   if (!fmt) return;
   const bys: (vscode.QuickPickItem & { by: 'task' | 'unit' })[] = [
-    { label: t('byTask'), detail: t('byTaskDetail'), by: 'task' },
-    { label: t('byUnit'), detail: t('byUnitDetail'), by: 'unit' },
+    { label: t('client.byTask'), detail: t('client.byTaskDetail'), by: 'task' },
+    { label: t('client.byUnit'), detail: t('client.byUnitDetail'), by: 'unit' },
   ];
-  const by = preset ? bys.find((b) => b.by === preset.by) : await vscode.window.showQuickPick(bys, { title: t('pickBy'), placeHolder: t('pickBy') });
+  const by = preset ? bys.find((b) => b.by === preset.by) : await vscode.window.showQuickPick(bys, { title: t('client.pickBy'), placeHolder: t('client.pickBy') });
   if (!by) return;
 
   const base = path.posix.basename(uri.path).replace(/(\.docx?)?(\.plan)?\.(txt|plan)$/i, '');
@@ -352,18 +283,18 @@ async function exportTaskTable(context: vscode.ExtensionContext, tree: TaskTable
   const target = await vscode.window.showSaveDialog({
     defaultUri: dir ? vscode.Uri.joinPath(dir, name) : undefined,
     filters: { [fmt.description ?? fmt.label]: [fmt.format] },
-    saveLabel: t('saveLabel'),
+    saveLabel: t('client.saveLabel'),
   });
   if (!target) return;
   try {
     const res = await client.sendRequest(ExportTaskTableRequest, { uri: uri.toString(), format: fmt.format, by: by.by });
     await vscode.workspace.fs.writeFile(target, Buffer.from(res.contentBase64, 'base64'));
   } catch (e) {
-    void vscode.window.showErrorMessage(t('failed', e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(t('client.failed', { message: e instanceof Error ? e.message : String(e) }));
     return;
   }
   const shown = target.scheme === 'file' ? target.fsPath : target.toString();
-  const choice = await vscode.window.showInformationMessage(t('exported', shown), t('open'));
+  const choice = await vscode.window.showInformationMessage(t('client.exported', { file: shown }), t('client.open'));
   if (choice) {
     if (fmt.format === 'xlsx' || fmt.format === 'docx') await vscode.env.openExternal(target);
     else await vscode.window.showTextDocument(target);
@@ -384,11 +315,11 @@ async function previewTaskTable(context: vscode.ExtensionContext, tree: TaskTabl
   await startClient(context, tree);
   TaskTablePreview.show(uri, {
     fetch: async (u, by) => {
-      if (!client) throw new Error(t('serverNotReady'));
+      if (!client) throw new Error(t('client.serverNotReady'));
       return client.sendRequest(PreviewRequest, { uri: u.toString(), by });
     },
     export: (u, format, by) => exportTaskTable(context, tree, u, { format, by }),
-    text: (key: PreviewText) => (key === 'empty' ? t('emptyTable') : t(key)),
+    text: (key: PreviewText) => t(PREVIEW_TEXT[key]),
   }, context);
 }
 
@@ -404,7 +335,7 @@ class WordTextProvider implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     await startClient(this.context, this.tree);
-    if (!client) throw new Error(t('serverNotReady'));
+    if (!client) throw new Error(t('client.serverNotReady'));
     const r = await client.sendRequest(WordTextRequest, { uri: uri.query });
     if ('error' in r) throw new Error(r.error);
     return r.text;
@@ -420,7 +351,7 @@ async function openWordPlan(context: vscode.ExtensionContext, tree: TaskTablePro
     const plan = doc.languageId === LANGUAGE_ID ? doc : await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     await vscode.window.showTextDocument(plan, { viewColumn: column ?? vscode.ViewColumn.Active, preview: false });
   } catch (e) {
-    void vscode.window.showErrorMessage(t('wordFailed', e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(t('client.wordFailed', { detail: e instanceof Error ? e.message : String(e) }));
   }
 }
 
@@ -498,7 +429,7 @@ function fengongEnabled(doc: vscode.TextDocument): boolean {
 }
 
 function reportStartError(e: unknown): void {
-  void vscode.window.showErrorMessage(t('failed', e instanceof Error ? e.message : String(e)));
+  void vscode.window.showErrorMessage(t('client.failed', { message: e instanceof Error ? e.message : String(e) }));
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,4 +1,4 @@
-// The one catalogue of the CLI's, config loader's, io's and table command's strings: both
+// The one catalogue of fengong's strings (CLI, config loader, io, tables, language server, client): both
 // languages for every entry with the same placeholders, every entry used; and, as real processes,
 // no English prose in what the Chinese CLI prints when things go wrong.
 import { test } from 'node:test';
@@ -13,7 +13,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 const ENGLISH_ONLY = new Set(['problems', 'errorWord', 'warningWord', 'fileWord', 'entryWord']);
 /** entries that are the same in both languages on purpose */
 const NO_HAN = new Set(['cli.prefix', 'option.arg.n', 'report.fixableMark', 'config.type.null', 'io.detail',
-  'lsp.configPath', 'grid.listSep', 'grid.refSep', 'sheet.unitHead', 'sheet.partsSep', 'sheet.sep', 'sheet.deadlineSep']);
+  'lsp.configPath', 'client.fmtJson', 'client.failed', 'grid.listSep', 'grid.refSep', 'sheet.unitHead', 'sheet.partsSep', 'sheet.sep', 'sheet.deadlineSep']);
 
 test('every entry has Chinese and English with the same placeholders', () => {
   const ids = Object.keys(CATALOGUE) as (keyof typeof CATALOGUE)[];
@@ -39,6 +39,7 @@ test('every entry is used by the code (literally, or by a prefix the code comple
     }
   };
   walk(join(ROOT, 'server', 'src'));
+  walk(join(ROOT, 'client', 'src'));
   const code = sources.join('\n');
   // ids built at run time: `io.${code}`, `config.parse.${code}`, `report.${severity}`, …
   const dynamic = ['io.', 'io.errno.', 'config.parse.', 'config.schema.', 'config.type.', 'report.', 'config.'];

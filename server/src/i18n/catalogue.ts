@@ -426,6 +426,37 @@ const SHEET = {
   deadlineSep: { zh: '；', en: '; ' },
 } satisfies Record<string, Entry>;
 
+/** the VS Code extension's words (client/src) */
+const CLIENT = {
+  notPlainText: { zh: '当前编辑器不是 .txt 纯文本文件。', en: 'The active editor is not a plain-text .txt file.' },
+  noEditor: { zh: '没有打开的编辑器。', en: 'No active editor.' },
+  noPlan: { zh: '请先打开一个工作计划文件（语言模式为“工作计划”）。', en: 'Open a work plan first (language mode "Work plan").' },
+  noFixes: { zh: '没有可自动修复的 fengong 问题。', en: 'No auto-fixable fengong problems.' },
+  pickFormat: { zh: '选择导出格式', en: 'Export format' },
+  pickBy: { zh: '按什么组织任务分工表', en: 'Organise the task table by' },
+  byTask: { zh: '按任务', en: 'By task' },
+  byTaskDetail: { zh: '每项任务一行：序号、任务、牵头/责任/配合/指导单位、时限', en: 'One row per task: number, task, lead/responsible/cooperating/guiding units, deadline' },
+  byUnit: { zh: '按单位', en: 'By unit' },
+  byUnitDetail: { zh: '每个单位一组：牵头、负责、配合的任务及数量', en: 'One group per unit: the tasks it leads, is responsible for, cooperates on, with counts' },
+  fmtMd: { zh: 'Markdown 表格', en: 'Markdown table' },
+  fmtCsv: { zh: 'CSV（带 BOM，Excel/WPS 可直接打开）', en: 'CSV (with BOM, opens in Excel/WPS)' },
+  fmtJson: { zh: 'JSON', en: 'JSON' },
+  fmtXlsx: { zh: 'Excel 工作簿 (.xlsx)：可直接印发的表格', en: 'Excel workbook (.xlsx): the table ready to circulate' },
+  fmtDocx: { zh: 'Word 文档 (.docx)：可直接印发的表格', en: 'Word document (.docx): the table ready to circulate' },
+  previewTitle: { zh: '任务分工表', en: 'Task table' },
+  sortHint: { zh: '点击“牵头单位”“责任单位”表头按单位排序（再点倒序，第三次恢复原顺序）；点击一行跳到该任务。', en: 'Click the lead or responsible unit header to sort by unit (again: reverse, a third time: document order); click a row to go to its task.' },
+  exportAs: { zh: '导出为', en: 'Export as' },
+  wordFailed: { zh: '无法读取 Word 文档：{detail}', en: 'Cannot read the Word document: {detail}' },
+  saveLabel: { zh: '导出', en: 'Export' },
+  exported: { zh: '任务分工表已导出：{file}', en: 'Task table exported: {file}' },
+  open: { zh: '打开', en: 'Open' },
+  serverNotReady: { zh: 'fengong 语言服务器尚未就绪。', en: 'The fengong language server is not ready.' },
+  failed: { zh: 'fengong：{message}', en: 'fengong: {message}' },
+  tasks: { zh: '{n} 项任务', en: '{n} tasks' },
+  task1: { zh: '1 项任务', en: '1 task' },
+  emptyTable: { zh: '此文档中没有找到任务分工。', en: 'No task assignments found in this document.' },
+} satisfies Record<string, Entry>;
+
 export const CATALOGUE = {
   ...prefixed('cli', CLI),
   ...prefixed('help', HELP),
@@ -440,6 +471,7 @@ export const CATALOGUE = {
   ...prefixed('role', ROLE),
   ...prefixed('grid', GRID),
   ...prefixed('sheet', SHEET),
+  ...prefixed('client', CLIENT),
 };
 
 export type MessageId = keyof typeof CATALOGUE;
@@ -501,6 +533,8 @@ const SEPARATELY_IDS = { lead: 'role.separatelyLead', responsible: 'role.separat
 export const roleName = (locale: Locale, role: UnitRole): string => text(locale, ROLE_IDS[role]);
 /** （分别牵头） / (each leads), … */
 export const separatelyName = (locale: Locale, role: UnitRole): string => text(locale, SEPARATELY_IDS[role]);
+/** the name of a role the server sent; an unknown one as it came */
+export const roleNameOrSelf = (locale: Locale, role: string): string => (Object.hasOwn(ROLE_IDS, role) ? roleName(locale, role as UnitRole) : role);
 /** every role's name, or its 分别 form, by role */
 export function roleNames(locale: Locale, separately = false): Record<UnitRole, string> {
   const of = separately ? separatelyName : roleName;
