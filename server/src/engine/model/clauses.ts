@@ -4,7 +4,7 @@ import type { PlanItem, Span, UnitClause } from './types.js';
 import type { Structure } from './structure.js';
 import type { TableRow } from './table.js';
 import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
-import { LABEL_RE, looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
+import { looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
 import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
 import { MODIFIER_RE } from '../lexicon/roles.js';
 import { TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
@@ -275,4 +275,3 @@ export function lastIndexIn(text: string, ch: string, from: number, to: number):
   return -1;
 }
 
-export { LABEL_RE };

@@ -134,15 +134,13 @@ export interface PairToken {
 }
 
 export interface PairProblem {
-  kind: 'unclosed' | 'unopened' | 'mismatch' | 'crossed' | 'wrong-width' | 'doc-number-year';
+  kind: 'unclosed' | 'unopened' | 'crossed' | 'wrong-width' | 'doc-number-year';
   /** the offending character */
   at: PairToken;
-  /** its partner where there is one (the wrong closer of a mismatch, the other bracket of a crossing) */
+  /** its partner where there is one (the other bracket of a crossing or of a wrong width) */
   partner?: PairToken;
   /** the character that would close or open it */
   expected?: string;
-  /** where the partner should go, when it can be told (end of the paragraph for a unit clause) */
-  suggestAt?: number;
   /** true when the engine assumed something (an apostrophe, a title broken across lines) */
   uncertain?: boolean;
   note?: 'title-broken-across-lines' | 'broken-across-lines';

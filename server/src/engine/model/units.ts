@@ -58,9 +58,6 @@ export function makeRoleMatcher(extra: Partial<RoleKeywords> = {}): RoleMatcher 
   return m;
 }
 
-/** labels of the built-in roles (no config): a paragraph of its own `责任单位：…` */
-export const LABEL_RE = makeRoleMatcher().label;
-
 const OPEN = CLAUSE_BRACKETS;
 const CLOSE = CLAUSE_CLOSERS;
 

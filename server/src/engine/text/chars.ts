@@ -15,12 +15,5 @@ export function isCjk(ch: string | undefined): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
-/** Trim the whitespace set above (String.prototype.trim misses U+200B and treats U+FEFF alike). */
-export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && WS.has(text[start]!)) start++;
-  while (end > start && WS.has(text[end - 1]!)) end--;
-  return { start, end };
-}
-
 /** ASCII or full-width digit (`１２．` is written as often as `12.`) */
 export const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
