@@ -80,7 +80,7 @@ export function readStructure(text: string): Structure {
   for (const p of paragraphs) {
     if (p.line > bodyStartLine && PAGE_JUNK_RE.test(folded.slice(p.content.start, p.content.end))) { closingLine = p.line; break; }
   }
-  const partBreaks = paragraphs.filter((p) => ATTACHMENT_HEADING_RE.test(folded.slice(p.content.start, p.content.end))).map((p) => p.line);
+  const partBreaks = paragraphs.filter((p) => folded[p.content.start] === '附' && ATTACHMENT_HEADING_RE.test(folded.slice(p.content.start, p.content.end))).map((p) => p.line);
   return { text, folded, lines, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
 }
 
@@ -100,15 +100,19 @@ function findHeadings(folded: string, paragraphs: Paragraph[], numbered: Set<num
   const out = new Map<number, Heading>();
   for (const p of paragraphs) {
     if (numbered.has(p.line)) continue;
-    const t = folded.slice(p.content.start, p.content.end);
-    const md = MARKDOWN_RE.exec(folded.slice(p.span.start, p.content.end).trim());
+    // the first character tells which pattern can match: most paragraphs try none
+    const first = folded[p.content.start]!;
+    const md = folded.slice(p.span.start, p.content.end).includes('#') ? MARKDOWN_RE.exec(folded.slice(p.span.start, p.content.end).trim()) : null;
     if (md) { out.set(p.line, { line: p.line, kind: 'markdown', text: md[1]!.trim() }); continue; }
-    const dec = DECIMAL_RE.exec(t);
+    const short = p.content.end - p.content.start <= 25;
+    if (!short && first !== '第' && !(first >= '0' && first <= '9')) continue;
+    const t = folded.slice(p.content.start, p.content.end);
+    const dec = first >= '0' && first <= '9' ? DECIMAL_RE.exec(t) : null;
     if (dec) { out.set(p.line, { line: p.line, kind: 'decimal', text: dec[1]!.trim() }); continue; }
-    const ch = CHAPTER_RE.exec(t);
+    const ch = first === '第' ? CHAPTER_RE.exec(t) : null;
     if (ch) { out.set(p.line, { line: p.line, kind: 'chapter', text: ch[1]!.trim() }); continue; }
     // a short line without closing punctuation; a unit clause on its own line (`（办公室负责）`) is none
-    if (t.length <= 25 && !t.includes('\t') && !/[。；;，,：:！？）)〕】]$/.test(t) && !/^[（(〔【]/.test(t)) {
+    if (short && !t.includes('\t') && !/[。；;，,：:！？）)〕】]$/.test(t) && !/^[（(〔【]/.test(t)) {
       out.set(p.line, { line: p.line, kind: 'short', text: t });
     }
   }
@@ -118,6 +122,7 @@ function findHeadings(folded: string, paragraphs: Paragraph[], numbered: Set<num
 /** `注：1.…`, `附件：1.…`: the first entry of a list of notes or attachments stands after the label */
 const LABELLED_RE = /^((?:注|备注|附件)[：:][ \t\u3000]*)([0-9]{1,2})([.．、])(?![0-9])/;
 function labelledMarker(folded: string, p: Paragraph): MarkerCandidate | undefined {
+  if (!'注备附'.includes(folded[p.content.start]!)) return undefined;
   const m = LABELLED_RE.exec(folded.slice(p.content.start, p.content.end));
   if (!m) return undefined;
   const start = p.content.start + m[1]!.length;
