@@ -172,9 +172,13 @@ describe('decode and encode real files', () => {
       detail: 'NUL byte at offset 4 and no UTF-16 BOM',
       why: { id: 'io.why.nul', data: { offset: 4 } },
     });
-    const noBom = decodeBuffer(Buffer.from('一、甲', 'utf16le'));
-    assert.equal(noBom.ok, false);
-    assert.equal(!noBom.ok && noBom.reason, 'binary');
+    // UTF-16 without a BOM is text (issue 12), in either byte order; NULs in other text are not
+    const le = decodeBuffer(Buffer.from('一、甲\r\n2. 乙\r\n', 'utf16le'));
+    assert.deepEqual(le, { ok: true, text: '一、甲\r\n2. 乙\r\n', encoding: 'utf16le', bom: false, eol: '\r\n', mixedEol: false });
+    assert.deepEqual(le.ok && encodeText(le.text, le), Buffer.from('一、甲\r\n2. 乙\r\n', 'utf16le'));
+    const be = decodeBuffer(Buffer.from('一、甲\n', 'utf16le').swap16());
+    assert.deepEqual(be.ok && [be.text, be.encoding, be.bom], ['一、甲\n', 'utf16be', false]);
+    assert.equal(decodeBuffer(Buffer.from([0x41, 0, 0x42, 0, 0x43, 0, 1, 0])).ok, false, 'ASCII with controls in UTF-16: not Chinese, still binary');
     const ctrl = decodeBuffer(Buffer.from([1, 2, 3, 4, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46]));
     assert.deepEqual(ctrl, { ok: false, reason: 'binary', detail: '4 of the first 10 bytes are control bytes', why: { id: 'io.why.control', data: { control: 4, n: 10 } } });
   });
@@ -195,12 +199,17 @@ describe('decode and encode real files', () => {
     assert.ok(r.error.message.en.includes('save it as UTF-8'));
   });
 
-  test('valid UTF-8 wins over GB18030 (as specified), and stays byte-exact', () => {
-    // 织 alone in GBK is D6 AF, which is also UTF-8 for U+05AF: ambiguous, read as UTF-8.
+  test('GBK bytes that are valid UTF-8 but not Chinese as UTF-8: read as GB18030, with a note; byte-exact', () => {
+    // 织 alone in GBK is D6 AF, which is also UTF-8 for U+05AF (a Hebrew accent)
     const zhi = Buffer.from([0xd6, 0xaf]);
     const r = decodeBuffer(zhi);
-    assert.equal(r.ok && r.encoding, 'utf8');
+    assert.deepEqual(r.ok && [r.text, r.encoding, r.note], ['织', 'gb18030', { id: 'io.assumedGb', data: {} }]);
     assert.deepEqual(r.ok && encodeText(r.text, r), zhi);
+    // 中文 = D6 D0 CE C4: Hebrew and Greek as UTF-8
+    assert.deepEqual(((d) => d.ok && [d.text, d.encoding])(decodeBuffer(iconv.encode('中文', 'gbk'))), ['中文', 'gb18030']);
+    // real UTF-8 Chinese stays UTF-8, with no note
+    const utf8 = decodeBuffer(Buffer.from('组织落实，Ω', 'utf8'));
+    assert.deepEqual(utf8.ok && [utf8.encoding, utf8.note], ['utf8', undefined]);
     // With any full-width punctuation (A1xx/A3xx) GBK is no longer valid UTF-8.
     const plan = decodeBuffer(iconv.encode('组织，落实。', 'gbk'));
     assert.equal(plan.ok && plan.encoding, 'gb18030');

@@ -5,12 +5,13 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Locale } from '../engine/types.js';
 import type { ConfigOverride } from '../engine/config.js';
 import { decodeBuffer } from '../io/encoding.js';
-import { fileError } from '../io/files.js';
-import { localeOfArgs, text } from '../i18n/catalogue.js';
+import { decodeNote, fileError } from '../io/files.js';
+import { localeOfArgs, prefixedLine, text } from '../i18n/catalogue.js';
 import { displayPath, fatalResult, toFileResult, type FileResult } from './results.js';
 import { isWordPath } from '../io/word-source.js';
 import { fixRefusal, wordDiagnostics, wordFileResult } from './word.js';
 import { FORMATTERS } from './formatters/index.js';
+import { escapeControls } from './formatters/escape.js';
 import { configErrorText, note, usageError, writeOutput, type CliIO } from './io.js';
 import { CHECK, commandHelp, parseCommand, type ParsedValues } from './options.js';
 import { lintFiles, lintText, type CheckedFile, type LintOptions, type LintOutcome } from './lint-files.js';
@@ -55,7 +56,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   }
   const outcome = v.stdin ? await lintStdin(io, v['stdin-filename'] as string | undefined, opts.lint) : await lintArgs(io, parsed.positionals, v, opts.lint);
   if (!outcome) return 2;
-  for (const line of outcome.stderr) io.stderr.write(line);
+  for (const line of outcome.stderr) io.stderr.write(escapeControls(line));
   const reported = new Set<string>();
   for (const e of outcome.configErrors) {
     if (!reported.has(e.file)) io.stderr.write(configErrorText(locale, e));
@@ -154,6 +155,7 @@ async function lintStdin(io: CliIO, filename: string | undefined, lint: LintOpti
     out.exit = 2;
     return out;
   }
+  if (decoded.note) out.stderr.push(prefixedLine(lint.locale, decodeNote(filename ?? STDIN, decoded.note)[lint.locale]));
   // the config is looked up from the named file's folder (the working folder without a name)
   const c = await lintText(filename === undefined ? resolve(io.cwd, 'stdin.txt') : file, decoded.text, undefined, lint, out);
   if (c) out.checked.push({ ...c, file });

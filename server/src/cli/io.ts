@@ -4,6 +4,7 @@ import type { Locale } from '../engine/types.js';
 import type { ConfigError } from '../config/load.js';
 import { AtomicWriteError, writeFileAtomic } from '../io/files.js';
 import { errnoText, prefixedLine, text } from '../i18n/catalogue.js';
+import { escapeControls } from './formatters/escape.js';
 
 export interface CliIO {
   stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
@@ -20,18 +21,18 @@ export function usageError(io: Pick<CliIO, 'stderr'>, locale: Locale, message: s
   return 2;
 }
 
-/** One line on stderr: `fengong：…`. */
+/** One line on stderr: `fengong：…` (file names in it may hold control characters: escaped). */
 export function note(io: Pick<CliIO, 'stderr'>, locale: Locale, message: string): void {
-  io.stderr.write(prefixedLine(locale, message));
+  io.stderr.write(prefixedLine(locale, escapeControls(message)));
 }
 
 /** A confirmation on stderr (what was written): no `fengong：` in front, it is not a problem. */
 export function confirm(io: Pick<CliIO, 'stderr'>, message: string): void {
-  io.stderr.write(`${message}\n`);
+  io.stderr.write(`${escapeControls(message)}\n`);
 }
 
 export function configErrorText(locale: Locale, e: ConfigError): string {
-  return prefixedLine(locale, text(locale, 'cli.configError', { file: e.file, line: e.line, column: e.column, message: e.message }));
+  return prefixedLine(locale, escapeControls(text(locale, 'cli.configError', { file: e.file, line: e.line, column: e.column, message: e.message })));
 }
 
 /** Writes a command's output to `-o FILE` (atomically, through io) or to stdout. False (and a

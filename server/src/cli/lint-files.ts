@@ -42,6 +42,8 @@ export async function lintFiles(files: string[], opts: LintOptions): Promise<Lin
         out.exit = 2;
         continue;
       }
+      // an encoding that was a guess is said (GBK bytes that are valid UTF-8 too)
+      if (!read.word && read.note) out.stderr.push(prefixedLine(opts.locale, read.note[opts.locale]));
       // a Word document is checked, never fixed (check refuses --fix for it before this)
       const c = read.word
         ? await lintText(file, read.text, undefined, { ...opts, fix: undefined }, out)

@@ -59,6 +59,7 @@ export async function runTable(argv: string[], io: CliIO): Promise<number> {
       failed = true;
       continue;
     }
+    if (!read.word && read.note) note(io, msgLocale, read.note[msgLocale]); // a guessed encoding is said
     const loaded = loadConfigForFile(path, { configPath, locale: msgLocale, ...(values.locale ? { cli: { locale: msgLocale } } : {}) });
     if (loaded.error) {
       // a broken config is reported once and nothing is tabled on guesswork (the aliases it

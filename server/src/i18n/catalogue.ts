@@ -327,6 +327,10 @@ const IO = {
   'why.oddBytes': { zh: '有 {encoding} BOM，但字节数 {bytes} 是奇数', en: '{encoding} with BOM has an odd number of bytes ({bytes})' },
   'why.afterBom': { zh: '有 {encoding} BOM，但第 {offset} 字节不是有效的 {encoding}', en: 'invalid {encoding} after a {encoding} BOM at byte {offset}' },
   'why.legacy': { zh: '第 {line} 行（第 {offset} 字节）既不是有效的 UTF-8，也不是 GB18030', en: 'invalid UTF-8 at byte {offset} (line {line}); not GB18030 either' },
+  assumedGb: {
+    zh: '{path} 按 GB18030（GBK）编码读取：它的字节也可以按 UTF-8 读，但读出来不是中文。若结果是乱码，请把文件另存为 UTF-8。',
+    en: '{path} is read as GB18030 (GBK): its bytes are valid UTF-8 too, but as UTF-8 they are not Chinese. If the results look garbled, save the file as UTF-8.',
+  },
   'why.special': { zh: '不是普通文件，而是套接字或块设备', en: 'a socket or block device, not a regular file' },
   'why.size': { zh: '{bytes} 字节，上限 {max} 字节', en: '{bytes} bytes > {max}' },
   // errno codes, for the detail of read and write failures

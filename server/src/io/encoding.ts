@@ -28,7 +28,10 @@ export type DecodeFailure = {
   line?: number;
 };
 
-export type DecodeResult = ({ ok: true; text: string } & EncodingMeta) | DecodeFailure;
+/** Said to the user when the encoding was a guess between two that both fit the bytes. */
+export type DecodeNote = { id: MessageId; data: MessageData };
+
+export type DecodeResult = ({ ok: true; text: string; note?: DecodeNote } & EncodingMeta) | DecodeFailure;
 
 const BOM_UTF8 = [0xef, 0xbb, 0xbf];
 const ENCODING_NAME = { utf8: 'UTF-8', utf16le: 'UTF-16LE', utf16be: 'UTF-16BE' } as const;
@@ -41,15 +44,62 @@ const BINARY_CONTROL_SHARE = 0.1;
 export function decodeBuffer(buf: Buffer): DecodeResult {
   if (startsWith(buf, [0xff, 0xfe])) return decodeUnicode(buf.subarray(2), 'utf16le', 2);
   if (startsWith(buf, [0xfe, 0xff])) return decodeUnicode(buf.subarray(2), 'utf16be', 2);
-  // Only a UTF-16 BOM excuses NUL bytes; a UTF-8 BOM in front of binary data is still binary.
+  // Only UTF-16 excuses NUL bytes; a UTF-8 BOM in front of binary data is still binary.
   const binary = binaryReason(buf);
-  if (binary) return { ok: false, reason: 'binary', ...binary };
+  if (binary) return (!startsWith(buf, BOM_UTF8) && utf16WithoutBom(buf)) || { ok: false, reason: 'binary', ...binary };
   if (startsWith(buf, BOM_UTF8)) return decodeUnicode(buf.subarray(3), 'utf8', 3);
   const utf8 = tryDecode(buf, 'utf-8');
-  // Valid UTF-8 wins: a few GBK characters can also be valid UTF-8 (织 = D6 AF = U+05AF), but real
-  // GBK text almost always contains a byte pair that is not (full-width punctuation A1xx/A3xx).
-  if (utf8 !== undefined) return success(utf8, 'utf8', false);
+  if (utf8 !== undefined) return utf8OrGbk(buf, utf8);
   return decodeLegacy(buf);
+}
+
+/**
+ * Valid UTF-8 is UTF-8 — unless its text is not Chinese while the same bytes read as GB18030 are
+ * plausible Chinese: GBK bytes are often valid UTF-8 too (中文 = D6 D0 CE C4 = Hebrew + Greek), and
+ * read as UTF-8 they would be mojibake and false findings. Then GB18030 is assumed, and said.
+ */
+function utf8OrGbk(buf: Buffer, utf8: string): DecodeResult {
+  // the mark of GBK read as UTF-8: letters of U+0080–U+07FF (Greek, Cyrillic, Hebrew…), little Chinese
+  if (cjkShare(utf8) >= 0.5 || !/[\u0080-\u07ff]/.test(utf8)) return success(utf8, 'utf8', false);
+  const gb = checkGb18030(buf);
+  if (!gb.ok || cjkShare(gb.text) <= cjkShare(utf8)) return success(utf8, 'utf8', false);
+  const r = success(gb.text, 'gb18030', false);
+  if (r.ok) r.note = { id: 'io.assumedGb', data: {} };
+  return r;
+}
+
+/** Share of the non-ASCII characters that are Chinese (or its punctuation); 1 for pure ASCII. */
+function cjkShare(text: string): number {
+  let nonAscii = 0;
+  let cjk = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    nonAscii++;
+    if (isCjkish(c)) cjk++;
+  }
+  return nonAscii ? cjk / nonAscii : 1;
+}
+
+/**
+ * UTF-16 saved without a BOM (some Windows tools): NUL bytes in every other position. Accepted
+ * when one byte order decodes cleanly to text that is Chinese or ASCII (no control characters).
+ */
+function utf16WithoutBom(buf: Buffer): DecodeResult | undefined {
+  if (buf.length < 2 || buf.length % 2 === 1) return undefined;
+  for (const encoding of ['utf16le', 'utf16be'] as const) {
+    const text = tryDecode(buf, encoding === 'utf16le' ? 'utf-16le' : 'utf-16be');
+    if (text === undefined) continue;
+    let good = 0;
+    let count = 0;
+    for (const ch of text) {
+      const c = ch.codePointAt(0)!;
+      count++;
+      if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || isCjkish(c)) good++;
+    }
+    if (count && good / count >= 0.95 && cjkShare(text) >= 0.5) return success(text, encoding, false);
+  }
+  return undefined;
 }
 
 /**
@@ -201,15 +251,7 @@ function plausibleChinese(buf: Buffer, text: string): boolean {
     if (b >= 0xa1 && b2 >= 0xa1) gb2312++;
     i++;
   }
-  let nonAscii = 0;
-  let cjk = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) continue;
-    nonAscii++;
-    if (isCjkish(c)) cjk++;
-  }
-  return multi > 0 && gb2312 / multi >= 0.6 && cjk / nonAscii >= 0.9;
+  return multi > 0 && gb2312 / multi >= 0.6 && cjkShare(text) >= 0.9;
 }
 
 function isCjkish(c: number): boolean {

@@ -4,7 +4,8 @@
 import { closeSync, fstatSync, openSync, promises as fsp, readFileSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { decodeBuffer, type EncodingMeta } from './encoding.js';
+import { decodeBuffer, type DecodeNote, type EncodingMeta } from './encoding.js';
+import { text } from '../i18n/catalogue.js';
 import { errnoError, fileError, type FileError } from './file-error.js';
 import { stampOf, type FileStamp } from './write.js';
 
@@ -13,7 +14,7 @@ export { errnoError, fileError, type FileError, type FileErrorCode, type FileErr
 export { AtomicWriteError, stampOf, writeFileAtomic, writeTextPreserving, type AtomicWriteFs, type FileStamp, type WriteOptions } from './write.js';
 
 export type ReadResult =
-  | { ok: true; text: string; meta: EncodingMeta; path: string; stamp: FileStamp }
+  | { ok: true; text: string; meta: EncodingMeta; path: string; stamp: FileStamp; note?: { zh: string; en: string } }
   | { ok: false; path: string; error: FileError };
 
 /** Files above this size are refused rather than read into memory (the benchmark's largest is 10 MB). */
@@ -56,7 +57,14 @@ export async function readPlanFile(path: string, opts: { maxBytes?: number } = {
     return { ok: false, path, error };
   }
   const { text, encoding, bom, eol, mixedEol } = d;
-  return { ok: true, text, meta: { encoding, bom, eol, mixedEol }, path, stamp };
+  const r: ReadResult = { ok: true, text, meta: { encoding, bom, eol, mixedEol }, path, stamp };
+  if (d.note) r.note = decodeNote(path, d.note);
+  return r;
+}
+
+/** The note of a guessed encoding, in both languages, naming the file. */
+export function decodeNote(path: string, note: DecodeNote): { zh: string; en: string } {
+  return { zh: text('zh', note.id, { ...note.data, path }), en: text('en', note.id, { ...note.data, path }) };
 }
 
 export interface ExpandOptions {
@@ -139,7 +147,9 @@ function makeContext(opts: ExpandOptions): Context {
 
 async function planArg(arg: string, ctx: Context): Promise<ArgPlan> {
   const scan = picomatch.scan(toPosix(arg));
-  if (scan.isGlob) {
+  // `a?.txt` or `a[1].txt` that exists is that file, not a glob (`--fix 'a?.txt'` rewrote ab.txt too)
+  const literal = scan.isGlob && (await fsp.stat(resolve(ctx.cwd, arg)).then(() => true, () => false));
+  if (scan.isGlob && !literal) {
     // Match the glob part against paths relative to the literal base, so special characters in
     // the base (or in cwd) are never read as glob syntax.
     const abs = resolve(ctx.cwd, scan.base || '.');

@@ -4,6 +4,7 @@
 // of each file, in Markdown.
 import { text, type MessageData, type MessageId } from '../../i18n/catalogue.js';
 import { displayPath, type FileResult, type FormatContext } from '../results.js';
+import { escapeControls, escapeLine } from './escape.js';
 
 const escData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
@@ -15,14 +16,14 @@ const PER_FILE = 10;
 export function github(results: FileResult[], ctx: FormatContext): string {
   let out = '';
   for (const r of results) {
-    const file = displayPath(ctx.cwd, r.filePath);
+    const file = escapeLine(displayPath(ctx.cwd, r.filePath));
     for (const m of r.messages) {
       // a Word document has no lines to annotate: the annotation is on the file and names the paragraph
       const props = m.word ? [`file=${escProp(file)}`] : [`file=${escProp(file)}`, `line=${m.line}`, `col=${m.column}`];
       if (m.endLine && !m.word) props.push(`endLine=${m.endLine}`);
       if (m.endColumn && !m.word) props.push(`endColumn=${m.endColumn}`);
       props.push(`title=${escProp(`fengong ${m.ruleId ?? ''}`.trim())}`);
-      const text = m.word ? `${file}:${m.word.label}：${m.message}` : m.message;
+      const text = escapeControls(m.word ? `${file}:${m.word.label}：${m.message}` : m.message);
       out += `::${m.severity === 2 ? 'error' : 'warning'} ${props.join(',')}::${escData(text)}\n`;
     }
   }
@@ -42,7 +43,7 @@ function counts(results: FileResult[]) {
   };
 }
 
-const cell = (s: string) => s.replace(/\r?\n|\r/g, ' ').replace(/\|/g, '\\|');
+const cell = (s: string) => escapeControls(s.replace(/\r?\n|\r/g, ' ')).replace(/\|/g, '\\|');
 
 /** The job summary in Markdown: totals, a table by rule, the first problems of each file. */
 export function stepSummary(results: FileResult[], ctx: FormatContext): string {

@@ -5,6 +5,7 @@
 import stringWidth from 'string-width';
 import { text } from '../../i18n/catalogue.js';
 import { displayPath, type FileResult, type FormatContext } from '../results.js';
+import { escapeControls, escapeLine } from './escape.js';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
@@ -22,10 +23,10 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
     n.warnings += r.warningCount;
     n.fixErr += r.fixableErrorCount;
     n.fixWarn += r.fixableWarningCount;
-    out += `\n${c('4', displayPath(ctx.cwd, r.filePath))}\n`;
+    out += `\n${c('4', escapeLine(displayPath(ctx.cwd, r.filePath)))}\n`;
     // a Word document: 第12段
     // a finding that rests on an assumption is marked in the severity column: 警告?
-    const rows = r.messages.map((m) => [m.word?.label ?? `${m.line}:${m.column}`, t(m.severity === 2 ? 'report.error' : 'report.warning') + (m.uncertain ? '?' : ''), m.message, m.ruleId ?? '', m.severity] as const);
+    const rows = r.messages.map((m) => [m.word?.label ?? `${m.line}:${m.column}`, t(m.severity === 2 ? 'report.error' : 'report.warning') + (m.uncertain ? '?' : ''), escapeControls(m.message), m.ruleId ?? '', m.severity] as const);
     const w0 = Math.max(...rows.map((x) => width(x[0])));
     const w1 = Math.max(...rows.map((x) => width(x[1])));
     const w2 = Math.min(80, Math.max(...rows.map((x) => width(x[2]))));
