@@ -1,6 +1,6 @@
 // Phase 5 — unit clauses: where a task names its units (FORMAT.md §2). Matching reads the
 // folded text (`牽頭` matches `牵头`); unit names are taken from the text as written.
-import type { PlanItem, Span, UnitClause } from './types.js';
+import type { ItemNode, Span, UnitClause } from './types.js';
 import type { Structure } from './structure.js';
 import type { TableRow } from './table.js';
 import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
@@ -26,7 +26,7 @@ function asWritten(s: Structure, c: UnitClause): UnitClause {
 }
 
 /** Clauses written with the task: bracketed, unclosed, unopened, a paragraph of its own. */
-export function explicitClauses(ctx: ClauseContext, it: PlanItem, lastOfTask: boolean): UnitClause[] {
+export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: boolean): UnitClause[] {
   const { s, roles, leadsFirst } = ctx;
   const f = s.folded;
   const clauses: UnitClause[] = [];
@@ -193,7 +193,7 @@ export function findDeclarations(s: Structure): Declarations {
  *  sentence before it: `…等信息审批处牵头，各有关处室、民服中心配合`. */
 const MAX_CLAUSE_GROUPS = 8;
 
-export function findBareClause(ctx: ClauseContext, it: PlanItem, known: Set<string>): UnitClause | undefined {
+export function findBareClause(ctx: ClauseContext, it: ItemNode, known: Set<string>): UnitClause | undefined {
   const { s, roles } = ctx;
   const f = s.folded;
   const paras = [it.heading, ...it.body].reverse();

@@ -1,11 +1,17 @@
 // Phase 7 — details of every item: deadlines (`8月底前`, a 完成时限 cell) and inline
 // enumerations (`一是…二是…`).
-import type { InlineEnumeration, PlanItem } from './types.js';
+import type { Deadline, InlineEnumeration, ItemNode } from './types.js';
 import type { Structure } from './structure.js';
 import { findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findEnumerations } from './enumerations.js';
 
-export function addDetails(s: Structure, items: PlanItem[], year: number | undefined): InlineEnumeration[] {
+export interface Details {
+  /** inline enumerations in every paragraph */
+  enumerations: InlineEnumeration[];
+  byItem: Map<ItemNode, { deadlines: Deadline[]; enumerations: InlineEnumeration[] }>;
+}
+
+export function findDetails(s: Structure, items: ItemNode[], year: number | undefined): Details {
   const { text } = s;
   const enumerations: InlineEnumeration[] = [];
   const enumsByLine = new Map<number, InlineEnumeration[]>();
@@ -15,21 +21,24 @@ export function addDetails(s: Structure, items: PlanItem[], year: number | undef
     enumerations.push(...found);
     enumsByLine.set(p.line, found);
   }
+  const byItem: Details['byItem'] = new Map();
   for (const it of items) {
+    const d = { deadlines: [] as Deadline[], enumerations: [] as InlineEnumeration[] };
+    byItem.set(it, d);
     for (const p of [it.heading, ...it.body]) {
-      it.deadlines.push(...findDeadlines(text, p.content.start, p.content.end, year));
+      d.deadlines.push(...findDeadlines(text, p.content.start, p.content.end, year));
       const row = s.tableRows.get(p.line);
       const cell = row?.columns?.deadline !== undefined ? row.cells[row.columns.deadline] : undefined;
       // a deadline column may hold what no pattern knows (`2024年6月`, `长期`): the cell is the deadline
-      if (cell && cell.end > cell.start && !it.deadlines.some((d) => d.span.start >= cell.start && d.span.end <= cell.end)) {
+      if (cell && cell.end > cell.start && !d.deadlines.some((x) => x.span.start >= cell.start && x.span.end <= cell.end)) {
         const t = text.slice(cell.start, cell.end);
         const date = normaliseDeadline(t, year);
-        it.deadlines.push(date ? { text: t, span: { ...cell }, date } : { text: t, span: { ...cell } });
+        d.deadlines.push(date ? { text: t, span: { ...cell }, date } : { text: t, span: { ...cell } });
       }
-      it.enumerations.push(...(enumsByLine.get(p.line) ?? []));
+      d.enumerations.push(...(enumsByLine.get(p.line) ?? []));
     }
   }
-  return enumerations;
+  return { enumerations, byItem };
 }
 
 /** the year the document is about, when its title names exactly one: a range

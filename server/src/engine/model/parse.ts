@@ -1,14 +1,16 @@
 // The plan model, built in named phases (each its own file, each testable alone):
 //   structure → genre → item tree → sections → unit clauses → tasks → details
+// Each phase returns its own typed result; none edits what an earlier phase made. The PlanItem the
+// rules read is assembled here, once, from the tree's nodes and the later phases' judgments.
 import type { EngineConfig } from '../types.js';
-import type { PlanDocument, PlanItem } from './types.js';
-import { readStructure, type Structure } from './structure.js';
+import type { ItemNode, NumberingList, PlanDocument, PlanItem } from './types.js';
+import { readStructure } from './structure.js';
 import { judgeGenre } from './genre.js';
 import { buildTree } from './tree.js';
-import { assignSections } from './sections.js';
+import { assignSections, type SectionRole } from './sections.js';
 import { findDeclarations } from './clauses.js';
-import { explicitUnits, inheritUnits, judgeTasks } from './tasks.js';
-import { addDetails, documentYear } from './details.js';
+import { assignUnits, explicitUnits, judgeTasks, type ItemUnits, type TaskVerdicts } from './tasks.js';
+import { documentYear, findDetails, type Details } from './details.js';
 import { makeRoleMatcher } from './units.js';
 import { fold } from '../lexicon/fold.js';
 
@@ -17,38 +19,42 @@ export function parsePlan(text: string, config: Partial<EngineConfig> = {}): Pla
   const s = readStructure(text);
   const genre = judgeGenre(s, roles, config.documentKind);
   const tree = buildTree(s);
-  tableTitles(s, tree.allItems);
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
   const declarations = findDeclarations(s);
   const ctx = { s, roles, leadsFirst: false };
-  const leaves = tree.allItems.filter((it) => !it.children.length);
-  const known = explicitUnits({ ...ctx, declarations }, leaves);
-  judgeTasks(s, tree.allItems, genre, sections);
-  inheritUnits(ctx, tree.allItems, known, declarations, sections);
+  const explicit = explicitUnits({ ...ctx, declarations }, tree.allItems.filter((it) => !it.children.length));
+  const verdicts = judgeTasks(s, tree.allItems, genre, sections, explicit.clauses);
+  const units = assignUnits(ctx, tree.allItems, explicit, declarations, sections, verdicts);
   const year = documentYear(genre.title?.text);
-  const enumerations = addDetails(s, tree.allItems, year);
+  const details = findDetails(s, tree.allItems, year);
+  const { allItems, of } = assemble(tree.allItems, verdicts, units, details);
   return {
-    text, kind: genre.genre, genre, sections, title: genre.title, year,
+    text, kind: genre.genre, genre, sections: new Map([...sections].map(([n, r]) => [of(n), r] as [PlanItem, SectionRole])), title: genre.title, year,
     preamble: s.paragraphs.filter((p) => p.line < s.bodyStartLine),
-    items: tree.allItems.filter((it) => !it.parent), allItems: tree.allItems, tasks: tree.allItems.filter((it) => it.isTask),
+    items: allItems.filter((it) => !it.parent), allItems, tasks: allItems.filter((it) => it.isTask),
     closing: s.paragraphs.filter((p) => p.line >= s.closingLine), paragraphs: s.paragraphs, schemes: tree.schemes,
-    pairProblems: s.pairProblems, numberingLists: tree.numberingLists, enumerations, firstListedLeads: declarations.firstListedLeads !== undefined,
+    pairProblems: s.pairProblems,
+    numberingLists: tree.numberingLists.map((l): NumberingList => ({ rank: l.rank, scheme: l.scheme, items: l.items.map(of) })),
+    enumerations: details.enumerations, firstListedLeads: declarations.firstListedLeads !== undefined,
   };
 }
 
-/** a table row's title is its task cell (up to the first `。`), not the whole row */
-function tableTitles(s: Structure, items: PlanItem[]): void {
-  for (const it of items) {
-    const row = s.tableRows.get(it.heading.line);
-    if (!row || it.children.length) continue;
-    const cell = row.cells[row.taskCell];
-    if (!cell) continue;
-    let start = cell.start;
-    if (it.marker.span.start >= cell.start && it.marker.span.end <= cell.end) start = it.marker.span.end;
-    while (start < cell.end && /\s/.test(s.text[start]!)) start++;
-    let end = start;
-    while (end < cell.end && s.text[end] !== '。') end++;
-    it.titleSpan = { start, end };
-    it.title = s.text.slice(start, end);
+/** One PlanItem per tree node (document order, so a parent exists before its children). */
+function assemble(nodes: ItemNode[], verdicts: TaskVerdicts, units: Map<ItemNode, ItemUnits>, details: Details): { allItems: PlanItem[]; of: (n: ItemNode) => PlanItem } {
+  const allItems: PlanItem[] = [];
+  for (const n of nodes) {
+    const reason = verdicts.get(n);
+    const u = units.get(n);
+    const d = details.byItem.get(n)!;
+    const parent = n.parent ? allItems[n.parent.id] : undefined;
+    const item: PlanItem = {
+      id: n.id, marker: n.marker, title: n.title, titleSpan: n.titleSpan, heading: n.heading, body: n.body, span: n.span, children: [], parent,
+      depth: n.depth, path: n.path, isTask: reason === undefined, nonTaskReason: reason, unitClauses: u?.unitClauses ?? [], deadlines: d.deadlines, enumerations: d.enumerations,
+    };
+    if (u?.inheritedUnits) item.inheritedUnits = u.inheritedUnits;
+    if (reason === undefined) delete item.nonTaskReason;
+    if (parent) parent.children.push(item);
+    allItems.push(item);
   }
+  return { allItems, of: (n) => allItems[n.id]! };
 }

@@ -1,7 +1,7 @@
 // Phase 4 — sections and their roles (FORMAT.md §2, §5): which parts of a document hold tasks.
 // A heading's role is read from its own words; an item takes the role of its nearest ancestor
 // that has one. Headings with a comma are task headings (`强化组织保障，确保…`), never framing.
-import type { PlanItem } from './types.js';
+import type { ItemNode } from './types.js';
 import type { Structure } from './structure.js';
 import {
   ATTACHMENT_LIST_RE, FRAMING_NOUNS, FRAMING_TAIL_RE, FRAMING_VERB_RE, NOTES_RE, PROCEDURE_RE, SCOPE_RE, UNIT_CENTRIC_RE,
@@ -43,10 +43,10 @@ export function headingRole(title: string, extraFraming: Set<string> = new Set()
 
 /** Each item's section role: its own heading's, else its nearest ancestor's; items that follow a
  *  `注：` or `附件：` line are notes and attachment entries. */
-export function assignSections(s: Structure, items: PlanItem[], extraFraming: Set<string>): Map<PlanItem, SectionRole> {
-  const roles = new Map<PlanItem, SectionRole>();
+export function assignSections(s: Structure, items: ItemNode[], extraFraming: Set<string>): Map<ItemNode, SectionRole> {
+  const roles = new Map<ItemNode, SectionRole>();
   const lead = leadLines(s);
-  const lastChild = new Map<PlanItem | undefined, PlanItem>();
+  const lastChild = new Map<ItemNode | undefined, ItemNode>();
   for (const it of items) {
     const prev = lastChild.get(it.parent);
     lastChild.set(it.parent, it);

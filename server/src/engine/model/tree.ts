@@ -2,14 +2,14 @@
 // numbering scheme of each rank (restart/through) and the numbering lists the rules check.
 // Unnumbered headings (Markdown `#`, decimal `4.2.1`, short title lines) and lead-in lines ending
 // in `：` close the list before them: a `1.` after one starts a new list, not a backward jump.
-import type { Marker, NumberingList, NumberingScheme, Paragraph, PlanItem, Rank } from './types.js';
+import type { ItemNode, Marker, NumberingList, NumberingScheme, Paragraph, Rank } from './types.js';
 import type { MarkerCandidate, Structure } from './structure.js';
 import { toChineseNumeral, toCircled } from '../text/numerals.js';
 import { isWhitespace } from '../text/chars.js';
 
 export interface ItemTree {
-  allItems: PlanItem[];
-  numberingLists: NumberingList[];
+  allItems: ItemNode[];
+  numberingLists: NumberingList<ItemNode>[];
   /** numbering scheme per rank, of the main text (attachments have their own) */
   schemes: Partial<Record<Rank, NumberingScheme>>;
 }
@@ -73,21 +73,21 @@ function inferSchemes(markers: MarkerCandidate[]): Schemes {
 }
 
 interface Placement {
-  stack: PlanItem[];
-  listOf: Map<string, NumberingList>;
-  lists: NumberingList[];
-  allItems: PlanItem[];
+  stack: ItemNode[];
+  listOf: Map<string, NumberingList<ItemNode>>;
+  lists: NumberingList<ItemNode>[];
+  allItems: ItemNode[];
   /** line of the last unnumbered heading or lead-in */
   lastBreak: number;
   /** the attachment part being placed (0: the main text) */
   part: number;
 }
 
-function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: Map<number, Schemes>): { allItems: PlanItem[]; numberingLists: NumberingList[] } {
+function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: Map<number, Schemes>): { allItems: ItemNode[]; numberingLists: NumberingList<ItemNode>[] } {
   const st: Placement = { stack: [], listOf: new Map(), lists: [], allItems: [], lastBreak: -1, part: 0 };
   const byLine = new Map<number, MarkerCandidate[]>();
   for (const c of candidates) (byLine.get(c.line) ?? byLine.set(c.line, []).get(c.line)!).push(c);
-  let current: PlanItem | undefined;
+  let current: ItemNode | undefined;
   const first = candidates[0]?.line ?? Infinity;
   for (const p of s.paragraphs) {
     if (p.line < first || p.line >= s.closingLine) continue;
@@ -119,7 +119,7 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
 
 function place(
   s: Structure, st: Placement, c: MarkerCandidate, p: Paragraph, schemes: Schemes, candidates: MarkerCandidate[],
-): PlanItem | undefined {
+): ItemNode | undefined {
   let depth = st.stack.length;
   while (depth && st.stack[depth - 1]!.marker.rank >= c.rank) depth--;
   const parent = st.stack[depth - 1];
@@ -139,7 +139,7 @@ function place(
   if (c.strength !== 'definite' && !(c.value === prevValue + 1 && !definiteNext(candidates, c))) return undefined;
   st.stack.length = depth;
   const { line: _line, cell: _cell, labelled: _labelled, ...marker } = c;
-  const item = newItem(s.text, st.allItems.length, marker, p, parent);
+  const item = newItem(s, st.allItems.length, marker, p, parent);
   st.allItems.push(item);
   list.items.push(item);
   if (parent) parent.children.push(item);
@@ -153,10 +153,10 @@ function definiteNext(candidates: MarkerCandidate[], c: MarkerCandidate): boolea
   return !!next && next.strength === 'definite' && next.value === c.value;
 }
 
-const listKey = (part: number, rank: Rank, scheme: NumberingScheme, parent: PlanItem | undefined): string =>
+const listKey = (part: number, rank: Rank, scheme: NumberingScheme, parent: ItemNode | undefined): string =>
   scheme === 'through' ? `${part}:${rank}` : `${part}:${rank}:${parent?.id ?? -1}`;
 
-function listFor(st: Placement, rank: Rank, scheme: NumberingScheme, parent: PlanItem | undefined): NumberingList {
+function listFor(st: Placement, rank: Rank, scheme: NumberingScheme, parent: ItemNode | undefined): NumberingList<ItemNode> {
   const key = listKey(st.part, rank, scheme, parent);
   let list = st.listOf.get(key);
   if (!list) {
@@ -167,15 +167,18 @@ function listFor(st: Placement, rank: Rank, scheme: NumberingScheme, parent: Pla
   return list;
 }
 
-/** the title: after the marker up to the first `。`, or the end of its table cell */
-function newItem(text: string, id: number, marker: Marker, heading: Paragraph, parent: PlanItem | undefined): PlanItem {
-  let ts = marker.span.end;
+/** the title: after the marker up to the first `。` or the end of its table cell; a table row's
+ *  task is its task cell (`1⇥做好甲⇥办公室`: 做好甲) */
+function newItem(s: Structure, id: number, marker: Marker, heading: Paragraph, parent: ItemNode | undefined): ItemNode {
+  const { text } = s;
+  const row = s.tableRows.get(heading.line);
+  // the row's last marker is its task's: `1⇥做好甲` or `一、医疗质量⇥（一）功能定位⇥1.门诊…`
+  const last = row && (row.cellMarkers.length ? row.cellMarkers[row.cellMarkers.length - 1]!.span.start === marker.span.start : true);
+  const cell = row && last ? row.cells[row.taskCell] : undefined;
+  let ts = cell && marker.span.end <= cell.start ? cell.start : marker.span.end;
   while (ts < heading.content.end && isWhitespace(text[ts])) ts++;
   let te = ts;
   while (te < heading.content.end && text[te] !== '。' && text[te] !== '\t') te++;
   const path = (parent ? parent.path : '') + canonicalMarker(marker.rank, marker.value);
-  return {
-    id, marker, title: text.slice(ts, te), titleSpan: { start: ts, end: te }, heading, body: [], span: { ...heading.span }, children: [], parent,
-    depth: parent ? parent.depth + 1 : 0, path, isTask: false, unitClauses: [], deadlines: [], enumerations: [],
-  };
+  return { id, marker, title: text.slice(ts, te), titleSpan: { start: ts, end: te }, heading, body: [], span: { ...heading.span }, children: [], parent, depth: parent ? parent.depth + 1 : 0, path };
 }

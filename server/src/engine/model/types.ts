@@ -97,10 +97,14 @@ export interface Paragraph {
   line: number; // 0-based
 }
 
-export interface PlanItem {
+/** An item as the tree phase knows it: where it stands and what it says. The later phases do not
+ *  touch it; what they judge (task or not, units, deadlines) goes into the PlanItem parse.ts
+ *  assembles at the end. */
+export interface ItemNode {
   id: number; // document order, 0-based
   marker: Marker;
-  /** the heading's title: text after the marker up to the first `。` (or the whole line) */
+  /** the heading's title: text after the marker up to the first `。` (or the whole line, or the
+   *  end of its table cell) */
   title: string;
   titleSpan: Span;
   /** the heading paragraph */
@@ -109,11 +113,15 @@ export interface PlanItem {
   body: Paragraph[];
   /** whole extent: heading through its last descendant */
   span: Span;
-  children: PlanItem[];
-  parent?: PlanItem;
+  children: ItemNode[];
+  parent?: ItemNode;
   depth: number; // 0 for top-level items
   /** `二、（三）7.` */
   path: string;
+}
+
+/** What the phases after the tree say about one item. */
+export interface ItemJudgment {
   /** a task: a leaf item in a task section of a plan */
   isTask: boolean;
   /** why this item is not a task, when it is not */
@@ -123,6 +131,11 @@ export interface PlanItem {
   inheritedUnits?: { from: Span; text: string };
   deadlines: Deadline[];
   enumerations: InlineEnumeration[];
+}
+
+export interface PlanItem extends Omit<ItemNode, 'children' | 'parent'>, ItemJudgment {
+  children: PlanItem[];
+  parent?: PlanItem;
 }
 
 /** Bracket-like pair characters and their matches within one paragraph. */
@@ -146,10 +159,10 @@ export interface PairProblem {
   note?: 'title-broken-across-lines' | 'broken-across-lines';
 }
 
-export interface NumberingList {
+export interface NumberingList<T = PlanItem> {
   rank: Rank;
   scheme: NumberingScheme;
-  items: PlanItem[];
+  items: T[];
 }
 
 export interface PlanDocument {
