@@ -6,14 +6,14 @@ import type { Locale } from '../engine/types.js';
 import type { ConfigOverride } from '../engine/config.js';
 import { decodeBuffer } from '../io/encoding.js';
 import { decodeNote, fileError } from '../io/files.js';
-import { localeOfArgs, prefixedLine, text } from '../i18n/catalogue.js';
+import { prefixedLine, text } from '../i18n/catalogue.js';
 import { displayPath, fatalResult, toFileResult, type FileResult } from './results.js';
 import { isWordPath } from '../io/word-source.js';
 import { fixRefusal, wordDiagnostics, wordFileResult } from './word.js';
 import { FORMATTERS } from './formatters/index.js';
 import { escapeControls } from './formatters/escape.js';
-import { configErrorText, note, usageError, writeOutput, type CliIO } from './io.js';
-import { CHECK, commandHelp, parseCommand, type ParsedValues } from './options.js';
+import { configErrorText, note, startCommand, usageError, writeOutput, type CliIO } from './io.js';
+import { CHECK, type ParsedValues } from './options.js';
 import { lintFiles, lintText, type CheckedFile, type LintOptions, type LintOutcome } from './lint-files.js';
 import { selectFiles } from './select.js';
 import { BaselineRun, type BaselineMode } from './baseline.js';
@@ -35,14 +35,9 @@ interface CheckOptions {
 }
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const locale = localeOfArgs(argv);
-  const parsed = parseCommand(argv, CHECK, locale);
-  if (!parsed.ok) return usageError(io, locale, parsed.message, 'check');
-  const v = parsed.values;
-  if (v.help) {
-    io.stdout.write(commandHelp(CHECK, locale));
-    return 0;
-  }
+  const parsed = startCommand(argv, CHECK, io);
+  if (typeof parsed === 'number') return parsed;
+  const { locale, values: v } = parsed;
   const problem = conflicts(v, parsed.positionals, locale);
   if (problem) return usageError(io, locale, problem, 'check');
   const opts = checkOptions(v, locale, io);

@@ -4,18 +4,14 @@ import { constants, promises as fsp } from 'node:fs';
 import { resolve } from 'node:path';
 import { rules } from '../engine/rules/index.js';
 import { CONFIG_FILE } from '../config/load.js';
-import { errnoText, localeOfArgs, text, type Locale } from '../i18n/catalogue.js';
-import { commandHelp, INIT, parseCommand } from './options.js';
-import { confirm, note, usageError, type CliIO } from './io.js';
+import { errnoText, text, type Locale } from '../i18n/catalogue.js';
+import { INIT } from './options.js';
+import { confirm, note, startCommand, type CliIO } from './io.js';
 
 export async function runInit(argv: string[], io: CliIO): Promise<number> {
-  const locale = localeOfArgs(argv);
-  const parsed = parseCommand(argv, INIT, locale);
-  if (!parsed.ok) return usageError(io, locale, parsed.message, 'init');
-  if (parsed.values.help) {
-    io.stdout.write(commandHelp(INIT, locale));
-    return 0;
-  }
+  const parsed = startCommand(argv, INIT, io);
+  if (typeof parsed === 'number') return parsed;
+  const { locale } = parsed;
   const shown = (parsed.values['output-file'] as string | undefined) ?? CONFIG_FILE;
   const target = resolve(io.cwd, shown);
   let handle;

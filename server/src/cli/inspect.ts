@@ -1,24 +1,20 @@
 // `fengong inspect FILE… [--format text|json] [--document-kind …] [--config PATH] [--locale zh|en]`
 // Why fengong judged a document as it did: genre and reasons, section roles, tasks and units.
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { parsePlan } from '../engine/index.js';
 import { explainPlan, renderExplanation } from '../engine/explain.js';
 import { loadConfigForFile } from '../config/load.js';
-import { configErrorText, note, usageError, writeOutput, type CliIO } from './io.js';
-import { commandHelp, INSPECT, parseCommand } from './options.js';
-import { localeOfArgs, text } from '../i18n/catalogue.js';
+import { configErrorText, note, startCommand, usageError, writeOutput, type CliIO } from './io.js';
+import { displayPath } from './results.js';
+import { INSPECT } from './options.js';
+import { text } from '../i18n/catalogue.js';
 import { expandInputs } from '../io/files.js';
 import { readPlanSource } from '../io/word-source.js';
 
 export async function runInspect(argv: string[], io: CliIO): Promise<number> {
-  const locale = localeOfArgs(argv);
-  const parsed = parseCommand(argv, INSPECT, locale);
-  if (!parsed.ok) return usageError(io, locale, parsed.message, 'inspect');
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(commandHelp(INSPECT, locale));
-    return 0;
-  }
+  const parsed = startCommand(argv, INSPECT, io);
+  if (typeof parsed === 'number') return parsed;
+  const { locale, values, positionals } = parsed;
   if (!positionals.length) return usageError(io, locale, text(locale, 'table.noFiles'), 'inspect');
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
   const configPath = values.config !== undefined ? abs(values.config as string) : undefined;
@@ -34,8 +30,7 @@ export async function runInspect(argv: string[], io: CliIO): Promise<number> {
     const loaded = loadConfigForFile(path, { configPath, locale, cli: { locale, ...(kind ? { documentKind: kind as never } : {}) } });
     if (loaded.error) { io.stderr.write(configErrorText(locale, loaded.error)); failed = true; continue; }
     const e = explainPlan(parsePlan(read.text, loaded.config), locale);
-    const rel = relative(io.cwd, path);
-    const file = (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path).split(sep).join('/');
+    const file = displayPath(io.cwd, path);
     if (values.format === 'json') json.push({ filePath: path, ...e });
     else out.push(`${file}\n${renderExplanation(e, locale)}`);
   }

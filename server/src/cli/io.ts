@@ -3,8 +3,9 @@
 import type { Locale } from '../engine/types.js';
 import type { ConfigError } from '../config/load.js';
 import { AtomicWriteError, writeFileAtomic } from '../io/files.js';
-import { errnoText, prefixedLine, text } from '../i18n/catalogue.js';
+import { errnoText, localeOfArgs, prefixedLine, text } from '../i18n/catalogue.js';
 import { escapeControls } from './formatters/escape.js';
+import { commandHelp, parseCommand, type CommandSpec, type ParsedValues } from './options.js';
 
 export interface CliIO {
   stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
@@ -13,6 +14,19 @@ export interface CliIO {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   cwd: string;
   version?: string;
+}
+
+/** How every command starts: the locale read off the command line (before parsing, so that its
+ *  usage errors speak it too), the options parsed, `--help` answered. A number is the exit code. */
+export function startCommand(argv: string[], spec: CommandSpec, io: CliIO): { locale: Locale; values: ParsedValues; positionals: string[] } | number {
+  const locale = localeOfArgs(argv);
+  const parsed = parseCommand(argv, spec, locale);
+  if (!parsed.ok) return usageError(io, locale, parsed.message, spec.name);
+  if (parsed.values.help) {
+    io.stdout.write(commandHelp(spec, locale));
+    return 0;
+  }
+  return { locale, values: parsed.values, positionals: parsed.positionals };
 }
 
 /** A usage error: the message and where to find the command's help. Exit code 2. */

@@ -1,8 +1,8 @@
 // `fengong` — one binary: check (CI), table (任务分工表), init, rules, lsp (editors).
 import { runCheck } from './check.js';
-import { usageError, type CliIO } from './io.js';
+import { startCommand, usageError, type CliIO } from './io.js';
 import { localeOfArgs, prefixedLine, text } from '../i18n/catalogue.js';
-import { commandHelp, LSP, parseCommand } from './options.js';
+import { LSP } from './options.js';
 
 // injected by scripts/build.mjs from package.json; tests run the sources unbundled
 declare const FENGONG_VERSION: string | undefined;
@@ -29,12 +29,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     case 'init':
       return (await import('./init.js')).runInit(rest, io);
     case 'lsp': {
-      const parsed = parseCommand(rest, LSP, locale);
-      if (!parsed.ok) return usageError(io, locale, parsed.message, 'lsp');
-      if (parsed.values.help) {
-        io.stdout.write(commandHelp(LSP, locale));
-        return 0;
-      }
+      const started = startCommand(rest, LSP, io);
+      if (typeof started === 'number') return started;
       (await import('../lsp/server.js')).startServer();
       return -1; // keeps running until the client says exit
     }

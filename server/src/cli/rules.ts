@@ -2,18 +2,14 @@
 import { resolve } from 'node:path';
 import stringWidth from 'string-width';
 import { rules } from '../engine/rules/index.js';
-import { localeOfArgs, text } from '../i18n/catalogue.js';
-import { commandHelp, parseCommand, RULES } from './options.js';
-import { usageError, writeOutput, type CliIO } from './io.js';
+import { text } from '../i18n/catalogue.js';
+import { RULES } from './options.js';
+import { startCommand, writeOutput, type CliIO } from './io.js';
 
 export async function runRules(argv: string[], io: CliIO): Promise<number> {
-  const locale = localeOfArgs(argv);
-  const parsed = parseCommand(argv, RULES, locale);
-  if (!parsed.ok) return usageError(io, locale, parsed.message, 'rules');
-  if (parsed.values.help) {
-    io.stdout.write(commandHelp(RULES, locale));
-    return 0;
-  }
+  const parsed = startCommand(argv, RULES, io);
+  if (typeof parsed === 'number') return parsed;
+  const { locale } = parsed;
   const header = text(locale, 'report.rulesHeader').split('|');
   const rows = [header, ...rules.map((r) => [
     r.meta.id,

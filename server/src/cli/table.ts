@@ -1,12 +1,13 @@
 // `fengong table FILE… [--by task|unit] [--format md|csv|json|xlsx|docx] [--with-body] [-o OUT] [--config PATH] [--locale zh|en]`
 // The 任务分工表 of one or more plans. Exit 0 when written, 2 on usage or I/O errors.
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { parsePlan } from '../engine/index.js';
 import { formatMessage } from '../engine/i18n/messages.js';
 import { loadConfigForFile } from '../config/load.js';
-import { configErrorText, note, usageError, writeOutput, type CliIO } from './io.js';
-import { commandHelp, parseCommand, TABLE } from './options.js';
-import { localeOfArgs, text, type MessageData, type MessageId } from '../i18n/catalogue.js';
+import { configErrorText, note, startCommand, usageError, writeOutput, type CliIO } from './io.js';
+import { displayPath } from './results.js';
+import { TABLE } from './options.js';
+import { text, type MessageData, type MessageId } from '../i18n/catalogue.js';
 import { expandInputs, type FileError } from '../io/files.js';
 import { placeAt, readPlanSource } from '../io/word-source.js';
 import { buildTaskTables, type BuildOptions } from '../table/build.js';
@@ -19,15 +20,10 @@ const FORMAT_BY_EXT: Record<string, TableFormat> = { md: 'md', markdown: 'md', c
 
 export async function runTable(argv: string[], io: CliIO): Promise<number> {
   // messages follow --locale, Chinese first (read before parsing so usage errors honour it too)
-  const msgLocale: TableLocale = localeOfArgs(argv);
+  const parsed = startCommand(argv, TABLE, io);
+  if (typeof parsed === 'number') return parsed;
+  const { locale: msgLocale, values, positionals } = parsed;
   const t = (id: MessageId, d?: MessageData) => text(msgLocale, id, d);
-  const parsed = parseCommand(argv, TABLE, msgLocale);
-  if (!parsed.ok) return usageError(io, msgLocale, parsed.message, 'table');
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(commandHelp(TABLE, msgLocale));
-    return 0;
-  }
   const by = (values.by ?? 'task') as TableView;
   const out = values['output-file'] as string | undefined;
   const ext = out?.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase();
@@ -51,8 +47,7 @@ export async function runTable(argv: string[], io: CliIO): Promise<number> {
   }
   for (const path of expanded.files) {
     // the table names files as the user would: relative to where the command ran, with / separators
-    const rel = relative(io.cwd, path);
-    const file = (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path).split(sep).join('/');
+    const file = displayPath(io.cwd, path);
     const read = await readPlanSource(path);
     if (!read.ok) {
       note(io, msgLocale, fileMessage(read.error));
