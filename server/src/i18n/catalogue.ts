@@ -320,6 +320,14 @@ const IO = {
     zh: '{path} 在读取后被其他程序修改过，未写入，以免覆盖这些修改{detail}：请重新运行。',
     en: '{path} was changed by another program after it was read and was not written, so as not to overwrite those changes{detail}; run again.',
   },
+  interrupted: {
+    zh: '{path} 上次修复（--fix）写到一半被中断，文件可能已损坏，本次未修复它。修复前的原文保存在 {original}：请核对后用它恢复文件（如 cp），再删除 {journal}。',
+    en: 'the last fix (--fix) of {path} was interrupted mid-write and the file may be damaged; it was not fixed this time. Its original is kept in {original}: check it, restore the file from it (e.g. cp), then delete {journal}.',
+  },
+  restored: {
+    zh: '{path} 在写入修复的同时被其他程序修改：已把该程序写入的内容放回原处，修复未保存{detail}：请重新运行。',
+    en: '{path} was changed by another program while the fix was being written: that program\'s content was put back and the fix was not saved{detail}; run again.',
+  },
   'output-target': {
     zh: '不能写入输出文件 {path}{detail}：请用 -o 给出一个文件的路径（文件夹会自动创建）。',
     en: 'cannot write the output file {path}{detail}; give -o the path of a file (missing folders are created).',
