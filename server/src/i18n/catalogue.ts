@@ -307,6 +307,7 @@ const IO = {
   },
   'too-large': { zh: '{path} 过大{detail}：已跳过；请拆分文件后再检查。', en: '{path} is too large{detail}; skipped. Split the file and check the parts.' },
   'no-match': { zh: '{path} 没有匹配到任何计划文件：请检查路径、通配符或扩展名设置。', en: '{path} matched no plan files; check the path, the glob or the configured extensions.' },
+  'bad-glob': { zh: '通配符“{path}”不能使用{detail}：请改写后重试。', en: 'the glob “{path}” cannot be used{detail}; rewrite it and try again.' },
   'write-failed': {
     zh: '写入 {path} 失败{detail}：原文件保持不变；请检查磁盘空间和写入权限。',
     en: 'could not write {path}{detail}; the original file is unchanged. Check free disk space and write permission.',
