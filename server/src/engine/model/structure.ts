@@ -142,7 +142,11 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
     Number.isFinite(value) && value >= 1
       ? { rank, value, raw, span, line, delimiter, expectedDelimiter: EXPECTED_DELIM[rank], strength, open, close }
       : undefined;
-  if (rank === 1) return make(parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
+  if (rank === 1) {
+    // `三` alone on its line lost its `、`: an item only where the numbering expects it
+    const bare = !'、.．'.includes(raw.slice(-1));
+    return bare ? make(parseChineseNumeral(raw), '', 'weak') : make(parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
+  }
   if (rank === 2 || rank === 4) {
     const closeAt = Math.max(raw.lastIndexOf('）'), raw.lastIndexOf(')'));
     const inner = raw.slice(1, closeAt);
