@@ -64,3 +64,42 @@ describe('numbering shapes', () => {
     assert.deepEqual(p.allItems.map((i) => i.body.length), [0, 0, 0, 0, 0, 0], 'an article line belongs to no item before it');
   });
 });
+
+describe('attachments after the plan', () => {
+  const body = ['某某县2024年政务公开工作方案', '一、工作目标', '全面提升政务公开水平。', '二、重点任务', '（一）推进决策公开。落实预公开制度。（县政府办牵头）',
+    '（二）做好政策解读。加强解读工作。（县司法局负责）', '三、保障措施', '加强组织领导，确保各项任务落实。'];
+
+  test('`附件：…任务清单` followed by its items is an attachment of its own, not the last section\'s text', () => {
+    const t = doc(...body, '附件：某某县2024年政务公开重点任务清单', '1.推进决策公开。（县政府办负责）', '2.做好政策解读。', '3.加强平台建设。（县政务服务中心负责）');
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 11, column: 1, key: 'task-unit/missing' }]);
+    assert.deepEqual(inspect(t).slice(3), [
+      '任务：5', '',
+      '2  一、工作目标 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '4  二、重点任务',
+      '  5  （一）推进决策公开 → 县政府办（牵头）',
+      '  6  （二）做好政策解读 → 县司法局（负责）',
+      '7  三、保障措施 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '10  1.推进决策公开 → 县政府办（负责）',
+      '11  2.做好政策解读 → 未写明责任单位',
+      '12  3.加强平台建设 → 县政务服务中心（负责）',
+      '',
+    ]);
+  });
+
+  test('`附件：…清单` in the closing, before the signature and date, is an entry of the attachment list', () => {
+    const t = doc(...body, '附件：某某县2024年政务公开重点任务清单', '', '某某县人民政府办公室', '2024年1月5日');
+    assert.deepEqual(plan(t).allItems.map((i) => i.path), ['一、', '二、', '二、（一）', '二、（二）', '三、']);
+    assert.deepEqual(diagnostics(t), []);
+  });
+
+  test('a scoring sheet appended without a label is an attachment; its criteria are no tasks', () => {
+    const t = doc(...body, '某某县政务公开工作考核评分表', '★1.决策公开（10分）。未落实预公开制度的扣2分。', '2.政策解读（10分）。未开展解读的扣2分。');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(-4), [
+      '7  三、保障措施 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '10  1.决策公开（10分） [范围、指标等说明部分] — 范围、指标等说明，不列为任务',
+      '11  2.政策解读（10分） [范围、指标等说明部分] — 范围、指标等说明，不列为任务',
+      '',
+    ]);
+  });
+});
