@@ -103,3 +103,58 @@ describe('attachments after the plan', () => {
     ]);
   });
 });
+
+describe('titles', () => {
+  const body = ['一、推进决策公开', '（一）做好甲。落实甲项工作。（县政府办负责）'];
+
+  test('a title repeated on the next line is one title', () => {
+    const t = doc('某某县2024年政务公开工作要点', '某某县2024年政务公开工作要点', '', ...body);
+    assert.equal(plan(t).title?.text, '某某县2024年政务公开工作要点');
+    assert.deepEqual(diagnostics(t), []);
+  });
+
+  test('a title broken over lines 2–4 under the issuer\'s mark is glued without the mark', () => {
+    const t = doc('某某县人民政府办公室文件', '某某县2024年', '政务公开', '工作要点', '', ...body);
+    assert.deepEqual(inspect(t).slice(0, 4), ['标题：某某县2024年政务公开工作要点', '文种：工作计划类（分解任务）', '依据：标题文种为“工作要点”', '任务：1']);
+  });
+
+  test('an edition in brackets on the next line still belongs to the title', () => {
+    const t = doc('某某县2024年政务公开工作要点', '（征求意见稿）', '', ...body);
+    assert.equal(plan(t).title?.text, '某某县2024年政务公开工作要点（征求意见稿）');
+  });
+
+  test('a long forwarding title on line 1 is the title, not the forwarded plan\'s title below', () => {
+    const inner = '某某市推进数字经济与实体经济深度融合发展三年行动计划（2021—2023年）';
+    const t = doc(`某某市人民政府办公室关于转发市发展改革委《${inner}》的通知`, '各区人民政府，市政府各部门：',
+      `市发展改革委《${inner}》已经市政府同意，现转发给你们，请认真贯彻执行。`, '', '某某市人民政府办公室', '2021年5月6日', '', inner,
+      '一、重点任务', '（一）推进数字产业化。培育数字产业集群。（市发展改革委牵头）', '（二）推进产业数字化。推动企业上云。');
+    assert.deepEqual(inspect(t).slice(0, 3), [`标题：某某市人民政府办公室关于转发市发展改革委《${inner}》的通知`, '文种：工作计划类（分解任务）', '依据：标题文种为“行动计划”']);
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 11, column: 1, key: 'task-unit/missing' }]);
+  });
+
+  test('`…工作规范` is a regulation; `关于规范…的通知` is not', () => {
+    const t = doc('某某市交通警察道路执勤执法工作规范', '一、一般规定', '（一）交通警察执勤执法应当严格遵守法律。', '（二）交通警察执勤执法应当着制式服装。');
+    assert.deepEqual(inspect(t).slice(0, 4), ['标题：某某市交通警察道路执勤执法工作规范', '文种：规章制度类（按条款）', '依据：标题文种为“规范”', '任务：0']);
+    assert.deepEqual(diagnostics(t), []);
+    assert.equal(plan(doc('关于印发《某某市政务服务工作规范》的通知', ...body)).genre.genre, 'regulation');
+    const verb = plan(doc('关于规范某某县政务新媒体管理的通知', ...body, '（二）做好乙。落实乙项工作。（县政府办负责）'));
+    assert.deepEqual([verb.genre.genre, verb.genre.titleWord], ['plan', '通知']);
+  });
+
+  test('a traditional-script `…制度` with a `主（協）辦機關：` header and no `第X條` is a plan the header covers', () => {
+    const t = doc('某某縣政府服務承諾制度', '', '主（協）辦機關：縣政府辦公室、縣財政局', '', '一、承諾事項', '（一）公開辦事流程。在政府網站公開各類辦事流程。',
+      '（二）限時辦結。一般事項三個工作日內辦結。', '二、監督方式', '（一）設立投訴電話。受理群眾投訴。');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t), [
+      '标题：某某縣政府服務承諾制度', '文种：工作计划类（分解任务）', '依据：标题文种为“制度”；正文不按“第X条”分条；文首写明承办单位；正文有 1 段写明责任单位', '任务：3', '',
+      '5  一、承諾事項',
+      '  6  （一）公開辦事流程 → 责任单位见“主（協）辦機關：縣政府辦公室、縣財政局”',
+      '  7  （二）限時辦結 → 责任单位见“主（協）辦機關：縣政府辦公室、縣財政局”',
+      '8  二、監督方式',
+      '  9  （一）設立投訴電話 → 责任单位见“主（協）辦機關：縣政府辦公室、縣財政局”',
+      '',
+    ]);
+    const withArticles = doc('某某縣政府服務承諾制度', '主（協）辦機關：縣政府辦公室', '第一條　為規範服務，制定本制度。', '第二條　本制度自發布之日起施行。', '第三條　本制度由縣政府辦公室負責解釋。');
+    assert.equal(plan(withArticles).genre.genre, 'regulation');
+  });
+});
