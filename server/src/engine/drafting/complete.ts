@@ -50,6 +50,7 @@ export function completionSite(plan: PlanDocument, offset: number, opts: SiteOpt
   if (inClause(plan, before, segStart, lineStart, opts)) {
     const seg = fold(before.slice(segStart));
     const unit = unitBeforeRole(seg, opts);
+    if (unit === DONE) return undefined; // `办公室牵头`: unit and role written, nothing to add
     if (unit !== undefined) return { kind: 'role', from: lineStart + segStart + unit.length, unit };
     return { kind: 'unit', from: lineStart + segStart };
   }
@@ -57,13 +58,17 @@ export function completionSite(plan: PlanDocument, offset: number, opts: SiteOpt
   return item ? { kind: 'skeleton', at: offset, item } : undefined;
 }
 
-/** `办公室` or `办公室牵`: a unit name followed by the start of a role word (or nothing) */
+const DONE = '\u0000done';
+
+/** `办公室` or `办公室牵`: a unit name followed by the start of a role word (or nothing); DONE
+ *  when a whole role word follows */
 function unitBeforeRole(seg: string, opts: SiteOptions): string | undefined {
   for (let n = seg.length; n >= 2; n--) {
     const name = seg.slice(0, n);
     const rest = seg.slice(n);
     if (!opts.isUnit(name)) continue;
     if (!rest || ROLE_COMPLETIONS.some((w) => w.startsWith(rest) && w !== rest)) return name;
+    if (ROLE_TAIL_RE.test(rest)) return DONE;
   }
   return undefined;
 }

@@ -43,17 +43,17 @@ export function roleWordSpans(plan: PlanDocument, mentions: UnitMention[], extra
   const out: Span[] = [];
   const units = mentions.map((m) => m.ref.span);
   let u = 0;
-  for (const item of plan.allItems) {
-    for (const c of item.unitClauses) {
-      const inner = fold(plan.text.slice(c.inner.start, c.inner.end));
-      const re = roleWordRe(extra);
-      for (let m = re.exec(inner); m; m = re.exec(inner)) {
-        const span = { start: c.inner.start + m.index, end: c.inner.start + m.index + m[0].length };
-        while (u < units.length && units[u]!.end <= span.start) u++;
-        // a unit named after its role (`牵头处室`) is the unit, not a role word
-        if (u < units.length && units[u]!.start < span.end) continue;
-        out.push(span);
-      }
+  const clauses = [...plan.allItems.flatMap((i) => i.unitClauses), ...plan.headingClauses.map((h) => h.clause)].sort((a, b) => a.span.start - b.span.start)
+    .filter((c, i, all) => i === 0 || all[i - 1]!.span.start !== c.span.start); // a clause shared by several items once
+  for (const c of clauses) {
+    const inner = fold(plan.text.slice(c.inner.start, c.inner.end));
+    const re = roleWordRe(extra);
+    for (let m = re.exec(inner); m; m = re.exec(inner)) {
+      const span = { start: c.inner.start + m.index, end: c.inner.start + m.index + m[0].length };
+      while (u < units.length && units[u]!.end <= span.start) u++;
+      // a unit named after its role (`牵头处室`) is the unit, not a role word
+      if (u < units.length && units[u]!.start < span.end) continue;
+      out.push(span);
     }
   }
   return out;

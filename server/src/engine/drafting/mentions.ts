@@ -12,18 +12,20 @@ export interface UnitMention {
   written: string;
 }
 
-/** every unit named in the plan, in document order */
+/** every unit named in the plan, in document order: the tasks' clauses and the heading clauses
+ *  sub-items inherit */
 export function unitMentions(plan: PlanDocument, units?: Record<string, string[]>): UnitMention[] {
   const aliases = aliasMap(units);
   const out: UnitMention[] = [];
-  for (const item of plan.allItems) {
-    for (const c of item.unitClauses) {
-      for (const ref of c.units) {
-        const written = normalizeUnitName(ref.name);
-        if (written) out.push({ ref, item, written, name: aliases.get(unitKey(written)) ?? written });
-      }
+  const add = (item: PlanItem, refs: UnitRef[]) => {
+    for (const ref of refs) {
+      const written = normalizeUnitName(ref.name);
+      if (written) out.push({ ref, item, written, name: aliases.get(unitKey(written)) ?? written });
     }
-  }
+  };
+  for (const item of plan.allItems) for (const c of item.unitClauses) add(item, c.units);
+  // a parent heading's clause its sub-items take: its units are named there
+  for (const { item, clause } of plan.headingClauses) add(item, clause.units);
   return out.sort((a, b) => a.ref.span.start - b.ref.span.start);
 }
 

@@ -25,7 +25,8 @@ export function sectionSummary(item: PlanItem, mentions: UnitMention[]): Section
   for (const m of mentions) {
     if (m.ref.span.start < item.span.start) continue;
     if (m.ref.span.start >= item.span.end) break;
-    if (m.ref.role === 'lead' && ids.has(m.item.id)) leads.add(m.name);
+    // a task's own lead, or the lead of a heading clause its sub-items take
+    if (m.ref.role === 'lead' && (ids.has(m.item.id) || !m.item.isTask)) leads.add(m.name);
   }
   return { tasks: tasks.length, leads: leads.size, withoutUnits: tasks.filter(namesNoUnit).length };
 }
