@@ -95,21 +95,32 @@ function goToLine(line: number): void {
 
 // ---- input ----
 
+/** After a check: the time from the user's action to the first frame that shows the result (what
+ *  “a plan of 1 MB is checked in under a second” measures; the test reads it). */
+function markReady(since: number): void {
+  delete document.body.dataset.readyMs;
+  requestAnimationFrame(() => setTimeout(() => { document.body.dataset.readyMs = String(performance.now() - since); }, 0));
+}
+
 async function openFile(file: File): Promise<void> {
+  const since = performance.now();
   const r = readBytes(new Uint8Array(await file.arrayBuffer()), file.name, state.locale);
   if (!r.ok) return showError(r.message);
   state.session = new Session(r.source, settings());
   state.editing = false;
   showError('');
   draw();
+  markReady(since);
 }
 
 function checkEditor(): void {
+  const since = performance.now();
   const body = $<HTMLTextAreaElement>('editor').value;
   if (state.session) state.session.update(body);
   else state.session = new Session(pasted(body, say('web.pastedName')), settings());
   state.editing = false;
   draw();
+  markReady(since);
 }
 
 function startEditing(): void {

@@ -4,6 +4,9 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { LineIndex } from '../../server/src/engine/text/lineIndex.js';
 
+/** lines per block of the view */
+const BLOCK = 64;
+
 interface Mark { from: number; to: number; severity: number; index: number }
 
 /** A diagnostic's message as text (LSP 3.18 allows markup; fengong sends plain strings). */
@@ -74,9 +77,11 @@ export function textHtml(text: string, lines: LineIndex, diags: LspDiagnostic[])
   });
   const marks = marksByLine(widened, (i) => lineText(i).length);
   const messages = diags.map(messageOf);
+  // blocks of lines, each laid out only when it scrolls into view (content-visibility in page.css)
   const rows: string[] = [];
   for (let i = 0; i < starts.length; i++) {
+    if (i % BLOCK === 0) rows.push(i ? '</div><div class="blk">' : '<div class="blk">');
     rows.push(`<div class="ln" data-line="${i}"><span class="no">${i + 1}</span><span class="tx">${lineHtml(lineText(i), marks.get(i), messages)}</span></div>`);
   }
-  return rows.join('');
+  return rows.join('') + '</div>';
 }
