@@ -197,6 +197,10 @@ const BASELINE = {
     en: '{n} {entryWord} of the baseline {file} no longer occur (fixed): run fengong check --baseline-prune to remove them.',
   },
   unreadable: { zh: '无法读取基线文件 {file}：{detail}', en: 'cannot read the baseline {file}: {detail}' },
+  tooLarge: {
+    zh: '基线文件 {file} 过大（{bytes} 字节，上限 {max} 字节），未读取：请检查是否给错了文件，或删除它后用 --baseline-update 重新生成。',
+    en: 'the baseline {file} is too large ({bytes} bytes, at most {max}) and was not read: check that this is the right file, or delete it and run --baseline-update again.',
+  },
   invalid: {
     zh: '基线文件 {file} 格式有误（{detail}）：请删除它后用 --baseline-update 重新生成。',
     en: 'the baseline {file} is malformed ({detail}): delete it and run --baseline-update again.',
@@ -333,6 +337,7 @@ const IO = {
   },
   'why.special': { zh: '不是普通文件，而是套接字或块设备', en: 'a socket or block device, not a regular file' },
   'why.size': { zh: '{bytes} 字节，上限 {max} 字节', en: '{bytes} bytes > {max}' },
+  'why.sizeStream': { zh: '超过 {max} 字节的上限', en: 'more than the limit of {max} bytes' },
   // errno codes, for the detail of read and write failures
   'errno.ENOENT': { zh: '文件或文件夹不存在', en: 'no such file or folder' },
   'errno.ENOTDIR': { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
