@@ -61,7 +61,8 @@ export function decodeBuffer(buf: Buffer): DecodeResult {
  */
 function utf8OrGbk(buf: Buffer, utf8: string): DecodeResult {
   // the mark of GBK read as UTF-8: letters of U+0080–U+07FF (Greek, Cyrillic, Hebrew…), little Chinese
-  if (cjkShare(utf8) >= 0.5 || !/[\u0080-\u07ff]/.test(utf8) || plausibleAlphabetic(utf8)) return success(utf8, 'utf8', false);
+  // (the regex first: it is one fast scan, and Chinese text rarely has such letters)
+  if (!/[\u0080-\u07ff]/.test(utf8) || cjkShare(utf8) >= 0.5 || plausibleAlphabetic(utf8)) return success(utf8, 'utf8', false);
   const gb = checkGb18030(buf);
   if (!gb.ok || cjkShare(gb.text) <= cjkShare(utf8)) return success(utf8, 'utf8', false);
   const r = success(gb.text, 'gb18030', false);
