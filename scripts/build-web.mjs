@@ -7,7 +7,7 @@
 // - docx and exceljs, which only the Word and Excel exports need (four fifths of the code), gzipped
 //   in a data block, unpacked on the first such export (web/src/office-libs.ts).
 // Node built-ins are reachable only from the io modules' file-reading functions (readWordFile,
-// readPlanFile, the atomic writer), which the page never calls: they resolve to an empty module,
+// readPlanFile, the atomic writer and its recovery journal), which the page never calls: they resolve to an empty module,
 // and the build fails if any other module imports one, so the engine stays pure.
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 
 /** modules allowed to import node built-ins: their node-only functions are never called by the page */
 const NODE_ONLY_READERS = [
-  'server/src/io/files.ts', 'server/src/io/write.ts', 'server/src/io/docx.ts', 'server/src/io/word-source.ts',
+  'server/src/io/files.ts', 'server/src/io/write.ts', 'server/src/io/recovery.ts', 'server/src/io/docx.ts', 'server/src/io/word-source.ts',
   // iconv-lite's streaming API and internal codecs (the page uses its GB18030 codec only)
   'node_modules/iconv-lite/lib/index.js', 'node_modules/iconv-lite/lib/streams.js', 'node_modules/iconv-lite/encodings/internal.js',
 ];
