@@ -158,3 +158,35 @@ describe('titles', () => {
     assert.equal(plan(withArticles).genre.genre, 'regulation');
   });
 });
+
+describe('descriptive lists and schedules are no tasks', () => {
+  test('the dimensions of an evaluation under `一、工作内容`; `三、工作计划` with `2020年，…` stages', () => {
+    const t = doc('某某市城市体检工作方案', '一、工作内容', '（一）生态宜居。反映城市的大气、水、绿地等生态环境状况。', '（二）健康舒适。反映城市住房、社区服务设施的完善程度。',
+      '（三）安全韧性', '主要反映城市应对灾害的能力。', '二、重点任务', '（一）建立指标体系。制定评价指标。（市住房城乡建设局牵头）', '（二）开展自体检。各区开展自体检。（各区政府负责）',
+      '三、工作计划', '2020年，在10个城市开展试点。', '2030年，全面推开城市体检。');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(3), [
+      '任务：2', '',
+      '2  一、工作内容',
+      '  3  （一）生态宜居 [范围、指标等说明部分] — 范围、指标等说明，不列为任务',
+      '  4  （二）健康舒适 [范围、指标等说明部分] — 范围、指标等说明，不列为任务',
+      '  5  （三）安全韧性 [范围、指标等说明部分] — 范围、指标等说明，不列为任务',
+      '7  二、重点任务',
+      '  8  （一）建立指标体系 → 市住房城乡建设局（牵头）',
+      '  9  （二）开展自体检 → 各区政府（负责）',
+      '10  三、工作计划 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '',
+    ]);
+  });
+
+  test('a schedule under any noun heading; a task among descriptions keeps its siblings tasks', () => {
+    const t = doc('某某市城市更新实施方案', '一、重点任务', '（一）推进老旧小区改造。完成改造100个。（市住房城乡建设局牵头）', '（二）发展路径', '2025年，完成全部老旧小区改造。',
+      '2030年，城市功能全面提升。', '（三）加强监管。落实主体责任。', '二、评价内容', '（一）生态宜居。反映城市的生态环境状况。', '（二）开展评估。组织专家评估。');
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [
+      { rule: 'task-unit', line: 7, column: 1, key: 'task-unit/missing' },
+      { rule: 'task-unit', line: 9, column: 1, key: 'task-unit/missing' },
+      { rule: 'task-unit', line: 10, column: 1, key: 'task-unit/missing' },
+    ]);
+    assert.deepEqual(inspect(t)[7], '  4  （二）发展路径 [总体要求类部分] — 总体要求类段落，不列为任务');
+  });
+});
