@@ -190,3 +190,41 @@ describe('descriptive lists and schedules are no tasks', () => {
     assert.deepEqual(inspect(t)[7], '  4  （二）发展路径 [总体要求类部分] — 总体要求类段落，不列为任务');
   });
 });
+
+describe('a forwarding notice\'s own paragraphs', () => {
+  const cover = ['某某县人民政府', '', '关于印发某某县2012年', '', '重点工作安排的通知', '', '各乡镇人民政府，县政府各部门：',
+    '现将《某某县2012年重点工作安排》印发给你们，并就有关事项通知如下：', '一、提高认识。各级各部门要认真学习《安排》，切实增强责任感。',
+    '二、狠抓落实。各级各部门要结合实际，制定具体措施，确保各项任务落到实处。', '三、加强督查。县政府督查室要定期督查各项任务进展情况。'];
+  const plan2012 = ['一、经济发展', '（一）抓好项目建设。全年完成投资50亿元。（县发改局牵头）', '（二）抓好招商引资。引进项目20个。'];
+  const expected = (first: number) => [
+    '标题：某某县人民政府关于印发某某县2012年重点工作安排的通知', '文种：工作计划类（分解任务）', '依据：标题文种为“工作安排”', '任务：2', '',
+    '9  一、提高认识 — 印发通知正文，任务见附件表格',
+    '10  二、狠抓落实 — 印发通知正文，任务见附件表格',
+    '11  三、加强督查 — 印发通知正文，任务见附件表格',
+    `${first}  一、经济发展`,
+    `  ${first + 1}  （一）抓好项目建设 → 县发改局（牵头）`,
+    `  ${first + 2}  （二）抓好招商引资 → 未写明责任单位`,
+    '',
+  ];
+
+  test('the title broken over three lines; the forwarded plan after the signature and date', () => {
+    const t = doc(...cover, '', '某某县人民政府', '2012年3月1日', '', '某某县2012年重点工作安排', ...plan2012);
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 19, column: 1, key: 'task-unit/missing' }]);
+    assert.deepEqual(inspect(t), expected(17));
+  });
+
+  test('no date line: the forwarded plan starts at its own title', () => {
+    const t = doc(...cover, '某某县2012年重点工作安排', ...plan2012);
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 15, column: 1, key: 'task-unit/missing' }]);
+    assert.deepEqual(inspect(t), expected(13));
+  });
+
+  test('no title either: the forwarded plan starts where `一、` starts again', () => {
+    const t = doc(...cover, ...plan2012);
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [
+      { rule: 'numbering-sequence', line: 12, column: 1, key: 'numbering-sequence/backward' },
+      { rule: 'task-unit', line: 14, column: 1, key: 'task-unit/missing' },
+    ]);
+    assert.deepEqual(inspect(t), expected(12));
+  });
+});
