@@ -18,6 +18,8 @@ export type TaskVerdicts = Map<ItemNode, NonTaskReason | undefined>;
 export interface ItemUnits {
   unitClauses: UnitClause[];
   inheritedUnits?: { from: Span; text: string };
+  /** the ancestor whose heading clause the units come from (references and rename find its units) */
+  inheritedClause?: { node: ItemNode; clause: UnitClause };
 }
 
 const ROLE_REASON: Record<Exclude<SectionRole, 'task'>, NonTaskReason> = {
@@ -148,7 +150,9 @@ export function assignUnits(
     if (unitClauses.some((c) => c.units.length)) continue;
     // a clause on a parent heading covers the sub-items that name none of their own:
     // `（一）加强平台建设。（办公室牵头，各处室配合）` over `1.…` `2.…`
-    const from = ancestorClause(ctx, it, memo);
+    const found = ancestorClause(ctx, it, memo);
+    const from = found?.clause;
+    if (found) units.inheritedClause = found;
     if (from) units.inheritedUnits = { from: { ...from.span }, text: ctx.s.text.slice(from.span.start, from.span.end) };
     else if (declarations.inherit && it.heading.span.start > declarations.inherit.from.start) units.inheritedUnits = declarations.inherit;
     else if (remit) units.inheritedUnits = remit;
@@ -167,14 +171,14 @@ function responsibilitySection(items: ItemNode[], sections: Map<ItemNode, Sectio
 }
 
 /** the nearest ancestor whose own heading or text (before its first child) names units */
-function ancestorClause(ctx: ClauseContext, it: ItemNode, memo: Map<ItemNode, UnitClause | null>): UnitClause | undefined {
+function ancestorClause(ctx: ClauseContext, it: ItemNode, memo: Map<ItemNode, UnitClause | null>): { node: ItemNode; clause: UnitClause } | undefined {
   for (let a = it.parent; a; a = a.parent) {
     let c = memo.get(a);
     if (c === undefined) {
       c = explicitClauses({ ...ctx, leadsFirst: false }, a, false).find((x) => x.units.length > 0) ?? null;
       memo.set(a, c);
     }
-    if (c) return c;
+    if (c) return { node: a, clause: c };
   }
   return undefined;
 }
