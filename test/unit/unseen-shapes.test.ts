@@ -228,3 +228,26 @@ describe('a forwarding notice\'s own paragraphs', () => {
     assert.deepEqual(inspect(t), expected(12));
   });
 });
+
+describe('a bracket of unit names without unit suffixes', () => {
+  test('names the document uses as units elsewhere (a clause, the addressees) are units at the end of a task', () => {
+    const t = doc('某某区2024年土壤污染防治工作方案', '', '各街镇、开发区，区政府各委、办、局：', '', '一、重点任务',
+      '（一）开展农用地详查。完成全区农用地土壤污染状况详查。（区农业农村委）', '（二）编制利用方案。对轻度污染耕地编制安全利用方案。(各街镇、开发区、头桥集团)',
+      '（三）加强监管。落实企业主体责任。（区生态环境局牵头，头桥集团配合）', '（四）开展宣传。普及土壤污染防治知识。（各街镇）');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(3), [
+      '任务：4', '',
+      '5  一、重点任务',
+      '  6  （一）开展农用地详查 → 区农业农村委（负责）',
+      '  7  （二）编制利用方案 → 各街镇（负责）、开发区（负责）、头桥集团（负责）',
+      '  8  （三）加强监管 → 区生态环境局（牵头）、头桥集团（配合）',
+      '  9  （四）开展宣传 → 各街镇（负责）',
+      '',
+    ]);
+  });
+
+  test('names used nowhere else as units are no clause', () => {
+    const t = doc('某某区2024年土壤污染防治工作方案', '一、重点任务', '（一）开展农用地详查。完成详查。（区农业农村委）', '（二）编制利用方案。编制安全利用方案。（各街镇、开发区）');
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 4, column: 1, key: 'task-unit/missing' }]);
+  });
+});
