@@ -299,6 +299,23 @@ describe('drafting over the protocol: a workspace of two plans', () => {
   });
 });
 
+test('a client that takes itemDefaults gets one edit range for all items', async () => {
+  const caps = { ...DEFAULT_CAPABILITIES, textDocument: { ...DEFAULT_CAPABILITIES.textDocument, completion: { completionList: { itemDefaults: ['editRange'] } } } };
+  const { client } = await LspClient.start({ capabilities: caps });
+  try {
+    const uri = 'untitled:plan-2';
+    await client.open(uri, PLAN_A);
+    const p = after_(PLAN_A, 2, '。（区');
+    const list = await client.request<{ isIncomplete: boolean; itemDefaults: { editRange: Range }; items: CompletionItem[] }>('textDocument/completion', { textDocument: { uri }, position: p });
+    assert.deepEqual(list.itemDefaults, { editRange: { start: at(PLAN_A, 2, '区发改委'), end: p } });
+    assert.equal(list.isIncomplete, false);
+    assert.deepEqual(list.items[0], { label: '区发改委', kind: 9, detail: '本计划 2 处', sortText: '100000', filterText: '区发改委' });
+    assert.ok(list.items.every((i) => !i.textEdit));
+  } finally {
+    client.kill();
+  }
+});
+
 test('a client without snippets gets the skeleton as plain text', async () => {
   const { client } = await LspClient.start({ capabilities: DEFAULT_CAPABILITIES });
   try {
