@@ -195,6 +195,28 @@ test('修复全部 and its download are what fengong check --fix writes to the s
   await done(page);
 });
 
+test('nothing fixed or typed is lost: opening another file or closing the tab asks first', async () => {
+  const page = await open();
+  await chooseFile(page, C000);
+  await page.click('#fix-all');
+  await page.waitForFunction(() => document.querySelector('#tab-problems')!.textContent !== '问题（17）');
+  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
+  await page.setInputFiles('#file', C004);
+  assert.equal(await asked, '000_6fbd649499c5ed32.txt 的修改还没有下载保存，打开新文件将丢弃这些修改。继续吗？');
+  assert.equal(await page.textContent('#status .file'), '000_6fbd649499c5ed32.txt', 'dismissed: the fixed plan stays');
+  // downloaded, the fixed text is safe: another file opens without a question (a dialog would be dismissed)
+  await download(page, () => page.click('#download'));
+  await chooseFile(page, C004);
+  // typing in the editor: closing the tab asks
+  await page.click('#paste');
+  await page.fill('#editor', '一、新的任务');
+  const beforeUnload = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.accept(); }));
+  const errors = scriptErrors.get(page);
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await beforeUnload, 'beforeunload');
+  assert.deepEqual(errors, []);
+});
+
 // ---- paste, drop, bad input -------------------------------------------------------------------
 
 test('a plan pasted: checked as fengong check --stdin checks the same text', async () => {

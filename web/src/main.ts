@@ -103,6 +103,7 @@ function markReady(since: number): void {
 }
 
 async function openFile(file: File): Promise<void> {
+  if (state.session?.unsaved && !confirm(say('web.discard', { file: state.session.source.name }))) return;
   const since = performance.now();
   const r = readBytes(new Uint8Array(await file.arrayBuffer()), file.name, state.locale);
   if (!r.ok) return showError(r.message);
@@ -161,14 +162,22 @@ function onClick(e: MouseEvent): void {
   if (el.id === 'lang') return switchLocale();
   if (el.id === 'zoom-in' || el.id === 'zoom-out') return zoom(el.id === 'zoom-in' ? 1.15 : 1 / 1.15);
   if (!s) return;
+  // what was typed in the editor counts before anything acts on the text
+  if (state.editing && (el.id === 'fix-all' || el.id === 'download' || d.export)) checkEditor();
   if (el.id === 'fix-all') return (s.fixAll(), draw());
-  if (el.id === 'download') return void save(s.download().name, s.download().bytes, 'text/plain');
+  if (el.id === 'download') return downloadText(s);
   if (d.fix !== undefined) return applyFix(s, Number(d.p), Number(d.fix));
   if (d.side) return ((state.side = d.side as Side), drawSide(s));
   if (d.by) return ((state.by = d.by as TableView), drawTable(s));
   if (d.export) return void exportAndSave(s, d.export as TableFormat);
   if (d.line !== undefined) return goToLine(Number(d.line));
   if (d.p !== undefined) return goToLine(s.analysis.lsp[Number(d.p)]!.range.start.line);
+}
+
+function downloadText(s: Session): void {
+  const file = s.download();
+  save(file.name, file.bytes, 'text/plain');
+  s.saved();
 }
 
 function applyFix(s: Session, problem: number, k: number): void {
@@ -216,6 +225,14 @@ function listen(): void {
     if (f) void openFile(f);
   });
   $<HTMLTextAreaElement>('editor').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) checkEditor(); });
+  // problems, outline entries and task rows answer Enter as a click
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.target as HTMLElement).matches?.('li[data-p], a[data-line], tr.task')) (e.target as HTMLElement).click();
+  });
+  // nothing typed or fixed is lost by closing the tab: the browser asks first
+  window.addEventListener('beforeunload', (e) => {
+    if (state.editing || state.session?.unsaved) e.preventDefault();
+  });
 }
 
 listen();

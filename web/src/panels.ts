@@ -23,7 +23,7 @@ export function problemsHtml(a: Analysis): string {
   const items = a.lsp.map((d, i) => {
     const at = text(locale, 'lsp.lineCol', { line: d.range.start.line + 1, col: d.range.start.character + 1 });
     const fixes = fixesOf(a, i).map((f, k) => `<button class="fix" data-p="${i}" data-fix="${k}">${escapeHtml(f.title)}</button>`).join('');
-    return `<li class="s${d.severity}" data-p="${i}"><span class="sev">${escapeHtml(text(locale, SEVERITY[d.severity ?? 1]!))}</span>`
+    return `<li class="s${d.severity}" data-p="${i}" tabindex="0"><span class="sev">${escapeHtml(text(locale, SEVERITY[d.severity ?? 1]!))}</span>`
       + `<span class="at">${escapeHtml(at)}</span><span class="msg">${escapeHtml(messageOf(d))}</span>`
       + `<code class="rule">${escapeHtml(String(d.code))}</code>${fixes}</li>`;
   });
@@ -34,7 +34,7 @@ export function outlineHtml(a: Analysis): string {
   const item = (s: DocumentSymbol): string => {
     const at = `${s.selectionRange.start.line}`;
     const kids = s.children?.length ? `<ul>${s.children.map(item).join('')}</ul>` : '';
-    return `<li><a data-line="${at}">${escapeHtml(s.name)}</a>${s.detail ? `<span class="detail">${escapeHtml(s.detail)}</span>` : ''}${kids}</li>`;
+    return `<li><a data-line="${at}" tabindex="0">${escapeHtml(s.name)}</a>${s.detail ? `<span class="detail">${escapeHtml(s.detail)}</span>` : ''}${kids}</li>`;
   };
   const symbols = documentSymbols(a);
   return symbols.length ? `<ul class="outline">${symbols.map(item).join('')}</ul>` : `<p class="none">${escapeHtml(text(a.config.locale, 'web.noOutline'))}</p>`;

@@ -16,6 +16,8 @@ export interface PageSource {
   word?: WordSource;
   /** said under the file name: an encoding guessed between two that fit */
   note?: string;
+  /** typed or pasted into the page: no file holds it yet */
+  pasted?: true;
 }
 
 export type PageRead = { ok: true; source: PageSource } | { ok: false; message: string };
@@ -71,5 +73,5 @@ export function readBytes(bytes: Uint8Array, name: string, locale: Locale): Page
 
 /** Text pasted into the page: UTF-8 with the browser's line breaks, downloaded as such. */
 export function pasted(body: string, name: string): PageSource {
-  return { name, text: body, encoding: { encoding: 'utf8', bom: false, eol: '\n', mixedEol: false } };
+  return { name, text: body, encoding: { encoding: 'utf8', bom: false, eol: '\n', mixedEol: false }, pasted: true };
 }

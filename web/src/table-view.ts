@@ -18,7 +18,7 @@ export function tableHtml(a: Analysis, by: TableView): { html: string; table: Ta
   const head = t.columns.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('');
   const rows = t.rows.map((r) => r.kind === 'section'
     ? `<tr class="section d${r.depth}"><td colspan="${t.columns.length}">${escapeHtml(r.text)}</td></tr>`
-    : `<tr class="task" data-line="${r.range.start.line}">${r.cells.map((c, k) => `<td${CENTER.includes(t.columns[k]!.key) ? ' class="c"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`);
+    : `<tr class="task" data-line="${r.range.start.line}" tabindex="0">${r.cells.map((c, k) => `<td${CENTER.includes(t.columns[k]!.key) ? ' class="c"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`);
   const notes = t.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('');
   const html = `<h2 class="sheet-title">${escapeHtml(t.title)}</h2>${notes}<table class="sheet"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
   return { html, table: t };
