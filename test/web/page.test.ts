@@ -146,6 +146,13 @@ test('the outline and the genre with its reasons, as the editor and fengong insp
   const inspect = fengong(['inspect', C000]).stdout;
   // fengong inspect prints the file name first, then exactly what the page shows
   assert.equal(await page.textContent('pre.inspect'), inspect.slice(inspect.indexOf('\n') + 1));
+  // the genre said by hand, as --document-kind: a report assigns no work, so no task lacks a unit
+  await page.selectOption('#kind', 'report');
+  await page.waitForFunction(() => document.querySelector('pre.inspect')!.textContent!.includes('报告、总结类'));
+  const asReport = fengong(['inspect', '--document-kind', 'report', C000]).stdout;
+  assert.equal(await page.textContent('pre.inspect'), asReport.slice(asReport.indexOf('\n') + 1));
+  await page.click('#tab-problems');
+  assert.deepEqual(await problems(page), expectedProblems(cliCheck(['--document-kind', 'report', C000])));
   await done(page);
 });
 

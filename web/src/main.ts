@@ -1,7 +1,8 @@
 // fengong in a web page (dist/fengong.html): a thin adapter like the CLI and the language server.
 // Open a plan (drop, choose, paste), see its problems marked, its outline and genre, apply fixes,
 // download the fixed text in its own encoding, see and export the 任务分工表. Nothing leaves the page.
-import type { Locale } from '../../server/src/engine/index.js';
+import { DOCUMENT_KINDS, type Locale } from '../../server/src/engine/types.js';
+import { formatMessage } from '../../server/src/engine/i18n/messages.js';
 import { text, type MessageData, type MessageId } from '../../server/src/i18n/catalogue.js';
 import type { TableFormat, TableView } from '../../server/src/table/render.js';
 import { fixesOf, genreLines, inspectText, outlineHtml, problemsHtml } from './panels.js';
@@ -19,6 +20,8 @@ const state = {
   by: 'task' as TableView,
   editing: false,
   zoom: 1,
+  /** as --document-kind: auto, or the genre the user says the plan is */
+  kind: 'auto' as (typeof DOCUMENT_KINDS)[number],
 };
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -38,6 +41,9 @@ function drawLabels(): void {
   $('zoom-in').title = say('web.zoomInTitle');
   $('zoom-out').title = say('web.zoomOutTitle');
   $<HTMLTextAreaElement>('editor').placeholder = say('web.pastePlaceholder');
+  $<HTMLSelectElement>('kind').innerHTML = DOCUMENT_KINDS.map((k) =>
+    `<option value="${k}"${k === state.kind ? ' selected' : ''}>${escapeHtml(k === 'auto' ? say('web.kindAuto') : formatMessage(`genre/${k}`, {}, state.locale))}</option>`).join('');
+  $<HTMLSelectElement>('kind').title = say('web.kindTitle');
   $<HTMLInputElement>('file').accept = READERS.flatMap((r) => r.extensions).filter(Boolean).join(',');
   document.title = say('web.pageTitle');
 }
@@ -132,7 +138,7 @@ function startEditing(): void {
   ed.focus();
 }
 
-const settings = () => ({ locale: state.locale, documentKind: 'auto' as const });
+const settings = () => ({ locale: state.locale, documentKind: state.kind });
 
 function showError(message: string): void {
   $('error').textContent = message;
@@ -225,6 +231,11 @@ function listen(): void {
     if (f) void openFile(f);
   });
   $<HTMLTextAreaElement>('editor').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) checkEditor(); });
+  $<HTMLSelectElement>('kind').addEventListener('change', (e) => {
+    state.kind = (e.target as HTMLSelectElement).value as typeof state.kind;
+    state.session?.update(state.session.text, settings());
+    draw();
+  });
   // problems, outline entries and task rows answer Enter as a click
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.target as HTMLElement).matches?.('li[data-p], a[data-line], tr.task')) (e.target as HTMLElement).click();
