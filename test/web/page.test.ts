@@ -422,6 +422,37 @@ test('usable at 1280×800 and on a projector: nothing wider than the window, the
   await done(page);
 });
 
+test('npm run web serves the page on localhost and prints the address; over http it works the same', async () => {
+  const { spawn } = await import('node:child_process');
+  const server = spawn(process.execPath, [join(ROOT, 'web', 'serve.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      server.stdout!.setEncoding('utf8').once('data', (d: string) => resolve(d));
+      server.once('exit', (code) => reject(new Error(`serve.mjs exited ${code}`)));
+    });
+    const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(line)![0];
+    assert.equal(line, `fengong 网页版：${url} （Ctrl+C 停止） · web page: ${url} (Ctrl+C stops)\n`);
+    const res = await fetch(url);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.ok(Buffer.from(await res.arrayBuffer()).equals(readFileSync(PAGE)));
+    assert.equal((await fetch(url + 'other.js')).status, 404);
+    const own = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const seen: string[] = [];
+    own.on('request', (r) => seen.push(r.url()));
+    const page = await own.newPage();
+    await page.goto(url);
+    await chooseFile(page, C000);
+    assert.equal(await page.textContent('#tab-problems'), '问题（17）');
+    const docx = await download(page, () => page.click('[data-export="docx"]'));
+    assert.equal((await docxTable(docx.bytes))[0], '省民政厅2020年政务公开工作要点及任务分工表');
+    await own.close();
+    assert.deepEqual([...new Set(seen)], [url], 'over http too, the page asks for nothing but itself');
+  } finally {
+    server.kill();
+  }
+});
+
 test('the page made no network request: only its own file was loaded', () => {
   assert.ok(requests.length >= 10, 'every test opened the page');
   assert.deepEqual([...new Set(requests)], [PAGE_URL]);
