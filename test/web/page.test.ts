@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 const scriptErrors = new Map<Page, string[]>();
@@ -262,7 +263,11 @@ test('a Word document dropped on the page: its text and problems as fengong chec
   await drop(page, '县政务公开工作要点.docx', readFileSync(file));
   await shown(page, '县政务公开工作要点.docx');
   assert.match((await page.textContent('#status'))!, /^县政务公开工作要点\.docx · Word · /);
-  assert.deepEqual(await problems(page), expectedProblems(cliCheck([file])));
+  const cli = cliCheck([file]) as (CliMessage & { word: { label: string } })[];
+  assert.deepEqual(await problems(page), expectedProblems(cli));
+  // and where each is in Word, as fengong check names it: 第3段
+  assert.deepEqual(await page.$$eval('ol.problems .place', (e) => e.map((x) => x.textContent)), cli.map((m) => m.word.label));
+  assert.equal(cli[0]!.word.label, '第3段');
   // a .docx is never rewritten: its fixed text comes back as UTF-8 text (BOM, CRLF: Notepad and WPS open it)
   const got = await download(page, () => page.click('#download'));
   assert.equal(got.name, '县政务公开工作要点.txt');
@@ -311,6 +316,16 @@ test('the 任务分工表 beside the plan, by task and by unit, laid out as VS C
     ['一、推进政策制度履职依据公开'],
     ['1', '系统梳理我厅制发的规范性文件,按照放管服改革要求及时立改废,通过网站集中统一对外公开并动态更新。', '办公室', '各有关处室、民服中心、省信息中心运维九部', ''],
   ]);
+  // sorted by the lead unit as in the preview: ascending, descending, then document order again
+  const tasks = (byTask[2] as string[][]).filter((r) => r.length > 1);
+  const byLead = (dir: number) => tasks.map((r, i) => ({ r, i })).sort((a, b) => dir * (a.r[2] || '\uffff').localeCompare(b.r[2] || '\uffff', 'zh-Hans-CN') || a.i - b.i).map((x) => x.r);
+  await page.click('th.sortable >> text=牵头单位');
+  assert.deepEqual((await drawnTable(page))[2], byLead(1));
+  assert.equal(await page.textContent('th.sortable .arrow'), ' ▲');
+  await page.click('th.sortable >> text=牵头单位');
+  assert.deepEqual((await drawnTable(page))[2], byLead(-1));
+  await page.click('th.sortable >> text=牵头单位');
+  assert.deepEqual(await drawnTable(page), byTask);
   await page.click('#by-unit');
   const byUnit = await drawnTable(page);
   assert.deepEqual(byUnit, previewOf(C000, 'unit'));

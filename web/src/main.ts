@@ -8,7 +8,7 @@ import type { TableFormat, TableView } from '../../server/src/table/render.js';
 import { fixesOf, genreLines, inspectText, outlineHtml, problemsHtml } from './panels.js';
 import { pasted, readBytes, READERS } from './readers.js';
 import { Session } from './session.js';
-import { exportTable, tableHtml } from './table-view.js';
+import { exportTable, nextSort, tableHtml, type SheetSort } from './table-view.js';
 import { escapeHtml, textHtml } from './text-view.js';
 
 type Side = 'problems' | 'outline' | 'inspect';
@@ -18,6 +18,7 @@ const state = {
   session: undefined as Session | undefined,
   side: 'problems' as Side,
   by: 'task' as TableView,
+  sort: undefined as SheetSort | undefined,
   editing: false,
   zoom: 1,
   /** as --document-kind: auto, or the genre the user says the plan is */
@@ -64,13 +65,13 @@ function drawSide(s: Session): void {
   const a = s.analysis;
   $('tab-problems').textContent = say('web.problems', { n: a.lsp.length });
   for (const t of ['problems', 'outline', 'inspect'] as Side[]) $(`tab-${t}`).classList.toggle('on', state.side === t);
-  $('side-body').innerHTML = state.side === 'problems' ? problemsHtml(a) : state.side === 'outline' ? outlineHtml(a) : `<pre class="inspect">${escapeHtml(inspectText(a))}</pre>`;
+  $('side-body').innerHTML = state.side === 'problems' ? problemsHtml(a, s.source.word) : state.side === 'outline' ? outlineHtml(a) : `<pre class="inspect">${escapeHtml(inspectText(a))}</pre>`;
 }
 
 function drawTable(s: Session): void {
   $('by-task').classList.toggle('on', state.by === 'task');
   $('by-unit').classList.toggle('on', state.by === 'unit');
-  $('sheet-body').innerHTML = tableHtml(s.analysis, state.by).html;
+  $('sheet-body').innerHTML = tableHtml(s.analysis, state.by, state.sort);
 }
 
 /** Everything, after a check. The drawing time is measured apart from the check's. */
@@ -159,7 +160,7 @@ function save(name: string, bytes: Uint8Array, mime: string): void {
 // ---- events ----
 
 function onClick(e: MouseEvent): void {
-  const el = (e.target as HTMLElement).closest<HTMLElement>('button, a[data-line], li[data-p], tr.task, .mk');
+  const el = (e.target as HTMLElement).closest<HTMLElement>('button, a[data-line], li[data-p], tr.task, th.sortable, .mk');
   if (!el) return;
   const s = state.session;
   const d = el.dataset;
@@ -174,7 +175,8 @@ function onClick(e: MouseEvent): void {
   if (el.id === 'download') return downloadText(s);
   if (d.fix !== undefined) return applyFix(s, Number(d.p), Number(d.fix));
   if (d.side) return ((state.side = d.side as Side), drawSide(s));
-  if (d.by) return ((state.by = d.by as TableView), drawTable(s));
+  if (d.by) return ((state.by = d.by as TableView), (state.sort = undefined), drawTable(s));
+  if (d.col !== undefined) return ((state.sort = nextSort(state.sort, Number(d.col))), drawTable(s));
   if (d.export) return void exportAndSave(s, d.export as TableFormat);
   if (d.line !== undefined) return goToLine(Number(d.line));
   if (d.p !== undefined) return goToLine(s.analysis.lsp[Number(d.p)]!.range.start.line);
