@@ -186,10 +186,12 @@ test('a quick fix, then the download: the same file in GB18030 and CRLF with onl
   await done(page);
 });
 
-test('修复全部 and its download are what fengong check --fix writes to the same file', async () => {
-  const { file } = gbCopy('修复全部.txt');
+test('修复全部 and its download are what fengong check --fix writes to the same file (UTF-16 with BOM)', async () => {
+  const file = join(work, '修复全部.txt');
+  writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(C000, 'utf8').replace(/\r?\n/g, '\r\n'), 'utf16le')]));
   const page = await open();
   await chooseFile(page, file);
+  assert.match((await page.textContent('#status'))!, /· UTF-16LE BOM CRLF ·/);
   await page.click('#fix-all');
   await page.waitForFunction(() => document.querySelector('#tab-problems')!.textContent !== '问题（17）');
   const got = await download(page, () => page.click('#download'));
