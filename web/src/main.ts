@@ -112,23 +112,36 @@ function markReady(since: number): void {
 async function openFile(file: File): Promise<void> {
   if (state.session?.unsaved && !confirm(say('web.discard', { file: state.session.source.name }))) return;
   const since = performance.now();
-  const r = readBytes(new Uint8Array(await file.arrayBuffer()), file.name, state.locale);
-  if (!r.ok) return showError(r.message);
-  state.session = new Session(r.source, settings());
-  state.editing = false;
-  showError('');
-  draw();
-  markReady(since);
+  await guarded(async () => {
+    const r = readBytes(new Uint8Array(await file.arrayBuffer()), file.name, state.locale);
+    if (!r.ok) return showError(r.message);
+    state.session = new Session(r.source, settings());
+    state.editing = false;
+    showError('');
+    draw();
+    markReady(since);
+  });
+}
+
+/** A failure of the page itself is said, never swallowed; the text on screen stays as it was. */
+async function guarded(run: () => void | Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    showError(say('web.internalError', { detail: e instanceof Error ? e.message : String(e) }));
+  }
 }
 
 function checkEditor(): void {
   const since = performance.now();
   const body = $<HTMLTextAreaElement>('editor').value;
-  if (state.session) state.session.update(body);
-  else state.session = new Session(pasted(body, say('web.pastedName')), settings());
-  state.editing = false;
-  draw();
-  markReady(since);
+  void guarded(() => {
+    if (state.session) state.session.update(body);
+    else state.session = new Session(pasted(body, say('web.pastedName')), settings());
+    state.editing = false;
+    draw();
+    markReady(since);
+  });
 }
 
 function startEditing(): void {

@@ -4,6 +4,8 @@
 import { decodeBuffer, type EncodingMeta } from '../../server/src/io/encoding.js';
 import { extractDocx, WordError, wordError } from '../../server/src/io/docx.js';
 import type { WordSource } from '../../server/src/io/word-source.js';
+import { fileError } from '../../server/src/io/file-error.js';
+import { DEFAULT_MAX_BYTES } from '../../server/src/io/files.js';
 import { text, type Locale } from '../../server/src/i18n/catalogue.js';
 
 /** A plan as the page holds it: its text and how to give it back. */
@@ -65,6 +67,10 @@ export const extensionOf = (name: string): string => /(\.[^./\\]+)$/.exec(name)?
 
 /** Reads a dropped or chosen file; any other extension is refused with what to do. */
 export function readBytes(bytes: Uint8Array, name: string, locale: Locale): PageRead {
+  // the CLI's cap, with its message: a plan is never that large, and the check would freeze the page
+  if (bytes.length > DEFAULT_MAX_BYTES) {
+    return { ok: false, message: fileError('too-large', name, undefined, { id: 'io.why.size', data: { bytes: bytes.length, max: DEFAULT_MAX_BYTES } }).message[locale] };
+  }
   const ext = extensionOf(name);
   const reader = READERS.find((r) => r.extensions.includes(ext));
   if (!reader) return { ok: false, message: text(locale, 'web.unsupported', { file: name, ext, exts: READERS.flatMap((r) => r.extensions).filter(Boolean).join(' ') }) };
