@@ -55,6 +55,7 @@ export async function runTable(argv: string[], io: CliIO): Promise<number> {
       continue;
     }
     if (!read.word && read.note) note(io, msgLocale, read.note[msgLocale]); // a guessed encoding is said
+    if (read.word?.notes.some((n) => n.kind === 'no-text')) note(io, msgLocale, t('office.noText', { where: file }));
     const loaded = loadConfigForFile(path, { configPath, locale: msgLocale, ...(values.locale ? { cli: { locale: msgLocale } } : {}) });
     if (loaded.error) {
       // a broken config is reported once and nothing is tabled on guesswork (the aliases it
@@ -65,7 +66,7 @@ export async function runTable(argv: string[], io: CliIO): Promise<number> {
     }
     const config = loaded.config;
     if (inputs.length === 0) locale = config.locale === 'en' ? 'en' : 'zh';
-    const plan = parsePlan(read.text, config);
+    const plan = parsePlan(read.text, read.word?.titleLines ? { ...config, titleLines: read.word.titleLines } : config);
     if (!plan.tasks.length) note(io, msgLocale, plan.genre.assignsWork ? t('table.noTasks', { file }) : t('table.noTasksReport', { file, genre: formatMessage(`genre/${plan.genre.genre}`, {}, msgLocale) }));
     const input: BuildOptions & { plan: PlanDocument; file: string } = { plan, file };
     if (config.units) input.units = config.units;

@@ -20,7 +20,7 @@ export function taskTablePreview(a: Analysis, p: TaskTablePreviewParams): TaskTa
   return { title: o.title, notes: o.notes, columns: o.columns, rows };
 }
 
-/** The extracted text of the Word document at a file: URI, or what is wrong with it. */
+/** The extracted text of the office file (Word, WPS, Excel) at a file: URI, or what is wrong with it. */
 export async function wordText(uri: string, locale: 'zh' | 'en'): Promise<WordTextResult> {
   let path: string;
   try {
@@ -28,7 +28,7 @@ export async function wordText(uri: string, locale: 'zh' | 'en'): Promise<WordTe
   } catch {
     return { error: `not a file: URI: ${uri}` };
   }
-  const { readWordFile } = await import('../io/docx.js');
-  const r = await readWordFile(path);
+  const { readPlanSource } = await import('../io/word-source.js');
+  const r = await readPlanSource(path);
   return r.ok ? { text: r.text } : { error: r.error.message[locale] };
 }

@@ -42,7 +42,9 @@ const MAX_TITLE_LINE = 60;
 
 /** The title: the first run of adjacent short lines before the body that holds a genre word —
  *  not a document number, breadcrumbs, a table-of-contents line or a title quoted in the text. */
-export function findTitle(s: Structure): { text: string; span: Span; folded: string } | undefined {
+export function findTitle(s: Structure, hint?: { first: number; last: number }): { text: string; span: Span; folded: string } | undefined {
+  const hinted = hint && titleFromHint(s, hint);
+  if (hinted) return hinted;
   const runs: Paragraph[][] = [];
   let run: Paragraph[] = [];
   for (const p of s.paragraphs) {
@@ -63,6 +65,16 @@ export function findTitle(s: Structure): { text: string; span: Span; folded: str
     return { text, folded, span: { start: r[0]!.content.start, end: r[r.length - 1]!.content.end } };
   }
   return undefined;
+}
+
+/** The title an office file marks itself (Word's Title style, a centred large first paragraph):
+ *  the word processor's evidence comes before any guess from the text. */
+function titleFromHint(s: Structure, hint: { first: number; last: number }): { text: string; span: Span; folded: string } | undefined {
+  const r = s.paragraphs.filter((p) => p.line >= hint.first && p.line <= hint.last && p.content.end > p.content.start);
+  if (!r.length) return undefined;
+  const folded = r.map((p) => s.folded.slice(p.content.start, p.content.end).trim()).join('');
+  const text = r.map((p) => s.text.slice(p.content.start, p.content.end).trim()).join('');
+  return text ? { text, folded, span: { start: r[0]!.content.start, end: r[r.length - 1]!.content.end } } : undefined;
 }
 
 /** The innermost genre word: the last one, unless it is the wrapper of a forwarded document
@@ -116,8 +128,8 @@ function hasBracketedClause(s: Structure, p: Paragraph, roles: RoleMatcher): boo
 
 const assigns = (e: GenreEvidence): boolean => e.clauseParagraphs >= 2 || e.unitColumn;
 
-export function judgeGenre(s: Structure, roles: RoleMatcher, configured?: string): GenreVerdict {
-  const found = findTitle(s);
+export function judgeGenre(s: Structure, roles: RoleMatcher, configured?: string, titleHint?: { first: number; last: number }): GenreVerdict {
+  const found = findTitle(s, titleHint);
   const title = found && { text: found.text, span: found.span };
   const e = gatherEvidence(s, roles);
   const evidenceReasons: GenreReason[] = [];
