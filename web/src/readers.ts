@@ -4,6 +4,8 @@
 import { decodeBuffer, type EncodingMeta } from '../../server/src/io/encoding.js';
 import { extractDocx, WordError, wordError } from '../../server/src/io/docx.js';
 import type { WordSource } from '../../server/src/io/word-source.js';
+import { fileError } from '../../server/src/io/file-error.js';
+import { DEFAULT_MAX_BYTES } from '../../server/src/io/files.js';
 import { text, type Locale } from '../../server/src/i18n/catalogue.js';
 
 /** A plan as the page holds it: its text and how to give it back. */
@@ -16,6 +18,8 @@ export interface PageSource {
   word?: WordSource;
   /** said under the file name: an encoding guessed between two that fit */
   note?: string;
+  /** typed or pasted into the page: no file holds it yet */
+  pasted?: true;
 }
 
 export type PageRead = { ok: true; source: PageSource } | { ok: false; message: string };
@@ -63,6 +67,10 @@ export const extensionOf = (name: string): string => /(\.[^./\\]+)$/.exec(name)?
 
 /** Reads a dropped or chosen file; any other extension is refused with what to do. */
 export function readBytes(bytes: Uint8Array, name: string, locale: Locale): PageRead {
+  // the CLI's cap, with its message: a plan is never that large, and the check would freeze the page
+  if (bytes.length > DEFAULT_MAX_BYTES) {
+    return { ok: false, message: fileError('too-large', name, undefined, { id: 'io.why.size', data: { bytes: bytes.length, max: DEFAULT_MAX_BYTES } }).message[locale] };
+  }
   const ext = extensionOf(name);
   const reader = READERS.find((r) => r.extensions.includes(ext));
   if (!reader) return { ok: false, message: text(locale, 'web.unsupported', { file: name, ext, exts: READERS.flatMap((r) => r.extensions).filter(Boolean).join(' ') }) };
@@ -71,5 +79,5 @@ export function readBytes(bytes: Uint8Array, name: string, locale: Locale): Page
 
 /** Text pasted into the page: UTF-8 with the browser's line breaks, downloaded as such. */
 export function pasted(body: string, name: string): PageSource {
-  return { name, text: body, encoding: { encoding: 'utf8', bom: false, eol: '\n', mixedEol: false } };
+  return { name, text: body, encoding: { encoding: 'utf8', bom: false, eol: '\n', mixedEol: false }, pasted: true };
 }

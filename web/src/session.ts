@@ -17,9 +17,21 @@ export class Session {
   /** milliseconds the last check took (lint only; the page's drawing is timed apart) */
   lintMs = 0;
   private version = 0;
+  /** the text as last loaded or downloaded */
+  private savedText: string;
 
   constructor(readonly source: PageSource, private settings: Settings, text = source.text) {
     this.analysis = this.analyse(text);
+    this.savedText = source.pasted ? '' : source.text;
+  }
+
+  /** fixed or edited since it was opened or last downloaded */
+  get unsaved(): boolean {
+    return this.text !== this.savedText;
+  }
+
+  saved(): void {
+    this.savedText = this.text;
   }
 
   get text(): string {

@@ -32,7 +32,8 @@ import { registerCustomHandlers } from './handlers/custom.js';
 import { registerDocumentHandlers } from './handlers/documents.js';
 import { registerFeatureHandlers } from './handlers/features.js';
 import { actionOptions, registerWatchers, serverCapabilities } from './handlers/lifecycle.js';
-import { registerDraftingHandlers, workspaceRoots } from './handlers/drafting.js';
+import { completionOptions, registerDraftingHandlers, workspaceRoots } from './handlers/drafting.js';
+import type { CompletionOptions } from './drafting/completion.js';
 import { WorkspaceIndex } from './workspace-index.js';
 
 export { parseSettings, type ClientSettings } from './settings.js';
@@ -84,8 +85,8 @@ export class FengongServer {
   pull = false;
   /** the plans of the workspace folders, for questions across files (built after initialized) */
   readonly workspace = new WorkspaceIndex((level, msg) => this.log(level, msg));
-  /** the client takes snippets in completion items */
-  snippets = false;
+  /** what the client's completion takes: snippets, one edit range for all items */
+  completionOptions: CompletionOptions = { snippets: false, editRangeDefault: false };
   actionOptions: ActionOptions = { lazy: false, documentChanges: false };
   private caps: ClientCapabilities = {};
   private initOptions: Record<string, unknown> = {};
@@ -124,7 +125,7 @@ export class FengongServer {
     if (this.initOptions.settings !== undefined) this.globalSettings = this.initOptions.settings;
     this.pull = !!this.caps.textDocument?.diagnostic;
     this.actionOptions = actionOptions(this.caps);
-    this.snippets = !!this.caps.textDocument?.completion?.completionItem?.snippetSupport;
+    this.completionOptions = completionOptions(this.caps);
     this.roots = workspaceRoots(p);
     return { capabilities: serverCapabilities(this.caps, this.pull), serverInfo: { name: 'fengong', version: VERSION } };
   }

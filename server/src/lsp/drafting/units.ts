@@ -6,7 +6,7 @@ import {
   ErrorCodes, ResponseError, SymbolKind,
   type Location, type Position, type Range, type SymbolInformation, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { normalizeUnitName } from '../../engine/text/unit-names.js';
+import { normalizeUnitName, unitKey } from '../../engine/text/unit-names.js';
 import { fold } from '../../engine/lexicon/fold.js';
 import { text } from '../../i18n/catalogue.js';
 import { toRange } from '../convert.js';
@@ -19,10 +19,11 @@ function placesOf(s: FengongServer, a: Analysis, pos: Position, fresh: boolean):
   const m = a.mentionAt(a.offsetAt(pos));
   if (!m) return undefined;
   const identity = unitIdentity(a);
-  const key = identity(m.written);
-  const out = a.mentions.filter((x) => identity(x.written) === key).map((x) => ({ uri: a.uri, range: toRange(a.lines, x.ref.span) }));
-  for (const p of otherPlans(s, a, fresh)) {
-    for (const u of p.units) if (identity(u.written) === key) out.push({ uri: p.uri, range: u.range });
+  const key = identity(unitKey(m.written));
+  const own = planOf(a);
+  const out: { uri: string; range: Range }[] = [];
+  for (const p of [own, ...otherPlans(s, a, fresh)]) {
+    for (const u of p.units) if (identity(u.key) === key) out.push({ uri: p.uri, range: u.range });
   }
   return out;
 }
