@@ -5,7 +5,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { serverCommand } from './client.js';
+import { LspClient, serverCommand } from './client.js';
 
 type Msg = { id?: number; method?: string; result?: unknown; error?: { code: number; message: string } };
 
@@ -105,4 +105,39 @@ describe('lifecycle', () => {
     assert.deepEqual(answers(r.msgs).map((m) => m.id).sort((a, b) => a! - b!), [1, ...ids, 10]);
     assert.equal(r.code, 0);
   });
+});
+
+describe('document sync: an edit that cannot be applied is refused, and the document comes back in step', () => {
+  const TEXT = '关于2024年工作要点\n一.重点任务\n（一）加强管理。（办公室牵头）\n（二）加强监督。（财务科负责）\n';
+  const bad: [string, { start: { line: number; character: number }; end: { line: number; character: number } }, RegExp][] = [
+    ['reversed', { start: { line: 3, character: 2 }, end: { line: 2, character: 5 } }, /change 0: range 3:2-2:5 is reversed/],
+    ['negative', { start: { line: -1, character: 0 }, end: { line: 0, character: 2 } }, /change 0: position \{"line":-1,"character":0\} is not a position/],
+    ['past the end', { start: { line: 40, character: 0 }, end: { line: 41, character: 0 } }, /change 0: position 40:0 is past the end \(5 lines\)/],
+  ];
+  for (const [name, range, logged] of bad) {
+    test(`a ${name} range: logged, the document treated as closed and the user told; a change with the whole text brings it back`, async () => {
+      const { client } = await LspClient.start({ locale: 'zh' });
+      const shown: string[] = [];
+      client.conn.onNotification('window/showMessage', (p: { message: string }) => { shown.push(p.message); });
+      try {
+        const uri = 'file:///tmp/%E8%AE%A1%E5%88%92.txt';
+        await client.open(uri, TEXT);
+        assert.deepEqual((await client.diagnosticsFor(uri, 1)).diagnostics.map((d) => d.code), ['numbering-format']);
+        await client.change(uri, 2, [{ range, text: 'X' }]);
+        assert.deepEqual((await client.nextDiagnostics(uri)).diagnostics, [], 'its diagnostics are cleared, not left on a text nobody has');
+        await client.until(() => shown.length > 0, 'the message to the user');
+        assert.match(shown[0]!, new RegExp(`^fengong 收到了 计划\\.txt 的无效修改（${logged.source.replace(/^change 0: /, 'change 0: ')}），已不能确定它的内容，暂停检查它：请关闭后重新打开该文件。$`));
+        assert.ok(client.logs.some((l) => logged.test(l) && l.includes('treated as closed')), client.logs.join('\n'));
+        assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+        // an incremental change to a document the server lost: still waiting for the whole text
+        await client.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+        await client.change(uri, 4, [{ text: TEXT.replace('一.', '一、') }]);
+        assert.deepEqual((await client.diagnosticsFor(uri, 4)).diagnostics, []);
+        const syms = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        assert.deepEqual(syms.map((s) => s.name), ['一、重点任务']);
+      } finally {
+        assert.equal(await client.shutdown(), 0);
+      }
+    });
+  }
 });
