@@ -4,6 +4,7 @@
 // in-process work in a fresh worker per subject. Prints a Markdown report and writes
 // bench/RESULTS.md and bench/results.json.
 //   --quick      fewer runs, no 10 MB for peers, no LSP run (smoke test, ~1–2 min)
+//   --few        the quick run's repeats, everything else as a full run (a busy machine)
 //   --no-peers   fengong and floors only
 //   --build      run `npm run build` first (otherwise dist/ is used as it is, with a warning if stale)
 //   --timeout=S  per-run limit for peers (default 120 s)
@@ -27,14 +28,15 @@ const PEERS = join(BENCH, '.peers');
 const OUT = join(INPUTS, 'out'); // stdout/stderr of timed runs: written, as a user's terminal would be
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
+const FEW = QUICK || argv.includes('--few'); // --few: a full run with the quick run's repeats (for a busy machine)
 const NO_PEERS = argv.includes('--no-peers');
 const PEER_TIMEOUT_S = Number(argv.find((a) => a.startsWith('--timeout='))?.slice(10) ?? 120);
 const SLOW_1MB_S = 30; // a peer slower than this on 1 MB is not run on 10 MB
 const SLOW_RUN_S = 20; // a fengong cell whose first run takes longer is run once (noted n=1)
 const SLOW_PEER_RUN_S = 10; // the same for peers: keeps the full run under 10 minutes
 const TIME_BUDGET_S = 540; // past this, peers' 10 MB runs are skipped rather than overrun 10 minutes
-const WHOLE = QUICK ? { minRuns: 1, maxRuns: 5, budgetMs: 1500 } : { minRuns: 3, maxRuns: 20, budgetMs: 4000 };
-const INPROC = QUICK ? { minRuns: 2, maxRuns: 10, budgetMs: 500 } : { minRuns: 3, maxRuns: 30, budgetMs: 2000 };
+const WHOLE = FEW ? { minRuns: 1, maxRuns: 5, budgetMs: 1500 } : { minRuns: 3, maxRuns: 20, budgetMs: 4000 };
+const INPROC = FEW ? { minRuns: 2, maxRuns: 10, budgetMs: 500 } : { minRuns: 3, maxRuns: 30, budgetMs: 2000 };
 const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined; // for CPU time and peak RSS per run
 
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -477,7 +479,10 @@ for (const [key, row] of Object.entries(shapes.rows)) {
     doubling = Math.max(doubling ?? 0, x);
   }
   const last = done.length ? row.cells[done[done.length - 1]] : undefined;
-  shapeSummary[key] = { doubling, largestMB: done[done.length - 1], rssPerByte: last?.rssKiB ? (last.rssKiB * 1024) / last.bytes : undefined };
+  // what each further byte costs: the RSS slope between the two largest sizes (node's own ~40 MB excluded)
+  const prev = done.length > 1 ? row.cells[done[done.length - 2]] : undefined;
+  const marginal = prev?.rssKiB && last?.rssKiB ? ((last.rssKiB - prev.rssKiB) * 1024) / (last.bytes - prev.bytes) : undefined;
+  shapeSummary[key] = { doubling, largestMB: done[done.length - 1], rssPerByte: last?.rssKiB ? (last.rssKiB * 1024) / last.bytes : undefined, marginal };
 }
 results.shapes.summary = shapeSummary;
 
@@ -510,7 +515,7 @@ const t18 = (name, value, limit, pass) => targets18.push({ name, value, limit, r
 
 const md = [];
 const m = results.machine;
-md.push(`## Benchmark results${QUICK ? ' (quick run: fewer repeats)' : ''}`, '');
+md.push(`## Benchmark results${QUICK ? ' (quick run: fewer repeats)' : FEW ? ' (--few: fewer repeats on a busy machine)' : ''}`, '');
 md.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; ${m.date.slice(0, 16).replace('T', ' ')} UTC` +
   `${m.commit ? `, commit ${m.commit}` : ''}; load average ${m.loadavgStart[0]} at start, ${m.loadavgEnd[0]} at end; run took ${results.elapsedS} s.`);
 if (Math.max(m.loadavgStart[0], m.loadavgEnd[0]) > m.cores * 0.75) md.push('', `**Warning:** the machine was busy (load ≥ ${(m.cores * 0.75).toFixed(1)}): wall times are inflated; CPU times are in results.json.`);
@@ -611,7 +616,7 @@ if (Object.keys(shapes.rows).length) {
       if (!c) return '—';
       if (c.status !== 'ok') return c.status === 'skipped' ? 'skipped' : c.status;
       return `${c.cpu !== undefined ? fmtS(c.cpu) : fmtS(c.wall)} · ${c.rssKiB ? `${(c.rssKiB / 1024).toFixed(0)} MB` : '?'}`;
-    }), sm.doubling !== undefined ? fmtRatio(sm.doubling) : '—', sm.rssPerByte !== undefined ? `${sm.rssPerByte.toFixed(1)} (${sm.largestMB} MB)` : '—'];
+    }), sm.doubling !== undefined ? fmtRatio(sm.doubling) : '—', sm.rssPerByte !== undefined ? `${sm.rssPerByte.toFixed(1)} (${sm.largestMB} MB)${sm.marginal !== undefined ? `; +${sm.marginal.toFixed(0)} per added byte` : ''}` : '—'];
   });
   md.push(table(['shape · command', ...SHAPE_SIZES.map((mb) => `${mb} MB`), 'per doubling', 'RSS/byte'], rows));
 }
