@@ -291,8 +291,16 @@ describe('drafting over the protocol: a workspace of two plans', () => {
     await client.open(uriB, edited);
     const labels = await units();
     assert.ok(labels.includes('区数据资源局') && !labels.includes('区大数据局'), labels.join(' '));
-    // closed unsaved: the disk's text again
     await client.close(uriB);
+    // the same file opened under another spelling of its URI (Neovim encodes fewer characters
+    // than Node): known once, so a rename would edit it once
+    const rawB = `file://${fileB}`;
+    assert.notEqual(rawB, uriB);
+    await client.open(rawB, PLAN_B);
+    const refs = await client.request<Location[]>('textDocument/references', { ...docA, position: at(PLAN_A, 2, '区发改委'), context: { includeDeclaration: true } });
+    assert.deepEqual(refs.map((r) => r.uri), [uriA, uriA, rawB]);
+    // closed unsaved: the disk's text again
+    await client.close(rawB);
     while (!(await units()).includes('区大数据局') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     assert.ok((await units()).includes('区大数据局'));
     assert.equal(readFileSync(fileB, 'utf8'), PLAN_B);

@@ -61,6 +61,17 @@ export function indexPlan(uri: string, plan: PlanDocument, lines: LineIndex, uni
   };
 }
 
+/** One spelling per file: clients percent-encode URIs differently (Neovim and Node disagree on
+ *  which characters), and a file known twice would be renamed twice. */
+export function normalizeUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
 /** one slice of work between requests */
 const SLICE_MS = 8;
 
@@ -102,7 +113,8 @@ export class WorkspaceIndex {
   }
 
   /** a file was created, changed or deleted on disk (type 3: deleted) */
-  fileChanged(uri: string, deleted: boolean): void {
+  fileChanged(raw: string, deleted: boolean): void {
+    const uri = normalizeUri(raw);
     if (!/\.(txt|plan)$/i.test(uri) || !this.inRoots(uri)) return;
     if (deleted) {
       this.forget(uri);

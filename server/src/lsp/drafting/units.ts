@@ -12,7 +12,7 @@ import { text } from '../../i18n/catalogue.js';
 import { toRange } from '../convert.js';
 import type { Analysis } from '../analysis.js';
 import type { FengongServer } from '../server.js';
-import { otherPlans, planOf, unitIdentity } from './plans.js';
+import { openTest, otherPlans, planOf, unitIdentity } from './plans.js';
 
 /** every place the unit at `pos` is named, this document first, in document order */
 function placesOf(s: FengongServer, a: Analysis, pos: Position, fresh: boolean): { uri: string; range: Range }[] | undefined {
@@ -69,7 +69,7 @@ export function workspaceSymbols(s: FengongServer, query: string): SymbolInforma
     const a = st.analysis ?? s.analysis(st);
     return a ? [planOf(a)] : [];
   });
-  plans.push(...s.workspace.entries((uri) => s.docs.has(uri)));
+  plans.push(...s.workspace.entries(openTest(s)));
   for (const p of plans) {
     for (const t of p.tasks) {
       const hay = fold(t.name);
