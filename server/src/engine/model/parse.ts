@@ -17,10 +17,10 @@ import { fold } from '../lexicon/fold.js';
 export function parsePlan(text: string, config: Partial<EngineConfig> = {}): PlanDocument {
   const roles = makeRoleMatcher(config.roleKeywords);
   const s = readStructure(text);
-  const genre = judgeGenre(s, roles, config.documentKind);
+  const genre = judgeGenre(s, roles, config.documentKind, config.titleLines);
   const tree = buildTree(s);
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
-  const declarations = findDeclarations(s);
+  const declarations = findDeclarations(s, roles);
   const ctx = { s, roles, leadsFirst: false };
   const explicit = explicitUnits({ ...ctx, declarations }, tree.allItems.filter((it) => !it.children.length));
   const verdicts = judgeTasks(s, tree.allItems, genre, sections, explicit.clauses);
