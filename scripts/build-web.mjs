@@ -67,7 +67,7 @@ const common = (root, version) => ({
   write: false,
   platform: 'browser',
   format: 'iife',
-  target: ['chrome90', 'firefox90', 'safari15'],
+  target: ['chrome93', 'firefox92', 'safari16.4'], // Object.hasOwn; lookbehind in regular expressions (Safari)
   minify: !process.env.FENGONG_WEB_DEV,
   legalComments: 'none',
   logLevel: 'warning',
