@@ -4,7 +4,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, fengong, tempDir } from './helpers.js';
 
@@ -71,5 +71,48 @@ describe('input is bounded: standard input and the baseline have the 64 MB cap o
     const r = fengong(['check', 'plan.txt'], { cwd: d });
     assert.equal(r.code, 2);
     assert.equal(r.stderr, `fengong：基线文件 .fengong-baseline.json 过大（${MAX + 24} 字节，上限 ${MAX} 字节），未读取：请检查是否给错了文件，或删除它后用 --baseline-update 重新生成。\n`);
+  });
+});
+
+describe('--ignore and glob arguments are matched in linear time, as the configs\' globs are', () => {
+  const PLAN = '关于2024年工作要点\n一、重点任务\n（一）加强管理。（办公室牵头）\n';
+  const EVIL = '**/*(a*)*(a*)*(a*)*(a*)*(a*)b';
+  const setup = () => {
+    const d = scratch();
+    mkdirSync(join(d, 'sub'));
+    for (const f of ['a'.repeat(40) + '.txt', '.draft.txt', 'keep.txt']) writeFileSync(join(d, 'sub', f), PLAN);
+    return d;
+  };
+  const checked = (d: string, args: string[]) => {
+    const r = spawnSync(process.execPath, [BIN, 'check', '--format', 'json', ...args], { cwd: d, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.signal, null, 'finished within 20 s');
+    return { status: r.status, stderr: r.stderr, files: r.stdout ? (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath.slice(d.length + 1)) : [] };
+  };
+
+  test(`--ignore '${EVIL}' over a 40-letter name: answered at once (picomatch: over 60 s)`, () => {
+    const d = setup();
+    assert.deepEqual(checked(d, ['--ignore', EVIL, 'sub']), { status: 0, stderr: '', files: ['sub/.draft.txt', `sub/${'a'.repeat(40)}.txt`, 'sub/keep.txt'] });
+    assert.deepEqual(checked(d, ['--ignore', '**/a*.txt', 'sub']).files, ['sub/.draft.txt', 'sub/keep.txt']);
+  });
+
+  test(`the glob argument '${EVIL}.txt' too; '*' still skips a leading dot, '.*' takes it`, () => {
+    const d = setup();
+    const evil = checked(d, [`${EVIL}.txt`]);
+    assert.equal(evil.status, 2);
+    assert.equal(evil.stderr, `fengong：${EVIL}.txt 没有匹配到任何计划文件：请检查路径、通配符或扩展名设置。\n`);
+    assert.deepEqual(checked(d, ['sub/*.txt']).files, [`sub/${'a'.repeat(40)}.txt`, 'sub/keep.txt']);
+    assert.deepEqual(checked(d, ['sub/.*.txt']).files, ['sub/.draft.txt']);
+    assert.deepEqual(checked(d, ['**/k?ep.txt']).files, ['sub/keep.txt']);
+  });
+
+  test('a glob the matcher refuses (!(…) inside) is named with what to do: a usage error for --ignore, exit 2 for an argument', () => {
+    const d = setup();
+    assert.deepEqual(checked(d, ['--ignore', 'sub/!(keep).txt', 'sub']), {
+      status: 2, files: [],
+      stderr: 'fengong：通配符“sub/!(keep).txt”不能使用：不支持 !(…)；请改用开头的 !（整个通配符取反）或 ignore\n（运行 fengong check --help 查看用法）\n',
+    });
+    const arg = checked(d, ['sub/!(keep).txt']);
+    assert.equal(arg.status, 2);
+    assert.equal(arg.stderr, 'fengong：通配符“sub/!(keep).txt”不能使用（不支持 !(…)；请改用开头的 !（整个通配符取反）或 ignore）：请改写后重试。\n');
   });
 });

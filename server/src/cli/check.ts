@@ -19,6 +19,7 @@ import { selectFiles } from './select.js';
 import { BaselineRun, type BaselineMode } from './baseline.js';
 import { fingerprint } from '../baseline/baseline.js';
 import { printConfig } from './print-config.js';
+import { compileGlob, GlobError, MAX_GLOB_LENGTH } from '../config/glob.js';
 
 /** the file name of standard input without --stdin-filename (ESLint says `<text>`) */
 const STDIN = '<stdin>';
@@ -103,6 +104,8 @@ function checkOptions(v: ParsedValues, locale: Locale, io: CliIO): CheckOptions 
     maxWarnings = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(maxWarnings) || maxWarnings < -1) return text(locale, 'cli.badInteger', { option: '--max-warnings', value: raw, min: -1 });
   }
+  const badIgnore = badGlob((v.ignore as string[] | undefined) ?? [], locale);
+  if (badIgnore) return badIgnore;
   const cli: ConfigOverride = {};
   if (v.locale) cli.locale = v.locale as Locale;
   if (v['document-kind']) cli.documentKind = v['document-kind'] as ConfigOverride['documentKind'];
@@ -118,6 +121,20 @@ function checkOptions(v: ParsedValues, locale: Locale, io: CliIO): CheckOptions 
     baselineMode: v['baseline-update'] ? 'update' : v['baseline-prune'] ? 'prune' : 'apply',
     color: !v['no-color'] && !process.env.NO_COLOR && (!!v.color || (outputFile === undefined && !!io.stdout.isTTY)),
   };
+}
+
+/** An --ignore glob the linear matcher refuses, said as the config's are. */
+function badGlob(globs: string[], locale: Locale): string | undefined {
+  for (const glob of globs) {
+    try {
+      compileGlob(glob);
+    } catch (e) {
+      if (!(e instanceof GlobError)) throw e;
+      const why = text(locale, e.reason === 'tooLong' ? 'config.globTooLong' : 'config.globNegatedGroup', { max: MAX_GLOB_LENGTH });
+      return text(locale, 'config.badGlob', { glob, why });
+    }
+  }
+  return undefined;
 }
 
 async function lintArgs(io: CliIO, positionals: string[], v: ParsedValues, lint: LintOptions): Promise<LintOutcome> {

@@ -307,6 +307,7 @@ const IO = {
   },
   'too-large': { zh: '{path} 过大{detail}：已跳过；请拆分文件后再检查。', en: '{path} is too large{detail}; skipped. Split the file and check the parts.' },
   'no-match': { zh: '{path} 没有匹配到任何计划文件：请检查路径、通配符或扩展名设置。', en: '{path} matched no plan files; check the path, the glob or the configured extensions.' },
+  'bad-glob': { zh: '通配符“{path}”不能使用{detail}：请改写后重试。', en: 'the glob “{path}” cannot be used{detail}; rewrite it and try again.' },
   'write-failed': {
     zh: '写入 {path} 失败{detail}：原文件保持不变；请检查磁盘空间和写入权限。',
     en: 'could not write {path}{detail}; the original file is unchanged. Check free disk space and write permission.',
@@ -318,6 +319,14 @@ const IO = {
   changed: {
     zh: '{path} 在读取后被其他程序修改过，未写入，以免覆盖这些修改{detail}：请重新运行。',
     en: '{path} was changed by another program after it was read and was not written, so as not to overwrite those changes{detail}; run again.',
+  },
+  interrupted: {
+    zh: '{path} 上次修复（--fix）写到一半被中断，文件可能已损坏，本次未修复它。修复前的原文保存在 {original}：请核对后用它恢复文件（如 cp），再删除 {journal}。',
+    en: 'the last fix (--fix) of {path} was interrupted mid-write and the file may be damaged; it was not fixed this time. Its original is kept in {original}: check it, restore the file from it (e.g. cp), then delete {journal}.',
+  },
+  restored: {
+    zh: '{path} 在写入修复的同时被其他程序修改：已把该程序写入的内容放回原处，修复未保存{detail}：请重新运行。',
+    en: '{path} was changed by another program while the fix was being written: that program\'s content was put back and the fix was not saved{detail}; run again.',
   },
   'output-target': {
     zh: '不能写入输出文件 {path}{detail}：请用 -o 给出一个文件的路径（文件夹会自动创建）。',
@@ -378,6 +387,21 @@ units: { zh: '责任单位', en: 'units' },
   exportUnknownFormat: { zh: '不支持的导出格式“{format}”（可用：{formats}）', en: 'Unsupported export format “{format}” ({formats})' },
   exportUnknownBy: { zh: '不支持的分组方式“{by}”（可用：{views}）', en: 'Unsupported grouping “{by}” ({views})' },
   unknownDocument: { zh: '文档未打开：{uri}', en: 'Document not open: {uri}' },
+  unitFromConfig: { zh: '规范名称（配置）', en: 'canonical name (config)' },
+  unitAlias: { zh: '别名，写作“{name}”', en: 'alias: writes “{name}”' },
+  unitInPlan: { zh: '本计划 {n} 处', en: '{n} in this plan' },
+  unitInWorkspace: { zh: '工作区 {n} 份计划', en: 'in {n} workspace plans' },
+  roleWord: { zh: '承担方式', en: 'role' },
+  nextMarker: { zh: '下一个序号', en: 'next number' },
+  skeleton: { zh: '责任单位括注', en: 'unit clause' },
+  skeletonDoc: { zh: '本任务还没有写明责任单位：填上牵头单位和配合单位', en: 'This task names no unit yet: fill in the lead and the cooperating units' },
+  lensSection: { zh: '{tasks} 项任务 · 牵头单位 {leads} 个', en: '{tasks} tasks · {leads} lead units' },
+  lensMissing: { zh: ' · {n} 项未写明单位', en: ' · {n} without units' },
+  lensPreview: { zh: '预览任务分工表', en: 'Preview task table' },
+  lensExport: { zh: '导出', en: 'Export' },
+  inlayInherited: { zh: '沿用：{text}', en: 'inherits: {text}' },
+  renameNotUnit: { zh: '这里不是单位名称：请把光标放在任务中写明的单位名称上', en: 'Not a unit name: put the cursor on a unit a task names' },
+  renameInvalid: { zh: '新名称“{name}”不能作单位名称：不能为空，不能含换行、括号或“、，；：”', en: '“{name}” cannot be a unit name: it must not be empty or hold a line break, a bracket or 、，；：' },
 } satisfies Record<string, Entry>;
 
 /** unit roles and how the tables and hovers qualify them */
