@@ -40,7 +40,7 @@ const plainText: PageReader = {
     // decodeBuffer takes a Buffer (the page has the `buffer` package's, injected by scripts/build-web.mjs)
     const r = decodeBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (!r.ok) return { ok: false, message: text(locale, 'web.unreadable', { file: name, why: text(locale, r.why.id, r.why.data) }) };
-    const { text: body, note, ...encoding } = r;
+    const { ok: _ok, text: body, note, ...encoding } = r;
     return { ok: true, source: { name, text: body, encoding, ...(note ? { note: text(locale, note.id, note.data) } : {}) } };
   },
 };
