@@ -73,6 +73,7 @@ const common = (root, version) => ({
   logLevel: 'warning',
   absWorkingDir: root,
   alias: { 'vscode-languageserver/node': 'vscode-languageserver-types' },
+  loader: { '.txt': 'text' }, // the example plan (web/src/main.ts)
   inject: ['web/src/buffer-global.ts'],
   define: { FENGONG_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   metafile: true,

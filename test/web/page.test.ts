@@ -134,6 +134,19 @@ test('a plan by the file chooser: the exact problems fengong check reports, as t
   await done(page);
 });
 
+test('a first look without a plan: the README\'s example plan, checked as fengong check checks it with the defaults', async () => {
+  const page = await open();
+  assert.equal(await page.textContent('#example'), '先看一个示例计划');
+  await page.click('#example');
+  await shown(page, '2024年政务公开工作要点.txt');
+  const defaults = join(work, 'defaults.json');
+  writeFileSync(defaults, '{}');
+  const expected = expectedProblems(cliCheck(['-c', defaults, join(ROOT, 'examples', '2024年政务公开工作要点.txt')]));
+  assert.ok(expected.length > 0);
+  assert.deepEqual(await problems(page), expected);
+  await done(page);
+});
+
 test('the outline and the genre with its reasons, as the editor and fengong inspect give them', async () => {
   const page = await open();
   await chooseFile(page, C000);

@@ -10,6 +10,10 @@ import { pasted, readBytes, READERS } from './readers.js';
 import { Session } from './session.js';
 import { exportTable, nextSort, tableHtml, type SheetSort } from './table-view.js';
 import { escapeHtml, textHtml } from './text-view.js';
+// the README's example plan, bundled as text: a first look without a plan of one's own
+import EXAMPLE from '../../examples/2024年政务公开工作要点.txt';
+
+const EXAMPLE_NAME = '2024年政务公开工作要点.txt';
 
 type Side = 'problems' | 'outline' | 'inspect';
 
@@ -30,7 +34,7 @@ const say = (id: MessageId, data?: MessageData) => text(state.locale, id, data);
 
 /** Static labels, by element id: the ids are written out so that the catalogue test sees them used. */
 const LABELS: [string, MessageId][] = [
-  ['tagline', 'web.tagline'], ['open-label-text', 'web.open'], ['paste', 'web.paste'], ['check', 'web.check'],
+  ['tagline', 'web.tagline'], ['open-label-text', 'web.open'], ['paste', 'web.paste'], ['check', 'web.check'], ['example', 'web.example'],
   ['fix-all', 'web.fixAll'], ['download', 'web.download'], ['lang', 'web.otherLanguage'], ['drop-hint', 'web.dropHint'],
   ['privacy', 'web.privacy'], ['tab-outline', 'web.outline'], ['tab-inspect', 'web.inspect'], ['sheet-heading', 'client.previewTitle'],
   ['by-task', 'client.byTask'], ['by-unit', 'client.byUnit'], ['export-label', 'client.exportAs'], ['zoom-in', 'web.zoomIn'], ['zoom-out', 'web.zoomOut'],
@@ -123,6 +127,17 @@ async function openFile(file: File): Promise<void> {
   });
 }
 
+function openExample(): void {
+  if (state.session?.unsaved && !confirm(say('web.discard', { file: state.session.source.name }))) return;
+  const since = performance.now();
+  void guarded(() => {
+    state.session = new Session({ ...pasted(EXAMPLE, EXAMPLE_NAME), pasted: undefined }, settings());
+    state.editing = false;
+    draw();
+    markReady(since);
+  });
+}
+
 /** A failure of the page itself is said, never swallowed; the text on screen stays as it was. */
 async function guarded(run: () => void | Promise<void>): Promise<void> {
   try {
@@ -179,6 +194,7 @@ function onClick(e: MouseEvent): void {
   const d = el.dataset;
   if (el.id === 'paste') return startEditing();
   if (el.id === 'check') return checkEditor();
+  if (el.id === 'example') return openExample();
   if (el.id === 'lang') return switchLocale();
   if (el.id === 'zoom-in' || el.id === 'zoom-out') return zoom(el.id === 'zoom-in' ? 1.15 : 1 / 1.15);
   if (!s) return;

@@ -519,6 +519,7 @@ const WEB = {
   unsupported: { zh: '不能打开“{file}”：本页读取 {exts} 文件（扩展名“{ext}”不在其中）。请另存为其中一种，或复制全文粘贴进来。', en: 'cannot open “{file}”: the page reads {exts} files (not “{ext}”). Save it as one of them, or copy and paste the whole text.' },
   exportFailed: { zh: '导出 {format} 失败：{detail}', en: 'exporting {format} failed: {detail}' },
   internalError: { zh: '页面出错：{detail}。屏幕上的文本没有改动；请把这条信息和文件一起报告给 fengong 的开发者。', en: 'the page failed: {detail}. The text on screen is unchanged; please report this message together with the file.' },
+  example: { zh: '先看一个示例计划', en: 'Try an example plan' },
   kindAuto: { zh: '文种：自动判断', en: 'Genre: automatic' },
   kindTitle: { zh: '按什么文种检查（同 --document-kind）：自动判断时依据标题和正文，判断有误时可在此指定', en: 'Check the plan as this genre (as --document-kind): automatic reads the title and body; choose one where it reads wrong' },
   discard: { zh: '{file} 的修改还没有下载保存，打开新文件将丢弃这些修改。继续吗？', en: 'The changes to {file} have not been downloaded; opening another file discards them. Continue?' },
