@@ -275,7 +275,7 @@ async function exportTaskTable(context: vscode.ExtensionContext, tree: TaskTable
   const by = preset ? bys.find((b) => b.by === preset.by) : await vscode.window.showQuickPick(bys, { title: t('client.pickBy'), placeHolder: t('client.pickBy') });
   if (!by) return;
 
-  const base = path.posix.basename(uri.path).replace(/(\.docx?)?(\.plan)?\.(txt|plan)$/i, '');
+  const base = path.posix.basename(uri.path).replace(/(\.(docx?|wps|xlsx|xlsm))?(\.plan)?\.(txt|plan)$/i, '');
   const suffix = isZh() ? (by.by === 'task' ? '任务分工表' : '按单位') : (by.by === 'task' ? 'tasks' : 'units');
   const source = uri.scheme === WORD_SCHEME ? vscode.Uri.parse(uri.query) : uri;
   const dir = source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -355,7 +355,7 @@ async function openWordPlan(context: vscode.ExtensionContext, tree: TaskTablePro
   }
 }
 
-/** Opening a .docx in VS Code (which cannot show one) opens its text view instead. */
+/** Opening a .docx, .doc, .wps or .xlsx in VS Code (which cannot show one) opens its text view instead. */
 class WordPlanEditor implements vscode.CustomReadonlyEditorProvider {
   constructor(private readonly context: vscode.ExtensionContext, private readonly tree: TaskTableProvider) {}
 

@@ -16,6 +16,8 @@ export interface LintOptions {
   cli: ConfigOverride;
   /** 'write': --fix; 'dry-run': --fix-dry-run */
   fix?: 'write' | 'dry-run';
+  /** the title an office file marks itself (WordSource.titleLines) */
+  titleLines?: { first: number; last: number };
 }
 
 export type CheckedFile =
@@ -54,7 +56,7 @@ export async function lintFiles(files: string[], opts: LintOptions): Promise<Lin
       }
       // a Word document is checked, never fixed (check refuses --fix for it before this)
       const c = read.word || recovery?.state === 'interrupted'
-        ? await lintText(file, read.text, undefined, { ...opts, fix: undefined }, out)
+        ? await lintText(file, read.text, undefined, { ...opts, fix: undefined, ...(read.word?.titleLines ? { titleLines: read.word.titleLines } : {}) }, out)
         : await lintText(file, read.text, read.meta, opts, out, read.stamp);
       if (c?.ok && read.word) c.word = read.word;
       if (c) byFile.set(file, c);
@@ -75,7 +77,7 @@ export async function lintText(file: string, text: string, meta: EncodingMeta | 
     out.exit = 2;
     return undefined;
   }
-  if (!opts.fix) return { file, ok: true, text, diagnostics: lint(text, resolved.config).diagnostics };
+  if (!opts.fix) return { file, ok: true, text, diagnostics: lint(text, opts.titleLines ? { ...resolved.config, titleLines: opts.titleLines } : resolved.config).diagnostics };
   const fixed = fixAndLint(text, resolved.config);
   if (fixed.text === text) return { file, ok: true, text, diagnostics: fixed.result.diagnostics };
   if (opts.fix === 'write' && meta) {

@@ -459,6 +459,37 @@ const SHEET = {
   deadlineSep: { zh: '；', en: '; ' },
 } satisfies Record<string, Entry>;
 
+/** office files (Word, WPS, Excel): positions a Word or Excel user can find, and what could not be read */
+const OFFICE = {
+  paragraph: { zh: '第{paragraph}段', en: 'paragraph {paragraph}' },
+  tableCell: { zh: '表{table}第{row}行第{cell}列', en: 'table {table} row {row} column {cell}' },
+  textBox: { zh: '文本框{box}第{paragraph}段', en: 'text box {box} paragraph {paragraph}' },
+  cell: { zh: '工作表“{sheet}”第{row}行{column}列', en: '{sheet}!{column}{row}' },
+  quote: { zh: '“{quote}”', en: ' “{quote}”' },
+  oldSheet: {
+    zh: '{path} 是 Excel 97–2003 或 WPS 表格文件（.xls/.et）{detail}，fengong 无法读取：请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后重试。',
+    en: '{path} is an Excel 97–2003 or WPS spreadsheet (.xls/.et){detail}, which fengong cannot read; save it as an Excel workbook (.xlsx) in Excel or WPS and try again.',
+  },
+  sheetCorrupt: {
+    zh: '{path} 不是有效的 Excel 工作簿，可能已损坏{detail}：请在 Excel 或 WPS 中打开并另存为 .xlsx 后重试。',
+    en: '{path} is not a valid Excel workbook; it may be damaged{detail}. Open it in Excel or WPS, save it as .xlsx and try again.',
+  },
+  notSheet: {
+    zh: '{path} 不是 Excel 工作簿{detail}：请给出 .xlsx 文件；Word 文档请用 .docx 扩展名。',
+    en: '{path} is not an Excel workbook{detail}; give an .xlsx file (a Word document needs the .docx extension).',
+  },
+  noText: {
+    zh: '{where}没有可检查的文字（可能只有图片或扫描件）：请提供含文字的文档，或先用文字识别（OCR）转换。',
+    en: '{where} holds no text to check (perhaps only pictures or a scanned page); give a document with text, or convert it with OCR first.',
+  },
+  thisFile: { zh: '此文件', en: 'This file' },
+  whole: { zh: '全文', en: 'whole file' },
+  docNumbering: {
+    zh: '此 .doc 文档使用了 Word 自动编号，旧版 .doc 中的自动编号无法还原：这些段落按无序号检查，序号连续性未检查。请另存为 .docx 后重试。',
+    en: 'This .doc uses Word automatic list numbers, which cannot be recovered from the old .doc format: those paragraphs are checked without their numbers and the numbering sequence is not checked. Save it as .docx and try again.',
+  },
+} satisfies Record<string, Entry>;
+
 /** the VS Code extension's words (client/src) */
 const CLIENT = {
   notPlainText: { zh: '当前编辑器不是 .txt 纯文本文件。', en: 'The active editor is not a plain-text .txt file.' },
@@ -535,6 +566,7 @@ export const CATALOGUE = {
   ...prefixed('table', TABLE),
   ...prefixed('config', CONFIG),
   ...prefixed('io', IO),
+  ...prefixed('office', OFFICE),
   ...prefixed('lsp', LSP),
   ...prefixed('role', ROLE),
   ...prefixed('grid', GRID),

@@ -17,7 +17,7 @@ import { fold } from '../lexicon/fold.js';
 export function parsePlan(text: string, config: Partial<EngineConfig> = {}): PlanDocument {
   const roles = makeRoleMatcher(config.roleKeywords);
   const s = readStructure(text);
-  const genre = judgeGenre(s, roles, config.documentKind);
+  const genre = judgeGenre(s, roles, config.documentKind, config.titleLines);
   const tree = buildTree(s);
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
   const declarations = findDeclarations(s, roles);
