@@ -54,7 +54,7 @@ function drawLabels(): void {
 }
 
 function drawStatus(s: Session): void {
-  const enc = s.source.word ? 'Word' : s.source.encoding ? encodingName(s.source.encoding) : '';
+  const enc = s.source.word ? (s.source.word.format === 'xlsx' ? 'Excel' : 'Word') : s.source.encoding ? encodingName(s.source.encoding) : '';
   const a = s.analysis;
   const parts = [`<b class="file">${escapeHtml(s.source.name)}</b>`, escapeHtml(enc), ...genreLines(a).map(escapeHtml)];
   if (s.source.note) parts.push(`<span class="note">${escapeHtml(s.source.note)}</span>`);
@@ -117,7 +117,7 @@ async function openFile(file: File): Promise<void> {
   if (state.session?.unsaved && !confirm(say('web.discard', { file: state.session.source.name }))) return;
   const since = performance.now();
   await guarded(async () => {
-    const r = readBytes(new Uint8Array(await file.arrayBuffer()), file.name, state.locale);
+    const r = await readBytes(new Uint8Array(await file.arrayBuffer()), file.name, state.locale);
     if (!r.ok) return showError(r.message);
     state.session = new Session(r.source, settings());
     state.editing = false;
@@ -228,7 +228,7 @@ function applyFix(s: Session, problem: number, k: number): void {
 
 async function exportAndSave(s: Session, format: TableFormat): Promise<void> {
   try {
-    const f = await exportTable(s.analysis, format, state.by);
+    const f = await exportTable(s.analysis, s.table, format, state.by);
     save(f.name, f.bytes, f.mime);
   } catch (e) {
     showError(say('web.exportFailed', { format, detail: e instanceof Error ? e.message : String(e) }));

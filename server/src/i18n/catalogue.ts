@@ -546,7 +546,6 @@ const WEB = {
   noOutline: { zh: '没有找到带序号的标题。', en: 'No numbered headings found.' },
   timing: { zh: '检查用时 {ms} 毫秒', en: 'checked in {ms} ms' },
   unreadable: { zh: '无法读取 {file}：{why}。请另存为 UTF-8 纯文本后重试。', en: 'cannot read {file}: {why}. Save it as UTF-8 plain text and try again.' },
-  oleWord: { zh: '{file} 是旧版 Word 文档（.doc）或设有打开密码，网页中无法读取：请在 Word 或 WPS 中取消密码并另存为 .docx 后重试。', en: '{file} is an old-format Word document (.doc) or is password-protected, which the page cannot read; in Word or WPS remove the password and save it as .docx, then try again.' },
   unsupported: { zh: '不能打开“{file}”：本页读取 {exts} 文件（扩展名“{ext}”不在其中）。请另存为其中一种，或复制全文粘贴进来。', en: 'cannot open “{file}”: the page reads {exts} files (not “{ext}”). Save it as one of them, or copy and paste the whole text.' },
   exportFailed: { zh: '导出 {format} 失败：{detail}', en: 'exporting {format} failed: {detail}' },
   internalError: { zh: '页面出错：{detail}。屏幕上的文本没有改动；请把这条信息和文件一起报告给 fengong 的开发者。', en: 'the page failed: {detail}. The text on screen is unchanged; please report this message together with the file.' },
