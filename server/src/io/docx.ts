@@ -726,9 +726,10 @@ export function docText(body: string): { text: string; word: WordSource } {
   let row = 0;
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     if (raw.includes('\t') && raw.endsWith('\t')) {
-      // a table row: every cell ends with its mark, the row with one more
+      // a table row: every cell ends with its mark (a TAB here), the row with the line end — so an
+      // empty last cell is the second of two final TABs (corpus 121's row 30, made by LibreOffice)
       if (!inTable) { tables++; row = 0; inTable = true; }
-      const cells = raw.replace(/\t\t?$/, '').split('\t');
+      const cells = raw.replace(/\t$/, '').split('\t');
       const cellStarts: number[] = [];
       let at = 0;
       for (const c of cells) { cellStarts.push(at); at += c.length + 1; }
@@ -738,7 +739,8 @@ export function docText(body: string): { text: string; word: WordSource } {
     }
     inTable = false;
     if (!raw.trim()) {
-      lines.push('');
+      // kept as it is (spaces only), as the .docx reader keeps it
+      lines.push(raw);
       origins.push({ after: paragraphs });
       continue;
     }
