@@ -373,6 +373,20 @@ if (existsSync(lspScript) && !QUICK) {
   log(`  ${JSON.stringify(results.lsp).slice(0, 400)}`);
 }
 
+// drafting (issue 19): completion and references on the 10,000-line plan in a 200-plan workspace
+const draftingScript = join(BENCH, 'lsp-drafting.mjs');
+if (existsSync(draftingScript) && !QUICK) {
+  log('language server, drafting (bench/lsp-drafting.mjs)');
+  const r = spawnSync(process.execPath, [draftingScript, '--json', '--plan', manifest.files.plan10k], {
+    cwd: ROOT, encoding: 'utf8', timeout: 300_000, killSignal: 'SIGKILL', maxBuffer: 64 * MB,
+  });
+  const last = (r.stdout ?? '').trim().split('\n').reverse().find((l) => l.trim().startsWith('{'));
+  try { results.drafting = { status: 'ok', ...JSON.parse(last) }; } catch {
+    results.drafting = { status: r.error?.code === 'ETIMEDOUT' ? 'timeout' : 'error', why: `exit ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' | ').slice(0, 300)}` };
+  }
+  log(`  ${JSON.stringify(results.drafting).slice(0, 400)}`);
+}
+
 results.machine.loadavgEnd = loadavg().map((x) => +x.toFixed(2));
 results.elapsedS = +((nowMs() - started) / 1000).toFixed(1);
 
@@ -419,6 +433,7 @@ if (results.lsp?.status === 'ok') {
   for (const t of results.lsp.targets ?? []) target(`server: ${t.name}`, String(t.value), String(t.limit), !!t.pass, t.note);
 } else if (existsSync(lspScript) && !QUICK) target('server targets (bench/lsp-latency.mjs)', undefined, '', false, results.lsp?.why);
 else target('server targets (bench/lsp-latency.mjs)', undefined, '', false, QUICK ? 'not run with --quick' : 'bench/lsp-latency.mjs not present');
+for (const t of results.drafting?.status === 'ok' ? results.drafting.targets ?? [] : []) target(`server: ${t.name}`, String(t.value), String(t.limit), !!t.pass, t.note);
 
 // ---------------------------------------------------------------------------------------------
 // Report

@@ -383,6 +383,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     }
   };
+  // a code lens of the server names its document by URI string (JSON), a menu by vscode.Uri
+  const uriArg = (arg: unknown): vscode.Uri | undefined => (arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined);
   // The server is started only once a plan is open: the plaintext activation event (needed for
   // `fengong.plainTextAsPlan`) must not cost a Node process for every .txt someone opens.
   const maybeStart = (doc: vscode.TextDocument) => {
@@ -393,10 +395,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     view,
     vscode.commands.registerCommand('fengong.treatAsPlan', treatAsPlan),
     vscode.commands.registerCommand('fengong.fixAll', fixAll),
-    vscode.commands.registerCommand('fengong.exportTaskTable', (arg?: vscode.Uri) => exportTaskTable(context, tree, arg)),
+    vscode.commands.registerCommand('fengong.exportTaskTable', (arg?: vscode.Uri | string) => exportTaskTable(context, tree, uriArg(arg))),
     vscode.commands.registerCommand('fengong.refreshTaskTable', () => tree.refresh()),
     vscode.commands.registerCommand('fengong.revealTask', revealTask),
-    vscode.commands.registerCommand('fengong.previewTaskTable', (arg?: vscode.Uri) => previewTaskTable(context, tree, arg)),
+    vscode.commands.registerCommand('fengong.previewTaskTable', (arg?: vscode.Uri | string) => previewTaskTable(context, tree, uriArg(arg))),
     vscode.commands.registerCommand('fengong.openWordPlan', (arg?: vscode.Uri) => openWordPlan(context, tree, arg)),
     vscode.workspace.registerTextDocumentContentProvider(WORD_SCHEME, new WordTextProvider(context, tree)),
     vscode.window.registerCustomEditorProvider('fengong.wordPlan', new WordPlanEditor(context, tree), { supportsMultipleEditorsPerDocument: false }),

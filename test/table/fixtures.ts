@@ -88,6 +88,7 @@ export function miniPlan(spec: { title?: string; year?: number; tasks: TaskSpec[
     schemes: {},
     pairProblems: [],
     firstListedLeads: false,
+    headingClauses: [],
   } as unknown as PlanDocument;
 }
 

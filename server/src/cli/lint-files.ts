@@ -7,6 +7,7 @@ import type { ConfigOverride } from '../engine/config.js';
 import { loadConfigForFile, type ConfigError } from '../config/load.js';
 import { writeTextPreserving, AtomicWriteError, type EncodingMeta, type FileStamp } from '../io/files.js';
 import { readPlanSource, type WordSource } from '../io/word-source.js';
+import { pendingRecovery, recoveryMessage } from '../io/recovery.js';
 import { errnoText, prefixedLine, text as msg } from '../i18n/catalogue.js';
 
 export interface LintOptions {
@@ -46,9 +47,16 @@ export async function lintFiles(files: string[], opts: LintOptions): Promise<Lin
       }
       // an encoding that was a guess is said (GBK bytes that are valid UTF-8 too)
       if (!read.word && read.note) out.stderr.push(prefixedLine(opts.locale, read.note[opts.locale]));
+      // a file whose last in-place fix was killed midway is said, with where its original is,
+      // and not fixed again until the user has looked
+      const recovery = read.word ? undefined : pendingRecovery(file);
+      if (recovery?.state === 'interrupted') {
+        out.stderr.push(prefixedLine(opts.locale, recoveryMessage(recovery, opts.locale)));
+        out.exit = 2;
+      }
       // a Word document is checked, never fixed (check refuses --fix for it before this)
-      const c = read.word
-        ? await lintText(file, read.text, undefined, { ...opts, fix: undefined, ...(read.word.titleLines ? { titleLines: read.word.titleLines } : {}) }, out)
+      const c = read.word || recovery?.state === 'interrupted'
+        ? await lintText(file, read.text, undefined, { ...opts, fix: undefined, ...(read.word?.titleLines ? { titleLines: read.word.titleLines } : {}) }, out)
         : await lintText(file, read.text, read.meta, opts, out, read.stamp);
       if (c?.ok && read.word) c.word = read.word;
       if (c) byFile.set(file, c);

@@ -54,18 +54,87 @@ export function decodeBuffer(buf: Buffer): DecodeResult {
 }
 
 /**
- * Valid UTF-8 is UTF-8 — unless its text is not Chinese while the same bytes read as GB18030 are
- * plausible Chinese: GBK bytes are often valid UTF-8 too (中文 = D6 D0 CE C4 = Hebrew + Greek), and
- * read as UTF-8 they would be mojibake and false findings. Then GB18030 is assumed, and said.
+ * Valid UTF-8 is UTF-8 — unless its text is not Chinese, not plausible in any alphabet, while the
+ * same bytes read as GB18030 are plausible Chinese: GBK bytes are sometimes valid UTF-8 too (织 =
+ * D6 AF = a Hebrew accent on nothing), and read as UTF-8 they would be mojibake and false
+ * findings. Then GB18030 is assumed, and said. Real Russian or Greek stays UTF-8.
  */
 function utf8OrGbk(buf: Buffer, utf8: string): DecodeResult {
   // the mark of GBK read as UTF-8: letters of U+0080–U+07FF (Greek, Cyrillic, Hebrew…), little Chinese
-  if (cjkShare(utf8) >= 0.5 || !/[\u0080-\u07ff]/.test(utf8)) return success(utf8, 'utf8', false);
+  // (the regex first: it is one fast scan, and Chinese text rarely has such letters)
+  if (!/[\u0080-\u07ff]/.test(utf8) || cjkShare(utf8) >= 0.5 || plausibleAlphabetic(utf8)) return success(utf8, 'utf8', false);
   const gb = checkGb18030(buf);
   if (!gb.ok || cjkShare(gb.text) <= cjkShare(utf8)) return success(utf8, 'utf8', false);
   const r = success(gb.text, 'gb18030', false);
   if (r.ok) r.note = { id: 'io.assumedGb', data: {} };
   return r;
+}
+
+/** Above this share of odd letters, text in U+0080–U+07FF is not any alphabet's. */
+const ODD_LETTER_SHARE = 0.05;
+/** Fewer letters than this are no evidence either way (小 in GBK is Cyrillic С in UTF-8). */
+const MIN_LETTERS = 3;
+
+/**
+ * Whether the letters of U+0080–U+07FF read like words of an alphabet: the letters a language
+ * writes (not ǰ ʡ ϰ ѧ), each word in one script, each accent on a letter. GBK read as UTF-8 is
+ * mostly rare letters and jumps between scripts inside a word (学习 = D1 A7 CF B0 = Cyrillic ѧ,
+ * Greek ϰ); `Привет, мир`, `Καλημέρα κόσμε`, `مرحبا بالعالم` are none of that.
+ */
+function plausibleAlphabetic(text: string): boolean {
+  let prev: string | undefined; // the script of the letter just before, if the previous character was one
+  let count = 0;
+  let odd = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80 || c > 0x7ff) {
+      prev = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 'latin' : undefined;
+      continue;
+    }
+    const letter = commonLetter(c);
+    const mark = !letter && MARK.test(ch);
+    if (!letter && !mark && !LETTER.test(ch)) {
+      prev = undefined; // punctuation, symbols, digits end a word
+      continue;
+    }
+    count++;
+    if (mark) {
+      if (!prev || !markFits(c, prev)) odd++; // an accent on nothing, or on another script's letter
+    } else if (!letter) {
+      odd++; // a letter no language here writes: ǰ ʡ ϰ ѧ
+      prev = undefined;
+    } else {
+      if (prev && prev !== letter) odd++;
+      prev = letter;
+    }
+  }
+  return count >= MIN_LETTERS && odd / count <= ODD_LETTER_SHARE;
+}
+
+const MARK = /\p{M}/u;
+const LETTER = /\p{L}/u;
+/** The letters that Latin-script languages, Greek, Russian and its neighbours, Armenian, Hebrew
+ *  and Arabic (with Persian and Urdu) write, by script: [first, last, script]. */
+const COMMON_LETTERS: [number, number, string][] = [
+  [0xc0, 0xd6, 'latin'], [0xd8, 0xf6, 'latin'], [0xf8, 0x17f, 'latin'], [0x1a0, 0x1a1, 'latin'], [0x1af, 0x1b0, 'latin'], [0x218, 0x21b, 'latin'],
+  [0x386, 0x386, 'greek'], [0x388, 0x38a, 'greek'], [0x38c, 0x38c, 'greek'], [0x38e, 0x3a1, 'greek'], [0x3a3, 0x3ce, 'greek'],
+  [0x400, 0x45f, 'cyrillic'], [0x490, 0x491, 'cyrillic'],
+  [0x531, 0x556, 'armenian'], [0x561, 0x587, 'armenian'],
+  [0x5d0, 0x5ea, 'hebrew'],
+  [0x621, 0x64a, 'arabic'], [0x671, 0x671, 'arabic'], [0x67e, 0x67e, 'arabic'], [0x686, 0x686, 'arabic'], [0x698, 0x698, 'arabic'], [0x6a9, 0x6a9, 'arabic'], [0x6af, 0x6af, 'arabic'], [0x6cc, 0x6cc, 'arabic'], [0x6d2, 0x6d2, 'arabic'],
+];
+
+function commonLetter(c: number): string | undefined {
+  for (const [first, last, script] of COMMON_LETTERS) if (c >= first && c <= last) return script;
+  return undefined;
+}
+
+/** Whether a combining mark goes on a letter of `script` (decomposed accents, Hebrew points, harakat). */
+function markFits(c: number, script: string): boolean {
+  if (c >= 0x300 && c <= 0x36f) return script === 'latin' || script === 'greek' || script === 'cyrillic';
+  if (c >= 0x5b0 && c <= 0x5c7) return script === 'hebrew';
+  if (c >= 0x64b && c <= 0x652) return script === 'arabic';
+  return false;
 }
 
 /** Share of the non-ASCII characters that are Chinese (or its punctuation); 1 for pure ASCII. */

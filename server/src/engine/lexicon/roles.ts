@@ -35,3 +35,13 @@ export const CONJUNCT_RE = /会同/;
 
 /** verbs of a unit's remit at the start of its text: `1.监督组。负责…`, `（一）区建管委：牵头协调…` */
 export const REMIT_VERB_RE = /^(?:负责|牵头|主要负责|承担|指导|配合|统筹|组织|协调)/;
+
+/** role words offered after a unit name while drafting a clause (FORMAT.md §2), most used first */
+export const ROLE_COMPLETIONS = ['牵头', '负责', '配合', '按职责分工负责', '分别牵头', '指导'];
+
+/** the clause a task without units is offered (completion snippet, task-unit's quick fix):
+ *  `（办公室牵头，各处室配合）` with the unit names left for the writer */
+export const CLAUSE_SKELETON = { open: '（', lead: '牵头', between: '，', cooperating: '配合', close: '）' } as const;
+
+/** words that may stand between the units and the role word: `分别牵头` `会同` */
+export const ROLE_MODIFIER_WORDS = ['按照职责分工', '按职责分工', '根据职责分工', '按各自职责', '按照职责', '按职责', '依职责', '分别', '共同', '具体', '会同'];

@@ -4,7 +4,7 @@
 import type { ItemNode } from './types.js';
 import type { Structure } from './structure.js';
 import {
-  ATTACHMENT_LIST_RE, FRAMING_NOUNS, FRAMING_TAIL_RE, FRAMING_VERB_RE, NOTES_RE, PROCEDURE_RE, SCOPE_RE, UNIT_CENTRIC_RE,
+  ATTACHMENT_LIST_RE, FRAMING_NOUNS, FRAMING_TAIL_RE, FRAMING_VERB_RE, NOTES_RE, PROCEDURE_RE, SCHEDULE_STAGE_RE, SCOPE_RE, SCORING_SHEET_RE, UNIT_CENTRIC_RE, DESCRIPTIVE_TEXT_RE,
 } from '../lexicon/sections.js';
 import { fold } from '../lexicon/fold.js';
 import { TASK_VERB_RE } from '../lexicon/units.js';
@@ -46,11 +46,12 @@ export function headingRole(title: string, extraFraming: Set<string> = new Set()
 export function assignSections(s: Structure, items: ItemNode[], extraFraming: Set<string>): Map<ItemNode, SectionRole> {
   const roles = new Map<ItemNode, SectionRole>();
   const lead = leadLines(s);
+  const scoring = scoringParts(s);
   const lastChild = new Map<ItemNode | undefined, ItemNode>();
   for (const it of items) {
     const prev = lastChild.get(it.parent);
     lastChild.set(it.parent, it);
-    const inherited = it.parent ? roles.get(it.parent)! : 'task';
+    const inherited = it.parent ? roles.get(it.parent)! : scoring.has(partOf(s, it.heading.line)) ? 'scope' : 'task';
     let role = inherited !== 'task' ? inherited : it.children.length || it.parent === undefined || it.marker.rank <= 2 ? headingRole(it.title, extraFraming) : 'task';
     const before = lead.get(it.heading.line);
     if (before) role = before;
@@ -60,7 +61,55 @@ export function assignSections(s: Structure, items: ItemNode[], extraFraming: Se
     }
     roles.set(it, role);
   }
+  describedLists(s, items, roles);
   return roles;
+}
+
+/** Descriptive lists and schedules under a task-like heading (FORMAT.md §5): the siblings whose
+ *  every member is a noun title with a description (`（一）生态宜居。反映城市的大气…`) are the
+ *  dimensions of an evaluation, not tasks; a leaf whose body is dated stages (`2020年，…`
+ *  `2030年，…`) and whose title does nothing is a schedule. */
+function describedLists(s: Structure, items: ItemNode[], roles: Map<ItemNode, SectionRole>): void {
+  const siblings = new Map<ItemNode | undefined, ItemNode[]>();
+  for (const it of items) (siblings.get(it.parent) ?? siblings.set(it.parent, []).get(it.parent)!).push(it);
+  for (const list of siblings.values()) {
+    if (list.length < 2 || !list.every((it) => roles.get(it) === 'task' && !it.children.length && describes(s, it))) continue;
+    for (const it of list) roles.set(it, 'scope');
+  }
+  for (const it of items) {
+    if (roles.get(it) !== 'task' || it.children.length || it.body.length < 2 || TASK_VERB_RE.test(fold(it.title))) continue;
+    if (it.titleSpan.end < it.heading.content.end - 1) continue; // the heading says more than its title
+    if (it.body.every((p) => SCHEDULE_STAGE_RE.test(s.folded.slice(p.content.start, p.content.end)))) roles.set(it, 'framing');
+  }
+}
+
+/** `生态宜居。反映…`: a short noun title, then a text that says what it measures */
+function describes(s: Structure, it: ItemNode): boolean {
+  const title = s.folded.slice(it.titleSpan.start, it.titleSpan.end);
+  if (!title || title.length > 12 || /[，,；;：:]/.test(title) || TASK_VERB_RE.test(title)) return false;
+  let at = it.titleSpan.end + 1;
+  const first = it.body[0];
+  if (at >= it.heading.content.end && first) at = first.content.start;
+  return DESCRIPTIVE_TEXT_RE.test(s.folded.slice(at, at + 8));
+}
+
+const partOf = (s: Structure, line: number): number => {
+  let part = 0;
+  while (part < s.partBreaks.length && s.partBreaks[part]! <= line) part++;
+  return part;
+};
+
+/** Attachments that score the work (`附件` then `某某县政务公开工作考核评分表`): their items are
+ *  the criteria of an evaluation (FORMAT.md §5), not tasks. */
+function scoringParts(s: Structure): Set<number> {
+  const out = new Set<number>();
+  let part = 0;
+  s.paragraphs.forEach((p, i) => {
+    if (s.partBreaks[part] !== p.line) return;
+    part++;
+    for (const q of s.paragraphs.slice(i, i + 2)) if (SCORING_SHEET_RE.test(s.folded.slice(q.content.start, q.content.end))) out.add(part);
+  });
+  return out;
 }
 
 /** `注：` and `附件：` lines and the lines just after them: a list of notes or attachments */
@@ -69,7 +118,8 @@ function leadLines(s: Structure): Map<number, SectionRole> {
   for (let i = 0; i < s.paragraphs.length; i++) {
     const p = s.paragraphs[i]!;
     const t = s.folded.slice(p.content.start, p.content.end);
-    const role = NOTES_RE.test(t) ? 'notes' : ATTACHMENT_LIST_RE.test(t) ? 'attachment' : undefined;
+    // `附件：某某任务清单` heading the attachment itself (a part break) lists nothing
+    const role = NOTES_RE.test(t) ? 'notes' : ATTACHMENT_LIST_RE.test(t) && !s.partBreaks.includes(p.line) ? 'attachment' : undefined;
     if (!role) continue;
     out.set(p.line, role); // `注：1.…` is the first note itself
     const next = s.paragraphs[i + 1];

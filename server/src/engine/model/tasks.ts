@@ -18,6 +18,8 @@ export type TaskVerdicts = Map<ItemNode, NonTaskReason | undefined>;
 export interface ItemUnits {
   unitClauses: UnitClause[];
   inheritedUnits?: { from: Span; text: string };
+  /** the ancestor whose heading clause the units come from (references and rename find its units) */
+  inheritedClause?: { node: ItemNode; clause: UnitClause };
 }
 
 const ROLE_REASON: Record<Exclude<SectionRole, 'task'>, NonTaskReason> = {
@@ -39,7 +41,34 @@ export function explicitUnits(ctx: ClauseContext & { declarations: Declarations 
     clauses.set(it, found);
     for (const cl of found) for (const u of cl.units) known.add(u.name);
   }
+  // a bracket of names the document uses as units elsewhere (other clauses, the addressees) is a
+  // clause too: `（各街镇、开发区、头桥集团）` where `（区生态环境局牵头，各街镇、开发区配合）` stands
+  const knownUnits = foldedUnitNames(ctx.s, clauses);
+  for (const it of leaves) {
+    if (clauses.get(it)!.length || rowOf(ctx.s, it)) continue;
+    const leadsFirst = ctx.declarations.firstListedLeads !== undefined && ctx.declarations.firstListedLeads < it.span.end;
+    const found = explicitClauses({ ...ctx, leadsFirst, knownUnits }, it, true);
+    if (!found.length) continue;
+    clauses.set(it, found);
+    for (const cl of found) for (const u of cl.units) known.add(u.name);
+  }
   return { clauses, known };
+}
+
+/** The unit names (folded) of the clauses found, and of the addressee line before the body
+ *  (`各街镇、开发区，区政府各委、办、局：`). */
+function foldedUnitNames(s: Structure, clauses: Map<ItemNode, UnitClause[]>): Set<string> {
+  const out = new Set<string>();
+  const add = (name: string) => { if (name.length >= 2 && name.length <= 20) out.add(name); };
+  for (const list of clauses.values()) for (const c of list) for (const u of c.units) add(s.folded.slice(u.span.start, u.span.end).replace(/[ \t\u3000\u00a0]+/g, ''));
+  for (const p of s.paragraphs) {
+    if (p.line >= s.bodyStartLine) break;
+    const t = s.folded.slice(p.content.start, p.content.end).trim();
+    if (!/[：:]$/.test(t) || /[。；;]/.test(t)) continue;
+    const names = t.slice(0, -1).split(/[、，,]/).map((n) => n.trim());
+    if (names.some((n) => UNIT_SUFFIX_RE.test(n)) && names.every((n) => n.length <= 15)) names.forEach(add);
+  }
+  return out;
 }
 
 /** Whether each item is a task, and why not when it is not. */
@@ -91,7 +120,7 @@ function coverItems(s: Structure, items: ItemNode[], genre: GenreVerdict, clause
   for (const row of s.tableRows.values()) if (row.columns?.roles.size) evidence.add(partOf(row.line));
   for (const [it, cl] of clauses) if (cl.some((c) => c.units.length)) evidence.add(partOf(it.heading.line));
   if (genre.title && genre.basis === 'title' && FORWARDING_RE.test(s.folded.slice(genre.title.span.start, genre.title.span.end))) {
-    const end = coverEnd(s, items, genre.title.span.end);
+    const end = coverEnd(s, items, genre.title.span);
     for (const it of items) if (end !== undefined ? it.heading.line < end : !evidence.size) out.add(it);
     return out;
   }
@@ -102,14 +131,22 @@ function coverItems(s: Structure, items: ItemNode[], genre: GenreVerdict, clause
 
 const FORWARDING_RE = /(?:印发|转发|印送|颁发)[^。]*(?:通知|函)$/;
 
-/** the line where the forwarded document starts: after the cover's date line, when items follow */
-function coverEnd(s: Structure, items: ItemNode[], after: number): number | undefined {
+/** The line where the forwarded document starts, when items follow: the cover's date line, the
+ *  forwarded document's own title standing alone (a line the notice's title contains), or its
+ *  first section numbered `一、` again after the notice's own `一、二、三、`. */
+function coverEnd(s: Structure, items: ItemNode[], title: { start: number; end: number }): number | undefined {
   const last = items.length ? items[items.length - 1]!.heading.line : -1;
+  const titleText = s.folded.slice(title.start, title.end).replace(/[\s\u3000《》]+/g, '');
   for (const p of s.paragraphs) {
-    if (p.content.start <= after || p.line >= last) continue;
-    if (DATE_LINE_RE.test(s.folded.slice(p.content.start, p.content.end))) return p.line;
+    if (p.content.start <= title.end || p.line >= last) continue;
+    const t = s.folded.slice(p.content.start, p.content.end);
+    if (DATE_LINE_RE.test(t)) return p.line;
+    const bare = t.replace(/[\s\u3000《》]+/g, '');
+    if (bare.length >= 6 && s.headings.has(p.line) && titleText.includes(bare)) return p.line;
   }
-  return undefined;
+  const top = items.filter((it) => !it.parent);
+  const again = top.findIndex((it, i) => i > 0 && it.marker.value === 1 && it.marker.rank === top[0]!.marker.rank);
+  return again > 0 ? top[again]!.heading.line : undefined;
 }
 
 /** the table row whose task an item is (a leaf on a row) */
@@ -140,7 +177,9 @@ export function assignUnits(
     if (unitClauses.some((c) => c.units.length)) continue;
     // a clause on a parent heading covers the sub-items that name none of their own:
     // `（一）加强平台建设。（办公室牵头，各处室配合）` over `1.…` `2.…`
-    const from = ancestorClause(ctx, it, memo);
+    const found = ancestorClause(ctx, it, memo);
+    const from = found?.clause;
+    if (found) units.inheritedClause = found;
     if (from) units.inheritedUnits = { from: { ...from.span }, text: ctx.s.text.slice(from.span.start, from.span.end) };
     else if (declarations.inherit && it.heading.span.start > declarations.inherit.from.start) units.inheritedUnits = declarations.inherit;
     else if (remit) units.inheritedUnits = remit;
@@ -159,14 +198,14 @@ function responsibilitySection(items: ItemNode[], sections: Map<ItemNode, Sectio
 }
 
 /** the nearest ancestor whose own heading or text (before its first child) names units */
-function ancestorClause(ctx: ClauseContext, it: ItemNode, memo: Map<ItemNode, UnitClause | null>): UnitClause | undefined {
+function ancestorClause(ctx: ClauseContext, it: ItemNode, memo: Map<ItemNode, UnitClause | null>): { node: ItemNode; clause: UnitClause } | undefined {
   for (let a = it.parent; a; a = a.parent) {
     let c = memo.get(a);
     if (c === undefined) {
       c = explicitClauses({ ...ctx, leadsFirst: false }, a, false).find((x) => x.units.length > 0) ?? null;
       memo.set(a, c);
     }
-    if (c) return c;
+    if (c) return { node: a, clause: c };
   }
   return undefined;
 }
