@@ -229,6 +229,25 @@ test('a .docx by LibreOffice with a text box, a merged table and a Title-styled 
   assert.deepEqual(t.tasks[1].lead, ['县发改局']);
 });
 
+test('a .doc keeps its text boxes apart: read after the body, each placed as 文本框N第M段', async () => {
+  const [doc] = convert([{ name: 'boxed', ext: 'fodt', data: BOXED }], 'doc', 'doc');
+  const r = await readWordFile(doc!);
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  assert.equal(r.text, [
+    '某县2024年政务公开工作要点', '县政府办公室汇报', '一、重点任务', '（一）推进决策公开。（办公室负责）', '二、推进执行公开',
+    '序号\t工作任务\t牵头单位\t责任单位', '（一）公开重点工作', '1\t公开重大项目进展\t县发改局\t各乡镇', '2\t公开民生实事进度\t\t县直各部门',
+    '注：本框中（括号未闭合', '第二段',
+  ].join('\n') + '\n');
+  assert.deepEqual(r.word.lines.slice(-2), [{ textBox: 1, paragraph: 1 }, { textBox: 1, paragraph: 2 }]);
+  const dir = tempDir('fengong-docbox-');
+  copyFileSync(doc!, join(dir, '要点.doc'));
+  const [res] = json(['要点.doc'], dir);
+  assert.deepEqual(res!.messages.filter((m) => m.ruleId === 'punctuation-pair').map((m) => [m.word?.label, m.message]), [
+    ['文本框1第1段“注：本框中（括号未闭合”', '“（”在本段内没有对应的“）”'],
+  ]);
+});
+
 test('a Word file with no text (a picture only) says so', async () => {
   // a 1×1 PNG, the only content of the page
   const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -241,4 +260,18 @@ test('a Word file with no text (a picture only) says so', async () => {
   assert.match(r.stdout, /扫描件\.docx\n {2}全文 +警告 +此文件没有可检查的文字（可能只有图片或扫描件）：请提供含文字的文档，或先用文字识别（OCR）转换。\n/);
   const t = fengong(['table', '扫描件.docx'], { cwd: dir });
   assert.match(t.stderr, /扫描件\.docx没有可检查的文字/);
+});
+
+test('inspect lists a Word file by place, with its markers as Word shows them', async () => {
+  const dir = tempDir('fengong-inspect-');
+  const plan = '2024年工作要点\n一、重点任务\n1、做好甲项工作。（办公室负责）\n2、做好乙项工作。（财务科负责）\n';
+  writeFileSync(join(dir, '要点.docx'), await planToDocx(plan));
+  writeFileSync(join(dir, '要点.txt'), plan);
+  assert.deepEqual(fengong(['inspect', '要点.docx'], { cwd: dir }).stdout.split('\n').slice(6, 9), [
+    '第2段“一、重点任务”  一、重点任务',
+    '  第3段“1、做好甲项工作。（办公…”  1、做好甲项工作 → 办公室（负责）',
+    '  第4段“2、做好乙项工作。（财务…”  2、做好乙项工作 → 财务科（负责）',
+  ]);
+  // the text is listed by line, its markers in canonical form
+  assert.equal(fengong(['inspect', '要点.txt'], { cwd: dir }).stdout.split('\n')[7], '  3  1.做好甲项工作 → 办公室（负责）');
 });

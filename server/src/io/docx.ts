@@ -675,6 +675,7 @@ export function titleLines(c: readonly { line: number; end: number; titleStyle: 
 
 async function readDoc(path: string, buf: Buffer): Promise<WordRead> {
   let body: string;
+  let boxes = '';
   let lists = false;
   try {
     // loaded on demand: only old .doc files need it
@@ -682,11 +683,12 @@ async function readDoc(path: string, buf: Buffer): Promise<WordRead> {
     const WordExtractor = ((mod as unknown as { default?: unknown }).default ?? mod) as typeof mod.default;
     const doc = await new WordExtractor().extract(buf);
     body = doc.getBody({ filterUnicode: false });
+    boxes = doc.getTextboxes({ includeHeadersAndFooters: false, includeBody: true, filterUnicode: false });
     lists = await docUsesLists(buf);
   } catch (e) {
     return { ok: false, path, error: wordError('doc-unreadable', path, (e as Error)?.message ?? String(e)) };
   }
-  const r = docText(body);
+  const r = docText(body, boxes);
   if (lists) r.word.notes.unshift({ kind: 'doc-numbering', place: { paragraph: 1 }, count: 0, detail: '' });
   return { ok: true, path, ...r };
 }
@@ -717,7 +719,7 @@ async function docUsesLists(buf: Buffer): Promise<boolean> {
 /** word-extractor's text of a .doc: paragraphs end in `\n`, table cells in a TAB each (a row is
  *  kept as one line, as for .docx). Automatic list numbers are not recovered: a .doc keeps them in
  *  binary list tables word-extractor does not read; readDoc notes once that the document has them. */
-export function docText(body: string): { text: string; word: WordSource } {
+export function docText(body: string, textBoxes = ''): { text: string; word: WordSource } {
   const lines: string[] = [];
   const origins: LineOrigin[] = [];
   let paragraphs = 0;
@@ -748,6 +750,16 @@ export function docText(body: string): { text: string; word: WordSource } {
     origins.push({ paragraph: ++paragraphs });
   }
   while (lines.length && !lines[lines.length - 1]) { lines.pop(); origins.pop(); }
+  // a .doc keeps its text boxes' text apart, without their anchors: they come after the body, a
+  // blank line between two boxes
+  let box = 0;
+  let n = 0;
+  for (const raw of textBoxes.replace(/\r\n?/g, '\n').split('\n')) {
+    if (!raw.trim()) { n = 0; continue; }
+    if (!n) box++;
+    lines.push(raw);
+    origins.push({ textBox: box, paragraph: ++n });
+  }
   const word: WordSource = { format: 'doc', lines: origins, notes: [], recoveredNumbers: 0, texts: lines };
   if (!lines.some((l) => l.trim())) word.notes.push({ kind: 'no-text', place: { paragraph: 1 }, count: 0, detail: '' });
   return { text: lines.join('\n') + (lines.length ? '\n' : ''), word };
