@@ -387,6 +387,10 @@ units: { zh: '责任单位', en: 'units' },
   exportUnknownFormat: { zh: '不支持的导出格式“{format}”（可用：{formats}）', en: 'Unsupported export format “{format}” ({formats})' },
   exportUnknownBy: { zh: '不支持的分组方式“{by}”（可用：{views}）', en: 'Unsupported grouping “{by}” ({views})' },
   unknownDocument: { zh: '文档未打开：{uri}', en: 'Document not open: {uri}' },
+  lostSync: {
+    zh: 'fengong 收到了 {file} 的无效修改（{why}），已不能确定它的内容，暂停检查它：请关闭后重新打开该文件。',
+    en: 'fengong received an invalid edit of {file} ({why}) and can no longer tell its text; it is no longer checked. Close the file and open it again.',
+  },
   unitFromConfig: { zh: '规范名称（配置）', en: 'canonical name (config)' },
   unitAlias: { zh: '别名，写作“{name}”', en: 'alias: writes “{name}”' },
   unitInPlan: { zh: '本计划 {n} 处', en: '{n} in this plan' },
@@ -401,6 +405,7 @@ units: { zh: '责任单位', en: 'units' },
   lensExport: { zh: '导出', en: 'Export' },
   inlayInherited: { zh: '沿用：{text}', en: 'inherits: {text}' },
   renameNotUnit: { zh: '这里不是单位名称：请把光标放在任务中写明的单位名称上', en: 'Not a unit name: put the cursor on a unit a task names' },
+  renameSkipped: { zh: '以下计划不是 UTF-8 编码且未在编辑器中打开，重命名未修改它们：{files}。请在编辑器中打开后再重命名一次。', en: 'These plans are not UTF-8 and not open in the editor, so the rename left them alone: {files}. Open them and rename again.' },
   renameInvalid: { zh: '新名称“{name}”不能作单位名称：不能为空，不能含换行、括号或“、，；：”', en: '“{name}” cannot be a unit name: it must not be empty or hold a line break, a bracket or 、，；：' },
 } satisfies Record<string, Entry>;
 
