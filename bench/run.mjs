@@ -420,6 +420,18 @@ if (existsSync(draftingScript) && !QUICK) {
   log(`  ${JSON.stringify(results.drafting).slice(0, 400)}`);
 }
 
+// a --fix killed at random while it rewrites a hard-linked plan in place (issue 16)
+const killScript = join(BENCH, 'kill-fix.mjs');
+if (existsSync(killScript) && !QUICK) {
+  log('--fix killed mid-write (bench/kill-fix.mjs)');
+  const r = spawnSync(process.execPath, [killScript, '--json', '--tries=8', '--lines=10000'], { cwd: ROOT, encoding: 'utf8', timeout: 600_000, killSignal: 'SIGKILL' });
+  const last = (r.stdout ?? '').trim().split('\n').reverse().find((l) => l.trim().startsWith('{'));
+  try { results.killFix = { status: 'ok', ...JSON.parse(last) }; } catch {
+    results.killFix = { status: r.error?.code === 'ETIMEDOUT' ? 'timeout' : 'error', why: `exit ${r.status}: ${(r.stderr ?? '').trim().slice(-300)}` };
+  }
+  log(`  ${JSON.stringify(results.killFix).slice(0, 400)}`);
+}
+
 results.machine.loadavgEnd = loadavg().map((x) => +x.toFixed(2));
 results.elapsedS = +((nowMs() - started) / 1000).toFixed(1);
 
@@ -466,6 +478,7 @@ if (results.lsp?.status === 'ok') {
   for (const t of results.lsp.targets ?? []) target(`server: ${t.name}`, String(t.value), String(t.limit), !!t.pass, t.note);
 } else if (existsSync(lspScript) && !QUICK) target('server targets (bench/lsp-latency.mjs)', undefined, '', false, results.lsp?.why);
 else target('server targets (bench/lsp-latency.mjs)', undefined, '', false, QUICK ? 'not run with --quick' : 'bench/lsp-latency.mjs not present');
+for (const t of results.killFix?.status === 'ok' ? results.killFix.targets ?? [] : []) target(t.name, String(t.value), String(t.limit), !!t.pass);
 for (const t of results.drafting?.status === 'ok' ? results.drafting.targets ?? [] : []) target(`server: ${t.name}`, String(t.value), String(t.limit), !!t.pass, t.note);
 
 // shapes: doubling ratios of CPU time (steadier than wall time on a shared machine) and RSS per byte

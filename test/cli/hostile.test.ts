@@ -4,7 +4,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, fengong, tempDir } from './helpers.js';
 
@@ -114,5 +114,33 @@ describe('--ignore and glob arguments are matched in linear time, as the configs
     const arg = checked(d, ['sub/!(keep).txt']);
     assert.equal(arg.status, 2);
     assert.equal(arg.stderr, 'fengong：通配符“sub/!(keep).txt”不能使用（不支持 !(…)；请改用开头的 !（整个通配符取反）或 ignore）：请改写后重试。\n');
+  });
+});
+
+describe('a file name that is not UTF-8 (a GBK name, 工作 = B9 A4 D7 F7) is checked', () => {
+  const setup = () => {
+    const d = scratch();
+    writeFileSync(Buffer.concat([Buffer.from(d + '/'), Buffer.from([0xb9, 0xa4, 0xd7, 0xf7]), Buffer.from('.txt')]), '关于2024年工作要点\n一.重点任务\n（一）加强管理。（办公室牵头）\n');
+    return d;
+  };
+  const inBash = (d: string, args: string) => spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args}`], { cwd: d, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const REPORT = '\n\\xb9\\xa4\\xd7\\xf7.txt\n  2:1  警告  一级序号“一.”后应使用“、”，不用“.”（GB/T 15834）  numbering-format\n';
+
+  test('named on the command line, and found in a folder: its problems reported under its bytes', () => {
+    const d = setup();
+    for (const args of [`check $'\\xb9\\xa4\\xd7\\xf7.txt'`, 'check .', `check '*.txt'`]) {
+      const r = inBash(d, args);
+      assert.equal(r.status, 0, `${args}: ${r.stderr}`);
+      assert.ok(r.stdout.startsWith(REPORT), `${args}: ${r.stdout}`);
+    }
+  });
+
+  test('--fix does not rewrite it: said, exit 2, the file untouched', () => {
+    const d = setup();
+    const r = inBash(d, 'check --fix .');
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, `fengong：写入 ${d}/\\xb9\\xa4\\xd7\\xf7.txt 失败（文件名不是 UTF-8 编码，fengong 不改写这样的文件；请把文件改名后重试）：原文件保持不变；请检查磁盘空间和写入权限。\n`);
+    const raw = Buffer.concat([Buffer.from(d + '/'), Buffer.from([0xb9, 0xa4, 0xd7, 0xf7]), Buffer.from('.txt')]);
+    assert.equal(readFileSync(raw, 'utf8'), '关于2024年工作要点\n一.重点任务\n（一）加强管理。（办公室牵头）\n');
   });
 });

@@ -3,6 +3,7 @@ import { runCheck } from './check.js';
 import { startCommand, usageError, type CliIO } from './io.js';
 import { localeOfArgs, prefixedLine, text } from '../i18n/catalogue.js';
 import { LSP } from './options.js';
+import { rawArgv } from '../io/raw-path.js';
 
 // injected by scripts/build.mjs from package.json; tests run the sources unbundled
 declare const FENGONG_VERSION: string | undefined;
@@ -64,7 +65,8 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream): CliIO['stdout'] {
 }
 
 if (!process.env.FENGONG_NO_MAIN) {
-  const argv = process.argv.slice(2);
+  // arguments that are not UTF-8 (a GBK file name) keep their bytes
+  const argv = rawArgv(process.argv.slice(2));
   const io: CliIO = { stdout: quietOnClosedPipe(process.stdout), stderr: quietOnClosedPipe(process.stderr), stdin: process.stdin, cwd: process.cwd(), version: VERSION };
   main(argv, io).then(
     (code) => { if (code >= 0) process.exitCode = code; },

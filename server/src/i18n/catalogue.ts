@@ -344,6 +344,7 @@ const IO = {
     zh: '{path} 按 GB18030（GBK）编码读取：它的字节也可以按 UTF-8 读，但读出来不是中文。若结果是乱码，请把文件另存为 UTF-8。',
     en: '{path} is read as GB18030 (GBK): its bytes are valid UTF-8 too, but as UTF-8 they are not Chinese. If the results look garbled, save the file as UTF-8.',
   },
+  'why.rawName': { zh: '文件名不是 UTF-8 编码，fengong 不改写这样的文件；请把文件改名后重试', en: 'its name is not UTF-8, and fengong does not rewrite such files; rename the file and try again' },
   'why.special': { zh: '不是普通文件，而是套接字或块设备', en: 'a socket or block device, not a regular file' },
   'why.size': { zh: '{bytes} 字节，上限 {max} 字节', en: '{bytes} bytes > {max}' },
   'why.sizeStream': { zh: '超过 {max} 字节的上限', en: 'more than the limit of {max} bytes' },

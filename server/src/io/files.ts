@@ -8,6 +8,7 @@ import { decodeBuffer, type DecodeNote, type EncodingMeta } from './encoding.js'
 import { text } from '../i18n/catalogue.js';
 import { errnoError, fileError, type FileError } from './file-error.js';
 import { compileGlob, GlobError, MAX_GLOB_LENGTH } from '../config/glob.js';
+import { decodeRawName, fsPath } from './raw-path.js';
 import { stampOf, type FileStamp } from './write.js';
 
 export type { EncodingMeta } from './encoding.js';
@@ -28,7 +29,7 @@ export async function readPlanFile(path: string, opts: { maxBytes?: number } = {
   try {
     // synchronous on purpose: plans are small, and fs.promises.readFile costs several thread-pool
     // round trips per file (1,000 files: ~0.4 s); the caller lints synchronously anyway
-    st = statSync(path);
+    st = statSync(fsPath(path));
   } catch (e) {
     return { ok: false, path, error: errnoError(path, e) };
   }
@@ -40,7 +41,7 @@ export async function readPlanFile(path: string, opts: { maxBytes?: number } = {
   try {
     // the stamp (size, mtime, hash) is of the bytes read, taken from the same descriptor after
     // reading: a --fix writes only if the file is still so just before replacing it
-    const fd = openSync(path, 'r');
+    const fd = openSync(fsPath(path), 'r');
     try {
       buf = readFileSync(fd);
       stamp = stampOf(fstatSync(fd), buf);
@@ -152,7 +153,7 @@ function makeContext(opts: ExpandOptions): Context {
 async function planArg(arg: string, ctx: Context): Promise<ArgPlan> {
   const scan = picomatch.scan(toPosix(arg));
   // `a?.txt` or `a[1].txt` that exists is that file, not a glob (`--fix 'a?.txt'` rewrote ab.txt too)
-  const literal = scan.isGlob && (await fsp.stat(resolve(ctx.cwd, arg)).then(() => true, () => false));
+  const literal = scan.isGlob && (await fsp.stat(fsPath(resolve(ctx.cwd, arg))).then(() => true, () => false));
   if (scan.isGlob && !literal) {
     // Match the glob part against paths relative to the literal base, so special characters in
     // the base (or in cwd) are never read as glob syntax.
@@ -165,14 +166,14 @@ async function planArg(arg: string, ctx: Context): Promise<ArgPlan> {
       return { arg, abs, error: badGlobError(arg, e) };
     }
     const matcher = (file: string) => glob(toPosix(relative(abs, file)));
-    const root = await fsp.realpath(abs).catch(() => undefined);
+    const root = await realpathOf(abs).catch(() => undefined);
     if (!root) return { arg, abs, error: fileError('no-match', arg) };
     return { arg, kind: 'glob', abs, root, matcher };
   }
   const abs = resolve(ctx.cwd, arg);
   let st: Stats;
   try {
-    st = await fsp.stat(abs);
+    st = await fsp.stat(fsPath(abs));
   } catch (e) {
     return { arg, abs, error: errnoError(arg, e) };
   }
@@ -181,7 +182,7 @@ async function planArg(arg: string, ctx: Context): Promise<ArgPlan> {
     if (hasExtension(abs, ctx.extensions) && !arg.endsWith('/') && !arg.endsWith(sep)) {
       return { arg, abs, error: fileError('EISDIR', arg) };
     }
-    return { arg, kind: 'dir', abs, root: await fsp.realpath(abs) };
+    return { arg, kind: 'dir', abs, root: await realpathOf(abs) };
   }
   if (!st.isFile()) return { arg, abs, error: fileError('not-file', arg) };
   return { arg, kind: 'file', abs };
@@ -190,7 +191,7 @@ async function planArg(arg: string, ctx: Context): Promise<ArgPlan> {
 async function collectArg(plan: ArgPlan, ctx: Context, found: Found[], errors: FileError[]): Promise<void> {
   if (plan.kind === 'file') {
     // An explicitly named file is taken whatever its extension, as ESLint does.
-    found.push({ path: plan.abs, real: await fsp.realpath(plan.abs) });
+    found.push({ path: plan.abs, real: await realpathOf(plan.abs) });
     return;
   }
   const before = found.length;
@@ -213,24 +214,24 @@ async function walk(
 ): Promise<void> {
   let entries;
   try {
-    entries = await fsp.readdir(dir, { withFileTypes: true });
+    entries = (await fsp.readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' })).map((e) => Object.assign(e, { text: decodeRawName(e.name) }));
   } catch (e) {
     errors.push(errnoError(dir, e));
     return;
   }
-  entries.sort((a, b) => compare(a.name, b.name));
+  entries.sort((a, b) => compare(a.text, b.text));
   for (const ent of entries) {
-    const abs = join(dir, ent.name);
+    const abs = join(dir, ent.text);
     if (ctx.isIgnored(abs)) continue;
     if (ent.isDirectory()) {
-      if (skipFolder(ent.name)) continue;
-      const real = await fsp.realpath(abs).catch(() => abs);
+      if (skipFolder(ent.text)) continue;
+      const real = await realpathOf(abs).catch(() => abs);
       if (seen.has(real)) continue;
       await walk(abs, ctx, accept, found, errors, new Set([...seen, real]));
     } else if (ent.isFile()) {
-      if (accept(abs)) found.push({ path: abs, real: await fsp.realpath(abs).catch(() => abs) });
+      if (accept(abs)) found.push({ path: abs, real: await realpathOf(abs).catch(() => abs) });
     } else if (ent.isSymbolicLink()) {
-      await followLink(abs, ent.name, ctx, accept, found, errors, seen);
+      await followLink(abs, ent.text, ctx, accept, found, errors, seen);
     }
   }
 }
@@ -247,8 +248,8 @@ async function followLink(
   let real: string;
   let st: Stats;
   try {
-    real = await fsp.realpath(abs);
-    st = await fsp.stat(real);
+    real = await realpathOf(abs);
+    st = await fsp.stat(fsPath(real));
   } catch {
     return; // dangling link or a loop of links: nothing to read
   }
@@ -263,6 +264,11 @@ async function followLink(
 
 function badGlobError(arg: string, e: GlobError): FileError {
   return fileError('bad-glob', arg, e.message, { id: e.reason === 'tooLong' ? 'config.globTooLong' : 'config.globNegatedGroup', data: { max: MAX_GLOB_LENGTH } });
+}
+
+/** The real path, its bytes kept (a name that is not UTF-8 stays apart from its look-alikes). */
+async function realpathOf(p: string): Promise<string> {
+  return decodeRawName(await fsp.realpath(fsPath(p), { encoding: 'buffer' }));
 }
 
 /** Sorted, and each real file once (under its first path in sorted order). */

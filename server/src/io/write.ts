@@ -20,6 +20,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { encodeText, type EncodingMeta } from './encoding.js';
 import { errnoCode, errnoMessage, fileError, type FileError, type FileErrorCode, type FileErrorWhy } from './file-error.js';
 import { dropOriginal, keepOriginal } from './recovery.js';
+import { hasRawBytes } from './raw-path.js';
 
 /** What a file was when it was read: enough to tell whether it changed since. */
 export interface FileStamp {
@@ -102,6 +103,8 @@ export async function writeFileAtomic(path: string, buf: Uint8Array, opts: Write
 }
 
 async function write(path: string, buf: Uint8Array, opts: WriteOptions): Promise<void> {
+  // a name that is not UTF-8 is read (raw-path.ts) but not written: said, the file untouched
+  if (hasRawBytes(path)) throw new AtomicWriteError(path, undefined, 'write-failed', { id: 'io.why.rawName', data: {} });
   const f: AtomicWriteFs = { ...defaultFs, ...opts.fs };
   const target = await resolveTarget(path, f, !!opts.output);
   if (target.kind === 'fd') return writeFd(path, target.fd, buf);

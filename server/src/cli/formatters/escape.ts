@@ -9,8 +9,12 @@ export function escapeControls(s: string): string {
   return s.replace(CONTROL, (c) => {
     const code = c.charCodeAt(0);
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  }).replace(RAW_BYTE, (c) => `\\x${(c.charCodeAt(0) - 0xdc00).toString(16)}`);
 }
+
+/** A byte of a file name that is not UTF-8, carried as U+DC80–U+DCFF (io/raw-path.ts): shown as
+ *  the byte it is (`\xb9`). */
+const RAW_BYTE = /(?<![\ud800-\udbff])[\udc80-\udcff]/g;
 
 /** The same, line feeds too: for one-line fields (a file name in a heading). */
 export function escapeLine(s: string): string {
