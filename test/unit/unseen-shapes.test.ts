@@ -295,3 +295,12 @@ describe('a 序号 column after the first', () => {
     ]);
   });
 });
+
+describe('a table under a numbered heading', () => {
+  test('the 序号 of a table below its header number on their own: no duplicate of `1、`, no jump at `2、`', () => {
+    const t = doc('關於第一季度全縣環境衛生綜合整治情況督查通報', '一、總體情況', '各鄉鎮整治工作總體推進有序。', '二、督查排名', '1.鄉鎮排名',
+      '序號\t鄉鎮\t得分\t名次', '1\t城關鎮\t96.5\t1', '2\t大川鎮\t95.0\t2', '3\t立節鎮\t93.5\t3', '2.單位末位排名', '教育局　信用聯社', '3.職能單位末位排名', '交通局');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(plan(t).numberingLists.map((l) => l.items.map((i) => i.marker.raw)), [['一、', '二、'], ['1.', '2.', '3.'], ['1', '2', '3']]);
+  });
+});
