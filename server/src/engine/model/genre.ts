@@ -52,7 +52,9 @@ const ISSUER_MARK_RE = /文件$/;
  *  the text. A title broken over lines (an export puts blank lines between them) is glued until
  *  it is complete; a complete title takes no more lines, so a title repeated on the next line is
  *  one title, not two glued. */
-export function findTitle(s: Structure): { text: string; span: Span; folded: string } | undefined {
+export function findTitle(s: Structure, hint?: { first: number; last: number }): { text: string; span: Span; folded: string } | undefined {
+  const hinted = hint && titleFromHint(s, hint);
+  if (hinted) return hinted;
   const runs: Paragraph[][] = [];
   let run: Paragraph[] = [];
   let glued = '';
@@ -89,6 +91,16 @@ function completeTitle(t: string): boolean {
   if (!GENRE_WORDS.some(([w]) => bare.endsWith(w))) return false;
   if ((bare.match(/《/g)?.length ?? 0) !== (bare.match(/》/g)?.length ?? 0)) return false;
   return !FORWARDING_VERB_RE.test(bare) || [...WRAPPER_GENRES].some((w) => bare.endsWith(w));
+}
+
+/** The title an office file marks itself (Word's Title style, a centred large first paragraph):
+ *  the word processor's evidence comes before any guess from the text. */
+function titleFromHint(s: Structure, hint: { first: number; last: number }): { text: string; span: Span; folded: string } | undefined {
+  const r = s.paragraphs.filter((p) => p.line >= hint.first && p.line <= hint.last && p.content.end > p.content.start);
+  if (!r.length) return undefined;
+  const folded = r.map((p) => s.folded.slice(p.content.start, p.content.end).trim()).join('');
+  const text = r.map((p) => s.text.slice(p.content.start, p.content.end).trim()).join('');
+  return text ? { text, folded, span: { start: r[0]!.content.start, end: r[r.length - 1]!.content.end } } : undefined;
 }
 
 /** The innermost genre word: the last one, unless it is the wrapper of a forwarded document
@@ -151,8 +163,8 @@ function hasBracketedClause(s: Structure, p: Paragraph, roles: RoleMatcher): boo
 
 const assigns = (e: GenreEvidence): boolean => e.clauseParagraphs >= 2 || e.unitColumn;
 
-export function judgeGenre(s: Structure, roles: RoleMatcher, configured?: string): GenreVerdict {
-  const found = findTitle(s);
+export function judgeGenre(s: Structure, roles: RoleMatcher, configured?: string, titleHint?: { first: number; last: number }): GenreVerdict {
+  const found = findTitle(s, titleHint);
   const title = found && { text: found.text, span: found.span };
   const e = gatherEvidence(s, roles);
   const evidenceReasons: GenreReason[] = [];
