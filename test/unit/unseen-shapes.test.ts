@@ -19,9 +19,9 @@ describe('numbering shapes', () => {
     ]);
     assert.deepEqual(inspect(t).slice(5, 9), [
       '2  一、总体要求 [总体要求类部分] — 总体要求类段落，不列为任务',
-      '4  二、2024年重点任务',
+      '4  二.2024年重点任务',
       '  5  （一）做好甲 → 办公室（负责）',
-      '6  三、保障措施 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '6  三.保障措施 [总体要求类部分] — 总体要求类段落，不列为任务',
     ]);
   });
 
@@ -44,7 +44,7 @@ describe('numbering shapes', () => {
     assert.deepEqual(diagnostics(t), [
       { rule: 'numbering-format', line: 6, column: 1, key: 'numbering-format/missing-delimiter', data: { marker: '三', rank: 1, rankName: '一级', expected: '、' } },
     ]);
-    assert.deepEqual(inspect(t).at(-2), '6  三、工作要求 [总体要求类部分] — 总体要求类段落，不列为任务');
+    assert.deepEqual(inspect(t).at(-2), '6  三工作要求 [总体要求类部分] — 总体要求类段落，不列为任务');
   });
 
   test('a numeral alone on a line where the numbering does not expect it is text', () => {
@@ -293,5 +293,14 @@ describe('a 序号 column after the first', () => {
     assert.deepEqual(p.tasks.map((x) => [x.marker.value, x.heading.line + 1, x.unitClauses.flatMap((c) => c.units.map((u) => u.name)).join()]), [
       [1, 3, '办公室'], [2, 4, '待遇保障科'], [3, 5, '基金监管科'], [4, 6, ''],
     ]);
+  });
+});
+
+describe('a table under a numbered heading', () => {
+  test('the 序号 of a table below its header number on their own: no duplicate of `1、`, no jump at `2、`', () => {
+    const t = doc('關於第一季度全縣環境衛生綜合整治情況督查通報', '一、總體情況', '各鄉鎮整治工作總體推進有序。', '二、督查排名', '1.鄉鎮排名',
+      '序號\t鄉鎮\t得分\t名次', '1\t城關鎮\t96.5\t1', '2\t大川鎮\t95.0\t2', '3\t立節鎮\t93.5\t3', '2.單位末位排名', '教育局　信用聯社', '3.職能單位末位排名', '交通局');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(plan(t).numberingLists.map((l) => l.items.map((i) => i.marker.raw)), [['一、', '二、'], ['1.', '2.', '3.'], ['1', '2', '3']]);
   });
 });

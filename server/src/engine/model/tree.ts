@@ -84,10 +84,12 @@ interface Placement {
   part: number;
   /** line of the last `第X条` article: each article's lists are its own */
   lastArticle: number;
+  /** header rows met so far (tab-separated lines that are no table row): each table's 序号 its own */
+  tableHeaders: number;
 }
 
 function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: Map<number, Schemes>): { allItems: ItemNode[]; numberingLists: NumberingList<ItemNode>[] } {
-  const st: Placement = { stack: [], listOf: new Map(), lists: [], allItems: [], lastBreak: -1, part: 0, lastArticle: -1 };
+  const st: Placement = { stack: [], listOf: new Map(), lists: [], allItems: [], lastBreak: -1, part: 0, lastArticle: -1, tableHeaders: 0 };
   const byLine = new Map<number, MarkerCandidate[]>();
   for (const c of candidates) (byLine.get(c.line) ?? byLine.set(c.line, []).get(c.line)!).push(c);
   let current: ItemNode | undefined;
@@ -99,6 +101,7 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
       st.stack.length = 0; // an attachment's items are nobody's children in the main text
       current = undefined;
     }
+    if (!s.tableRows.has(p.line) && s.text.slice(p.content.start, p.content.end).includes('\t')) st.tableHeaders++;
     let accepted = false;
     for (const c of byLine.get(p.line) ?? []) {
       const item = place(s, st, c, p, schemesOfPart.get(st.part)!, candidates);
@@ -140,7 +143,10 @@ function place(
   while (depth && st.stack[depth - 1]!.marker.rank >= c.rank) depth--;
   const parent = st.stack[depth - 1];
   const scheme = schemes[c.rank] ?? 'restart';
-  let list = listFor(st, c.rank, scheme, parent);
+  // the 序号 cells of a table under its header number on their own: `1、鄉鎮排名` then a ranking
+  // table `序號⇥鄉鎮⇥得分` whose rows count 1, 2, 3 is no duplicate of `1、`, and `2、` after it no jump
+  const table = c.inTable && st.tableHeaders ? `:t${st.tableHeaders}` : '';
+  let list = listFor(st, c.rank, scheme, parent, table);
   const last = list.items[list.items.length - 1];
   // `1.` after an unnumbered heading or a lead-in, or under a new parent of a list that ran
   // through the sections before, starts a new list: not a backward jump
@@ -148,7 +154,7 @@ function place(
   if (newArticle || (c.value === 1 && last && (c.labelled || (last.marker.value > 1 && (st.lastBreak > last.heading.line || last.parent !== parent))))) {
     list = { rank: c.rank, scheme, items: [] };
     st.lists.push(list);
-    st.listOf.set(listKey(st.part, c.rank, scheme, parent), list);
+    st.listOf.set(listKey(st.part, c.rank, scheme, parent, table), list);
   }
   const prevValue = list.items.length ? list.items[list.items.length - 1]!.marker.value : 0;
   // a weak candidate fills the expected slot only if the real item does not follow: `3.1做好`
@@ -170,11 +176,11 @@ function definiteNext(candidates: MarkerCandidate[], c: MarkerCandidate): boolea
   return !!next && next.strength === 'definite' && next.value === c.value;
 }
 
-const listKey = (part: number, rank: Rank, scheme: NumberingScheme, parent: ItemNode | undefined): string =>
-  scheme === 'through' ? `${part}:${rank}` : `${part}:${rank}:${parent?.id ?? -1}`;
+const listKey = (part: number, rank: Rank, scheme: NumberingScheme, parent: ItemNode | undefined, table: string): string =>
+  (scheme === 'through' ? `${part}:${rank}` : `${part}:${rank}:${parent?.id ?? -1}`) + table;
 
-function listFor(st: Placement, rank: Rank, scheme: NumberingScheme, parent: ItemNode | undefined): NumberingList<ItemNode> {
-  const key = listKey(st.part, rank, scheme, parent);
+function listFor(st: Placement, rank: Rank, scheme: NumberingScheme, parent: ItemNode | undefined, table: string): NumberingList<ItemNode> {
+  const key = listKey(st.part, rank, scheme, parent, table);
   let list = st.listOf.get(key);
   if (!list) {
     list = { rank, scheme, items: [] };
