@@ -107,7 +107,10 @@ export class WorkspaceIndex {
     this.scanning++;
     void Promise.all(this.roots.map((root) => selectFiles([root], { cwd: root, followSymlinks: false })))
       .then((sels) => {
-        const found = new Set(sels.flatMap((s) => s.files).map((f) => pathToFileURL(f).href));
+        const all = sels.flatMap((s) => s.files);
+        // an editor opened on a home folder must not make the server read every .txt in it
+        if (all.length > MAX_INDEXED_FILES) this.log('warn', `workspace index: ${all.length} files, only the first ${MAX_INDEXED_FILES} are indexed`);
+        const found = new Set(all.slice(0, MAX_INDEXED_FILES).map((f) => pathToFileURL(f).href));
         for (const uri of this.plans.keys()) if (!found.has(uri)) this.forget(uri);
         for (const uri of found) this.queue.add(uri);
       })
@@ -226,6 +229,9 @@ function readPlanFileSync(path: string): { text: string; encoding: string } | un
   const d = decodeBuffer(readFileSync(path));
   return d.ok ? { text: d.text, encoding: d.encoding } : undefined;
 }
+
+/** at most this many files are indexed */
+const MAX_INDEXED_FILES = 5000;
 
 /** larger files are left out of the index (a 10 MB plan is linted when opened, not walked) */
 const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
