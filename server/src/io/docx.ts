@@ -46,6 +46,12 @@ export async function readWordFile(path: string, opts: { maxBytes?: number } = {
     const r = await readPlanFile(path); // the same errno messages as for a text file
     return { ok: false, path, error: r.ok ? wordError('corrupt', path, String(e)) : r.error };
   }
+  return readWordBytes(path, buf, maxBytes);
+}
+
+/** A Word file's bytes, read from disk or dropped on the web page (web/src/readers.ts). Never throws.
+ *  `doc` reads a Word 97–2003 file; the page passes null (word-extractor needs Node) and says so. */
+export async function readWordBytes(path: string, buf: Uint8Array, maxBytes = DEFAULT_MAX_BYTES, doc: ((path: string, buf: Buffer) => Promise<WordRead>) | null = readDoc): Promise<WordRead> {
   if (startsWith(buf, ZIP)) {
     try {
       return { ok: true, path, ...extractDocx(buf, maxBytes) };
@@ -55,8 +61,9 @@ export async function readWordFile(path: string, opts: { maxBytes?: number } = {
   }
   if (startsWith(buf, OLE)) {
     // an OLE compound file: a password-protected .docx (its package is encrypted inside) or a Word 97–2003 .doc
-    if (buf.includes(Buffer.from('EncryptedPackage', 'utf16le'))) return { ok: false, path, error: wordError('encrypted', path) };
-    return readDoc(path, buf);
+    const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) return { ok: false, path, error: wordError('encrypted', path) };
+    return doc ? doc(path, bytes) : { ok: false, path, error: wordError('doc-unreadable', path) };
   }
   return { ok: false, path, error: wordError('corrupt', path, 'not a zip (.docx) or OLE (.doc) file') };
 }

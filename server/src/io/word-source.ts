@@ -3,7 +3,6 @@
 // position is named so a Word or Excel user can find it (`第12段“（三）完善基层行政决策…”`,
 // `工作表“任务分解”第7行B列`), and the one hook that reads any plan file. The readers themselves
 // (docx.ts, xlsx.ts) are loaded only for office files.
-import { extname } from 'node:path';
 import { readPlanFile, type FileError, type ReadResult } from './files.js';
 import { fileError } from './file-error.js';
 import { text as say, type Locale } from '../i18n/catalogue.js';
@@ -73,7 +72,9 @@ export const SHEET_EXTENSIONS = ['.xlsx', '.xlsm'] as const;
 export const OLD_SHEET_EXTENSIONS = ['.xls', '.et', '.ett'] as const;
 /** OpenDocument (LibreOffice's own formats): named, and told to save as .docx or .xlsx. */
 export const OPEN_DOCUMENT_EXTENSIONS = ['.odt', '.ods', '.fodt', '.fods'] as const;
-const has = (list: readonly string[], path: string) => list.includes(extname(path).toLowerCase());
+/** `.docx` of `计划.DOCX`, as node's extname gives it, lower-cased; pure, so the web page reads with it too. */
+export const extensionOf = (path: string): string => /(?<=[^/\\])\.[^./\\]*$/.exec(path)?.[0].toLowerCase() ?? '';
+const has = (list: readonly string[], path: string) => list.includes(extensionOf(path));
 /** An office file fengong reads (or explains why not) instead of reading it as text. */
 export const isWordPath = (path: string): boolean => [WORD_EXTENSIONS, SHEET_EXTENSIONS, OLD_SHEET_EXTENSIONS, OPEN_DOCUMENT_EXTENSIONS].some((l) => has(l, path));
 

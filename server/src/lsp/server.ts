@@ -9,7 +9,9 @@ import {
   createConnection,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
@@ -26,6 +28,7 @@ import { Diagnostics } from './diagnostics.js';
 import { DEFAULT_DEBOUNCE_MS, resetDocument, Scheduler, type DocState } from './documents.js';
 import { filePath, isConfigUri, parseSettings, resolveDocConfig, type ClientSettings, type DocConfig } from './settings.js';
 import { localeFromTag } from './text.js';
+import { stdioTransport } from './transport.js';
 import { text } from '../i18n/catalogue.js';
 import { registerCustomHandlers } from './handlers/custom.js';
 import { registerDocumentHandlers } from './handlers/documents.js';
@@ -52,15 +55,24 @@ const TRANSPORT_ARGS = /^--(stdio|node-ipc|socket|pipe)\b/;
 export function startServer(opts: StartOptions = {}): Connection {
   const connection = opts.input && opts.output
     ? createConnection(opts.input, opts.output)
-    : process.argv.some((a) => TRANSPORT_ARGS.test(a))
+    : process.argv.some((a) => TRANSPORT_ARGS.test(a) && a !== '--stdio')
       ? createConnection()
-      : createConnection(process.stdin, process.stdout);
+      : stdioConnection();
   const server = new FengongServer(connection);
   // a bug in one handler must not take the editor's checking down with it
   process.on('uncaughtException', (e) => server.log('error', `uncaught: ${e?.stack ?? e}`));
   process.on('unhandledRejection', (e) => server.log('error', `unhandled rejection: ${(e as Error)?.stack ?? e}`));
   connection.listen();
   return connection;
+}
+
+/** Standard input and output through fengong's own framing (transport.ts): a bad header is
+ *  logged and skipped, and the process exits once input has ended and every request read is
+ *  answered (0 after shutdown, else 1, as the library does). */
+function stdioConnection(): Connection {
+  const t = stdioTransport(process.stdin, process.stdout, (msg) => process.stderr.write(`[fengong] ${msg}\n`));
+  void t.drained.then(({ shutdown }) => process.exit(shutdown ? 0 : 1));
+  return createConnection(t.reader, t.writer);
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
@@ -244,6 +256,11 @@ export class FengongServer {
     } catch (e) {
       this.log('error', `${name}: ${(e as Error)?.stack ?? e}`);
     }
+  }
+
+  /** a message the user must see (window/showMessage), not just the log */
+  warnUser(msg: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: msg });
   }
 
   log(level: 'error' | 'warn' | 'info', msg: string): void {
