@@ -1,9 +1,9 @@
-// fengong/wordText: the text of a Word document for the editor's read-only view. Apart from
+// fengong/wordText: the text of a Word, WPS or Excel file for the editor's read-only view. Apart from
 // office.ts because it reads files (node:url, node:fs), which the web page cannot bundle.
 import { fileURLToPath } from 'node:url';
 import type { WordTextResult } from '../protocol.js';
 
-/** The extracted text of the Word document at a file: URI, or what is wrong with it. */
+/** The extracted text of the office file at a file: URI, or what is wrong with it. */
 export async function wordText(uri: string, locale: 'zh' | 'en'): Promise<WordTextResult> {
   let path: string;
   try {
@@ -11,7 +11,8 @@ export async function wordText(uri: string, locale: 'zh' | 'en'): Promise<WordTe
   } catch {
     return { error: `not a file: URI: ${uri}` };
   }
-  const { readWordFile } = await import('../io/docx.js');
-  const r = await readWordFile(path);
+  // Word, WPS and Excel files alike (.docx, .doc, .wps, .xlsx; .xls and .et say what to do)
+  const { readPlanSource } = await import('../io/word-source.js');
+  const r = await readPlanSource(path);
   return r.ok ? { text: r.text } : { error: r.error.message[locale] };
 }
