@@ -67,12 +67,13 @@ const common = (root, version) => ({
   write: false,
   platform: 'browser',
   format: 'iife',
-  target: ['chrome90', 'firefox90', 'safari15'],
+  target: ['chrome93', 'firefox92', 'safari16.4'], // Object.hasOwn; lookbehind in regular expressions (Safari)
   minify: !process.env.FENGONG_WEB_DEV,
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
   alias: { 'vscode-languageserver/node': 'vscode-languageserver-types' },
+  loader: { '.txt': 'text' }, // the example plan (web/src/main.ts)
   inject: ['web/src/buffer-global.ts'],
   define: { FENGONG_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   metafile: true,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, CompletionItem, InlayHint, Location, Range, SemanticTokens, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import iconv from 'iconv-lite';
 import { LspClient, tempDir, DEFAULT_CAPABILITIES } from './client.js';
 
 const PLAN_A = [
@@ -291,12 +292,47 @@ describe('drafting over the protocol: a workspace of two plans', () => {
     await client.open(uriB, edited);
     const labels = await units();
     assert.ok(labels.includes('区数据资源局') && !labels.includes('区大数据局'), labels.join(' '));
-    // closed unsaved: the disk's text again
     await client.close(uriB);
+    // the same file opened under another spelling of its URI (Neovim encodes fewer characters
+    // than Node): known once, so a rename would edit it once
+    const rawB = `file://${fileB}`;
+    assert.notEqual(rawB, uriB);
+    await client.open(rawB, PLAN_B);
+    const refs = await client.request<Location[]>('textDocument/references', { ...docA, position: at(PLAN_A, 2, '区发改委'), context: { includeDeclaration: true } });
+    assert.deepEqual(refs.map((r) => r.uri), [uriA, uriA, rawB]);
+    // closed unsaved: the disk's text again
+    await client.close(rawB);
     while (!(await units()).includes('区大数据局') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     assert.ok((await units()).includes('区大数据局'));
     assert.equal(readFileSync(fileB, 'utf8'), PLAN_B);
   });
+});
+
+test('rename leaves a GB18030 plan the editor has not opened alone, and says so', async () => {
+  const dir = tempDir('fengong-drafting-gb-');
+  const fileA = join(dir, '2024年政务公开工作要点.txt');
+  const fileC = join(dir, '旧计划.txt');
+  writeFileSync(fileA, PLAN_A);
+  writeFileSync(fileC, iconv.encode(PLAN_B, 'gb18030'));
+  const uriA = pathToFileURL(fileA).href;
+  const { client } = await LspClient.start({ rootUri: pathToFileURL(dir).href, capabilities: CAPS });
+  const shown: string[] = [];
+  client.conn.onNotification('window/showMessage', (p: { message: string }) => { shown.push(p.message); });
+  try {
+    await client.until(() => client.logs.some((l) => /workspace index: 2 plans/.test(l)), 'the workspace index');
+    await client.open(uriA, PLAN_A);
+    // found by references (the server read it as GB18030) …
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: uriA }, position: at(PLAN_A, 2, '区发改委'), context: { includeDeclaration: true } });
+    assert.deepEqual(refs.map((r) => r.uri), [uriA, uriA, pathToFileURL(fileC).href]);
+    // … but not edited unopened: an editor may decode it otherwise
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uriA }, position: at(PLAN_A, 2, '区发改委'), newName: '区发展改革委' });
+    assert.deepEqual(edit.documentChanges!.map((c) => ('textDocument' in c ? c.textDocument.uri : '')), [uriA]);
+    await client.until(() => shown.length > 0, 'the warning');
+    assert.deepEqual(shown, [`以下计划不是 UTF-8 编码且未在编辑器中打开，重命名未修改它们：${fileC}。请在编辑器中打开后再重命名一次。`]);
+  } finally {
+    client.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a client that takes itemDefaults gets one edit range for all items', async () => {

@@ -251,3 +251,47 @@ describe('a bracket of unit names without unit suffixes', () => {
     assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 4, column: 1, key: 'task-unit/missing' }]);
   });
 });
+
+describe('reviews, interpretations and page chrome', () => {
+  test('a `…工作总结和…工作计划`: the review and its problems are no tasks, the plan part is', () => {
+    const t = doc('某某镇2023年工作总结和2024年工作计划', '一、2023年主要工作及成效', '（一）特色产业发展稳步推进', '全年新增茶园2000亩。', '（二）项目建设取得新进展',
+      '完成投资3亿元。', '二、存在的问题', '产业规模偏小，带动能力不强。', '三、2024年工作计划', '1.着力壮大特色产业。新建茶叶加工厂1个。（镇农业服务中心负责）',
+      '2.着力推进项目建设。', '四、主要工作', '（一）抓好安全生产。开展隐患排查。（镇应急办负责）');
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 11, column: 1, key: 'task-unit/missing' }]);
+    assert.deepEqual(inspect(t).slice(3), [
+      '任务：3', '',
+      '2  一、2023年主要工作及成效 [工作回顾、存在问题部分]',
+      '  3  （一）特色产业发展稳步推进 [工作回顾、存在问题部分] — 工作回顾或存在问题，不列为任务',
+      '  5  （二）项目建设取得新进展 [工作回顾、存在问题部分] — 工作回顾或存在问题，不列为任务',
+      '7  二、存在的问题 [工作回顾、存在问题部分] — 工作回顾或存在问题，不列为任务',
+      '9  三、2024年工作计划',
+      '  10  1.着力壮大特色产业 → 镇农业服务中心（负责）',
+      '  11  2.着力推进项目建设 → 未写明责任单位',
+      '12  四、主要工作',
+      '  13  （一）抓好安全生产 → 镇应急办（负责）',
+      '',
+    ]);
+  });
+
+  test('a 政策解读 explains a plan and assigns nothing; `关于加强政策解读的通知` is a notice', () => {
+    const t = doc('无障碍浏览 长者模式', '', '《某某市2024年重点工作任务分工方案》政策解读', '一、起草背景', '为落实市政府工作报告部署，制定本方案。', '二、主要内容',
+      '（一）明确任务分工。方案将重点工作分解到各部门。', '三、解读机关及联系方式', '解读机关：市政府办公室。');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(0, 4), ['标题：《某某市2024年重点工作任务分工方案》政策解读', '文种：其他文种（不分解任务）', '依据：标题文种为“政策解读”', '任务：0']);
+    assert.equal(plan(doc('关于加强政策解读工作的通知', '一、做好甲。（办公室负责）', '二、做好乙。（办公室负责）')).genre.titleWord, '通知');
+    assert.equal(plan(doc('关于印发某某市政府网站政策解读规范的通知', '一、做好甲。')).genre.genre, 'regulation');
+  });
+});
+
+describe('a 序号 column after the first', () => {
+  test('rows whose merged leading cells the export dropped keep their number and units in place', () => {
+    const t = doc('某某局2024年政务公开重点工作任务清单', '工作任务\t序号\t具体要求\t责任科室\t时限要求',
+      '强化政策公开\t1\t清理行政规范性文件并公布目录。\t办公室\t年底前', '\t2\t公开医保待遇政策。\t待遇保障科\t持续推进',
+      '3\t公开基金收支情况。\t基金监管科\t每季度', '做好主动公开\t4\t规范发布主动公开内容。\t\t持续推进');
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 6, column: 8, key: 'task-unit/missing' }]);
+    const p = plan(t);
+    assert.deepEqual(p.tasks.map((x) => [x.marker.value, x.heading.line + 1, x.unitClauses.flatMap((c) => c.units.map((u) => u.name)).join()]), [
+      [1, 3, '办公室'], [2, 4, '待遇保障科'], [3, 5, '基金监管科'], [4, 6, ''],
+    ]);
+  });
+});

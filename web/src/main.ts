@@ -10,6 +10,10 @@ import { pasted, readBytes, READERS } from './readers.js';
 import { Session } from './session.js';
 import { exportTable, nextSort, tableHtml, type SheetSort } from './table-view.js';
 import { escapeHtml, textHtml } from './text-view.js';
+// the README's example plan, bundled as text: a first look without a plan of one's own
+import EXAMPLE from '../../examples/2024年政务公开工作要点.txt';
+
+const EXAMPLE_NAME = '2024年政务公开工作要点.txt';
 
 type Side = 'problems' | 'outline' | 'inspect';
 
@@ -30,7 +34,7 @@ const say = (id: MessageId, data?: MessageData) => text(state.locale, id, data);
 
 /** Static labels, by element id: the ids are written out so that the catalogue test sees them used. */
 const LABELS: [string, MessageId][] = [
-  ['tagline', 'web.tagline'], ['open-label-text', 'web.open'], ['paste', 'web.paste'], ['check', 'web.check'],
+  ['tagline', 'web.tagline'], ['open-label-text', 'web.open'], ['paste', 'web.paste'], ['check', 'web.check'], ['example', 'web.example'],
   ['fix-all', 'web.fixAll'], ['download', 'web.download'], ['lang', 'web.otherLanguage'], ['drop-hint', 'web.dropHint'],
   ['privacy', 'web.privacy'], ['tab-outline', 'web.outline'], ['tab-inspect', 'web.inspect'], ['sheet-heading', 'client.previewTitle'],
   ['by-task', 'client.byTask'], ['by-unit', 'client.byUnit'], ['export-label', 'client.exportAs'], ['zoom-in', 'web.zoomIn'], ['zoom-out', 'web.zoomOut'],
@@ -50,7 +54,7 @@ function drawLabels(): void {
 }
 
 function drawStatus(s: Session): void {
-  const enc = s.source.word ? 'Word' : s.source.encoding ? encodingName(s.source.encoding) : '';
+  const enc = s.source.word ? (s.source.word.format === 'xlsx' ? 'Excel' : 'Word') : s.source.encoding ? encodingName(s.source.encoding) : '';
   const a = s.analysis;
   const parts = [`<b class="file">${escapeHtml(s.source.name)}</b>`, escapeHtml(enc), ...genreLines(a).map(escapeHtml)];
   if (s.source.note) parts.push(`<span class="note">${escapeHtml(s.source.note)}</span>`);
@@ -113,11 +117,22 @@ async function openFile(file: File): Promise<void> {
   if (state.session?.unsaved && !confirm(say('web.discard', { file: state.session.source.name }))) return;
   const since = performance.now();
   await guarded(async () => {
-    const r = readBytes(new Uint8Array(await file.arrayBuffer()), file.name, state.locale);
+    const r = await readBytes(new Uint8Array(await file.arrayBuffer()), file.name, state.locale);
     if (!r.ok) return showError(r.message);
     state.session = new Session(r.source, settings());
     state.editing = false;
     showError('');
+    draw();
+    markReady(since);
+  });
+}
+
+function openExample(): void {
+  if (state.session?.unsaved && !confirm(say('web.discard', { file: state.session.source.name }))) return;
+  const since = performance.now();
+  void guarded(() => {
+    state.session = new Session({ ...pasted(EXAMPLE, EXAMPLE_NAME), pasted: undefined }, settings());
+    state.editing = false;
     draw();
     markReady(since);
   });
@@ -179,6 +194,7 @@ function onClick(e: MouseEvent): void {
   const d = el.dataset;
   if (el.id === 'paste') return startEditing();
   if (el.id === 'check') return checkEditor();
+  if (el.id === 'example') return openExample();
   if (el.id === 'lang') return switchLocale();
   if (el.id === 'zoom-in' || el.id === 'zoom-out') return zoom(el.id === 'zoom-in' ? 1.15 : 1 / 1.15);
   if (!s) return;
@@ -212,7 +228,7 @@ function applyFix(s: Session, problem: number, k: number): void {
 
 async function exportAndSave(s: Session, format: TableFormat): Promise<void> {
   try {
-    const f = await exportTable(s.analysis, format, state.by);
+    const f = await exportTable(s.analysis, s.table, format, state.by);
     save(f.name, f.bytes, f.mime);
   } catch (e) {
     showError(say('web.exportFailed', { format, detail: e instanceof Error ? e.message : String(e) }));

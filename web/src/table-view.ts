@@ -2,6 +2,7 @@
 // exports draw (taskTablePreview → officeTable), by task or by unit; a click on a task row goes to
 // the task. Exports are generated in the page by the CLI's own writers (server/src/table).
 import { renderTable, type TableFormat, type TableView } from '../../server/src/table/render.js';
+import type { TaskTable } from '../../server/src/table/types.js';
 import type { TaskTablePreviewResult } from '../../server/src/protocol.js';
 import type { Analysis } from '../../server/src/lsp/analysis.js';
 import { taskTablePreview } from '../../server/src/lsp/office.js';
@@ -62,9 +63,9 @@ const MIME: Record<TableFormat, string> = {
 };
 
 /** The exported file, named as an office would file it: `XX工作要点任务分工表.docx`. */
-export async function exportTable(a: Analysis, format: TableFormat, by: TableView): Promise<{ name: string; bytes: Uint8Array; mime: string }> {
+export async function exportTable(a: Analysis, table: TaskTable, format: TableFormat, by: TableView): Promise<{ name: string; bytes: Uint8Array; mime: string }> {
   if (format === 'docx' || format === 'xlsx') await loadOfficeLibraries();
-  const bytes = await renderTable(a.table, format, by, { locale: a.config.locale });
+  const bytes = await renderTable(table, format, by, { locale: a.config.locale });
   const base = officeTitle(a.plan.title?.text, a.config.locale).replace(/[\\/:*?"<>|]/g, '_');
   return { name: `${base}.${format}`, bytes, mime: MIME[format] };
 }

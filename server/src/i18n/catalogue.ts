@@ -406,6 +406,7 @@ units: { zh: '责任单位', en: 'units' },
   lensExport: { zh: '导出', en: 'Export' },
   inlayInherited: { zh: '沿用：{text}', en: 'inherits: {text}' },
   renameNotUnit: { zh: '这里不是单位名称：请把光标放在任务中写明的单位名称上', en: 'Not a unit name: put the cursor on a unit a task names' },
+  renameSkipped: { zh: '以下计划不是 UTF-8 编码且未在编辑器中打开，重命名未修改它们：{files}。请在编辑器中打开后再重命名一次。', en: 'These plans are not UTF-8 and not open in the editor, so the rename left them alone: {files}. Open them and rename again.' },
   renameInvalid: { zh: '新名称“{name}”不能作单位名称：不能为空，不能含换行、括号或“、，；：”', en: '“{name}” cannot be a unit name: it must not be empty or hold a line break, a bracket or 、，；：' },
 } satisfies Record<string, Entry>;
 
@@ -474,6 +475,10 @@ const OFFICE = {
   oldSheet: {
     zh: '{path} 是 Excel 97–2003 或 WPS 表格文件（.xls/.et）{detail}，fengong 无法读取：请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后重试。',
     en: '{path} is an Excel 97–2003 or WPS spreadsheet (.xls/.et){detail}, which fengong cannot read; save it as an Excel workbook (.xlsx) in Excel or WPS and try again.',
+  },
+  openDocument: {
+    zh: '{path} 是 OpenDocument 文件（.odt/.ods）{detail}，fengong 无法读取：请在 WPS、Word 或 LibreOffice 中另存为 .docx（表格另存为 .xlsx）后重试。',
+    en: '{path} is an OpenDocument file (.odt/.ods){detail}, which fengong cannot read; save it as .docx (a spreadsheet as .xlsx) in WPS, Word or LibreOffice and try again.',
   },
   sheetCorrupt: {
     zh: '{path} 不是有效的 Excel 工作簿，可能已损坏{detail}：请在 Excel 或 WPS 中打开并另存为 .xlsx 后重试。',
@@ -551,10 +556,10 @@ const WEB = {
   noOutline: { zh: '没有找到带序号的标题。', en: 'No numbered headings found.' },
   timing: { zh: '检查用时 {ms} 毫秒', en: 'checked in {ms} ms' },
   unreadable: { zh: '无法读取 {file}：{why}。请另存为 UTF-8 纯文本后重试。', en: 'cannot read {file}: {why}. Save it as UTF-8 plain text and try again.' },
-  oleWord: { zh: '{file} 是旧版 Word 文档（.doc）或设有打开密码，网页中无法读取：请在 Word 或 WPS 中取消密码并另存为 .docx 后重试。', en: '{file} is an old-format Word document (.doc) or is password-protected, which the page cannot read; in Word or WPS remove the password and save it as .docx, then try again.' },
   unsupported: { zh: '不能打开“{file}”：本页读取 {exts} 文件（扩展名“{ext}”不在其中）。请另存为其中一种，或复制全文粘贴进来。', en: 'cannot open “{file}”: the page reads {exts} files (not “{ext}”). Save it as one of them, or copy and paste the whole text.' },
   exportFailed: { zh: '导出 {format} 失败：{detail}', en: 'exporting {format} failed: {detail}' },
   internalError: { zh: '页面出错：{detail}。屏幕上的文本没有改动；请把这条信息和文件一起报告给 fengong 的开发者。', en: 'the page failed: {detail}. The text on screen is unchanged; please report this message together with the file.' },
+  example: { zh: '先看一个示例计划', en: 'Try an example plan' },
   kindAuto: { zh: '文种：自动判断', en: 'Genre: automatic' },
   kindTitle: { zh: '按什么文种检查（同 --document-kind）：自动判断时依据标题和正文，判断有误时可在此指定', en: 'Check the plan as this genre (as --document-kind): automatic reads the title and body; choose one where it reads wrong' },
   discard: { zh: '{file} 的修改还没有下载保存，打开新文件将丢弃这些修改。继续吗？', en: 'The changes to {file} have not been downloaded; opening another file discards them. Continue?' },

@@ -6,7 +6,8 @@
 //   row                     → one line, cells joined by TAB, from the sheet's first used column to its last
 //   merged cell             → its text in its first (top-left) cell, the cells it covers empty —
 //                             what Excel's own copy gives (`C5:C6` 省财政厅 → row 6's 牵头单位 is empty)
-//   a row of one cell only  → its text alone (a title, or a group row `一、…` merged across the table)
+//   a row of one cell only  → its text alone (a title, or a group row `一、…` merged across the table),
+//                             when that cell is in the first column
 //   several lines in a cell → one line: stacked unit names joined by `、`, other text by a space
 //   several sheets          → one after another, an empty line between; hidden sheets are left out
 //
@@ -16,8 +17,7 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { DEFAULT_MAX_BYTES, fileError, readPlanFile } from './files.js';
 import { joinCellParagraphs } from './cell-text.js';
-import { OLD_SHEET_EXTENSIONS, officeError, type LineOrigin, type WordRead, type WordSource } from './word-source.js';
-import { extname } from 'node:path';
+import { extensionOf, OLD_SHEET_EXTENSIONS, officeError, type LineOrigin, type WordRead, type WordSource } from './word-source.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -37,9 +37,14 @@ export async function readSheetFile(path: string, opts: { maxBytes?: number } = 
     const r = await readPlanFile(path); // the same errno messages as for a text file
     return { ok: false, path, error: r.ok ? officeError('office.sheetCorrupt', path) : r.error };
   }
+  return readSheetBytes(path, buf, maxBytes);
+}
+
+/** A workbook's bytes, read from disk or dropped on the web page (web/src/readers.ts). Never throws. */
+export async function readSheetBytes(path: string, buf: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Promise<WordRead> {
   // an .xls or .et that is really an .xlsx (saved under the old name) is read; a real one is refused
   if (!startsWith(buf, ZIP)) {
-    const old = (OLD_SHEET_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase()) || startsWith(buf, OLE);
+    const old = (OLD_SHEET_EXTENSIONS as readonly string[]).includes(extensionOf(path)) || startsWith(buf, OLE);
     return { ok: false, path, error: old ? officeError('office.oldSheet', path) : officeError('office.sheetCorrupt', path, 'not a zip (.xlsx) file') };
   }
   try {
@@ -124,7 +129,7 @@ function sheetRows(ws: Worksheet): { text: string; origin: LineOrigin }[] {
   for (let r = rowNumbers[0]!; r <= rowNumbers[rowNumbers.length - 1]!; r++) {
     const m = grid.get(r);
     if (!m) { out.push({ text: '', origin: { sheet: ws.name, row: r, cellStarts: [0], columns: [minCol] } }); continue; }
-    if (m.size === 1) {
+    if (m.size === 1 && m.has(minCol)) {
       // a title or a group row (`一、以政务公开助力稳增长` merged across): its text alone
       const [c, s] = [...m][0]!;
       out.push({ text: s, origin: { sheet: ws.name, row: r, cellStarts: [0], columns: [c] } });

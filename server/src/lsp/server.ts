@@ -9,7 +9,9 @@ import {
   createConnection,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
@@ -254,6 +256,11 @@ export class FengongServer {
     } catch (e) {
       this.log('error', `${name}: ${(e as Error)?.stack ?? e}`);
     }
+  }
+
+  /** a message the user must see (window/showMessage), not just the log */
+  warnUser(msg: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: msg });
   }
 
   log(level: 'error' | 'warn' | 'info', msg: string): void {

@@ -41,6 +41,9 @@ export interface IndexedPlan {
   units: IndexedUnit[];
   /** each distinct unit once: key → the name as first written */
   names: Map<string, string>;
+  /** the file on disk is not UTF-8 (GB18030, UTF-16): an editor that has not opened it may read
+   *  it otherwise, so edits are not sent for it unopened */
+  encoding?: string;
   tasks: IndexedTask[];
 }
 
@@ -59,6 +62,17 @@ export function indexPlan(uri: string, plan: PlanDocument, lines: LineIndex, uni
       range: toRange(lines, { start: t.marker.span.start, end: Math.max(t.titleSpan.end, t.marker.span.end) }),
     })),
   };
+}
+
+/** One spelling per file: clients percent-encode URIs differently (Neovim and Node disagree on
+ *  which characters), and a file known twice would be renamed twice. */
+export function normalizeUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
 }
 
 /** one slice of work between requests */
@@ -102,7 +116,8 @@ export class WorkspaceIndex {
   }
 
   /** a file was created, changed or deleted on disk (type 3: deleted) */
-  fileChanged(uri: string, deleted: boolean): void {
+  fileChanged(raw: string, deleted: boolean): void {
+    const uri = normalizeUri(raw);
     if (!/\.(txt|plan)$/i.test(uri) || !this.inRoots(uri)) return;
     if (deleted) {
       this.forget(uri);
@@ -191,8 +206,10 @@ export class WorkspaceIndex {
       const r = readPlanFileSync(path);
       if (!r) return this.forget(uri);
       const { config } = loadConfigForFile(path);
-      const plan = parsePlan(r, config);
-      this.plans.set(uri, indexPlan(uri, plan, new LineIndex(r), config.units));
+      const plan = parsePlan(r.text, config);
+      const entry = indexPlan(uri, plan, new LineIndex(r.text), config.units);
+      if (r.encoding !== 'utf8') entry.encoding = r.encoding;
+      this.plans.set(uri, entry);
       this.generation++;
     } catch (e) {
       this.forget(uri);
@@ -203,11 +220,11 @@ export class WorkspaceIndex {
 
 /** the decoded text of a plan file (any encoding fengong reads), or nothing for one that cannot
  *  be read or is too large */
-function readPlanFileSync(path: string): string | undefined {
+function readPlanFileSync(path: string): { text: string; encoding: string } | undefined {
   const st = statSync(path);
   if (!st.isFile() || st.size > MAX_INDEXED_BYTES) return undefined;
   const d = decodeBuffer(readFileSync(path));
-  return d.ok ? d.text : undefined;
+  return d.ok ? { text: d.text, encoding: d.encoding } : undefined;
 }
 
 /** larger files are left out of the index (a 10 MB plan is linted when opened, not walked) */

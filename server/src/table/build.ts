@@ -89,8 +89,10 @@ function textWithout(text: string, span: Span, cuts: Cuts): string {
 
 /** Where the task cell of a table row ends: the next TAB (the 牵头单位 cell after it). */
 function cellEnd(text: string, from: number, end: number): number {
-  const tab = text.indexOf('\t', from);
-  return tab >= 0 && tab < end ? tab : end;
+  // searched up to `end` only: indexOf ran on to the next TAB in the document, for every task of a
+  // plan without a table (the rest of the file each time: quadratic, issue 18)
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 9) return i;
+  return end;
 }
 
 /** 工作任务 and its body: the heading after the number (corpus 000 item 4 keeps “8月底前出台…工作方案”

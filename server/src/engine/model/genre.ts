@@ -4,7 +4,7 @@
 import type { DocumentKind, Paragraph, Span } from './types.js';
 import type { Structure } from './structure.js';
 import type { RoleMatcher } from './units.js';
-import { ARTICLE_RE, GENRE_WORDS, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, TITLE_END_AFTER_RE, TITLE_END_GENRES, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
+import { ARTICLE_RE, GENRE_WORDS, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, FORWARDED_END_RE, FORWARDING_VERB_RE, TITLE_END_AFTER_RE, TITLE_END_GENRES, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
 import { CLAUSE_BRACKETS } from '../lexicon/brackets.js';
 import { PAGE_JUNK_RE } from '../lexicon/sections.js';
 
@@ -90,7 +90,7 @@ function completeTitle(t: string): boolean {
   const bare = t.replace(/[\s\u3000]+/g, '').replace(/(?:[（(][^（）()]{0,16}[）)])+$/, '');
   if (!GENRE_WORDS.some(([w]) => bare.endsWith(w))) return false;
   if ((bare.match(/《/g)?.length ?? 0) !== (bare.match(/》/g)?.length ?? 0)) return false;
-  return !/印发|转发|印送|颁发/.test(bare) || [...WRAPPER_GENRES].some((w) => bare.endsWith(w));
+  return !FORWARDING_VERB_RE.test(bare) || [...WRAPPER_GENRES].some((w) => bare.endsWith(w));
 }
 
 /** The title an office file marks itself (Word's Title style, a centred large first paragraph):
@@ -121,7 +121,9 @@ export function innermostGenre(title: string): { word: string; genre: GenreClass
 
 function genreWordAt(t: string, i: number): readonly [string, GenreClass] | undefined {
   const hit = GENRE_WORDS.find(([w]) => t.startsWith(w, i));
-  return hit && (!TITLE_END_GENRES.has(hit[0]) || TITLE_END_AFTER_RE.test(t.slice(i + hit[0].length))) ? hit : undefined;
+  if (!hit || !TITLE_END_GENRES.has(hit[0])) return hit;
+  const rest = t.slice(i + hit[0].length);
+  return TITLE_END_AFTER_RE.test(rest) || (FORWARDED_END_RE.test(rest) && FORWARDING_VERB_RE.test(t.slice(0, i))) ? hit : undefined;
 }
 
 function firstGenreAt(title: string): number {

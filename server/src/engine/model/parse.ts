@@ -57,10 +57,12 @@ function assemble(nodes: ItemNode[], verdicts: TaskVerdicts, units: Map<ItemNode
     const parent = n.parent ? allItems[n.parent.id] : undefined;
     const item: PlanItem = {
       id: n.id, marker: n.marker, title: n.title, titleSpan: n.titleSpan, heading: n.heading, body: n.body, span: n.span, children: [], parent,
-      depth: n.depth, path: n.path, isTask: reason === undefined, nonTaskReason: reason, unitClauses: u?.unitClauses ?? [], deadlines: d.deadlines, enumerations: d.enumerations,
+      depth: n.depth, path: n.path, isTask: reason === undefined, unitClauses: u?.unitClauses ?? [], deadlines: d.deadlines, enumerations: d.enumerations,
     };
+    // optional fields added only when present, never deleted: `delete` made every task a dictionary-mode
+    // object (780 bytes of properties each, a third of the plan's memory; issue 18)
+    if (reason !== undefined) item.nonTaskReason = reason;
     if (u?.inheritedUnits) item.inheritedUnits = u.inheritedUnits;
-    if (reason === undefined) delete item.nonTaskReason;
     if (parent) parent.children.push(item);
     allItems.push(item);
   }

@@ -4,12 +4,12 @@
 import type { ItemNode } from './types.js';
 import type { Structure } from './structure.js';
 import {
-  ATTACHMENT_LIST_RE, FRAMING_NOUNS, FRAMING_TAIL_RE, FRAMING_VERB_RE, NOTES_RE, PROCEDURE_RE, SCHEDULE_STAGE_RE, SCOPE_RE, SCORING_SHEET_RE, UNIT_CENTRIC_RE, DESCRIPTIVE_TEXT_RE,
+  ATTACHMENT_LIST_RE, FRAMING_NOUNS, FRAMING_TAIL_RE, FRAMING_VERB_RE, NOTES_RE, PROCEDURE_RE, SCHEDULE_STAGE_RE, SCOPE_RE, SCORING_SHEET_RE, UNIT_CENTRIC_RE, DESCRIPTIVE_TEXT_RE, REVIEW_RE,
 } from '../lexicon/sections.js';
 import { fold } from '../lexicon/fold.js';
 import { TASK_VERB_RE } from '../lexicon/units.js';
 
-export type SectionRole = 'task' | 'framing' | 'scope' | 'procedure' | 'unit-centric' | 'notes' | 'attachment';
+export type SectionRole = 'task' | 'framing' | 'scope' | 'procedure' | 'unit-centric' | 'review' | 'notes' | 'attachment';
 
 const FRAMING = new Set(FRAMING_NOUNS);
 
@@ -32,6 +32,7 @@ export function headingRole(title: string, extraFraming: Set<string> = new Set()
   const words = fold(headingWords(title));
   if (!words || /[，,；;]/.test(words) || words.length > 20) return 'task';
   if (UNIT_CENTRIC_RE.test(words)) return 'unit-centric';
+  if (REVIEW_RE.test(words)) return 'review';
   if (isFraming(words, extraFraming)) return 'framing';
   // `进一步扩大预决算公开范围` is a task that happens to name a scope
   if (TASK_VERB_RE.test(words)) return 'task';

@@ -23,7 +23,7 @@ export interface ItemUnits {
 }
 
 const ROLE_REASON: Record<Exclude<SectionRole, 'task'>, NonTaskReason> = {
-  framing: 'framing', scope: 'scope', procedure: 'procedure', 'unit-centric': 'unit', notes: 'notes', attachment: 'attachment',
+  framing: 'framing', scope: 'scope', procedure: 'procedure', 'unit-centric': 'unit', review: 'review', notes: 'notes', attachment: 'attachment',
 };
 
 /** The clauses every leaf writes itself (tables and hovers want them in any genre), and the unit

@@ -9,7 +9,7 @@ import { aliasMap, normalizeUnitName, unitKey } from '../../engine/text/unit-nam
 import { text } from '../../i18n/catalogue.js';
 import type { Analysis } from '../analysis.js';
 import type { FengongServer } from '../server.js';
-import { otherOpenPlans } from './plans.js';
+import { openTest, otherOpenPlans } from './plans.js';
 
 interface Candidate {
   name: string;
@@ -46,7 +46,7 @@ export function unitCandidates(s: FengongServer, a: Analysis): Candidate[] {
     else plansOf.set(k, { name, plans: n });
   };
   for (const p of otherOpenPlans(s, a, false)) for (const [key, written] of p.names) count(key, written, 1);
-  for (const [key, e] of s.workspace.unitTally((uri) => s.docs.has(uri))) count(key, e.written, e.plans);
+  for (const [key, e] of s.workspace.unitTally(openTest(s))) count(key, e.written, e.plans);
   for (const [key, e] of [...plansOf].sort((x, y) => y[1].plans - x[1].plans)) {
     if (!out.has(key)) out.set(key, { name: e.name, tier: 2, detail: text(locale, 'lsp.unitInWorkspace', { n: e.plans }), filter: e.name });
   }

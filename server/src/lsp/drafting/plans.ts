@@ -2,7 +2,7 @@
 // and the workspace index for the rest; unit identity under the asking document's config.
 import type { Analysis } from '../analysis.js';
 import type { FengongServer } from '../server.js';
-import { indexPlan, type IndexedPlan } from '../workspace-index.js';
+import { indexPlan, normalizeUri, type IndexedPlan } from '../workspace-index.js';
 import { aliasMap, unitKey } from '../../engine/text/unit-names.js';
 
 const indexed = new WeakMap<Analysis, IndexedPlan>();
@@ -25,9 +25,15 @@ export function otherOpenPlans(s: FengongServer, a: Analysis, fresh: boolean): I
   return out;
 }
 
+/** is this (normalised) URI open in the editor? The index's copy of an open file is left out. */
+export function openTest(s: FengongServer): (uri: string) => boolean {
+  const open = new Set([...s.docs.keys()].map(normalizeUri));
+  return (uri) => open.has(uri);
+}
+
 /** Every plan but `a` itself: the other open documents, then the indexed files that are not open. */
 export function otherPlans(s: FengongServer, a: Analysis, fresh: boolean): IndexedPlan[] {
-  return [...otherOpenPlans(s, a, fresh), ...s.workspace.entries((uri) => s.docs.has(uri))];
+  return [...otherOpenPlans(s, a, fresh), ...s.workspace.entries(openTest(s))];
 }
 
 /** the identity of a unit (by its key, unitKey of the name as written) under the asking
