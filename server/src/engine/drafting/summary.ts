@@ -22,11 +22,25 @@ export function sectionSummary(item: PlanItem, mentions: UnitMention[]): Section
   const tasks = tasksUnder(item, []);
   const ids = new Set(tasks.map((t) => t.id));
   const leads = new Set<string>();
-  for (const m of mentions) {
-    if (m.ref.span.start < item.span.start) continue;
+  // mentions are in text order: start at the section's first one (a scan from the top for every
+  // section made the lenses quadratic in sections)
+  for (let i = firstAtOrAfter(mentions, item.span.start); i < mentions.length; i++) {
+    const m = mentions[i]!;
     if (m.ref.span.start >= item.span.end) break;
     // a task's own lead, or the lead of a heading clause its sub-items take
     if (m.ref.role === 'lead' && (ids.has(m.item.id) || !m.item.isTask)) leads.add(m.name);
   }
   return { tasks: tasks.length, leads: leads.size, withoutUnits: tasks.filter(namesNoUnit).length };
+}
+
+/** index of the first mention starting at or after `offset` (binary search) */
+function firstAtOrAfter(mentions: UnitMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mentions[mid]!.ref.span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
