@@ -140,7 +140,9 @@ export function cellClauses(ctx: ClauseContext, row: TableRow): UnitClause[] {
 
 /** A declaration inside a clause is no unit: `（发展改革委、财政局负责。列第一位者为牵头单位，下同）`
  *  is the clause `发展改革委、财政局负责` plus a note for this and later tasks. */
-const DECLARATION_RE = /列(?:第一位|首位|在首位)|排(?:在)?第一|下同|不再(?:一一|单独)?列出/;
+const DECLARATION_RE = /列(?:第一位|首位|在首位)|排(?:在)?(?:第一|首位)|下同|不再(?:一一|单独)?列出/;
+/** `列第一位者为牵头单位`, `排在第一位的部门为牵头部门`, `排名第一的为牵头单位` */
+const FIRST_LISTED_LEADS_RE = /(?:列|排|排名|排列)(?:在)?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位|处室)?(?:为|是)?牵头/;
 function withoutDeclaration(f: string, inner: Span): Span {
   const m = DECLARATION_RE.exec(f.slice(inner.start, inner.end));
   if (!m) return inner;
@@ -183,7 +185,7 @@ export function findDeclarations(s: Structure): Declarations {
       const to = ends.length ? Math.min(...ends) : f.length;
       out.inherit = { from: { start: p.content.start + from, end: p.content.start + to }, text: s.text.slice(p.content.start + from, p.content.start + to) };
     }
-    const first = /列(?:第一位|首位|在首位|第一)(?:者|的)?(?:为|是)?牵头|排(?:在)?第一(?:位)?的?为牵头/.exec(f);
+    const first = FIRST_LISTED_LEADS_RE.exec(f);
     if (first && out.firstListedLeads === undefined) out.firstListedLeads = p.content.start + first.index - 1;
   }
   return out;

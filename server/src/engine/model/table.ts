@@ -50,10 +50,14 @@ const CELL_MARKERS: readonly [Rank, RegExp, boolean][] = [
 ];
 const EXPECTED: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5: '' };
 
+/** The cells of a row, counted from the line's start: a leading TAB is an empty first cell (a
+ *  工作任务 or 序号 cell merged down over several rows), not indentation — dropping it read every
+ *  later cell one column off (the 配合单位 cell as the 牵头单位). */
 function cellsOf(text: string, p: Paragraph): Span[] {
   const out: Span[] = [];
-  let from = p.content.start;
-  for (let i = p.content.start; i <= p.content.end; i++) {
+  const start = text.slice(p.span.start, p.content.start).includes('\t') ? p.span.start : p.content.start;
+  let from = start;
+  for (let i = start; i <= p.content.end; i++) {
     if (i === p.content.end || text[i] === '\t') {
       let s = from;
       let e = i;
@@ -133,12 +137,14 @@ export function findTables(folded: string, paragraphs: Paragraph[], lines: LineR
     }
     if (!columns && (cells.length < 3 || !(number || lineMarker))) continue;
     const cellMarkers: MarkerCandidate[] = [];
-    for (let i = 1; i < cells.length && i <= 3; i++) {
+    // the line's own marker stands in its first filled cell (`⇥2.要求…` under a merged cell)
+    const first = lineMarker ? Math.max(0, cells.findIndex((c) => c.end > c.start)) : 0;
+    for (let i = first + 1; i < cells.length && i <= first + 3; i++) {
       const m = cellMarker(folded, cells[i]!, p.line, i);
       if (!m) break;
       cellMarkers.push(m);
     }
-    const taskCell = columns?.task ?? (number ? 1 : 0);
+    const taskCell = Math.max(columns?.task ?? (number ? 1 : 0), first);
     rows.set(p.line, { line: p.line, cells, number, cellMarkers, columns, taskCell: cellMarkers.length ? cellMarkers[cellMarkers.length - 1]!.cell! : taskCell });
   }
   return rows;
