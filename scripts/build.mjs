@@ -80,3 +80,9 @@ const results = await Promise.all(entries.filter((e) => existsSync(e.in)).map((e
   banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 })));
 for (const r of results) for (const f of r.outputFiles) writeIfChanged(f.path, Buffer.from(f.contents));
+
+// dist/fengong.html: the web page, the same engine bundled for the browser (scripts/build-web.mjs)
+if (existsSync('web/src/main.ts')) {
+  const { buildWeb } = await import('./build-web.mjs');
+  await buildWeb(process.cwd(), pkg.version);
+}

@@ -14,9 +14,9 @@ const only = process.argv.slice(2); // e.g. `npm test -- unit cli` runs those fo
 run('node', ['scripts/build.mjs']);
 // Neovim and the VS Code end-to-end run need Debian packages: install what is missing (root) or
 // say exactly what to install
-if (!only.length || only.includes('nvim') || only.includes('e2e')) run('bash', ['scripts/install-system-deps.sh']);
+if (!only.length || only.includes('nvim') || only.includes('e2e') || only.includes('web')) run('bash', ['scripts/install-system-deps.sh']);
 
-const dirs = ['unit', 'cli', 'table', 'lsp', 'nvim', 'fuzz'].filter((d) => !only.length || only.includes(d));
+const dirs = ['unit', 'cli', 'table', 'lsp', 'nvim', 'fuzz', 'web'].filter((d) => !only.length || only.includes(d));
 const files = dirs.flatMap((d) => {
   const dir = join('test', d);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];

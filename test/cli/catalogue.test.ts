@@ -13,7 +13,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 const ENGLISH_ONLY = new Set(['problems', 'errorWord', 'warningWord', 'fileWord', 'entryWord']);
 /** entries that are the same in both languages on purpose */
 const NO_HAN = new Set(['cli.prefix', 'option.arg.n', 'report.fixableMark', 'config.type.null', 'io.detail',
-  'lsp.configPath', 'client.fmtJson', 'client.failed', 'grid.listSep', 'grid.refSep', 'sheet.unitHead', 'sheet.partsSep', 'sheet.sep', 'sheet.deadlineSep']);
+  'lsp.configPath', 'client.fmtJson', 'client.failed', 'grid.listSep', 'grid.refSep', 'sheet.unitHead', 'sheet.partsSep', 'sheet.sep', 'sheet.deadlineSep', 'web.otherLanguage']);
 
 test('every entry has Chinese and English with the same placeholders', () => {
   const ids = Object.keys(CATALOGUE) as (keyof typeof CATALOGUE)[];
@@ -40,6 +40,7 @@ test('every entry is used by the code (literally, or by a prefix the code comple
   };
   walk(join(ROOT, 'server', 'src'));
   walk(join(ROOT, 'client', 'src'));
+  walk(join(ROOT, 'web', 'src'));
   const code = sources.join('\n');
   // ids built at run time: `io.${code}`, `config.parse.${code}`, `report.${severity}`, …
   const dynamic = ['io.', 'io.errno.', 'config.parse.', 'config.schema.', 'config.type.', 'report.', 'config.'];

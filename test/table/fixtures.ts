@@ -89,6 +89,7 @@ export function miniPlan(spec: { title?: string; year?: number; tasks: TaskSpec[
     schemes: {},
     pairProblems: [],
     firstListedLeads: false,
+    headingClauses: [],
   } as unknown as PlanDocument;
 }
 

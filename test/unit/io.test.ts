@@ -216,6 +216,29 @@ describe('decode and encode real files', () => {
     assert.equal(plan.ok && plan.text, '组织，落实。');
   });
 
+  test('valid UTF-8 that reads as an alphabet (Russian, Greek, Arabic, Hebrew) is UTF-8, with no note (issue 16)', () => {
+    // each was read as GB18030 and the user told to re-save it as UTF-8
+    for (const text of [
+      'План работы на 2024 год\n1. Усилить управление (отдел кадров)\n',
+      'Καλημέρα κόσμε, αυτό είναι ελληνικό κείμενο.\n',
+      'مرحبا بالعالم، هذا نص عربي.\n',
+      'שלום עולם, זה טקסט בעברית.\n',
+      'Ærø, café, naïve — Zürich\n',
+    ]) {
+      const r = decodeBuffer(Buffer.from(text, 'utf8'));
+      assert.deepEqual(r.ok && [r.text, r.encoding, r.note], [text, 'utf8', undefined], text);
+    }
+  });
+
+  test('GBK words that are valid UTF-8 jump between scripts inside a word: still GB18030 (issue 12 kept)', () => {
+    // 学习 芦苇 鹿禄 = D1 A7 CF B0 20 C2 AB CE AD 20 C2 B9 C2 BB: Cyrillic ѧ + Greek ϰ, « + Greek έ…
+    const bytes = iconv.encode('学习 芦苇 鹿禄\n', 'gbk');
+    assert.equal(bytes.toString('hex'), 'd1a7cfb020c2abcead20c2b9c2bb0a');
+    assert.equal(bytes.toString('utf8'), 'ѧϰ «έ ¹»\n');
+    const r = decodeBuffer(bytes);
+    assert.deepEqual(r.ok && [r.text, r.encoding, r.note], ['学习 芦苇 鹿禄\n', 'gb18030', { id: 'io.assumedGb', data: {} }]);
+  });
+
   test('Latin-1 text is not mistaken for GB18030', () => {
     const r = decodeBuffer(Buffer.from('ab\xe9rc\xe9ab plan', 'latin1'));
     assert.deepEqual(r, {

@@ -52,8 +52,12 @@ ruleTester('task-unit', {
     {
       name: 'a task without any clause: rule, line, column, key, message', text: missing,
       errors: [{ messageId: 'missing', line: 4, column: 3, endLine: 4, endColumn: 13, severity: 'error', data: { title: '完善政务公开制度', path: '一、2.' },
-        message: '任务“完善政务公开制度”未写明责任单位（如“（办公室牵头，各处室配合）”）' }],
+        message: '任务“完善政务公开制度”未写明责任单位（如“（办公室牵头，各处室配合）”）',
+        // the quick fix: the clause skeleton at the end of the task's text, for the writer to fill in
+        fix: null, suggestions: [{ output: missing.replace('健全工作机制。', '健全工作机制。（牵头，配合）') }] }],
     },
+    { name: 'a table row gets no skeleton (its unit column is where units go)', text: doc(PLAN, '序号\t工作任务\t牵头单位', '1\t做好甲\t办公室', '2\t做好乙\t'),
+      errors: [{ messageId: 'missing', line: 4, column: 1, suggestions: [] }] },
     { name: 'a clause on a parent heading covers its sub-items that name none', text: inheritedFromParent, errors: [{ messageId: 'missing', line: 7, column: 1 }] },
     { name: '`强化组织保障，确保…` is a task section, not the framing section 保障措施', text: doc(PLAN, '一、强化组织保障，确保工作落实', '（一）明确领导责任。', '（二）加强队伍建设。（办公室负责）'), errors: [{ messageId: 'missing', line: 3, column: 1 }] },
     { name: '`牵头` inside running prose is no clause', text: task('1.牵头起草部门要做好政策解读。'), errors: [{ messageId: 'missing', line: 3, column: 1 }] },

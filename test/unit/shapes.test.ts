@@ -43,6 +43,18 @@ describe('a 任务分解表 pasted as tab-separated rows', () => {
     ]);
   });
 
+  test('rows under one task keep their own 完成时限 cells: a pattern once, an unknown form as the cell, none twice', () => {
+    // each row's cell is checked against that row's deadlines only (issue 18: the item's were searched, quadratic)
+    const t = doc('某某县2024年任务分解表', '序号\t工作任务\t牵头单位\t完成时限', '1\t做好甲\t县政府办公室\t6月底前',
+      '—\t续甲一\t县财政局\t长期坚持', '—\t续甲二\t县财政局\t9月底前', '—\t续甲三\t县财政局\t2024年12月', '2\t做好乙\t县财政局\t2024年12月');
+    const q = plan(t);
+    const lineAt = (offset: number) => t.slice(0, offset).split('\n').length;
+    assert.deepEqual(q.allItems.map((i) => [i.path, i.body.map((b) => b.line), i.deadlines.map((d) => [d.text, d.date ?? '', lineAt(d.span.start)])]), [
+      ['1.', [3, 4, 5], [['6月底前', '2024-06-30', 3], ['长期坚持', '', 4], ['9月底前', '2024-09-30', 5], ['2024年12月', '2024-12-31', 6]]],
+      ['2.', [], [['2024年12月', '2024-12-31', 7]]],
+    ]);
+  });
+
   test('exact diagnostics: no units (row 5), a gap (7 after 5), two units run together; no delimiter complaints', () => {
     assert.deepEqual(lint(text).diagnostics.map((d) => where(text, d)), [
       { rule: 'task-unit', line: 10, column: 1, key: 'task-unit/missing' },

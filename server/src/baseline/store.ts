@@ -1,14 +1,19 @@
 // Finding, reading and writing .fengong-baseline.json, for the CLI and the language server. The
 // baseline governs the files under its folder; its keys are paths relative to that folder.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../engine/types.js';
-import { writeFileAtomic } from '../io/files.js';
+import { DEFAULT_MAX_BYTES, writeFileAtomic } from '../io/files.js';
 import { applyBaseline, BASELINE_FILE, emptyBaseline, fingerprint, parseBaseline, serializeBaseline, type Baseline } from './baseline.js';
 
 export type LoadedBaseline =
   | { ok: true; path: string; baseline: Baseline; exists: boolean }
-  | { ok: false; path: string; reason: 'json' | 'shape' | 'unreadable'; code?: string };
+  | { ok: false; path: string; reason: 'json' | 'shape' | 'unreadable'; code?: string }
+  | { ok: false; path: string; reason: 'too-large'; bytes: number; max: number };
+
+/** A baseline is a few hundred bytes a problem; one larger than a plan file may be is not read
+ *  whole (a 65 MB one took 665 MB of memory): it is the wrong file, or a broken one. */
+export const MAX_BASELINE_BYTES = DEFAULT_MAX_BYTES;
 
 /** The nearest .fengong-baseline.json from `dir` upwards. */
 export function findBaselineFile(dir: string): string | undefined {
@@ -22,10 +27,17 @@ export function findBaselineFile(dir: string): string | undefined {
 }
 
 /** Reads a baseline; a missing file is an empty baseline (`exists: false`). Never throws. */
-export function loadBaseline(path: string): LoadedBaseline {
+export function loadBaseline(path: string, max = MAX_BASELINE_BYTES): LoadedBaseline {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const fd = openSync(path, 'r');
+    try {
+      const bytes = fstatSync(fd).size;
+      if (bytes > max) return { ok: false, path, reason: 'too-large', bytes, max };
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: true, path, baseline: emptyBaseline(), exists: false };

@@ -27,6 +27,7 @@ export class BaselineRun {
     const path = explicit !== undefined ? resolve(cwd, explicit) : findBaselineFile(cwd) ?? resolve(cwd, BASELINE_FILE);
     const shown = relative(cwd, path) || path;
     const loaded = loadBaseline(path);
+    if (!loaded.ok && loaded.reason === 'too-large') return { error: text(locale, 'baseline.tooLarge', { file: shown, bytes: loaded.bytes, max: loaded.max }) };
     if (!loaded.ok) {
       const detail = loaded.reason === 'unreadable' ? errnoText(locale, loaded.code) : text(locale, loaded.reason === 'json' ? 'baseline.invalidJson' : 'baseline.invalidShape');
       return { error: text(locale, loaded.reason === 'unreadable' ? 'baseline.unreadable' : 'baseline.invalid', { file: shown, detail }) };

@@ -5,7 +5,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Locale } from '../engine/types.js';
 import type { ConfigOverride } from '../engine/config.js';
 import { decodeBuffer } from '../io/encoding.js';
-import { decodeNote, fileError } from '../io/files.js';
+import { DEFAULT_MAX_BYTES, decodeNote, fileError, type FileError } from '../io/files.js';
 import { prefixedLine, text } from '../i18n/catalogue.js';
 import { displayPath, fatalResult, toFileResult, type FileResult } from './results.js';
 import { isWordPath } from '../io/word-source.js';
@@ -19,6 +19,7 @@ import { selectFiles } from './select.js';
 import { BaselineRun, type BaselineMode } from './baseline.js';
 import { fingerprint } from '../baseline/baseline.js';
 import { printConfig } from './print-config.js';
+import { compileGlob, GlobError, MAX_GLOB_LENGTH } from '../config/glob.js';
 
 /** the file name of standard input without --stdin-filename (ESLint says `<text>`) */
 const STDIN = '<stdin>';
@@ -103,6 +104,8 @@ function checkOptions(v: ParsedValues, locale: Locale, io: CliIO): CheckOptions 
     maxWarnings = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(maxWarnings) || maxWarnings < -1) return text(locale, 'cli.badInteger', { option: '--max-warnings', value: raw, min: -1 });
   }
+  const badIgnore = badGlob((v.ignore as string[] | undefined) ?? [], locale);
+  if (badIgnore) return badIgnore;
   const cli: ConfigOverride = {};
   if (v.locale) cli.locale = v.locale as Locale;
   if (v['document-kind']) cli.documentKind = v['document-kind'] as ConfigOverride['documentKind'];
@@ -118,6 +121,20 @@ function checkOptions(v: ParsedValues, locale: Locale, io: CliIO): CheckOptions 
     baselineMode: v['baseline-update'] ? 'update' : v['baseline-prune'] ? 'prune' : 'apply',
     color: !v['no-color'] && !process.env.NO_COLOR && (!!v.color || (outputFile === undefined && !!io.stdout.isTTY)),
   };
+}
+
+/** An --ignore glob the linear matcher refuses, said as the config's are. */
+function badGlob(globs: string[], locale: Locale): string | undefined {
+  for (const glob of globs) {
+    try {
+      compileGlob(glob);
+    } catch (e) {
+      if (!(e instanceof GlobError)) throw e;
+      const why = text(locale, e.reason === 'tooLong' ? 'config.globTooLong' : 'config.globNegatedGroup', { max: MAX_GLOB_LENGTH });
+      return text(locale, 'config.badGlob', { glob, why });
+    }
+  }
+  return undefined;
 }
 
 async function lintArgs(io: CliIO, positionals: string[], v: ParsedValues, lint: LintOptions): Promise<LintOutcome> {
@@ -139,22 +156,36 @@ async function lintArgs(io: CliIO, positionals: string[], v: ParsedValues, lint:
 /** --stdin: the plan on standard input, decoded as a file would be (UTF-8, UTF-16, GB18030). */
 async function lintStdin(io: CliIO, filename: string | undefined, lint: LintOptions): Promise<LintOutcome | undefined> {
   if (!io.stdin || io.stdin.isTTY) return void usageError(io, lint.locale, text(lint.locale, 'cli.stdinTty'), 'check');
-  const chunks: Buffer[] = [];
-  for await (const c of io.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : c as Buffer);
   const file = filename === undefined ? STDIN : isAbsolute(filename) ? filename : resolve(io.cwd, filename);
   const out: LintOutcome = { checked: [], configErrors: [], stderr: [], exit: 0 };
-  const decoded = decodeBuffer(Buffer.concat(chunks));
-  if (!decoded.ok) {
-    const err = fileError(decoded.reason, filename ?? STDIN, decoded.detail, decoded.why);
-    out.checked.push({ file, ok: false, message: err.message[lint.locale], line: decoded.line ?? 1 });
+  const fail = (err: FileError, line = 1) => {
+    out.checked.push({ file, ok: false, message: err.message[lint.locale], line });
     out.exit = 2;
     return out;
-  }
+  };
+  const bytes = await readCapped(io.stdin, DEFAULT_MAX_BYTES);
+  if (!bytes) return fail(fileError('too-large', filename ?? STDIN, `more than ${DEFAULT_MAX_BYTES} bytes`, { id: 'io.why.sizeStream', data: { max: DEFAULT_MAX_BYTES } }));
+  const decoded = decodeBuffer(bytes);
+  if (!decoded.ok) return fail(fileError(decoded.reason, filename ?? STDIN, decoded.detail, decoded.why), decoded.line);
   if (decoded.note) out.stderr.push(prefixedLine(lint.locale, decodeNote(filename ?? STDIN, decoded.note)[lint.locale]));
   // the config is looked up from the named file's folder (the working folder without a name)
   const c = await lintText(filename === undefined ? resolve(io.cwd, 'stdin.txt') : file, decoded.text, undefined, lint, out);
   if (c) out.checked.push({ ...c, file });
   return out;
+}
+
+/** All of a stream, or undefined once it passes `max` bytes (then it is not read further: 100 MB
+ *  on standard input took 4.5 GB before). */
+async function readCapped(stream: NodeJS.ReadableStream, max: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of stream) {
+    const chunk = typeof c === 'string' ? Buffer.from(c) : c as Buffer;
+    size += chunk.length;
+    if (size > max) return undefined; // leaving the loop destroys the stream
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 function toResult(c: CheckedFile, baseline: BaselineRun, quiet: boolean, locale: Locale): FileResult {

@@ -10,6 +10,7 @@ import { INSPECT } from './options.js';
 import { text } from '../i18n/catalogue.js';
 import { expandInputs } from '../io/files.js';
 import { readPlanSource } from '../io/word-source.js';
+import { escapeTerminal } from './formatters/escape.js';
 
 export async function runInspect(argv: string[], io: CliIO): Promise<number> {
   const parsed = startCommand(argv, INSPECT, io);
@@ -32,7 +33,8 @@ export async function runInspect(argv: string[], io: CliIO): Promise<number> {
     const e = explainPlan(parsePlan(read.text, loaded.config), locale);
     const file = displayPath(io.cwd, path);
     if (values.format === 'json') json.push({ filePath: path, ...e });
-    else out.push(`${file}\n${renderExplanation(e, locale)}`);
+    // human-readable: a heading holding `ESC[2J` must not clear the terminal (JSON escapes its own)
+    else out.push(escapeTerminal(`${file}\n${renderExplanation(e, locale)}`));
   }
   const body = values.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : out.join('\n');
   if (!(await writeOutput(io, locale, values['output-file'] as string | undefined, body, abs))) return 2;

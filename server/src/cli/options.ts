@@ -3,7 +3,7 @@
 // Unknown options, missing values and values outside a choice list are usage errors (exit 2),
 // worded from the catalogue in the command's locale.
 import { parseArgs } from 'node:util';
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 import { text, type Locale, type MessageData, type MessageId } from '../i18n/catalogue.js';
 import { DOCUMENT_KINDS } from '../engine/types.js';
 import { TABLE_FORMATS, TABLE_VIEWS } from '../protocol.js';
@@ -189,7 +189,7 @@ export function commandHelp(spec: CommandSpec, locale: Locale): string {
     const head = `${d.short ? `-${d.short}, ` : '    '}--${name}${arg}`;
     return [head, text(locale, d.help, d.helpData)] as const;
   });
-  const w = Math.max(...rows.map(([h]) => stringWidth(h)));
-  const lines = rows.map(([h, t]) => `  ${h}${' '.repeat(w - stringWidth(h) + 2)}${t}`);
+  const w = Math.max(...rows.map(([h]) => displayWidth(h)));
+  const lines = rows.map(([h, t]) => `  ${h}${' '.repeat(w - displayWidth(h) + 2)}${t}`);
   return [text(locale, spec.usage), '', text(locale, spec.about), '', text(locale, 'help.options'), ...lines, ...(spec.exit ? ['', text(locale, spec.exit)] : []), ''].join('\n');
 }

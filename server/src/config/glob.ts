@@ -5,7 +5,8 @@
 // costs the same as any other. Syntax and results are picomatch's with `dot: true` for:
 // `?` `*` `**` `[a-z]` `[!x]` `{a,b}` `@(a|b)` `?(…)` `*(…)` `+(…)`, `\` escapes, a leading `!`.
 // `!(…)` inside a pattern is not regular and is refused with a message (GlobError). `[!a]` is
-// POSIX's "not a" (picomatch 4 gets it backwards).
+// POSIX's "not a" (picomatch 4 gets it backwards). With `dot: false` (globs on the command line,
+// as a shell's), wildcards do not match a name's leading dot: `*.txt` leaves `.draft.txt` out.
 
 export class GlobError extends Error {
   constructor(readonly pattern: string, readonly reason: 'negatedGroup' | 'tooLong') {
@@ -16,7 +17,8 @@ export class GlobError extends Error {
 /** Patterns longer than this are refused: no real file pattern is near it. */
 export const MAX_GLOB_LENGTH = 1000;
 
-type Pred = (c: string) => boolean;
+/** Whether a character may be consumed; `prev` is the one before it ('' at the start). */
+type Pred = (c: string, prev: string) => boolean;
 /** An NFA instruction: consume a character, fork, jump, or accept. */
 type Inst = { op: 'char'; pred: Pred } | { op: 'split'; x: number; y: number } | { op: 'jmp'; x: number } | { op: 'match' };
 type Node =
@@ -25,13 +27,27 @@ type Node =
   | { t: 'alt'; alts: Node[] }
   | { t: 'rep'; min: 0 | 1; max: 1 | typeof Infinity; node: Node };
 
-const notSlash: Pred = (c) => c !== '/';
-const anyChar: Pred = () => true;
-const SEGMENT: Node = { t: 'rep', min: 0, max: Infinity, node: { t: 'char', pred: notSlash } };
-const ANYTHING: Node = { t: 'rep', min: 0, max: Infinity, node: { t: 'char', pred: anyChar } };
+/** A name's leading dot, which a wildcard matches only with `dot: true`. */
+const leadingDot = (c: string, prev: string): boolean => c === '.' && (prev === '' || prev === '/');
+
+/** The wildcards of one matching mode. */
+class Wild {
+  readonly notSlash: Pred;
+  readonly anyChar: Pred;
+  readonly segment: Node;
+  readonly anything: Node;
+  constructor(readonly dot: boolean) {
+    this.notSlash = dot ? (c) => c !== '/' : (c, prev) => c !== '/' && !leadingDot(c, prev);
+    this.anyChar = dot ? () => true : (c, prev) => !leadingDot(c, prev);
+    this.segment = { t: 'rep', min: 0, max: Infinity, node: { t: 'char', pred: this.notSlash } };
+    this.anything = { t: 'rep', min: 0, max: Infinity, node: { t: 'char', pred: this.anyChar } };
+  }
+}
+const DOT = new Wild(true);
+const NO_DOT = new Wild(false);
 
 /** Compiles one pattern; throws GlobError for what cannot be matched safely. */
-export function compileGlob(pattern: string): (path: string) => boolean {
+export function compileGlob(pattern: string, opts: { dot?: boolean } = {}): (path: string) => boolean {
   if (pattern.length > MAX_GLOB_LENGTH) throw new GlobError(pattern, 'tooLong');
   let negate = false;
   let p = pattern;
@@ -40,7 +56,7 @@ export function compileGlob(pattern: string): (path: string) => boolean {
     p = p.slice(1);
   }
   if (p.startsWith('./')) p = p.slice(2);
-  const parser = new Parser(p);
+  const parser = new Parser(p, opts.dot === false ? NO_DOT : DOT);
   const prog = assemble(parser.parseAlt(''));
   // a folder may come with its trailing slash (`drafts/`), as picomatch allows
   return (path) => path !== '' && (run(prog, path) || (path.length > 1 && path.endsWith('/') && run(prog, path.slice(0, -1)))) !== negate;
@@ -48,7 +64,7 @@ export function compileGlob(pattern: string): (path: string) => boolean {
 
 class Parser {
   private i = 0;
-  constructor(private readonly s: string) {}
+  constructor(private readonly s: string, private readonly w: Wild) {}
 
   /** alternatives separated by `|` (in `@(…)`) or `,` (in `{…}`), up to `close` ('' = the end) */
   parseAlt(close: string, sep = ''): Node {
@@ -95,7 +111,7 @@ class Parser {
     if (c === '*') return this.star();
     if (c === '?') {
       this.i++;
-      return { t: 'char', pred: notSlash };
+      return { t: 'char', pred: this.w.notSlash };
     }
     if (c === '[') {
       const cls = this.charClass();
@@ -108,7 +124,7 @@ class Parser {
     if (c === '/' && s.slice(this.i + 1) === '**') {
       // `a/**` matches `a` itself and everything below it
       this.i = s.length;
-      return { t: 'rep', min: 0, max: 1, node: { t: 'seq', items: [lit('/'), ANYTHING] } };
+      return { t: 'rep', min: 0, max: 1, node: { t: 'seq', items: [lit('/'), this.w.anything] } };
     }
     this.i++;
     return lit(c);
@@ -123,14 +139,14 @@ class Parser {
     const wholeSegment = j - this.i >= 2 && segmentStart && (j === s.length || s[j] === '/');
     if (!wholeSegment) {
       this.i = j;
-      return SEGMENT;
+      return this.w.segment;
     }
     if (j === s.length) {
       this.i = j;
-      return ANYTHING;
+      return this.w.anything;
     }
     this.i = j + 1; // `**/`: zero or more `segment/`
-    return { t: 'rep', min: 0, max: Infinity, node: { t: 'seq', items: [SEGMENT, lit('/')] } };
+    return { t: 'rep', min: 0, max: Infinity, node: { t: 'seq', items: [this.w.segment, lit('/')] } };
   }
 
   /** `[abc]`, `[a-z]`, `[!x]`/`[^x]`; undefined when unclosed (then `[` is literal) */
@@ -158,7 +174,8 @@ class Parser {
     if (j >= s.length) return undefined;
     this.i = j + 1;
     const inside = (c: string) => ranges.some(([a, b]) => c >= a && c <= b);
-    return { t: 'char', pred: (c) => c !== '/' && inside(c) !== neg };
+    const dot = this.w.dot;
+    return { t: 'char', pred: (c, prev) => c !== '/' && inside(c) !== neg && (dot || !leadingDot(c, prev)) };
   }
 
   /** whether the bracket at `at` is closed (nesting counted) */
@@ -250,14 +267,16 @@ function run(prog: Inst[], input: string): boolean {
     }
   };
   add(current, 0);
+  let prev = '';
   for (const ch of input) {
     const next = new Set<number>();
     for (const pc of current) {
       const inst = prog[pc]!;
-      if (inst.op === 'char' && inst.pred(ch)) add(next, pc + 1);
+      if (inst.op === 'char' && inst.pred(ch, prev)) add(next, pc + 1);
     }
     if (!next.size) return false;
     current = next;
+    prev = ch;
   }
   for (const pc of current) if (prog[pc]!.op === 'match') return true;
   return false;

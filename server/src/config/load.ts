@@ -212,8 +212,8 @@ export function configGlobMatcher(globs: string[]): (rel: string) => boolean {
   const key = globs.join('\0');
   let m = matcherCache.get(key);
   if (!m) {
-    const byName = globs.filter((g) => !g.includes('/')).map(compileGlob);
-    const byPath = globs.filter((g) => g.includes('/')).map(compileGlob);
+    const byName = globs.filter((g) => !g.includes('/')).map((g) => compileGlob(g));
+    const byPath = globs.filter((g) => g.includes('/')).map((g) => compileGlob(g));
     m = (rel) => {
       const name = rel.slice(rel.lastIndexOf('/', rel.length - 2) + 1);
       return byName.some((g) => g(name)) || byPath.some((g) => g(rel));

@@ -197,6 +197,10 @@ const BASELINE = {
     en: '{n} {entryWord} of the baseline {file} no longer occur (fixed): run fengong check --baseline-prune to remove them.',
   },
   unreadable: { zh: '无法读取基线文件 {file}：{detail}', en: 'cannot read the baseline {file}: {detail}' },
+  tooLarge: {
+    zh: '基线文件 {file} 过大（{bytes} 字节，上限 {max} 字节），未读取：请检查是否给错了文件，或删除它后用 --baseline-update 重新生成。',
+    en: 'the baseline {file} is too large ({bytes} bytes, at most {max}) and was not read: check that this is the right file, or delete it and run --baseline-update again.',
+  },
   invalid: {
     zh: '基线文件 {file} 格式有误（{detail}）：请删除它后用 --baseline-update 重新生成。',
     en: 'the baseline {file} is malformed ({detail}): delete it and run --baseline-update again.',
@@ -303,6 +307,7 @@ const IO = {
   },
   'too-large': { zh: '{path} 过大{detail}：已跳过；请拆分文件后再检查。', en: '{path} is too large{detail}; skipped. Split the file and check the parts.' },
   'no-match': { zh: '{path} 没有匹配到任何计划文件：请检查路径、通配符或扩展名设置。', en: '{path} matched no plan files; check the path, the glob or the configured extensions.' },
+  'bad-glob': { zh: '通配符“{path}”不能使用{detail}：请改写后重试。', en: 'the glob “{path}” cannot be used{detail}; rewrite it and try again.' },
   'write-failed': {
     zh: '写入 {path} 失败{detail}：原文件保持不变；请检查磁盘空间和写入权限。',
     en: 'could not write {path}{detail}; the original file is unchanged. Check free disk space and write permission.',
@@ -333,6 +338,7 @@ const IO = {
   },
   'why.special': { zh: '不是普通文件，而是套接字或块设备', en: 'a socket or block device, not a regular file' },
   'why.size': { zh: '{bytes} 字节，上限 {max} 字节', en: '{bytes} bytes > {max}' },
+  'why.sizeStream': { zh: '超过 {max} 字节的上限', en: 'more than the limit of {max} bytes' },
   // errno codes, for the detail of read and write failures
   'errno.ENOENT': { zh: '文件或文件夹不存在', en: 'no such file or folder' },
   'errno.ENOTDIR': { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
@@ -373,6 +379,21 @@ units: { zh: '责任单位', en: 'units' },
   exportUnknownFormat: { zh: '不支持的导出格式“{format}”（可用：{formats}）', en: 'Unsupported export format “{format}” ({formats})' },
   exportUnknownBy: { zh: '不支持的分组方式“{by}”（可用：{views}）', en: 'Unsupported grouping “{by}” ({views})' },
   unknownDocument: { zh: '文档未打开：{uri}', en: 'Document not open: {uri}' },
+  unitFromConfig: { zh: '规范名称（配置）', en: 'canonical name (config)' },
+  unitAlias: { zh: '别名，写作“{name}”', en: 'alias: writes “{name}”' },
+  unitInPlan: { zh: '本计划 {n} 处', en: '{n} in this plan' },
+  unitInWorkspace: { zh: '工作区 {n} 份计划', en: 'in {n} workspace plans' },
+  roleWord: { zh: '承担方式', en: 'role' },
+  nextMarker: { zh: '下一个序号', en: 'next number' },
+  skeleton: { zh: '责任单位括注', en: 'unit clause' },
+  skeletonDoc: { zh: '本任务还没有写明责任单位：填上牵头单位和配合单位', en: 'This task names no unit yet: fill in the lead and the cooperating units' },
+  lensSection: { zh: '{tasks} 项任务 · 牵头单位 {leads} 个', en: '{tasks} tasks · {leads} lead units' },
+  lensMissing: { zh: ' · {n} 项未写明单位', en: ' · {n} without units' },
+  lensPreview: { zh: '预览任务分工表', en: 'Preview task table' },
+  lensExport: { zh: '导出', en: 'Export' },
+  inlayInherited: { zh: '沿用：{text}', en: 'inherits: {text}' },
+  renameNotUnit: { zh: '这里不是单位名称：请把光标放在任务中写明的单位名称上', en: 'Not a unit name: put the cursor on a unit a task names' },
+  renameInvalid: { zh: '新名称“{name}”不能作单位名称：不能为空，不能含换行、括号或“、，；：”', en: '“{name}” cannot be a unit name: it must not be empty or hold a line break, a bracket or 、，；：' },
 } satisfies Record<string, Entry>;
 
 /** unit roles and how the tables and hovers qualify them */
@@ -461,6 +482,36 @@ const CLIENT = {
   emptyTable: { zh: '此文档中没有找到任务分工。', en: 'No task assignments found in this document.' },
 } satisfies Record<string, Entry>;
 
+/** the web page's words (web/src) */
+const WEB = {
+  pageTitle: { zh: 'fengong 分工：工作要点、任务分工检查', en: 'fengong: work plan checker' },
+  tagline: { zh: '检查序号、责任单位、成对标点，生成任务分工表', en: 'Checks numbering, responsible units and paired punctuation; makes the task table' },
+  open: { zh: '打开文件', en: 'Open a file' },
+  paste: { zh: '粘贴或编辑文本', en: 'Paste or edit text' },
+  check: { zh: '检查', en: 'Check' },
+  fixAll: { zh: '修复全部', en: 'Fix all' },
+  download: { zh: '下载文本', en: 'Download the text' },
+  otherLanguage: { zh: 'English', en: '中文' },
+  zoomIn: { zh: '字大', en: 'A+' },
+  zoomOut: { zh: '字小', en: 'A−' },
+  zoomInTitle: { zh: '放大文字（投影时用）', en: 'Larger text (for a projector)' },
+  zoomOutTitle: { zh: '缩小文字', en: 'Smaller text' },
+  dropHint: { zh: '把计划文件（.txt、.docx）拖到这里，或点“打开文件”选择，或点“粘贴或编辑文本”粘贴。', en: 'Drop a plan (.txt, .docx) here, choose one with “Open a file”, or paste it with “Paste or edit text”.' },
+  privacy: { zh: '本页不联网：文件只在本机浏览器中检查，不会上传到任何地方。', en: 'This page uses no network: the file is checked in this browser and is never uploaded.' },
+  pastePlaceholder: { zh: '在此粘贴计划全文，然后点“检查”（Ctrl+Enter）', en: 'Paste the whole plan here, then click “Check” (Ctrl+Enter)' },
+  pastedName: { zh: '粘贴的计划.txt', en: 'pasted-plan.txt' },
+  problems: { zh: '问题（{n}）', en: 'Problems ({n})' },
+  outline: { zh: '大纲', en: 'Outline' },
+  inspect: { zh: '文种与任务', en: 'Genre and tasks' },
+  noProblems: { zh: '没有发现问题。', en: 'No problems found.' },
+  noOutline: { zh: '没有找到带序号的标题。', en: 'No numbered headings found.' },
+  timing: { zh: '检查用时 {ms} 毫秒', en: 'checked in {ms} ms' },
+  unreadable: { zh: '无法读取 {file}：{why}。请另存为 UTF-8 纯文本后重试。', en: 'cannot read {file}: {why}. Save it as UTF-8 plain text and try again.' },
+  oleWord: { zh: '{file} 是旧版 Word 文档（.doc）或设有打开密码，网页中无法读取：请在 Word 或 WPS 中取消密码并另存为 .docx 后重试。', en: '{file} is an old-format Word document (.doc) or is password-protected, which the page cannot read; in Word or WPS remove the password and save it as .docx, then try again.' },
+  unsupported: { zh: '不能打开“{file}”：本页读取 {exts} 文件（扩展名“{ext}”不在其中）。请另存为其中一种，或复制全文粘贴进来。', en: 'cannot open “{file}”: the page reads {exts} files (not “{ext}”). Save it as one of them, or copy and paste the whole text.' },
+  exportFailed: { zh: '导出 {format} 失败：{detail}', en: 'exporting {format} failed: {detail}' },
+} satisfies Record<string, Entry>;
+
 export const CATALOGUE = {
   ...prefixed('cli', CLI),
   ...prefixed('help', HELP),
@@ -476,6 +527,7 @@ export const CATALOGUE = {
   ...prefixed('grid', GRID),
   ...prefixed('sheet', SHEET),
   ...prefixed('client', CLIENT),
+  ...prefixed('web', WEB),
 };
 
 export type MessageId = keyof typeof CATALOGUE;

@@ -63,7 +63,7 @@ export async function readWordFile(path: string, opts: { maxBytes?: number } = {
 
 type WordErrorCode = 'corrupt' | 'encrypted' | 'not-word' | 'doc-unreadable' | 'too-large';
 
-class WordError extends Error {
+export class WordError extends Error {
   constructor(readonly code: WordErrorCode, message: string) {
     super(message);
   }
@@ -90,7 +90,7 @@ const WORD_MESSAGES: Record<Exclude<WordErrorCode, 'too-large'>, { zh: (p: strin
   },
 };
 
-function wordError(code: WordErrorCode, path: string, detail?: string): FileError {
+export function wordError(code: WordErrorCode, path: string, detail?: string): FileError {
   // the error shape the CLI already prints (the code names the nearest kind of file error)
   if (code === 'too-large') return fileError('too-large', path, detail);
   const m = WORD_MESSAGES[code];

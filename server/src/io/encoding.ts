@@ -54,18 +54,64 @@ export function decodeBuffer(buf: Buffer): DecodeResult {
 }
 
 /**
- * Valid UTF-8 is UTF-8 — unless its text is not Chinese while the same bytes read as GB18030 are
- * plausible Chinese: GBK bytes are often valid UTF-8 too (中文 = D6 D0 CE C4 = Hebrew + Greek), and
- * read as UTF-8 they would be mojibake and false findings. Then GB18030 is assumed, and said.
+ * Valid UTF-8 is UTF-8 — unless its text is not Chinese, not plausible in any alphabet, while the
+ * same bytes read as GB18030 are plausible Chinese: GBK bytes are sometimes valid UTF-8 too (织 =
+ * D6 AF = a Hebrew accent on nothing), and read as UTF-8 they would be mojibake and false
+ * findings. Then GB18030 is assumed, and said. Real Russian or Greek stays UTF-8.
  */
 function utf8OrGbk(buf: Buffer, utf8: string): DecodeResult {
   // the mark of GBK read as UTF-8: letters of U+0080–U+07FF (Greek, Cyrillic, Hebrew…), little Chinese
-  if (cjkShare(utf8) >= 0.5 || !/[\u0080-\u07ff]/.test(utf8)) return success(utf8, 'utf8', false);
+  // (the regex first: it is one fast scan, and Chinese text rarely has such letters)
+  if (!/[\u0080-\u07ff]/.test(utf8) || cjkShare(utf8) >= 0.5 || plausibleAlphabetic(utf8)) return success(utf8, 'utf8', false);
   const gb = checkGb18030(buf);
   if (!gb.ok || cjkShare(gb.text) <= cjkShare(utf8)) return success(utf8, 'utf8', false);
   const r = success(gb.text, 'gb18030', false);
   if (r.ok) r.note = { id: 'io.assumedGb', data: {} };
   return r;
+}
+
+/** Above this share of odd letters, text in U+0080–U+07FF is not any alphabet's. */
+const ODD_LETTER_SHARE = 0.05;
+
+/**
+ * Whether the letters of U+0080–U+07FF read like words of an alphabet: each word in one script,
+ * each accent on a letter, nothing unassigned. GBK read as UTF-8 jumps between scripts inside a
+ * word (学习 = D1 A7 CF B0 = Cyrillic ѧ, Greek ϰ) and puts accents on nothing; `Привет, мир` and
+ * `Καλημέρα κόσμε` do neither.
+ */
+function plausibleAlphabetic(text: string): boolean {
+  let prev: string | undefined; // the script of the letter just before, if the previous character was one
+  let count = 0;
+  let odd = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80 || c > 0x7ff) {
+      prev = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 'latin' : undefined;
+      continue;
+    }
+    count++;
+    if (UNASSIGNED.test(ch)) {
+      odd++;
+      prev = undefined;
+    } else if (MARK.test(ch)) {
+      if (!prev) odd++; // an accent on nothing
+    } else if (LETTER.test(ch)) {
+      const script = scriptBlock(c);
+      if (prev && prev !== script) odd++;
+      prev = script;
+    } else prev = undefined; // punctuation, symbols, digits end a word
+  }
+  return count > 0 && odd / count <= ODD_LETTER_SHARE;
+}
+
+const UNASSIGNED = /\p{Cn}/u;
+const MARK = /\p{M}/u;
+const LETTER = /\p{L}/u;
+/** Blocks of U+0080–U+07FF by the script of their letters. */
+const SCRIPT_BLOCKS: [number, string][] = [[0x0370, 'latin'], [0x0400, 'greek'], [0x0530, 'cyrillic'], [0x0590, 'armenian'], [0x0600, 'hebrew'], [0x0700, 'arabic'], [0x0750, 'syriac'], [0x0780, 'arabic'], [0x07c0, 'thaana'], [0x0800, 'nko']];
+
+function scriptBlock(c: number): string {
+  return SCRIPT_BLOCKS.find(([end]) => c < end)![1];
 }
 
 /** Share of the non-ASCII characters that are Chinese (or its punctuation); 1 for pure ASCII. */

@@ -12,6 +12,7 @@ export type FileErrorCode =
   | 'undecodable'
   | 'too-large'
   | 'no-match' // a glob or folder that yields no plan files
+  | 'bad-glob' // a glob argument that cannot be matched safely (`!(…)`, too long)
   | 'write-failed'
   | 'read-only' // --fix of a file the user may not (or should not) write
   | 'changed' // the file changed on disk between reading and writing

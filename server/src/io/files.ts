@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import { decodeBuffer, type DecodeNote, type EncodingMeta } from './encoding.js';
 import { text } from '../i18n/catalogue.js';
 import { errnoError, fileError, type FileError } from './file-error.js';
+import { compileGlob, GlobError, MAX_GLOB_LENGTH } from '../config/glob.js';
 import { stampOf, type FileStamp } from './write.js';
 
 export type { EncodingMeta } from './encoding.js';
@@ -127,9 +128,12 @@ interface ArgPlan {
   error?: FileError;
 }
 
+/** `--ignore` and glob arguments are matched in linear time, as the configs' globs are
+ *  (`--ignore '**\/*(a*)*(a*)*(a*)*(a*)*(a*)b'` took picomatch's regular expression over 60 s). */
 function makeContext(opts: ExpandOptions): Context {
   const cwd = resolve(opts.cwd);
-  const ignore = opts.ignore?.length ? picomatch(opts.ignore, { dot: true }) : undefined;
+  const ignores = (opts.ignore ?? []).map((g) => compileGlob(g));
+  const ignore = ignores.length ? (rel: string) => ignores.some((m) => m(rel)) : undefined;
   return {
     cwd,
     extensions: (opts.extensions ?? ['.txt', '.plan']).map((e) => e.toLowerCase()),
@@ -153,7 +157,13 @@ async function planArg(arg: string, ctx: Context): Promise<ArgPlan> {
     // Match the glob part against paths relative to the literal base, so special characters in
     // the base (or in cwd) are never read as glob syntax.
     const abs = resolve(ctx.cwd, scan.base || '.');
-    const glob = picomatch(scan.glob, { dot: false });
+    let glob: (rel: string) => boolean;
+    try {
+      glob = compileGlob(scan.glob, { dot: false });
+    } catch (e) {
+      if (!(e instanceof GlobError)) throw e;
+      return { arg, abs, error: badGlobError(arg, e) };
+    }
     const matcher = (file: string) => glob(toPosix(relative(abs, file)));
     const root = await fsp.realpath(abs).catch(() => undefined);
     if (!root) return { arg, abs, error: fileError('no-match', arg) };
@@ -249,6 +259,10 @@ async function followLink(
   } else if (st.isFile() && accept(abs)) {
     found.push({ path: abs, real });
   }
+}
+
+function badGlobError(arg: string, e: GlobError): FileError {
+  return fileError('bad-glob', arg, e.message, { id: e.reason === 'tooLong' ? 'config.globTooLong' : 'config.globNegatedGroup', data: { max: MAX_GLOB_LENGTH } });
 }
 
 /** Sorted, and each real file once (under its first path in sorted order). */

@@ -3,17 +3,13 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { lint, fixText } from '../engine/index.js';
 import type { Diagnostic, EngineConfig } from '../engine/types.js';
-import type { PlanDocument, PlanItem, Span, UnitRef } from '../engine/model/types.js';
+import type { PlanDocument, PlanItem, Span } from '../engine/model/types.js';
+import { unitMentions, type UnitMention } from '../engine/drafting/index.js';
 import { LineIndex } from '../engine/text/lineIndex.js';
-import { aliasMap, buildTaskTable, normalizeUnitName, unitKey, type TaskTable } from '../table/build.js';
+import { buildTaskTable, type TaskTable } from '../table/build.js';
 import { toLspDiagnostic } from './convert.js';
 
-export interface UnitMention {
-  ref: UnitRef;
-  item: PlanItem;
-  /** canonical name (config `units` aliases applied), as the task table names the unit */
-  name: string;
-}
+export type { UnitMention };
 
 export class Analysis {
   readonly lines: LineIndex;
@@ -48,21 +44,7 @@ export class Analysis {
 
   /** every unit named in the plan, in document order */
   get mentions(): UnitMention[] {
-    if (!this.mentionsCache) {
-      const aliases = aliasMap(this.config.units);
-      const out: UnitMention[] = [];
-      for (const item of this.plan.allItems) {
-        for (const c of item.unitClauses) {
-          for (const ref of c.units) {
-            const written = normalizeUnitName(ref.name);
-            if (written) out.push({ ref, item, name: aliases.get(unitKey(written)) ?? written });
-          }
-        }
-      }
-      out.sort((a, b) => a.ref.span.start - b.ref.span.start);
-      this.mentionsCache = out;
-    }
-    return this.mentionsCache;
+    return (this.mentionsCache ??= unitMentions(this.plan, this.config.units));
   }
 
   /** the text after every safe fix, as `fengong check --fix` writes it */

@@ -1,8 +1,7 @@
-// fengong/taskTablePreview and fengong/wordText: the 任务分工表 preview in the editor, and the text
-// of a Word document for its read-only view. Kept apart from server.ts, which only registers them.
-import { fileURLToPath } from 'node:url';
+// fengong/taskTablePreview: the 任务分工表 preview in the editor and in the web page (web/), laid out
+// by the export code. Pure (no node: imports), so the page bundles this very function.
 import { officeTable } from '../table/office.js';
-import type { TaskTablePreviewParams, TaskTablePreviewResult, WordTextResult } from '../protocol.js';
+import type { TaskTablePreviewParams, TaskTablePreviewResult } from '../protocol.js';
 import type { Analysis } from './analysis.js';
 import { toRange } from './convert.js';
 import { headingSpan } from './features.js';
@@ -18,17 +17,4 @@ export function taskTablePreview(a: Analysis, p: TaskTablePreviewParams): TaskTa
     return { kind: 'task' as const, cells: r.cells, range: item ? toRange(a.lines, headingSpan(item)) : { start, end: start } };
   });
   return { title: o.title, notes: o.notes, columns: o.columns, rows };
-}
-
-/** The extracted text of the Word document at a file: URI, or what is wrong with it. */
-export async function wordText(uri: string, locale: 'zh' | 'en'): Promise<WordTextResult> {
-  let path: string;
-  try {
-    path = fileURLToPath(uri);
-  } catch {
-    return { error: `not a file: URI: ${uri}` };
-  }
-  const { readWordFile } = await import('../io/docx.js');
-  const r = await readWordFile(path);
-  return r.ok ? { text: r.text } : { error: r.error.message[locale] };
 }

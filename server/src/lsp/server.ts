@@ -31,6 +31,8 @@ import { registerCustomHandlers } from './handlers/custom.js';
 import { registerDocumentHandlers } from './handlers/documents.js';
 import { registerFeatureHandlers } from './handlers/features.js';
 import { actionOptions, registerWatchers, serverCapabilities } from './handlers/lifecycle.js';
+import { registerDraftingHandlers, workspaceRoots } from './handlers/drafting.js';
+import { WorkspaceIndex } from './workspace-index.js';
 
 export { parseSettings, type ClientSettings } from './settings.js';
 
@@ -70,9 +72,14 @@ export class FengongServer {
   /** the `fengong` settings the client pushed (initializationOptions or didChangeConfiguration) */
   globalSettings: unknown;
   pull = false;
+  /** the plans of the workspace folders, for questions across files (built after initialized) */
+  readonly workspace = new WorkspaceIndex((level, msg) => this.log(level, msg));
+  /** the client takes snippets in completion items */
+  snippets = false;
   actionOptions: ActionOptions = { lazy: false, documentChanges: false };
   private caps: ClientCapabilities = {};
   private initOptions: Record<string, unknown> = {};
+  private roots: string[] = [];
   private refreshTimer?: NodeJS.Timeout;
 
   constructor(private readonly connection: Connection) {
@@ -88,6 +95,7 @@ export class FengongServer {
     connection.onInitialized(() => {
       this.log('info', `fengong ${VERSION} language server ready (${this.pull ? 'pull' : 'push'} diagnostics, locale ${this.clientLocale})`);
       registerWatchers(connection, this.caps, (level, msg) => this.log(level, msg));
+      this.workspace.start(this.roots);
     });
     connection.onShutdown(() => {
       for (const st of this.docs.values()) clearTimeout(st.timer);
@@ -96,6 +104,7 @@ export class FengongServer {
     registerDocumentHandlers(connection, this);
     registerFeatureHandlers(connection, this);
     registerCustomHandlers(connection, this);
+    registerDraftingHandlers(connection, this);
   }
 
   private initialize(p: InitializeParams): InitializeResult {
@@ -105,6 +114,8 @@ export class FengongServer {
     if (this.initOptions.settings !== undefined) this.globalSettings = this.initOptions.settings;
     this.pull = !!this.caps.textDocument?.diagnostic;
     this.actionOptions = actionOptions(this.caps);
+    this.snippets = !!this.caps.textDocument?.completion?.completionItem?.snippetSupport;
+    this.roots = workspaceRoots(p);
     return { capabilities: serverCapabilities(this.caps, this.pull), serverInfo: { name: 'fengong', version: VERSION } };
   }
 

@@ -16,3 +16,9 @@ export function escapeControls(s: string): string {
 export function escapeLine(s: string): string {
   return escapeControls(s).replace(/\n/g, '\\n');
 }
+
+/** A text output (md, csv, inspect) shown on a terminal: control characters escaped, its line
+ *  breaks (CRLF in CSV) kept. */
+export function escapeTerminal(s: string): string {
+  return s.split('\r\n').map(escapeControls).join('\r\n');
+}

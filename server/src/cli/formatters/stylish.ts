@@ -1,18 +1,17 @@
 // ESLint's "stylish": grouped by file, aligned columns, a summary line; coloured on a TTY.
-// Columns are aligned by display width (string-width knows East Asian widths): CJK text takes two
-// columns; “” ‘’ … are ambiguous, one column in most terminals and two in Chinese Windows
-// consoles, hence ambiguousWide.
-import stringWidth from 'string-width';
+// Columns are aligned by display width (../width.ts): CJK text takes two columns; “” ‘’ … are
+// ambiguous, one column in most terminals and two in Chinese Windows consoles, hence ambiguousWide.
 import { text } from '../../i18n/catalogue.js';
 import { displayPath, type FileResult, type FormatContext } from '../results.js';
 import { escapeControls, escapeLine } from './escape.js';
+import { displayWidth } from '../width.js';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
 export function stylish(results: FileResult[], ctx: FormatContext): string {
   const c = paint(ctx.color);
   const t = (id: Parameters<typeof text>[1], d?: Parameters<typeof text>[2]) => text(ctx.locale, id, d);
-  const width = (s: string) => stringWidth(s, { ambiguousIsNarrow: !ctx.ambiguousWide });
+  const width = (s: string) => displayWidth(s, ctx.ambiguousWide);
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
   let out = '';
   const n = { errors: 0, warnings: 0, fixErr: 0, fixWarn: 0, suppressed: 0 };

@@ -11,6 +11,7 @@ export const ENGINE_MESSAGES = {
   'fix/delete': { zh: '删去“{text}”', en: 'Remove “{text}”' },
   'fix/renumber': { zh: '重新编号（从“{expected}”起）', en: 'Renumber (from “{expected}”)' },
   'fix/wrap': { zh: '为责任单位加括号', en: 'Bracket the unit clause' },
+  'fix/skeleton': { zh: '补上责任单位括注“{text}”', en: 'Add a unit clause “{text}”' },
   'fix/close-at-end': { zh: '在段末补上“{text}”', en: 'Close with “{text}” at the end of the paragraph' },
   'rank/1': { zh: '一级', en: '1' },
   'rank/2': { zh: '二级', en: '2' },

@@ -13,6 +13,8 @@ export const MODEL_MESSAGES: Record<string, { zh: string; en: string }> = {
   'genre/reason/no-clauses': { zh: '正文未写明任何责任单位', en: 'the body names no responsible unit' },
   'genre/reason/articles': { zh: '正文按“第X条”分条（{count} 条）', en: 'the body is in articles (第X条, {count})' },
   'genre/reason/report-body': { zh: '正文回顾已做工作', en: 'the body reviews past work' },
+  'genre/reason/no-articles': { zh: '正文不按“第X条”分条', en: 'the body is not in articles (第X条)' },
+  'genre/reason/header-units': { zh: '文首写明承办单位', en: 'a header field names the units' },
   'genre/reason/no-title': { zh: '未找到标题', en: 'no title found' },
   'genre/weak': { zh: '（依据不足：不检查责任单位）', en: '(weak evidence: responsible units not checked)' },
   'section/task': { zh: '任务部分', en: 'tasks' },

@@ -14,11 +14,19 @@ const NUMERALS = new Set(CHINESE_NUMERAL_CHARS);
 /** Markdown's line prefixes: `## 一、…`, `- （一）…`, `> 1.…` (FORMAT.md §6) */
 const MD_PREFIX = new Set(['#', '-', '*', '+', '>']);
 
-/** true when only whitespace, or a Markdown prefix and whitespace, stands between the line
- *  start and offset */
+/** A star before a number marks a key item in scoring sheets (`★1.落实主体责任`): it is no part
+ *  of the number, and the indentation takes it when a marker follows. */
+const STARS = new Set(['★', '☆']);
+
+/** true when only whitespace, or a Markdown prefix and whitespace, or a star stands between the
+ *  line start and offset */
 function atLineStart(text: string, offset: number): boolean {
   let i = offset - 1;
   while (i >= 0 && WS.has(text[i]!)) i--;
+  if (i >= 0 && STARS.has(text[i]!)) {
+    i--;
+    while (i >= 0 && WS.has(text[i]!)) i--;
+  }
   if (i >= 0 && MD_PREFIX.has(text[i]!) && i < offset - 1) {
     const end = i;
     while (i >= 0 && MD_PREFIX.has(text[i]!) && end - i < 6) i--;
@@ -36,16 +44,19 @@ function match(text: string, offset: number, end: number): RegExpExecArray {
 /** delimiters seen after a marker's number, right or wrong: the rules judge them */
 const DELIMS = new Set(['、', '.', '．', '，', ',']);
 
-/** rank 1: `一、` `十一、` (and the wrong `一.` `一．`) */
+/** rank 1: `一、` `十一、`, the wrong `一.` `一．` whatever follows the dot (`二.2024年重点任务`),
+ *  and a numeral alone on its line (`三` whose `、` was lost; the model keeps it only where the
+ *  numbering expects it) */
 const rank1: CustomPatternMatcherFunc = (text, offset) => {
   if (!atLineStart(text, offset)) return null;
   let i = offset;
   while (i < text.length && i - offset < 4 && NUMERALS.has(text[i]!)) i++;
   if (i === offset) return null;
   const d = text[i];
-  if (d !== '、' && d !== '.' && d !== '．') return null;
-  if ((d === '.' || d === '．') && isDigit(text.charCodeAt(i + 1))) return null;
-  return match(text, offset, i + 1);
+  if (d === '、' || d === '.' || d === '．') return match(text, offset, i + 1);
+  let j = i;
+  while (j < text.length && WS.has(text[j]!)) j++;
+  return j >= text.length || text[j] === '\n' || text[j] === '\r' ? match(text, offset, i) : null;
 };
 
 /** rank 2 `（一）` and rank 4 `（1）`, any bracket width, with an optional (wrong) delimiter after */
@@ -103,6 +114,11 @@ const indent: CustomPatternMatcherFunc = (text, offset) => {
   if (!(offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r')) return null;
   let i = offset;
   while (i < text.length && WS.has(text[i]!)) i++;
+  if (STARS.has(text[i]!) && startsMarker(text, i + 1)) {
+    i++;
+    while (i < text.length && WS.has(text[i]!)) i++;
+    return match(text, offset, i);
+  }
   let j = i;
   while (j < text.length && MD_PREFIX.has(text[j]!) && j - i < 6) j++;
   if (j > i && (text[j] === ' ' || text[j] === '\u3000')) {
@@ -112,13 +128,20 @@ const indent: CustomPatternMatcherFunc = (text, offset) => {
   return i > offset ? match(text, offset, i) : null;
 };
 
+/** whether a marker may start at i, after spaces: a digit, a bracket, a numeral or a circled one */
+function startsMarker(text: string, i: number): boolean {
+  while (i < text.length && WS.has(text[i]!)) i++;
+  const c = text[i];
+  return c !== undefined && (isDigit(text.charCodeAt(i)) || c === '（' || c === '(' || NUMERALS.has(c) || CIRCLED.includes(c));
+}
+
 const FULL_DIGITS = '０１２３４５６７８９';
 // Token categories: the parser consumes `Marker` and `Inline` with one CONSUME each instead of an
 // OR over five or three token types — per-token work is the parser's hot path.
 export const Marker = createToken({ name: 'Marker', pattern: Lexer.NA });
 export const Inline = createToken({ name: 'Inline', pattern: Lexer.NA });
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
-export const Indent = createToken({ name: 'Indent', pattern: indent, line_breaks: false, start_chars_hint: [...WHITESPACE, ...MD_PREFIX] });
+export const Indent = createToken({ name: 'Indent', pattern: indent, line_breaks: false, start_chars_hint: [...WHITESPACE, ...MD_PREFIX, ...STARS] });
 export const Rank1Marker = createToken({ name: 'Rank1Marker', categories: [Marker], pattern: rank1, line_breaks: false, start_chars_hint: [...CHINESE_NUMERAL_CHARS] });
 export const Rank2Marker = createToken({
   name: 'Rank2Marker', categories: [Marker], pattern: bracketed((_c, ch) => NUMERALS.has(ch)), line_breaks: false, start_chars_hint: ['（', '('],

@@ -42,3 +42,13 @@ export const DECLARED_UNITS_RE = /(?:均需由|均由|均需|由)([^，,。；;�
 
 /** a lead-in that refers back to the units listed just before it: `承接试点工作的相关单位的主要任务如下：` */
 export const LEAD_IN_BACK_RE = /(?:相关|上述|以上|前述|这些|各)(?:单位|部门|处室)[^。]*如下[：:]?$/;
+
+/** role words offered after a unit name while drafting a clause (FORMAT.md §2), most used first */
+export const ROLE_COMPLETIONS = ['牵头', '负责', '配合', '按职责分工负责', '分别牵头', '指导'];
+
+/** the clause a task without units is offered (completion snippet, task-unit's quick fix):
+ *  `（办公室牵头，各处室配合）` with the unit names left for the writer */
+export const CLAUSE_SKELETON = { open: '（', lead: '牵头', between: '，', cooperating: '配合', close: '）' } as const;
+
+/** words that may stand between the units and the role word: `分别牵头` `会同` */
+export const ROLE_MODIFIER_WORDS = ['按照职责分工', '按职责分工', '根据职责分工', '按各自职责', '按照职责', '按职责', '依职责', '分别', '共同', '具体', '会同'];

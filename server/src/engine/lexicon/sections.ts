@@ -28,6 +28,13 @@ export const UNIT_CENTRIC_RE = /职责分工|责任分工|部门职责|工作职
 export const NOTES_RE = /^(?:注|备注|说明)[：:]/;
 export const ATTACHMENT_LIST_RE = /^附件[0-9０-９一二三四五六七八九十]*[：:]/;
 export const ATTACHMENT_HEADING_RE = /^附件[0-9０-９一二三四五六七八九十]*$/;
+/** `附件：某某县2024年政务公开重点任务清单` (one attachment named after the label): the heading of
+ *  the attachment itself when its content follows, an entry of the closing's list when not */
+export const ATTACHMENT_TITLED_RE = /^附件[0-9０-９一二三四五六七八九十]*(?:[：:]|[ \t\u3000]+)[ \t\u3000]*(?![0-9０-９]+[.．、])\S/;
+/** an appended sheet that scores the work (`…考核评分表`, `…评分细则`): its items are criteria, not tasks */
+export const SCORING_SHEET_RE = /评分|考核细则|考核表|考评|评价表|打分/;
+/** the title of a sheet appended after the plan: `某某县政务公开工作考核评分表`, `…任务清单` */
+export const SHEET_TITLE_RE = /(?:评分表|评分标准|评分细则|考核细则|考核表|评价表|考评表|清单|一览表|明细表|汇总表|分工表|分解表)$/;
 
 /** page chrome of web copies: nothing after it is part of the document */
 export const PAGE_JUNK_RE = /^(上一条|下一条|上一篇|下一篇|版权所有|主办单位|网站标识码|ICP备|打印本页|关闭窗口|【打印】|【关闭】|扫一扫|分享到)/;

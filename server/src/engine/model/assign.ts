@@ -30,6 +30,8 @@ export interface ItemUnits {
   source?: { kind: UnitSourceKind; from: Span; text: string };
   /** the reading rests on weak evidence (a merged cell inferred, a lead-in, a declaration far above) */
   uncertain?: true;
+  /** the ancestor whose heading clause the units come from (references and rename find its units) */
+  inheritedClause?: { node: ItemNode; clause: UnitClause };
 }
 
 export interface OwnClauses {
@@ -105,7 +107,7 @@ export function assignUnits(
   return out;
 }
 
-type Found = Pick<ItemUnits, 'units' | 'source' | 'uncertain'>;
+type Found = Pick<ItemUnits, 'units' | 'source' | 'uncertain' | 'inheritedClause'>;
 const sourceOf = (s: Structure, kind: UnitSourceKind, from: Span): ItemUnits['source'] => ({ kind, from: { ...from }, text: s.text.slice(from.start, from.end) });
 
 /** `43.加强房地产市场监管信息公开⇥⇥⇥严格规范…`: a row whose unit cells are all empty right under a
@@ -141,7 +143,7 @@ function ancestorClause(ctx: ClauseContext, declarations: Declarations, it: Item
       c = explicitClauses({ ...ctx, leadsFirst }, a, false).find((x) => x.units.length > 0) ?? null;
       memo.set(a, c);
     }
-    if (c) return { units: c.units.map((u) => ({ ...u })), source: sourceOf(ctx.s, 'parent', c.span) };
+    if (c) return { units: c.units.map((u) => ({ ...u })), source: sourceOf(ctx.s, 'parent', c.span), inheritedClause: { node: a, clause: c } };
   }
   return undefined;
 }

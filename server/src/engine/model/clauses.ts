@@ -173,10 +173,15 @@ export interface Declarations {
   firstListedLeads?: number;
 }
 
-export function findDeclarations(s: Structure): Declarations {
+export function findDeclarations(s: Structure, roles: RoleMatcher): Declarations {
   const out: Declarations = {};
   for (const p of s.paragraphs) {
     const f = s.folded.slice(p.content.start, p.content.end);
+    // a header field before the body names the units of every task: `主（協）辦機關：縣政府辦公室`
+    if (!out.inherit && p.line < s.bodyStartLine && roles.label.test(f)) {
+      out.inherit = { from: { ...p.content }, text: s.text.slice(p.content.start, p.content.end) };
+      continue;
+    }
     // the sentence around `不再列出` (found by search first: a leading `[^。]*` would backtrack)
     const at = out.inherit ? -1 : f.search(/不再(?:一一|单独)?列出/);
     if (at >= 0) {

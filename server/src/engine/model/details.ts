@@ -26,11 +26,14 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
     const d = { deadlines: [] as Deadline[], enumerations: [] as InlineEnumeration[] };
     byItem.set(it, d);
     for (const p of [it.heading, ...it.body]) {
-      d.deadlines.push(...findDeadlines(text, p.content.start, p.content.end, year));
+      const found = findDeadlines(text, p.content.start, p.content.end, year);
+      d.deadlines.push(...found);
       const row = s.tableRows.get(p.line);
       const cell = row?.columns?.deadline !== undefined ? row.cells[row.columns.deadline] : undefined;
-      // a deadline column may hold what no pattern knows (`2024年6月`, `长期`): the cell is the deadline
-      if (cell && cell.end > cell.start && !d.deadlines.some((x) => x.span.start >= cell.start && x.span.end <= cell.end)) {
+      // a deadline column may hold what no pattern knows (`2024年6月`, `长期`): the cell is the deadline.
+      // Only this paragraph's deadlines can lie in its cell: searching the item's (a table of 100,000
+      // rows under one heading) made this quadratic.
+      if (cell && cell.end > cell.start && !found.some((x) => x.span.start >= cell.start && x.span.end <= cell.end)) {
         const t = text.slice(cell.start, cell.end);
         const date = normaliseDeadline(t, year);
         d.deadlines.push(date ? { text: t, span: { ...cell }, date } : { text: t, span: { ...cell } });

@@ -4,7 +4,7 @@
 import type { DocumentKind, Paragraph, Span } from './types.js';
 import type { Structure } from './structure.js';
 import type { RoleMatcher } from './units.js';
-import { ARTICLE_RE, GENRE_WORDS, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
+import { ARTICLE_RE, GENRE_WORDS, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, TITLE_END_AFTER_RE, TITLE_END_GENRES, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
 import { CLAUSE_BRACKETS } from '../lexicon/brackets.js';
 import { PAGE_JUNK_RE } from '../lexicon/sections.js';
 
@@ -12,7 +12,7 @@ export type GenreBasis = 'config' | 'title' | 'body' | 'default';
 
 export interface GenreReason {
   /** message key under `genre/` (engine i18n) */
-  key: 'title-word' | 'config' | 'clauses' | 'unit-column' | 'no-clauses' | 'articles' | 'report-body' | 'no-title';
+  key: 'title-word' | 'config' | 'clauses' | 'unit-column' | 'no-clauses' | 'articles' | 'no-articles' | 'header-units' | 'report-body' | 'no-title';
   data: Record<string, string | number>;
 }
 
@@ -35,24 +35,40 @@ export interface GenreEvidence {
   unitColumn: boolean;
   articles: number;
   reportSigns: number;
+  /** a label before the body that names the units of the whole document: `主（协）办机关：…` */
+  headerUnits: boolean;
 }
 
 const DOC_NUMBER_RE = /[〔[【（(］]?(?:19|20)[0-9]{2}[〕\]】）)］]\s*[0-9]{1,4}\s*号$/;
 const MAX_TITLE_LINE = 60;
+/** a one-line title may run long when it ends with its genre word:
+ *  `…关于转发…《…三年行动计划（2021—2023年）》的通知` */
+const MAX_LONG_TITLE_LINE = 120;
+/** the red header above the title (`某某县人民政府办公室文件`) is the issuer's mark, not the title */
+const ISSUER_MARK_RE = /文件$/;
 
-/** The title: the first run of adjacent short lines before the body that holds a genre word —
- *  not a document number, breadcrumbs, a table-of-contents line or a title quoted in the text. */
+/** The title: the first run of short lines before the body that holds a genre word — not a
+ *  document number, the issuer's mark, breadcrumbs, a table-of-contents line or a title quoted in
+ *  the text. A title broken over lines (an export puts blank lines between them) is glued until
+ *  it is complete; a complete title takes no more lines, so a title repeated on the next line is
+ *  one title, not two glued. */
 export function findTitle(s: Structure): { text: string; span: Span; folded: string } | undefined {
   const runs: Paragraph[][] = [];
   let run: Paragraph[] = [];
+  let glued = '';
   for (const p of s.paragraphs) {
     if (p.line >= s.bodyStartLine) break;
     const t = s.folded.slice(p.content.start, p.content.end).trim();
-    const fits = t.length <= MAX_TITLE_LINE && !/[。，,；;：:]$/.test(t) && !DOC_NUMBER_RE.test(t) && !/>|》\s*>|^[0-9]+[.．]/.test(t) && !PAGE_JUNK_RE.test(t);
-    const adjacent = run.length && run[run.length - 1]!.line === p.line - 1;
-    if (fits && (adjacent || !run.length) && run.length < 4) { run.push(p); continue; }
+    const long = t.length > MAX_TITLE_LINE && (t.length > MAX_LONG_TITLE_LINE || !completeTitle(t));
+    const fits = !long && !/[。，,；;：:]$/.test(t) && !DOC_NUMBER_RE.test(t) && !/>|》\s*>|^[0-9]+[.．]/.test(t) && !PAGE_JUNK_RE.test(t) && !ISSUER_MARK_RE.test(t);
+    const last = run[run.length - 1];
+    const complete = completeTitle(glued);
+    // fragments of an unfinished title may stand a blank line apart; `（试行）` may follow a whole one
+    const next = last && (p.line === last.line + 1 || (p.line === last.line + 2 && !complete && !/[：:]/.test(glued)));
+    if (fits && next && run.length < 4 && (!complete || /^[（(][^（）()]{1,16}[）)]$/.test(t))) { run.push(p); glued += t; continue; }
     if (run.length) runs.push(run);
     run = fits ? [p] : [];
+    glued = fits ? t : '';
   }
   if (run.length) runs.push(run);
   for (const r of runs) {
@@ -65,13 +81,23 @@ export function findTitle(s: Structure): { text: string; span: Span; folded: str
   return undefined;
 }
 
+/** A title that needs no more lines: it ends with its genre word (an edition in brackets may
+ *  follow), its 《》 are closed, and a forwarding title (`关于印发…`) has reached its wrapper
+ *  (`…三年行动计划` + `（2021—2023年）的通知` on the next line is not yet whole). */
+function completeTitle(t: string): boolean {
+  const bare = t.replace(/[\s\u3000]+/g, '').replace(/(?:[（(][^（）()]{0,16}[）)])+$/, '');
+  if (!GENRE_WORDS.some(([w]) => bare.endsWith(w))) return false;
+  if ((bare.match(/《/g)?.length ?? 0) !== (bare.match(/》/g)?.length ?? 0)) return false;
+  return !/印发|转发|印送|颁发/.test(bare) || [...WRAPPER_GENRES].some((w) => bare.endsWith(w));
+}
+
 /** The innermost genre word: the last one, unless it is the wrapper of a forwarded document
  *  (`关于印发《XX工作方案》的通知`), then the last one before it. */
 export function innermostGenre(title: string): { word: string; genre: GenreClass } | undefined {
   const t = title.replace(TITLE_ASIDE_RE, '').replace(/[\s\u3000]+/g, '');
   const found: { word: string; genre: GenreClass }[] = [];
   for (let i = 0; i < t.length; i++) {
-    const hit = GENRE_WORDS.find(([w]) => t.startsWith(w, i));
+    const hit = genreWordAt(t, i);
     if (!hit) continue;
     found.push({ word: hit[0], genre: hit[1] });
     i += hit[0].length - 1;
@@ -81,9 +107,14 @@ export function innermostGenre(title: string): { word: string; genre: GenreClass
   return WRAPPER_GENRES.has(last.word) && found.length > 1 ? found[found.length - 2] : last;
 }
 
+function genreWordAt(t: string, i: number): readonly [string, GenreClass] | undefined {
+  const hit = GENRE_WORDS.find(([w]) => t.startsWith(w, i));
+  return hit && (!TITLE_END_GENRES.has(hit[0]) || TITLE_END_AFTER_RE.test(t.slice(i + hit[0].length))) ? hit : undefined;
+}
+
 function firstGenreAt(title: string): number {
   const t = title.replace(/^#+/, '').replace(/[\s\u3000]+/g, '');
-  for (let i = 0; i < t.length; i++) if (GENRE_WORDS.some(([w]) => t.startsWith(w, i))) return i;
+  for (let i = 0; i < t.length; i++) if (genreWordAt(t, i)) return i;
   return -1;
 }
 
@@ -91,15 +122,17 @@ export function gatherEvidence(s: Structure, roles: RoleMatcher): GenreEvidence 
   let clauseParagraphs = 0;
   let articles = 0;
   let reportSigns = 0;
+  let headerUnits = false;
   for (const p of s.paragraphs) {
     const t = s.folded.slice(p.content.start, p.content.end);
+    if (p.line < s.bodyStartLine && roles.label.test(t)) headerUnits = true;
     if (ARTICLE_RE.test(t)) articles++;
     if (REPORT_EVIDENCE_RE.test(t)) reportSigns++;
     if (roles.label.test(t) || hasBracketedClause(s, p, roles)) clauseParagraphs++;
   }
   let unitColumn = false;
   for (const row of s.tableRows.values()) if (row.columns?.roles.size) { unitColumn = true; break; }
-  return { clauseParagraphs, unitColumn, articles, reportSigns };
+  return { clauseParagraphs, unitColumn, articles, reportSigns, headerUnits };
 }
 
 /** a bracket in the paragraph whose inside holds a role word or a label: `（办公室牵头）` */
@@ -128,6 +161,13 @@ export function judgeGenre(s: Structure, roles: RoleMatcher, configured?: string
     return { genre, assignsWork: genre === 'plan', basis: 'config', reasons: [{ key: 'config', data: { kind: genre } }], title };
   }
   const inner = found && innermostGenre(found.folded);
+  // a `…制度` or `…规范` whose body has no `第X条` but a header naming its units (`主（協）辦機關：…`)
+  // is a commitment of work, not a regulation (FORMAT.md §5: regulations number 第X条)
+  if (inner?.genre === 'regulation' && !e.articles && (e.headerUnits || assigns(e))) {
+    const reasons: GenreReason[] = [{ key: 'title-word', data: { word: inner.word } }, { key: 'no-articles', data: {} }];
+    if (e.headerUnits) reasons.push({ key: 'header-units', data: {} });
+    return { genre: 'plan', assignsWork: true, basis: 'body', reasons: [...reasons, ...evidenceReasons], title, titleWord: inner.word };
+  }
   if (inner && inner.genre !== 'conditional') {
     const genre: DocumentKind = inner.genre;
     return { genre, assignsWork: genre === 'plan', basis: 'title', reasons: [{ key: 'title-word', data: { word: inner.word } }], title, titleWord: inner.word };

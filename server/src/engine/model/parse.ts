@@ -3,7 +3,7 @@
 // Each phase returns its own typed result; none edits what an earlier phase made. The PlanItem the
 // rules read is assembled here, once, from the tree's nodes and the later phases' judgments.
 import type { EngineConfig } from '../types.js';
-import type { ItemNode, NumberingList, PlanDocument, PlanItem } from './types.js';
+import type { ItemNode, NumberingList, PlanDocument, PlanItem, UnitClause } from './types.js';
 import { readStructure } from './structure.js';
 import { judgeGenre } from './genre.js';
 import { buildTree } from './tree.js';
@@ -21,7 +21,7 @@ export function parsePlan(text: string, config: Partial<EngineConfig> = {}): Pla
   const genre = judgeGenre(s, roles, config.documentKind);
   const tree = buildTree(s);
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
-  const declarations = findDeclarations(s);
+  const declarations = findDeclarations(s, roles);
   const ctx = { s, roles, leadsFirst: false };
   const own = ownClauses({ ...ctx, declarations }, tree.allItems.filter((it) => !it.children.length));
   const verdicts = judgeTasks(s, tree.allItems, genre, sections, own.clauses);
@@ -37,7 +37,15 @@ export function parsePlan(text: string, config: Partial<EngineConfig> = {}): Pla
     pairProblems: s.pairProblems,
     numberingLists: tree.numberingLists.map((l): NumberingList => ({ rank: l.rank, scheme: l.scheme, items: l.items.map(of) })),
     enumerations: details.enumerations, firstListedLeads: declarations.firstListedLeads !== undefined,
+    headingClauses: headingClauses(units, of),
   };
+}
+
+/** the ancestors' clauses the items inherit, each once, in document order */
+function headingClauses(units: Map<ItemNode, ItemUnits>, of: (n: ItemNode) => PlanItem): PlanDocument['headingClauses'] {
+  const seen = new Map<UnitClause, PlanItem>();
+  for (const u of units.values()) if (u.inheritedClause) seen.set(u.inheritedClause.clause, of(u.inheritedClause.node));
+  return [...seen].map(([clause, item]) => ({ item, clause })).sort((a, b) => a.clause.span.start - b.clause.span.start);
 }
 
 /** One PlanItem per tree node (document order, so a parent exists before its children). */

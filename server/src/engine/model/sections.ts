@@ -4,7 +4,7 @@
 import type { ItemNode } from './types.js';
 import type { Structure } from './structure.js';
 import {
-  ATTACHMENT_LIST_RE, FRAMING_NOUNS, FRAMING_TAIL_RE, FRAMING_VERB_RE, NOTES_RE, PROCEDURE_RE, SCOPE_RE, UNIT_CENTRIC_RE,
+  ATTACHMENT_LIST_RE, FRAMING_NOUNS, FRAMING_TAIL_RE, FRAMING_VERB_RE, NOTES_RE, PROCEDURE_RE, SCOPE_RE, SCORING_SHEET_RE, UNIT_CENTRIC_RE,
 } from '../lexicon/sections.js';
 import { fold } from '../lexicon/fold.js';
 import { TASK_VERB_RE } from '../lexicon/units.js';
@@ -53,11 +53,12 @@ export function headingRole(title: string, extraFraming: Set<string> = new Set()
 export function assignSections(s: Structure, items: ItemNode[], extraFraming: Set<string>): Map<ItemNode, SectionRole> {
   const roles = new Map<ItemNode, SectionRole>();
   const lead = leadLines(s);
+  const scoring = scoringParts(s);
   const lastChild = new Map<ItemNode | undefined, ItemNode>();
   for (const it of items) {
     const prev = lastChild.get(it.parent);
     lastChild.set(it.parent, it);
-    const inherited = it.parent ? roles.get(it.parent)! : 'task';
+    const inherited = it.parent ? roles.get(it.parent)! : scoring.has(partOf(s, it.heading.line)) ? 'scope' : 'task';
     let role = inherited !== 'task' ? inherited : it.children.length || it.parent === undefined || it.marker.rank <= 2 ? headingRole(it.title, extraFraming) : 'task';
     const before = lead.get(it.heading.line);
     if (before) role = before;
@@ -70,13 +71,33 @@ export function assignSections(s: Structure, items: ItemNode[], extraFraming: Se
   return roles;
 }
 
+const partOf = (s: Structure, line: number): number => {
+  let part = 0;
+  while (part < s.partBreaks.length && s.partBreaks[part]! <= line) part++;
+  return part;
+};
+
+/** Attachments that score the work (`附件` then `某某县政务公开工作考核评分表`): their items are
+ *  the criteria of an evaluation (FORMAT.md §5), not tasks. */
+function scoringParts(s: Structure): Set<number> {
+  const out = new Set<number>();
+  let part = 0;
+  s.paragraphs.forEach((p, i) => {
+    if (s.partBreaks[part] !== p.line) return;
+    part++;
+    for (const q of s.paragraphs.slice(i, i + 2)) if (SCORING_SHEET_RE.test(s.folded.slice(q.content.start, q.content.end))) out.add(part);
+  });
+  return out;
+}
+
 /** `注：` and `附件：` lines and the lines just after them: a list of notes or attachments */
 function leadLines(s: Structure): Map<number, SectionRole> {
   const out = new Map<number, SectionRole>();
   for (let i = 0; i < s.paragraphs.length; i++) {
     const p = s.paragraphs[i]!;
     const t = s.folded.slice(p.content.start, p.content.end);
-    const role = NOTES_RE.test(t) ? 'notes' : ATTACHMENT_LIST_RE.test(t) ? 'attachment' : undefined;
+    // `附件：某某任务清单` heading the attachment itself (a part break) lists nothing
+    const role = NOTES_RE.test(t) ? 'notes' : ATTACHMENT_LIST_RE.test(t) && !s.partBreaks.includes(p.line) ? 'attachment' : undefined;
     if (!role) continue;
     out.set(p.line, role); // `注：1.…` is the first note itself
     const next = s.paragraphs[i + 1];

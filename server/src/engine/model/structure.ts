@@ -8,7 +8,7 @@ import { isDigitCode, isWhitespace } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, type ParagraphPairs } from './pairs.js';
 import { findTables, type TableRow } from './table.js';
 import { fold } from '../lexicon/fold.js';
-import { ATTACHMENT_HEADING_RE, PAGE_JUNK_RE } from '../lexicon/sections.js';
+import { ATTACHMENT_HEADING_RE, ATTACHMENT_TITLED_RE, DATE_LINE_RE, PAGE_JUNK_RE, SHEET_TITLE_RE } from '../lexicon/sections.js';
 
 export interface MarkerCandidate extends Marker {
   line: number;
@@ -80,8 +80,42 @@ export function readStructure(text: string): Structure {
   for (const p of paragraphs) {
     if (p.line > bodyStartLine && PAGE_JUNK_RE.test(folded.slice(p.content.start, p.content.end))) { closingLine = p.line; break; }
   }
-  const partBreaks = paragraphs.filter((p) => folded[p.content.start] === '附' && ATTACHMENT_HEADING_RE.test(folded.slice(p.content.start, p.content.end))).map((p) => p.line);
+  const partBreaks = findPartBreaks(folded, paragraphs, markers, tableRows, headings, bodyStartLine);
   return { text, folded, lines, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+}
+
+/** Where an attachment starts: each numbers on its own and is nobody's child in the main text.
+ *  - `附件` or `附件2` on its own line;
+ *  - `附件：某某任务清单` followed by its content (numbered items or table rows) before any date
+ *    line — in the closing's list of attachments the signature and the date follow instead;
+ *  - a sheet appended after the plan without a label (`某某县政务公开工作考核评分表`) whose
+ *    items start again at 1: not the last item's text. */
+function findPartBreaks(
+  folded: string, paragraphs: Paragraph[], markers: MarkerCandidate[], tableRows: Map<number, TableRow>, headings: Map<number, Heading>, bodyStart: number,
+): number[] {
+  const markerAt = new Map<number, MarkerCandidate>();
+  for (const m of markers) if (!markerAt.has(m.line)) markerAt.set(m.line, m);
+  const out: number[] = [];
+  paragraphs.forEach((p, i) => {
+    const t = folded.slice(p.content.start, p.content.end);
+    const content = (): MarkerCandidate | TableRow | undefined => {
+      for (const q of paragraphs.slice(i + 1, i + 4)) {
+        if (DATE_LINE_RE.test(folded.slice(q.content.start, q.content.end))) return undefined;
+        const found = markerAt.get(q.line) ?? tableRows.get(q.line);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    if (t[0] === '附') {
+      if (ATTACHMENT_HEADING_RE.test(t) || (ATTACHMENT_TITLED_RE.test(t) && content())) out.push(p.line);
+      return;
+    }
+    if (p.line <= bodyStart || headings.get(p.line)?.kind !== 'short' || !SHEET_TITLE_RE.test(t)) return;
+    if (out.length && out[out.length - 1]! >= paragraphs[Math.max(0, i - 3)]!.line) return; // the title under `附件`
+    const next = content();
+    if (next && (!('rank' in next) || next.value === 1)) out.push(p.line);
+  });
+  return out;
 }
 
 function trimEnd(text: string, start: number, end: number): number {
@@ -142,7 +176,11 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
     Number.isFinite(value) && value >= 1
       ? { rank, value, raw, span, line, delimiter, expectedDelimiter: EXPECTED_DELIM[rank], strength, open, close }
       : undefined;
-  if (rank === 1) return make(parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
+  if (rank === 1) {
+    // `三` alone on its line lost its `、`: an item only where the numbering expects it
+    const bare = !'、.．'.includes(raw.slice(-1));
+    return bare ? make(parseChineseNumeral(raw), '', 'weak') : make(parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
+  }
   if (rank === 2 || rank === 4) {
     const closeAt = Math.max(raw.lastIndexOf('）'), raw.lastIndexOf(')'));
     const inner = raw.slice(1, closeAt);

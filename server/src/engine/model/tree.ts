@@ -6,6 +6,7 @@ import type { ItemNode, Marker, NumberingList, NumberingScheme, Paragraph, Rank 
 import type { MarkerCandidate, Structure } from './structure.js';
 import { toChineseNumeral, toCircled } from '../text/numerals.js';
 import { isWhitespace } from '../text/chars.js';
+import { ARTICLE_RE } from '../lexicon/genres.js';
 
 export interface ItemTree {
   allItems: ItemNode[];
@@ -81,10 +82,12 @@ interface Placement {
   lastBreak: number;
   /** the attachment part being placed (0: the main text) */
   part: number;
+  /** line of the last `第X条` article: each article's lists are its own */
+  lastArticle: number;
 }
 
 function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: Map<number, Schemes>): { allItems: ItemNode[]; numberingLists: NumberingList<ItemNode>[] } {
-  const st: Placement = { stack: [], listOf: new Map(), lists: [], allItems: [], lastBreak: -1, part: 0 };
+  const st: Placement = { stack: [], listOf: new Map(), lists: [], allItems: [], lastBreak: -1, part: 0, lastArticle: -1 };
   const byLine = new Map<number, MarkerCandidate[]>();
   for (const c of candidates) (byLine.get(c.line) ?? byLine.set(c.line, []).get(c.line)!).push(c);
   let current: ItemNode | undefined;
@@ -102,6 +105,19 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
       if (item) { current = item; accepted = true; }
     }
     if (accepted || !current) continue;
+    // `第二十四条　…：` then `（一）…`: an article is the parent of the lists under it, so they
+    // restart under each article (a list there starting at `（二）` should start at `（一）`)
+    if (s.folded[p.content.start] === '第' && ARTICLE_RE.test(s.folded.slice(p.content.start, p.content.end))) {
+      st.lastArticle = p.line;
+      st.stack.length = 0;
+      current = undefined;
+      continue;
+    }
+    // `三` alone on its line, its heading on the next (`工作要求`): that line is its title
+    if (!current.title && !current.body.length && s.headings.get(p.line)?.kind === 'short') {
+      current.title = s.text.slice(p.content.start, p.content.end);
+      current.titleSpan = { ...p.content };
+    }
     current.body.push(p);
     const t = s.folded.slice(p.content.start, p.content.end);
     if (s.headings.has(p.line) || /[：:]$/.test(t)) st.lastBreak = p.line;
@@ -128,7 +144,8 @@ function place(
   const last = list.items[list.items.length - 1];
   // `1.` after an unnumbered heading or a lead-in, or under a new parent of a list that ran
   // through the sections before, starts a new list: not a backward jump
-  if (c.value === 1 && last && (c.labelled || (last.marker.value > 1 && (st.lastBreak > last.heading.line || last.parent !== parent)))) {
+  const newArticle = !!last && st.lastArticle > last.heading.line;
+  if (newArticle || (c.value === 1 && last && (c.labelled || (last.marker.value > 1 && (st.lastBreak > last.heading.line || last.parent !== parent))))) {
     list = { rank: c.rank, scheme, items: [] };
     st.lists.push(list);
     st.listOf.set(listKey(st.part, c.rank, scheme, parent), list);

@@ -199,4 +199,7 @@ export interface PlanDocument {
   enumerations: InlineEnumeration[];
   /** `列第一位者为牵头单位`: the first unit in every later clause leads */
   firstListedLeads: boolean;
+  /** clauses on the heading of an item with sub-items, which the sub-items that name no unit
+   *  take (`（一）加强平台建设。（办公室牵头）` over `1.…` `2.…`), in document order */
+  headingClauses: { item: PlanItem; clause: UnitClause }[];
 }

@@ -1,6 +1,8 @@
 // task-unit: every task of a plan names who is responsible. Which items are tasks is the model's
 // judgment (genre, section roles, FORMAT.md §5); units declared once for many tasks count for each.
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
+import { clauseSkeleton, skeletonPoint } from '../drafting/skeleton.js';
+import { fix } from './util.js';
 
 export const meta = {
   id: 'task-unit',
@@ -36,7 +38,12 @@ export function check(ctx: RuleContext<MessageId>): void {
     if (task.inheritedUnits && task.unitSource !== 'merged') continue;
     if (task.unitClauses.some((c) => c.units.length > 0)) continue;
     const title = task.title.length > 20 ? `${task.title.slice(0, 20)}…` : task.title;
-    ctx.report({ messageId: 'missing', data: { title, path: task.path }, span: { start: task.marker.span.start, end: task.titleSpan.end } });
+    // the clause skeleton at the end of the task's text, for the writer to fill in (a suggestion:
+    // it names no unit yet, so --fix never writes it)
+    const at = skeletonPoint(ctx.plan, task);
+    const skeleton = clauseSkeleton(false);
+    const suggestions = at === undefined ? undefined : [fix(ctx.locale, 'fix/skeleton', { text: skeleton }, [{ span: { start: at, end: at }, text: skeleton }])];
+    ctx.report({ messageId: 'missing', data: { title, path: task.path }, span: { start: task.marker.span.start, end: task.titleSpan.end }, ...(suggestions ? { suggestions } : {}) });
   }
 }
 

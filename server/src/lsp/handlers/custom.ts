@@ -6,7 +6,8 @@ import {
   type ExportFormat, type TableViewName, type TaskTablePreviewParams,
 } from '../../protocol.js';
 import { taskTable } from '../features.js';
-import { taskTablePreview, wordText } from '../office.js';
+import { taskTablePreview } from '../office.js';
+import { wordText } from '../word-text.js';
 import type { FengongServer } from '../server.js';
 import { text } from '../../i18n/catalogue.js';
 

@@ -1,5 +1,5 @@
 // Document sync and workspace notifications: open, change, close, settings and watched files.
-import type { Connection } from 'vscode-languageserver/node';
+import { FileChangeType, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { openDocument } from '../documents.js';
 import type { FengongServer } from '../server.js';
@@ -30,6 +30,8 @@ export function registerDocumentHandlers(c: Connection, s: FengongServer): void 
     if (!st) return;
     s.scheduler.dispose(st);
     s.docs.delete(p.textDocument.uri);
+    // what is on disk answers for it again (the editor may have closed it unsaved)
+    s.workspace.fileChanged(p.textDocument.uri, false);
     if (!s.pull) s.send(p.textDocument.uri, []);
     s.diagnostics.syncConfigFiles();
   }));
@@ -39,6 +41,10 @@ export function registerDocumentHandlers(c: Connection, s: FengongServer): void 
     s.refreshSoon();
   }));
   c.onDidChangeWatchedFiles((p) => s.guard('didChangeWatchedFiles', () => {
-    if (p.changes.some((ch) => isWatchedFile(ch.uri))) s.refreshSoon();
+    if (p.changes.some((ch) => isWatchedFile(ch.uri))) {
+      s.refreshSoon();
+      s.workspace.rescan(); // a config's units, files or ignore may have changed
+    }
+    for (const ch of p.changes) s.workspace.fileChanged(ch.uri, ch.type === FileChangeType.Deleted);
   }));
 }

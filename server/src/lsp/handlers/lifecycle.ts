@@ -11,6 +11,7 @@ import {
 import { CONFIG_FILE } from '../../config/load.js';
 import { BASELINE_FILE } from '../../baseline/baseline.js';
 import { FIX_ALL_KIND, type ActionOptions } from '../actions.js';
+import { draftingCapabilities, PLAN_FILE_GLOB } from './drafting.js';
 
 export function serverCapabilities(caps: ClientCapabilities, pull: boolean): ServerCapabilities {
   const capabilities: ServerCapabilities = {
@@ -23,6 +24,7 @@ export function serverCapabilities(caps: ClientCapabilities, pull: boolean): Ser
     foldingRangeProvider: true,
     selectionRangeProvider: true,
     documentHighlightProvider: true,
+    ...draftingCapabilities(),
   };
   if (pull) capabilities.diagnosticProvider = { identifier: 'fengong', interFileDependencies: false, workspaceDiagnostics: false };
   return capabilities;
@@ -40,7 +42,7 @@ export function registerWatchers(connection: Connection, caps: ClientCapabilitie
   if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
     // clients that watch files on the server's behalf (VS Code, Neovim 0.9+) tell us when a
     // .fengongrc.json changes on disk; duplicate events from a client that also watches are coalesced
-    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: `**/${BASELINE_FILE}` }] })
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: `**/${BASELINE_FILE}` }, { globPattern: PLAN_FILE_GLOB }] })
       .catch((e: unknown) => log('warn', `cannot watch ${CONFIG_FILE}: ${(e as Error)?.message ?? e}`));
   }
   if (caps.workspace?.configuration && caps.workspace?.didChangeConfiguration?.dynamicRegistration) {

@@ -1,0 +1,23 @@
+// Display width for the stylish columns and help tables (server/src/cli/width.ts): string-width's
+// answers on the characters plans are written in, without its grapheme segmenter.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { displayWidth } from '../../server/src/cli/width.js';
+
+// what a plan, a path and a message hold: ASCII, CJK (also extension A and the compatibility block),
+// full-width and CJK punctuation, the ambiguous “” ‘’ … — ·, combining marks, zero-width and control characters
+const plan = fc.constantFrom(...'aZ09 .:/\\-_（）《》“”‘’…—·、，。；：！？〔〕【】一二三四五六七八九十推进办公室牵头負責㐀豈ＡＢ１２é\u0301\u200b\u200d\u00ad\u0007\ufeff\t');
+
+test('the width string-width gives, narrow and wide ambiguous, for strings of plan characters', () => {
+  fc.assert(fc.property(fc.array(plan, { maxLength: 40 }).map((a) => a.join('')), (s) => {
+    assert.equal(displayWidth(s), stringWidth(s), JSON.stringify(s));
+    assert.equal(displayWidth(s, true), stringWidth(s, { ambiguousIsNarrow: false }), JSON.stringify(s));
+  }), { numRuns: 2000 });
+});
+
+test('exact widths: CJK two, ASCII one, “” one or two, marks and tabs none', () => {
+  assert.deepEqual(['1:1', '第12段', '警告?', '“办公室”', 'e\u0301', 'a\tb', '𠀀'].map((s) => [displayWidth(s), displayWidth(s, true)]),
+    [[3, 3], [6, 6], [5, 5], [8, 10], [1, 1], [2, 2], [2, 2]]);
+});
