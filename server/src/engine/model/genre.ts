@@ -95,16 +95,21 @@ function completeTitle(t: string): boolean {
  *  (`关于印发《XX工作方案》的通知`), then the last one before it. */
 export function innermostGenre(title: string): { word: string; genre: GenreClass } | undefined {
   const t = title.replace(TITLE_ASIDE_RE, '').replace(/[\s\u3000]+/g, '');
-  const found: { word: string; genre: GenreClass }[] = [];
+  const found: { word: string; genre: GenreClass; at: number }[] = [];
   for (let i = 0; i < t.length; i++) {
     const hit = genreWordAt(t, i);
     if (!hit) continue;
-    found.push({ word: hit[0], genre: hit[1] });
+    found.push({ word: hit[0], genre: hit[1], at: i });
     i += hit[0].length - 1;
   }
   if (!found.length) return undefined;
   const last = found[found.length - 1]!;
-  return WRAPPER_GENRES.has(last.word) && found.length > 1 ? found[found.length - 2] : last;
+  const inner = found[found.length - 2];
+  // the inner genre counts where it heads what the wrapper carries (`…工作方案》的通知`), not where
+  // it only qualifies it (`关于做好政府工作报告主要目标任务…的通知`: the 通知 assigns the targets)
+  const heads = inner && /^[》”"]?的?$/.test(t.slice(inner.at + inner.word.length, last.at));
+  const pick = WRAPPER_GENRES.has(last.word) && inner && heads ? inner : last;
+  return { word: pick.word, genre: pick.genre };
 }
 
 function genreWordAt(t: string, i: number): readonly [string, GenreClass] | undefined {

@@ -73,14 +73,18 @@ function cellsOf(text: string, p: Paragraph): Span[] {
 /** What each header cell names (spaces inside are spacing: `工　作　任　务`). */
 function headerColumns(folded: string, cells: Span[]): TableColumns | undefined {
   const cols: TableColumns = { roles: new Map(), names: cells.map((c) => folded.slice(c.start, c.end).replace(/\s+/g, '')) };
+  const persons: number[] = [];
   cells.forEach((c, i) => {
     const h = folded.slice(c.start, c.end).replace(/\s+/g, '');
     const kind = HEADER_COLUMNS.find(([re]) => re.test(h))?.[1];
     if (kind === 'number') cols.number ??= i;
     else if (kind === 'task') cols.task ??= i;
     else if (kind === 'deadline') cols.deadline ??= i;
+    else if (kind === 'person') persons.push(i);
     else if (kind) cols.roles.set(i, kind);
   });
+  // a 负责人 column names the responsible party only where no column names units
+  if (!cols.roles.size) for (const i of persons) cols.roles.set(i, /牵头/.test(cols.names[i]!) ? 'lead' : 'responsible');
   return cols.roles.size || cols.task !== undefined ? cols : undefined;
 }
 
