@@ -3,6 +3,7 @@
 // verdict's reasons kept for `fengong inspect` and the title hover (FORMAT.md §5).
 import type { DocumentKind, Paragraph, Span } from './types.js';
 import type { Structure } from './structure.js';
+import { namesOnly } from './clauses.js';
 import type { RoleMatcher } from './units.js';
 import { ARTICLE_RE, GENRE_WORDS, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, TITLE_END_AFTER_RE, TITLE_END_GENRES, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
 import { CLAUSE_BRACKETS } from '../lexicon/brackets.js';
@@ -148,6 +149,8 @@ function hasBracketedClause(s: Structure, p: Paragraph, roles: RoleMatcher): boo
     if (!CLAUSE_BRACKETS.includes(m.open.char) || m.close.offset - m.open.offset > 200) continue;
     const inner = s.folded.slice(m.open.offset + 1, m.close.offset);
     if (roles.any.test(inner) || roles.label.test(inner)) return true;
+    // a bracket of unit names only that closes the paragraph: `…应享尽享。（市发改委、市财政局）`
+    if (/^[。；;.\s]*$/.test(s.folded.slice(m.close.offset + 1, p.content.end)) && namesOnly(s.folded, { start: m.open.offset + 1, end: m.close.offset })) return true;
   }
   return false;
 }
