@@ -1,7 +1,7 @@
 // What a unit name looks like (FORMAT.md §2): names end like an organisation.
 
 /** names that end like an organisation: 处 室 局 中心 部门 单位 委 司 … (after a bracketed part) */
-export const UNIT_SUFFIX_RE = /(处|室|局|办|厅|中心|部|门|单位|委|会|司|院|所|站|队|组|政府|街道|乡镇|机关|科|股|馆|社|团|行|校|城市|小组|法院|检察院|支行|分局|集团|公司)$/;
+export const UNIT_SUFFIX_RE = /(处|室|局|办|厅|中心|部|门|单位|委|会|司|院|所|站|队|组|政府|街道|乡镇|机关|科|股|馆|社|团|行|校|城市|小组|法院|检察院|支行|分局|集团|公司|联|协)$/;
 
 /** `财政部等`, `财政部等有关部门`: 等 closes a list of units */
 export const ETC_RE = /等(?:有关|相关|其他)?(?:部门|单位|机构)?(?:(?:和|及|与)(?:单位|部门|机构))?$/;

@@ -59,7 +59,7 @@ export function normaliseDeadline(text: string, docYear?: number): string | unde
 }
 
 /** every deadline form holds one of these: paragraphs without any skip the regexes */
-const HINT_RE = /[前内內年季期续續坚堅时]/;
+const HINT_RE = /[前内內年季期续續坚堅时月底]/;
 
 export function findDeadlines(text: string, start: number, end: number, docYear?: number): Deadline[] {
   const s = text.slice(start, end);
