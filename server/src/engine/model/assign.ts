@@ -152,7 +152,7 @@ function ancestorClause(ctx: ClauseContext, declarations: Declarations, it: Item
 function declaredUnits(s: Structure, from: Span): UnitRef[] {
   const m = DECLARED_UNITS_RE.exec(s.folded.slice(from.start, from.end));
   if (!m) return [];
-  const start = from.start + m.index + m[0].length - m[1]!.length;
+  const start = from.start + m.index + m[0].indexOf(m[1]!);
   return unitList(s, { start, end: start + m[1]!.length }, new Set()) ?? [];
 }
 

@@ -105,6 +105,9 @@ function parseGroup(s: string, g: Span, roles: RoleMatcher): GroupParse | undefi
     const role = roles.labelRole(label[1]!);
     const from = g.start + label[0].length;
     const body = trim(s, from, g.end);
+    // `（责任处室：办公室牵头，…配合）`: the label only announces a clause that names its own roles
+    const own = body.end > body.start ? parseGroup(s, body, roles) : undefined;
+    if (own?.role && !own.label) return own;
     if (body.end <= body.start) return { role, label: true, units: [], separately: false, byRemit: false, emptySlot: { start: g.start, end: g.end } };
     const units = splitUnits(s, body, role);
     // `主（协）办单位：A、B`: the first named hosts (leads), the others co-host (cooperate)
