@@ -4,16 +4,21 @@
 // in-process work in a fresh worker per subject. Prints a Markdown report and writes
 // bench/RESULTS.md and bench/results.json.
 //   --quick      fewer runs, no 10 MB for peers, no LSP run (smoke test, ~1–2 min)
+//   --few        the quick run's repeats, everything else as a full run (a busy machine)
 //   --no-peers   fengong and floors only
 //   --build      run `npm run build` first (otherwise dist/ is used as it is, with a warning if stale)
 //   --timeout=S  per-run limit for peers (default 120 s)
 //   --wait-idle=S  first wait up to S seconds for the 1-minute load average to fall below 1
+//   --shape-sizes=1,2,…  sizes (MB) of the shape rows (default 1,2,4,8,16,32; --quick: 1,2)
+//   --shape-ops=check,md,…  what runs on each shape (default check and table in every format)
+//   --shape-slow=S  a shape row stops growing after a run slower than S seconds (default 150)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release, platform } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildInputs, KB, MB } from './lib/inputs.mjs';
+import { SHAPES, SHAPE_SIZES_MB, shapeFile } from './lib/shapes.mjs';
 import { median, nowMs, runsFor, summarize } from './lib/stats.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -23,14 +28,15 @@ const PEERS = join(BENCH, '.peers');
 const OUT = join(INPUTS, 'out'); // stdout/stderr of timed runs: written, as a user's terminal would be
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
+const FEW = QUICK || argv.includes('--few'); // --few: a full run with the quick run's repeats (for a busy machine)
 const NO_PEERS = argv.includes('--no-peers');
 const PEER_TIMEOUT_S = Number(argv.find((a) => a.startsWith('--timeout='))?.slice(10) ?? 120);
 const SLOW_1MB_S = 30; // a peer slower than this on 1 MB is not run on 10 MB
 const SLOW_RUN_S = 20; // a fengong cell whose first run takes longer is run once (noted n=1)
 const SLOW_PEER_RUN_S = 10; // the same for peers: keeps the full run under 10 minutes
 const TIME_BUDGET_S = 540; // past this, peers' 10 MB runs are skipped rather than overrun 10 minutes
-const WHOLE = QUICK ? { minRuns: 1, maxRuns: 5, budgetMs: 1500 } : { minRuns: 3, maxRuns: 20, budgetMs: 4000 };
-const INPROC = QUICK ? { minRuns: 2, maxRuns: 10, budgetMs: 500 } : { minRuns: 3, maxRuns: 30, budgetMs: 2000 };
+const WHOLE = FEW ? { minRuns: 1, maxRuns: 5, budgetMs: 1500 } : { minRuns: 3, maxRuns: 20, budgetMs: 4000 };
+const INPROC = FEW ? { minRuns: 2, maxRuns: 10, budgetMs: 500 } : { minRuns: 3, maxRuns: 30, budgetMs: 2000 };
 const TIME_BIN = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined; // for CPU time and peak RSS per run
 
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -359,6 +365,33 @@ if (dist.cli) {
 }
 for (const [k, v] of Object.entries(memory)) log(`  ${k}: ${v ? `${(v / 1024).toFixed(0)} MB` : 'n/a'}`);
 
+// shapes: each shape doubled from 1 MB to 32 MB, one run per cell (the larger ones take tens of
+// seconds), CPU time and peak RSS per input byte; `check` and `table` in every format (issue 18)
+const SHAPE_SIZES = (argv.find((a) => a.startsWith('--shape-sizes='))?.slice(14).split(',').map(Number)) ?? (QUICK ? [1, 2] : SHAPE_SIZES_MB);
+const SHAPE_OPS = argv.find((a) => a.startsWith('--shape-ops='))?.slice(12).split(',') ?? ['check', 'md', 'csv', 'json', 'xlsx', 'docx'];
+const SHAPE_SLOW_S = Number(argv.find((a) => a.startsWith('--shape-slow='))?.slice(13) ?? 150);
+const shapes = (results.shapes = { sizesMB: SHAPE_SIZES, ops: SHAPE_OPS, slowS: SHAPE_SLOW_S, rows: {} });
+if (dist.cli) {
+  log('shapes (whole process, one run per cell)');
+  for (const shape of Object.keys(SHAPES)) {
+    for (const op of SHAPE_OPS) {
+      const row = (shapes.rows[`${shape} ${op}`] = { shape, op, cells: {} });
+      let stop;
+      for (const mb of SHAPE_SIZES) {
+        if (stop) { row.cells[mb] = { status: 'skipped', why: stop }; continue; }
+        const file = shapeFile(INPUTS, shape, mb);
+        const bytes = statSync(file).size;
+        const args = op === 'check' ? [dist.cli, 'check', '--format', 'json', file] : [dist.cli, 'table', file, '--format', op, '-o', join(OUT, `shape.${op}`)];
+        const r = runOnce(process.execPath, args, { timeoutS: SHAPE_SLOW_S * 4 });
+        row.cells[mb] = { status: r.status, why: r.why, bytes, wall: r.wall, cpu: r.cpu, rssKiB: r.rssKiB };
+        log(`  ${shape} ${op} ${mb} MB: ${r.status === 'ok' ? `${fmtS(r.wall)}, CPU ${r.cpu !== undefined ? fmtS(r.cpu) : '?'}, ${r.rssKiB ? (r.rssKiB * 1024 / bytes).toFixed(1) : '?'} B RSS/B` : `${r.status} ${r.why ?? ''}`}`);
+        if (r.status !== 'ok') stop = `${r.status} at ${mb} MB`;
+        else if (r.wall > SHAPE_SLOW_S * 1000) stop = `>${SHAPE_SLOW_S} s at ${mb} MB`;
+      }
+    }
+  }
+}
+
 // language server, measured by bench/lsp-latency.mjs when it exists (its last stdout line is JSON)
 const lspScript = join(BENCH, 'lsp-latency.mjs');
 if (existsSync(lspScript) && !QUICK) {
@@ -371,6 +404,20 @@ if (existsSync(lspScript) && !QUICK) {
     results.lsp = { status: r.error?.code === 'ETIMEDOUT' ? 'timeout' : 'error', why: `exit ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' | ').slice(0, 300)}` };
   }
   log(`  ${JSON.stringify(results.lsp).slice(0, 400)}`);
+}
+
+// drafting (issue 19): completion and references on the 10,000-line plan in a 200-plan workspace
+const draftingScript = join(BENCH, 'lsp-drafting.mjs');
+if (existsSync(draftingScript) && !QUICK) {
+  log('language server, drafting (bench/lsp-drafting.mjs)');
+  const r = spawnSync(process.execPath, [draftingScript, '--json', '--plan', manifest.files.plan10k], {
+    cwd: ROOT, encoding: 'utf8', timeout: 300_000, killSignal: 'SIGKILL', maxBuffer: 64 * MB,
+  });
+  const last = (r.stdout ?? '').trim().split('\n').reverse().find((l) => l.trim().startsWith('{'));
+  try { results.drafting = { status: 'ok', ...JSON.parse(last) }; } catch {
+    results.drafting = { status: r.error?.code === 'ETIMEDOUT' ? 'timeout' : 'error', why: `exit ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' | ').slice(0, 300)}` };
+  }
+  log(`  ${JSON.stringify(results.drafting).slice(0, 400)}`);
 }
 
 results.machine.loadavgEnd = loadavg().map((x) => +x.toFixed(2));
@@ -419,18 +466,61 @@ if (results.lsp?.status === 'ok') {
   for (const t of results.lsp.targets ?? []) target(`server: ${t.name}`, String(t.value), String(t.limit), !!t.pass, t.note);
 } else if (existsSync(lspScript) && !QUICK) target('server targets (bench/lsp-latency.mjs)', undefined, '', false, results.lsp?.why);
 else target('server targets (bench/lsp-latency.mjs)', undefined, '', false, QUICK ? 'not run with --quick' : 'bench/lsp-latency.mjs not present');
+for (const t of results.drafting?.status === 'ok' ? results.drafting.targets ?? [] : []) target(`server: ${t.name}`, String(t.value), String(t.limit), !!t.pass, t.note);
+
+// shapes: doubling ratios of CPU time (steadier than wall time on a shared machine) and RSS per byte
+const shapeSummary = {};
+for (const [key, row] of Object.entries(shapes.rows)) {
+  const done = SHAPE_SIZES.filter((mb) => row.cells[mb]?.status === 'ok' && row.cells[mb].cpu !== undefined);
+  let doubling;
+  for (let i = 1; i < done.length; i++) {
+    const a = row.cells[done[i - 1]]; const b = row.cells[done[i]];
+    const x = (b.cpu / a.cpu) ** (1 / Math.log2(done[i] / done[i - 1]));
+    doubling = Math.max(doubling ?? 0, x);
+  }
+  const last = done.length ? row.cells[done[done.length - 1]] : undefined;
+  // what each further byte costs: the RSS slope between the two largest sizes (node's own ~40 MB excluded)
+  const prev = done.length > 1 ? row.cells[done[done.length - 2]] : undefined;
+  const marginal = prev?.rssKiB && last?.rssKiB ? ((last.rssKiB - prev.rssKiB) * 1024) / (last.bytes - prev.bytes) : undefined;
+  shapeSummary[key] = { doubling, largestMB: done[done.length - 1], rssPerByte: last?.rssKiB ? (last.rssKiB * 1024) / last.bytes : undefined, marginal };
+}
+results.shapes.summary = shapeSummary;
+
+// Targets (issue 18), each ✓ or ✗ as measured in this run
+const targets18 = (results.targets18 = []);
+const t18 = (name, value, limit, pass) => targets18.push({ name, value, limit, result: value === undefined ? 'not measured' : pass ? '✓' : '✗' });
+{
+  const c1 = chk['1mb']; const e0 = whole['node -e 0']?.['1mb'];
+  t18('1 MB: fengong check ÷ `node -e 0`, whole process', ok(c1) && ok(e0) ? `${fmtS(c1.median)} = ${fmtRatio(c1.median / e0.median)}` : undefined, '≤ 3.5×', ok(c1) && ok(e0) && c1.median / e0.median <= 3.5);
+  t18('1 MB: lint(), in-process', lint1 && `${fmtMs(lint1.median)} (CPU ${fmtMs(lint1.cpuMedian)})`, '≤ 30 ms', lint1 && lint1.median <= 30);
+  const sc1 = ok(inproc.scan) ? inproc.scan.inputs['1mb']?.lint : undefined;
+  t18('1 MB: lint() ÷ raw bracket scan, in-process (aim)', lint1 && sc1 ? fmtRatio(lint1.median / sc1.median) : undefined, '≤ 10×', lint1 && sc1 && lint1.median / sc1.median <= 10);
+  t18('1,000 × 10 KB: fengong check, whole process', ok(chk.folder) ? `${fmtS(chk.folder.median)}${chk.folder.cpuMedian !== undefined ? ` (CPU ${fmtS(chk.folder.cpuMedian)})` : ''}` : undefined, '≤ 1.2 s', ok(chk.folder) && chk.folder.median <= 1200);
+  const tl = whole.textlint?.['1mb'];
+  t18('1 MB: speed-up over textlint, whole process', ok(c1) && ok(tl) ? fmtRatio(tl.median / c1.median) : undefined, '≥ 150×', ok(c1) && ok(tl) && tl.median / c1.median >= 150);
+  for (const [key, row] of Object.entries(shapes.rows ?? {})) {
+    const sm = results.shapes.summary?.[key];
+    if (!sm) continue;
+    const label = `${row.shape} · ${row.op === 'check' ? 'check' : `table ${row.op}`}`;
+    t18(`${label}: CPU time per doubling (${SHAPE_SIZES[0]}–${sm.largestMB ?? '?'} MB)`, sm.doubling !== undefined ? fmtRatio(sm.doubling) : undefined, '≤ 2.3×', sm.doubling !== undefined && sm.doubling <= 2.3);
+    t18(`${label}: peak RSS per input byte at ${sm.largestMB ?? '?'} MB`, sm.rssPerByte !== undefined ? sm.rssPerByte.toFixed(1) : undefined, '≤ 20', sm.rssPerByte !== undefined && sm.rssPerByte <= 20);
+  }
+  const L = results.lsp?.status === 'ok' ? results.lsp : undefined;
+  t18('server: keystroke → diagnostics, 10,000-line plan, p95', L?.keystroke ? `${L.keystroke.p95} ms` : undefined, '≤ 16 ms', L?.keystroke && L.keystroke.p95 <= 16);
+  t18('server: RSS with a 10 MB plan open and edited', L?.rssMB10MB !== undefined ? `${L.rssMB10MB} MB` : undefined, '≤ 150 MB', L?.rssMB10MB !== undefined && L.rssMB10MB <= 150);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Report
 
 const md = [];
 const m = results.machine;
-md.push(`## Benchmark results${QUICK ? ' (quick run: fewer repeats)' : ''}`, '');
+md.push(`## Benchmark results${QUICK ? ' (quick run: fewer repeats)' : FEW ? ' (--few: fewer repeats on a busy machine)' : ''}`, '');
 md.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; ${m.date.slice(0, 16).replace('T', ' ')} UTC` +
   `${m.commit ? `, commit ${m.commit}` : ''}; load average ${m.loadavgStart[0]} at start, ${m.loadavgEnd[0]} at end; run took ${results.elapsedS} s.`);
 if (Math.max(m.loadavgStart[0], m.loadavgEnd[0]) > m.cores * 0.75) md.push('', `**Warning:** the machine was busy (load ≥ ${(m.cores * 0.75).toFixed(1)}): wall times are inflated; CPU times are in results.json.`);
 if (dist.stale) md.push('', '**Warning:** dist/ is older than server/src (run `npm run bench -- --build`).');
-md.push('', `Inputs: the ${manifest.documents.length} corpus plans concatenated and repeated, cut at line ends: ` +
+md.push('', `Inputs (bench/lib/inputs.mjs, in bench/.inputs/): the ${manifest.documents.length} corpus plans of ${relative(ROOT, manifest.corpus)} (${manifest.documents[0]} … ${manifest.documents[manifest.documents.length - 1]}) concatenated and repeated, cut at line ends: ` +
   INPUT_KEYS.map((k) => `${LABEL[k]} = ${inputs[k].bytes.toLocaleString('en')} bytes`).join(', ') + '. MB = 2^20 bytes.');
 if (peers.ok) md.push('', `Peers (pinned, bench/peers.json): ${Object.entries(peers.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
 
@@ -515,9 +605,72 @@ if (results.lsp?.status === 'ok') {
   md.push(table(['measure', 'value'], rows));
 }
 
+if (Object.keys(shapes.rows).length) {
+  md.push('', '### Shapes: CPU time and peak RSS from 1 MB up, one run per cell', '');
+  md.push(Object.entries(SHAPES).map(([k, v]) => `\`${k}\`: ${v.label}`).join('; ') + '. Cells: CPU time (user + sys) · peak RSS. ' +
+    '“per doubling”: the largest ratio of CPU time between successive sizes (per doubling); “RSS/byte”: peak RSS ÷ input bytes at the largest size run.', '');
+  const rows = Object.entries(shapes.rows).map(([key, row]) => {
+    const sm = shapeSummary[key];
+    return [`${row.shape} · ${row.op === 'check' ? 'check' : `table ${row.op}`}`, ...SHAPE_SIZES.map((mb) => {
+      const c = row.cells[mb];
+      if (!c) return '—';
+      if (c.status !== 'ok') return c.status === 'skipped' ? 'skipped' : c.status;
+      return `${c.cpu !== undefined ? fmtS(c.cpu) : fmtS(c.wall)} · ${c.rssKiB ? `${(c.rssKiB / 1024).toFixed(0)} MB` : '?'}`;
+    }), sm.doubling !== undefined ? fmtRatio(sm.doubling) : '—', sm.rssPerByte !== undefined ? `${sm.rssPerByte.toFixed(1)} (${sm.largestMB} MB)${sm.marginal !== undefined ? `; +${sm.marginal.toFixed(0)} per added byte` : ''}` : '—'];
+  });
+  md.push(table(['shape · command', ...SHAPE_SIZES.map((mb) => `${mb} MB`), 'per doubling', 'RSS/byte'], rows));
+}
+
+md.push('', '### Targets (issue 18)', '');
+md.push(table(['target', 'measured', 'limit', 'result'], targets18.map((t) => [t.name, t.value ?? '—', t.limit, t.result])));
+
 md.push('', '### Targets (issue 5)', '');
 md.push(table(['target', 'measured', 'limit', 'result'], targets.map((t) => [t.name, t.value ?? '—', t.limit, `${t.result}${t.note ? ` (${t.note})` : ''}`])));
 md.push('', `Method: whole-process cells are medians of N runs (N from ${WHOLE.minRuns} to ${WHOLE.maxRuns}, to fill ~${WHOLE.budgetMs / 1000} s; a first run under 2 s is a discarded warm-up; a cell whose first run takes over ${SLOW_RUN_S} s, or ${SLOW_PEER_RUN_S} s for a peer, is run once, marked n=1), timed from spawn to exit with stdout to a file; peers time out after ${PEER_TIMEOUT_S} s and skip 10 MB when slower than ${SLOW_1MB_S} s at 1 MB or when 10× their 1 MB time passes the timeout. In-process cells run in a fresh Node per subject, after warm-up, with a forced GC before each run (N from ${INPROC.minRuns} to ${INPROC.maxRuns}). Source: bench/run.mjs; raw numbers: bench/results.json.`);
+
+// README's 性能 section, between <!-- bench:start --> and <!-- bench:end -->, from this same run
+function readmeBlock() {
+  const L = [];
+  const load = `${m.loadavgStart[0]}–${m.loadavgEnd[0]}`;
+  L.push(`机器：${m.cpu.split(' ').slice(0, 2).join(' ')} ${m.cores} 核、${m.memoryGiB} GiB、Node ${m.node.slice(1)}，${m.date.slice(0, 10)}，负载 ${load}（${m.cores} 核机器上负载高于 ${m.cores} 时各项时间偏大）；完整结果与方法见 [bench/RESULTS.md](bench/RESULTS.md)。`);
+  L.push(`Machine: ${m.cpu.split(' ').slice(0, 2).join(' ')}, ${m.cores} cores, Node ${m.node.slice(1)}, ${m.date.slice(0, 10)}, load average ${load} (above ${m.cores} every time is inflated); full results and method in bench/RESULTS.md.`);
+  L.push('', `输入 / inputs：${manifest.documents.length} 份语料计划首尾相接重复，按行截断（bench/lib/inputs.mjs）；另有五种形状各 ${SHAPE_SIZES.join('、')} MB（bench/lib/shapes.mjs）。`);
+  L.push('', '整个进程（从启动到退出，中位数）/ whole process, median wall time:', '');
+  const rowsR = [];
+  const name = { 'node -e 0': '`node -e 0`（基线 floor）', 'bracket scan': '手写括号扫描（基线 raw bracket scan）', 'fengong check': '**fengong check**' };
+  for (const s2 of order) if (whole[s2]) rowsR.push([name[s2] ?? PEER_LABEL[s2], ...INPUT_KEYS.map((k) => cellWhole(whole[s2][k]))]);
+  L.push(table(['', ...INPUT_KEYS.map((k) => LABEL[k])], rowsR).replace('|---|', '|---|'));
+  const l1 = fe?.['1mb']; const l10 = fe?.['10mb'];
+  if (l1?.lint) {
+    const ph = ok(inproc.fengongPhases) ? inproc.fengongPhases.inputs['1mb'] : {};
+    const lex = ph?.lex?.min; const pl = ph?.parseLines?.min; const pp = l1.parsePlan?.min;
+    const f = (x) => (x === undefined || !Number.isFinite(x) ? '—' : x <= 0 ? '~0' : fmtMs(x));
+    L.push('', `进程内 / in-process \`lint()\`：1 MB ${fmtMs(l1.lint.median)}${l10?.lint ? `，10 MB ${fmtMs(l10.lint.median)}` : ''}；1 MB 上各阶段（各自最快一次）：词法 lex ${f(lex)}、语法 parse ${f(pl !== undefined && lex !== undefined ? pl - lex : undefined)}、模型 model ${f(pp !== undefined && pl !== undefined ? pp - pl : undefined)}、规则 rules ${f(l1.lint.phases?.rules)}。`);
+  }
+  const Ls = results.lsp?.status === 'ok' ? results.lsp : undefined;
+  if (Ls?.keystroke) L.push(`语言服务器 / language server（10,000 行计划）：按键到新诊断中位数 ${Ls.keystroke.median} ms（p95 ${Ls.keystroke.p95} ms）${Ls.outline ? `，大纲 ${Ls.outline.median} ms` : ''}${Ls.hover ? `，悬停 ${Ls.hover.median} ms` : ''}。`);
+  L.push('', '| 目标 target (issue 18) | 实测 measured | 结果 |', '|---|---:|---|');
+  const res = (r) => (r === 'not measured' ? '未测 not measured' : r);
+  for (const t of targets18.filter((x) => !x.name.includes(' · '))) L.push(`| ${t.name}（${t.limit}） | ${t.value ?? '—'} | ${res(t.result)} |`);
+  // the shapes, one row each: the worst of check and the table formats
+  for (const shape of Object.keys(SHAPES)) {
+    const rows = Object.entries(shapes.rows).filter(([, r]) => r.shape === shape).map(([k, r]) => ({ op: r.op, ...shapeSummary[k] }));
+    if (!rows.length) continue;
+    const d = rows.filter((r) => r.doubling !== undefined); const b = rows.filter((r) => r.rssPerByte !== undefined);
+    const wd = d.length ? d.reduce((a, r) => (r.doubling > a.doubling ? r : a)) : undefined;
+    const wb = b.length ? b.reduce((a, r) => (r.rssPerByte > a.rssPerByte ? r : a)) : undefined;
+    const pass = wd && wb && wd.doubling <= 2.3 && wb.rssPerByte <= 20;
+    L.push(`| \`${shape}\`：${rows.map((r) => r.op).join('/')}，每翻倍 CPU 时间 ≤ 2.3×、峰值内存 ≤ 20 字节/输入字节 per doubling, RSS per byte | ${wd ? `${fmtRatio(wd.doubling)}（${wd.op}）` : '—'}；${wb ? `${wb.rssPerByte.toFixed(0)} B/B（${wb.op}，${wb.largestMB} MB）` : '—'} | ${wd && wb ? (pass ? '✓' : '✗') : '未测 not measured'} |`);
+  }
+  return L.join('\n');
+}
+if (QUICK) writeFileSync(join(INPUTS, 'README-block.md'), readmeBlock() + '\n'); // a quick run only shows what it would write
+else {
+  const readmePath = join(ROOT, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const next = readme.replace(/(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/, (_, a, b) => a + readmeBlock() + b);
+  if (next !== readme) { writeFileSync(readmePath, next); log('updated README.md between <!-- bench:start --> and <!-- bench:end -->'); }
+}
 
 const report = md.join('\n') + '\n';
 process.stdout.write(`\n${report}`);

@@ -275,7 +275,7 @@ async function exportTaskTable(context: vscode.ExtensionContext, tree: TaskTable
   const by = preset ? bys.find((b) => b.by === preset.by) : await vscode.window.showQuickPick(bys, { title: t('client.pickBy'), placeHolder: t('client.pickBy') });
   if (!by) return;
 
-  const base = path.posix.basename(uri.path).replace(/(\.docx?)?(\.plan)?\.(txt|plan)$/i, '');
+  const base = path.posix.basename(uri.path).replace(/(\.(docx?|wps|xlsx|xlsm))?(\.plan)?\.(txt|plan)$/i, '');
   const suffix = isZh() ? (by.by === 'task' ? '任务分工表' : '按单位') : (by.by === 'task' ? 'tasks' : 'units');
   const source = uri.scheme === WORD_SCHEME ? vscode.Uri.parse(uri.query) : uri;
   const dir = source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -355,7 +355,7 @@ async function openWordPlan(context: vscode.ExtensionContext, tree: TaskTablePro
   }
 }
 
-/** Opening a .docx in VS Code (which cannot show one) opens its text view instead. */
+/** Opening a .docx, .doc, .wps or .xlsx in VS Code (which cannot show one) opens its text view instead. */
 class WordPlanEditor implements vscode.CustomReadonlyEditorProvider {
   constructor(private readonly context: vscode.ExtensionContext, private readonly tree: TaskTableProvider) {}
 
@@ -383,6 +383,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     }
   };
+  // a code lens of the server names its document by URI string (JSON), a menu by vscode.Uri
+  const uriArg = (arg: unknown): vscode.Uri | undefined => (arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined);
   // The server is started only once a plan is open: the plaintext activation event (needed for
   // `fengong.plainTextAsPlan`) must not cost a Node process for every .txt someone opens.
   const maybeStart = (doc: vscode.TextDocument) => {
@@ -393,10 +395,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     view,
     vscode.commands.registerCommand('fengong.treatAsPlan', treatAsPlan),
     vscode.commands.registerCommand('fengong.fixAll', fixAll),
-    vscode.commands.registerCommand('fengong.exportTaskTable', (arg?: vscode.Uri) => exportTaskTable(context, tree, arg)),
+    vscode.commands.registerCommand('fengong.exportTaskTable', (arg?: vscode.Uri | string) => exportTaskTable(context, tree, uriArg(arg))),
     vscode.commands.registerCommand('fengong.refreshTaskTable', () => tree.refresh()),
     vscode.commands.registerCommand('fengong.revealTask', revealTask),
-    vscode.commands.registerCommand('fengong.previewTaskTable', (arg?: vscode.Uri) => previewTaskTable(context, tree, arg)),
+    vscode.commands.registerCommand('fengong.previewTaskTable', (arg?: vscode.Uri | string) => previewTaskTable(context, tree, uriArg(arg))),
     vscode.commands.registerCommand('fengong.openWordPlan', (arg?: vscode.Uri) => openWordPlan(context, tree, arg)),
     vscode.workspace.registerTextDocumentContentProvider(WORD_SCHEME, new WordTextProvider(context, tree)),
     vscode.window.registerCustomEditorProvider('fengong.wordPlan', new WordPlanEditor(context, tree), { supportsMultipleEditorsPerDocument: false }),

@@ -13,7 +13,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 const ENGLISH_ONLY = new Set(['problems', 'errorWord', 'warningWord', 'fileWord', 'entryWord']);
 /** entries that are the same in both languages on purpose */
 const NO_HAN = new Set(['cli.prefix', 'option.arg.n', 'report.fixableMark', 'config.type.null', 'io.detail',
-  'lsp.configPath', 'client.fmtJson', 'client.failed', 'grid.listSep', 'grid.refSep', 'sheet.unitHead', 'sheet.partsSep', 'sheet.sep', 'sheet.deadlineSep', 'web.otherLanguage']);
+  'lsp.configPath', 'client.fmtJson', 'client.failed', 'grid.listSep', 'grid.refSep', 'sheet.unitHead', 'sheet.partsSep', 'sheet.sep', 'sheet.deadlineSep', 'web.otherLanguage', 'office.quote']);
 
 test('every entry has Chinese and English with the same placeholders', () => {
   const ids = Object.keys(CATALOGUE) as (keyof typeof CATALOGUE)[];

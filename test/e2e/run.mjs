@@ -1,7 +1,7 @@
 // End-to-end test in a real VS Code: code-server 4.100.3 (VS Code 1.100.3) with the packaged .vsix
 // installed, driven through Debian's Chromium by playwright-core. Asserts what a user sees: the
 // language mode, syntax colours, the Problems panel, the Outline, a hover, a quick fix applied to the
-// file, and the 任务分工 view. Screenshots go to test/e2e/screenshots/.
+// file, the 任务分工 view, and the drafting help (code lens, inlay hints, the completion list). Screenshots go to test/e2e/screenshots/.
 //
 // usage: node test/e2e/run.mjs [--no-package] [--keep]
 //   --no-package      reuse dist/fengong-<version>.vsix if it exists
@@ -668,6 +668,57 @@ try {
     if (count !== String(want.length)) throw new Error(`${PLAIN} shows ${count} problems, the engine finds ${want.length}`);
     log(`${PLAIN}: Plain Text → 工作计划, ${count} problems`);
     await page.keyboard.press('Control+W');
+  });
+
+  // Drafting (issue 19), each seen on screen and photographed: the code lenses over the title and
+  // each section, the deadline's date as an inlay hint, the unit names offered inside a clause
+  const planText = fs.readFileSync(DOC, 'utf8');
+  const draftPlan = engine.parsePlan(planText, engineConfig);
+  const draftMentions = engine.unitMentions(draftPlan, engineConfig.units);
+  await check('code lens', async () => {
+    await gotoLine(20, 1);
+    await gotoLine(1, 1);
+    const lenses = editor.locator('.codelens-decoration');
+    const want = [LOCALE === 'zh' ? '预览任务分工表' : 'Preview task table', LOCALE === 'zh' ? '导出' : 'Export'];
+    await lenses.filter({ hasText: want[0] }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const title = (await lenses.first().innerText()).replace(/\s+/g, ' ').trim();
+    if (!title.includes(want[0]) || !title.includes(want[1])) throw new Error(`title lens ${JSON.stringify(title)}, expected ${want.join(' | ')}`);
+    // the first section's tally, as the engine counts it
+    const sum = engine.sectionSummary(draftPlan.items[0], draftMentions);
+    const tally = LOCALE === 'zh' ? `${sum.tasks} 项任务 · 牵头单位 ${sum.leads} 个` : `${sum.tasks} tasks · ${sum.leads} lead units`;
+    await gotoLine(24, 1);
+    const section = lenses.filter({ hasText: tally }).first();
+    await section.waitFor({ state: 'visible', timeout: 10_000 });
+    log(`code lenses: ${JSON.stringify(title)}; section 一: ${JSON.stringify((await section.innerText()).trim())}`);
+    await shot('codelens.png');
+  });
+  await check('inlay hints', async () => {
+    // line 32: `8月底前` in a plan of 2020 → 2020-08-31
+    const d = draftPlan.allItems.flatMap((i) => i.deadlines).find((x) => x.text === '8月底前' && x.date);
+    if (!d) throw new Error('the engine finds no dated 8月底前 in the plan');
+    await gotoLine(32, 1);
+    const line = editor.locator('.view-line', { hasText: '8月底前' }).first();
+    await page.waitForFunction(([el, want]) => el.textContent.includes(want), [await line.elementHandle(), `→${d.date}`], { timeout: 20_000 });
+    const shown = (await line.innerText()).replace(/\u00a0/g, ' ');
+    log(`inlay hint on line 32: …${shown.slice(shown.indexOf('8月底前'), shown.indexOf('8月底前') + 20)}…`);
+    await shot('inlay.png');
+  });
+  await check('completion list', async () => {
+    // right after the `(` of `(审批处、人事处分别牵头,…)` on line 28: this plan's units, in the order it names them
+    const line28 = planText.split('\n')[27];
+    await gotoLine(28, line28.indexOf('(审批处') + 2);
+    await page.keyboard.press('Control+Space');
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
+    await page.waitForTimeout(300);
+    const labels = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.textContent ?? '')
+      .map((t, i) => [Number(els[i].getAttribute('data-index')), t]).sort((a, b) => a[0] - b[0]).map((x) => x[1]));
+    const want = [...new Set(draftMentions.map((m) => m.name))].slice(0, 5);
+    if (JSON.stringify(labels.slice(0, 5)) !== JSON.stringify(want)) throw new Error(`completion ${JSON.stringify(labels.slice(0, 8))}, expected to start ${JSON.stringify(want)}`);
+    log(`completion after “(”: ${labels.slice(0, 8).join(' ')} …`);
+    await shot('completion.png');
+    await page.keyboard.press('Escape');
+    if (fs.readFileSync(DOC, 'utf8') !== planText) throw new Error('the plan changed on disk');
   });
 
   // A keystroke that leaves a closing bracket unmatched (an opening one would be auto-closed): time

@@ -256,3 +256,100 @@ describe('no temp file outlives the process', () => {
     }
   });
 });
+
+// Issue 16, the second attack: a kill mid-way through an in-place write, an edit in the last
+// milliseconds before the rename, `-o` through a link to an appended stdout, a signal the moment
+// the temp file exists.
+describe('nothing a user wrote is lost, whatever moment a kill or an edit lands', () => {
+  const childWrite = (p: string, bytes: string, fsCode: string) => {
+    const writeTs = resolve('server/src/io/write.ts');
+    const code = `import { writeFileAtomic } from ${JSON.stringify(writeTs)}; import { promises as fsp } from 'node:fs';
+      await writeFileAtomic(${JSON.stringify(p)}, Buffer.from(${JSON.stringify(bytes)}), { fs: { ${fsCode} } });`;
+    return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  };
+  const untilPaused = (child: ReturnType<typeof spawn>) =>
+    new Promise<void>((res) => child.stdout!.on('data', (c: Buffer) => { if (c.toString().includes('paused')) res(); }));
+  const exitOf = (child: ReturnType<typeof spawn>) => new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_c, sig) => res(sig)));
+
+  test('a hard-linked file killed between the write and the truncate: the next run says where the original is and leaves the file; restored, it is fixed', async () => {
+    const d = fresh();
+    const p = join(d, 'plan.txt');
+    writeFileSync(p, PLAN);
+    linkSync(p, join(d, 'other-name.txt'));
+    const shorter = '二〇二四年要点\n';
+    // the truncate never comes: SIGKILL lands between it and the write, as a CI cancel or OOM kill would
+    const child = childWrite(p, shorter, `open: async (path, flags, mode) => { const h = await fsp.open(path, flags, mode);
+      if (flags === 'r+') h.truncate = () => { console.log('paused'); return new Promise(() => setInterval(() => {}, 1000)); };
+      return h; }`);
+    await untilPaused(child);
+    const died = exitOf(child);
+    child.kill('SIGKILL');
+    assert.equal(await died, 'SIGKILL');
+    const torn = shorter + Buffer.from(PLAN).subarray(Buffer.byteLength(shorter)).toString();
+    assert.equal(readFileSync(p, 'utf8'), torn, 'the in-place write was cut midway');
+    const original = join(d, '.plan.txt.fengong-original');
+    const journal = join(d, '.plan.txt.fengong-journal.json');
+    assert.equal(readFileSync(original, 'utf8'), PLAN);
+
+    const next = fengong(['check', '--fix', p]);
+    assert.equal(next.code, 2);
+    assert.ok(next.stderr.includes(`fengong：${p} 上次修复（--fix）写到一半被中断，文件可能已损坏，本次未修复它。修复前的原文保存在 ${original}：请核对后用它恢复文件（如 cp），再删除 ${journal}。\n`), next.stderr);
+    assert.equal(readFileSync(p, 'utf8'), torn, 'left alone for the user to look at');
+
+    writeFileSync(p, readFileSync(original)); // the user restores it (into the same inode, both names)
+    const fixed = fengong(['check', '--fix', p]);
+    assert.equal(fixed.code, 0, fixed.stderr);
+    assert.equal(readFileSync(join(d, 'other-name.txt'), 'utf8'), FIXED);
+    assert.deepEqual(readdirSync(d).sort(), ['other-name.txt', 'plan.txt']);
+  });
+
+  test('an edit written into the file after the last check, before the rename: put back, and said', async () => {
+    const d = fresh();
+    const p = join(d, 'plan.txt');
+    writeFileSync(p, PLAN);
+    const r = await readPlanFile(p);
+    assert.ok(r.ok);
+    const added = '（二）编辑器里刚加的一行。\n';
+    let edited = false;
+    const fs: Partial<AtomicWriteFs> = {
+      rename: async (from, to) => {
+        if (!edited) appendFileSync(p, added); // lands after the check, in the old inode
+        edited = true;
+        const { rename } = await import('node:fs/promises');
+        await rename(from, to);
+      },
+    };
+    await assert.rejects(writeTextPreserving(p, FIXED, r.meta, { expect: r.stamp, fs }), (e: unknown) => {
+      assert.ok(e instanceof AtomicWriteError);
+      assert.equal(e.code, 'restored');
+      assert.equal(e.fileError.message.zh, `${p} 在写入修复的同时被其他程序修改：已把该程序写入的内容放回原处，修复未保存：请重新运行。`);
+      return true;
+    });
+    assert.equal(readFileSync(p, 'utf8'), PLAN + added);
+    assert.deepEqual(readdirSync(d), ['plan.txt']);
+  });
+
+  test('-o LINK, LINK → /dev/stdout, stdout a file opened for appending (>> r.out): appended to, not replaced', () => {
+    const d = fresh();
+    writeFileSync(join(d, 'plan.txt'), PLAN);
+    symlinkSync('/dev/stdout', join(d, 'link'));
+    writeFileSync(join(d, 'r.out'), 'before\n');
+    const r = spawnSync('sh', ['-c', `echo start >> r.out; "${process.execPath}" "${BIN}" table plan.txt -o link >> r.out; echo end >> r.out`], { cwd: d, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const out = readFileSync(join(d, 'r.out'), 'utf8');
+    assert.ok(out.startsWith('before\nstart\n| 序号 |'), out);
+    assert.ok(out.endsWith('| 一、（一） | 加强管理。 | 办公室 |  |  |  |  | 3 |\nend\n'), out);
+    assert.ok(lstatSync(join(d, 'link')).isSymbolicLink());
+  });
+
+  test('SIGTERM the moment the temp file is created: it is removed all the same', async () => {
+    const d = fresh();
+    const p = join(d, 'plan.txt');
+    writeFileSync(p, PLAN);
+    const child = childWrite(p, FIXED, `open: async (...a) => { const h = await fsp.open(...a);
+      process.kill(process.pid, 'SIGTERM'); await new Promise((r) => setTimeout(r, 500)); return h; }`);
+    assert.equal(await exitOf(child), 'SIGTERM');
+    assert.deepEqual(readdirSync(d), ['plan.txt']);
+    assert.equal(readFileSync(p, 'utf8'), PLAN);
+  });
+});

@@ -42,6 +42,14 @@ describe('language server over stdio: corpus plan 000', () => {
       foldingRangeProvider: true,
       selectionRangeProvider: true,
       documentHighlightProvider: true,
+      // drafting (test/lsp/drafting.test.ts)
+      completionProvider: { triggerCharacters: ['（', '(', '〔', '、', '，', '：', ':'] },
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
+      semanticTokensProvider: { legend: { tokenTypes: ['unit', 'role', 'deadline', 'marker'], tokenModifiers: ['level1', 'level2', 'level3', 'level4', 'level5'] }, full: true },
+      workspaceSymbolProvider: true,
     });
   });
 

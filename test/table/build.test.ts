@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aliasMap, buildTaskTable, buildTaskTables, pathLabel, normalizeUnitName, unitKey } from '../../server/src/table/build.js';
 import { SAMPLE, miniPlan } from './fixtures.js';
+import { parsePlan } from '../../server/src/engine/index.js';
 
 test('rows by task: path without the final delimiter, title and whole text without the clause, roles, deadlines, lines', () => {
   const t = buildTaskTable(SAMPLE);
@@ -107,4 +108,20 @@ test('pathLabel strips only the final delimiter', () => {
   assert.equal(pathLabel('三、'), '三');
   assert.equal(pathLabel('（二十二）'), '（二十二）');
   assert.equal(pathLabel('一、3、'), '一、3');
+});
+
+test('a task of many paragraphs, each with its clause: every paragraph without its own clause, each unit once per role', () => {
+  // `加强管理（办公室牵头）` line after line under one heading: each paragraph's clauses are looked up, not
+  // all the task's clauses sorted for every paragraph (issue 18: 40,000 lines took 68 s)
+  const lines = ['加强甲工作（办公室牵头）', '加强乙工作，6月底前完成（财务处牵头，人事处、办公室配合）', '加强丙工作（办公室牵头）。'];
+  const text = ['某局2024年工作要点', '一、重点任务', ...lines, '二、保障措施', '加强领导。'].join('\n');
+  const t = buildTaskTable(parsePlan(text));
+  assert.deepEqual(t.tasks.map((r) => [r.path, r.text, r.body, r.lead, r.cooperating, r.deadlines]), [
+    ['一', '重点任务', ['加强甲工作', '加强乙工作，6月底前完成', '加强丙工作。'], ['办公室', '财务处'], ['人事处', '办公室'], [{ text: '6月底前', date: '2024-06-30' }]],
+  ]);
+  assert.deepEqual(t.units.map((u) => [u.name, u.lead.length, u.cooperating.length, u.counts.total]), [['办公室', 1, 1, 1], ['财务处', 1, 0, 1], ['人事处', 0, 1, 1]]);
+  const many = buildTaskTable(parsePlan(['某局2024年工作要点', '一、重点任务', ...Array.from({ length: 3000 }, (_, i) => `加强第${i + 1}项工作（${i % 2 ? '办公室' : '财务处'}牵头）`)].join('\n')));
+  assert.equal(many.tasks[0]!.body.length, 3000);
+  assert.equal(many.tasks[0]!.body[2999], '加强第3000项工作');
+  assert.deepEqual(many.tasks[0]!.lead, ['财务处', '办公室']);
 });

@@ -38,11 +38,19 @@ test('positions: paragraphs count the non-empty ones outside tables; table rows 
   const row = word.lines[15]!;
   assert.ok('table' in row && row.row === 5 && row.cellStarts.length === 4);
   const tabAt = lines[15]!.indexOf('\t省财政厅');
-  assert.deepEqual(placeAt(word, 15, 0), { table: 1, row: 5, cell: 1 });
-  assert.deepEqual(placeAt(word, 15, tabAt + 1), { table: 1, row: 5, cell: 2 });
+  // every place quotes the start of its paragraph or cell, so Word's 查找 finds it
+  assert.deepEqual(placeAt(word, 15, 0), { table: 1, row: 5, cell: 1, quote: '2.按月公开全省财政收支…' });
+  assert.deepEqual(placeAt(word, 15, tabAt + 1), { table: 1, row: 5, cell: 2, quote: '省财政厅' });
+  assert.deepEqual(placeAt(word, 3, 5), { paragraph: 4, quote: '为贯彻落实《国务院办公厅…' });
   assert.equal(placeLabel({ table: 1, row: 5, cell: 2 }, 'zh'), '表1第5行第2列');
+  assert.equal(placeLabel({ table: 1, row: 5, cell: 2, quote: '省财政厅' }, 'zh'), '表1第5行第2列“省财政厅”');
   assert.equal(placeLabel({ paragraph: 12 }, 'zh'), '第12段');
-  assert.equal(placeLabel({ paragraph: 12 }, 'en'), 'paragraph 12');
+  assert.equal(placeLabel({ paragraph: 12, quote: '（三）完善基层行政决策…' }, 'zh'), '第12段“（三）完善基层行政决策…”');
+  assert.equal(placeLabel({ paragraph: 12, quote: '（三）完善基层行政决策…' }, 'en'), 'paragraph 12 “（三）完善基层行政决策…”');
+  assert.equal(placeLabel({ textBox: 2, paragraph: 1, quote: '附件' }, 'zh'), '文本框2第1段“附件”');
+  assert.equal(placeLabel({ sheet: '任务分解', row: 7, column: 2, quote: '省财政厅' }, 'zh'), '工作表“任务分解”第7行B列“省财政厅”');
+  assert.equal(placeLabel({ sheet: '任务分解', row: 7, column: 2 }, 'en'), "'任务分解'!B7");
+  assert.equal(placeLabel({ sheet: 'Sheet1', row: 7, column: 28 }, 'en'), 'Sheet1!AB7');
 });
 
 test('automatic numbering is put back as Word draws it: 一、 （一） 1. restarting under each parent', async () => {

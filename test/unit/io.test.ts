@@ -224,6 +224,7 @@ describe('decode and encode real files', () => {
       'مرحبا بالعالم، هذا نص عربي.\n',
       'שלום עולם, זה טקסט בעברית.\n',
       'Ærø, café, naïve — Zürich\n',
+      'Cafe\u0301 decomposed: e + U+0301, Ω\u0301mega\n',
     ]) {
       const r = decodeBuffer(Buffer.from(text, 'utf8'));
       assert.deepEqual(r.ok && [r.text, r.encoding, r.note], [text, 'utf8', undefined], text);
@@ -237,6 +238,10 @@ describe('decode and encode real files', () => {
     assert.equal(bytes.toString('utf8'), 'ѧϰ «έ ¹»\n');
     const r = decodeBuffer(bytes);
     assert.deepEqual(r.ok && [r.text, r.encoding, r.note], ['学习 芦苇 鹿禄\n', 'gb18030', { id: 'io.assumedGb', data: {} }]);
+    // one or two letters are no evidence of an alphabet: 小写 = D0 A1 D0 B4 = Cyrillic Сд; stays Chinese
+    const xiao = iconv.encode('小写', 'gbk');
+    assert.equal(xiao.toString('utf8'), 'Сд');
+    assert.deepEqual(((d) => d.ok && [d.text, d.encoding])(decodeBuffer(xiao)), ['小写', 'gb18030']);
   });
 
   test('Latin-1 text is not mistaken for GB18030', () => {

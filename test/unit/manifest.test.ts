@@ -54,8 +54,8 @@ test('manifest: language, grammar, configuration and schema files exist and agre
   assert.ok(existsSync(join(root, pkg.icon)));
   assert.equal(pkg.main, './dist/client.cjs');
   assert.deepEqual(pkg.activationEvents, ['onLanguage:workplan', 'onLanguage:plaintext', 'onCustomEditor:fengong.wordPlan', 'onFileSystem:fengong-word']);
-  // a .docx or .doc opened in VS Code goes to fengong's text view of it (client/src/extension.ts registers it)
-  assert.deepEqual(c.customEditors.map((e: { viewType: string; selector: { filenamePattern: string }[] }) => [e.viewType, e.selector.map((s) => s.filenamePattern)]), [['fengong.wordPlan', ['*.docx', '*.doc']]]);
+  // a .docx, .doc, .wps or .xlsx opened in VS Code goes to fengong's text view of it (client/src/extension.ts registers it)
+  assert.deepEqual(c.customEditors.map((e: { viewType: string; selector: { filenamePattern: string }[] }) => [e.viewType, e.selector.map((s) => s.filenamePattern)]), [['fengong.wordPlan', ['*.docx', '*.doc', '*.wps', '*.xlsx', '*.xlsm']]]);
   assert.ok(read('client/src/extension.ts').includes("registerCustomEditorProvider('fengong.wordPlan'"));
   assert.deepEqual(c.configurationDefaults['[workplan]'], {
     'editor.unicodeHighlight.ambiguousCharacters': false,

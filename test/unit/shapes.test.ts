@@ -254,3 +254,25 @@ describe('a plan pasted from WPS, every paragraph indented by U+3000', () => {
     assert.equal(plan(text).title?.text, '某某县民政局2024年政务公开工作要点');
   });
 });
+
+describe('numbers of any length (issue 18: the outline stopped at 9,999)', () => {
+  test('items 1 … 10,002 under one heading: every one a task, no finding', () => {
+    const t = doc('某局2024年工作要点', '一、重点任务', ...Array.from({ length: 10002 }, (_, i) => `${i + 1}.加强第${i + 1}项工作（办公室牵头）`));
+    const q = plan(t);
+    assert.equal(q.tasks.length, 10002);
+    assert.deepEqual(q.tasks.slice(9998).map((x) => [x.path, x.marker.value, unitsOf(x).join()]), [
+      ['一、9999.', 9999, '办公室/lead'], ['一、10000.', 10000, '办公室/lead'], ['一、10001.', 10001, '办公室/lead'], ['一、10002.', 10002, '办公室/lead'],
+    ]);
+    assert.deepEqual(lint(t).diagnostics, []);
+  });
+
+  test('a gap past 9,999 is a gap; （12345） and a 序号 cell of five digits are numbers; a year is none', () => {
+    const t = doc('某局2024年工作要点', '一、重点任务', ...Array.from({ length: 9999 }, (_, i) => `${i + 1}.做好第${i + 1}项（办公室负责）`), '10001.做好末项（办公室负责）', '2024年是关键之年。');
+    assert.deepEqual(lint(t).diagnostics.map((d) => where(t, d)), [{ rule: 'numbering-sequence', line: 10002, column: 1, key: 'numbering-sequence/gap' }]);
+    assert.equal(lint(t).diagnostics[0]!.data.expected, '10000.');
+    const b = plan(doc('某局2024年工作要点', '一、重点任务', '1.做好甲（办公室负责）', '（12345）做好乙'));
+    assert.deepEqual(b.allItems.map((i) => [i.path, i.marker.value]), [['一、', 1], ['一、1.', 1], ['一、1.（12345）', 12345]]);
+    const c = plan(doc('某县2024年任务分解表', '序号\t工作任务\t责任单位', '10000\t做好甲\t县财政局', '10001\t做好乙\t县审计局'));
+    assert.deepEqual(c.tasks.map((x) => [x.marker.value, x.marker.inTable, x.title]), [[10000, true, '做好甲'], [10001, true, '做好乙']]);
+  });
+});

@@ -158,3 +158,140 @@ describe('titles', () => {
     assert.equal(plan(withArticles).genre.genre, 'regulation');
   });
 });
+
+describe('descriptive lists and schedules are no tasks', () => {
+  test('the dimensions of an evaluation under `一、工作内容`; `三、工作计划` with `2020年，…` stages', () => {
+    const t = doc('某某市城市体检工作方案', '一、工作内容', '（一）生态宜居。反映城市的大气、水、绿地等生态环境状况。', '（二）健康舒适。反映城市住房、社区服务设施的完善程度。',
+      '（三）安全韧性', '主要反映城市应对灾害的能力。', '二、重点任务', '（一）建立指标体系。制定评价指标。（市住房城乡建设局牵头）', '（二）开展自体检。各区开展自体检。（各区政府负责）',
+      '三、工作计划', '2020年，在10个城市开展试点。', '2030年，全面推开城市体检。');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(3), [
+      '任务：2', '',
+      '2  一、工作内容',
+      '  3  （一）生态宜居 [范围、指标等说明部分] — 范围、指标等说明，不列为任务',
+      '  4  （二）健康舒适 [范围、指标等说明部分] — 范围、指标等说明，不列为任务',
+      '  5  （三）安全韧性 [范围、指标等说明部分] — 范围、指标等说明，不列为任务',
+      '7  二、重点任务',
+      '  8  （一）建立指标体系 → 市住房城乡建设局（牵头）',
+      '  9  （二）开展自体检 → 各区政府（负责）',
+      '10  三、工作计划 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '',
+    ]);
+  });
+
+  test('a schedule under any noun heading; a task among descriptions keeps its siblings tasks', () => {
+    const t = doc('某某市城市更新实施方案', '一、重点任务', '（一）推进老旧小区改造。完成改造100个。（市住房城乡建设局牵头）', '（二）发展路径', '2025年，完成全部老旧小区改造。',
+      '2030年，城市功能全面提升。', '（三）加强监管。落实主体责任。', '二、评价内容', '（一）生态宜居。反映城市的生态环境状况。', '（二）开展评估。组织专家评估。');
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [
+      { rule: 'task-unit', line: 7, column: 1, key: 'task-unit/missing' },
+      { rule: 'task-unit', line: 9, column: 1, key: 'task-unit/missing' },
+      { rule: 'task-unit', line: 10, column: 1, key: 'task-unit/missing' },
+    ]);
+    assert.deepEqual(inspect(t)[7], '  4  （二）发展路径 [总体要求类部分] — 总体要求类段落，不列为任务');
+  });
+});
+
+describe('a forwarding notice\'s own paragraphs', () => {
+  const cover = ['某某县人民政府', '', '关于印发某某县2012年', '', '重点工作安排的通知', '', '各乡镇人民政府，县政府各部门：',
+    '现将《某某县2012年重点工作安排》印发给你们，并就有关事项通知如下：', '一、提高认识。各级各部门要认真学习《安排》，切实增强责任感。',
+    '二、狠抓落实。各级各部门要结合实际，制定具体措施，确保各项任务落到实处。', '三、加强督查。县政府督查室要定期督查各项任务进展情况。'];
+  const plan2012 = ['一、经济发展', '（一）抓好项目建设。全年完成投资50亿元。（县发改局牵头）', '（二）抓好招商引资。引进项目20个。'];
+  const expected = (first: number) => [
+    '标题：某某县人民政府关于印发某某县2012年重点工作安排的通知', '文种：工作计划类（分解任务）', '依据：标题文种为“工作安排”', '任务：2', '',
+    '9  一、提高认识 — 印发通知正文，任务见附件表格',
+    '10  二、狠抓落实 — 印发通知正文，任务见附件表格',
+    '11  三、加强督查 — 印发通知正文，任务见附件表格',
+    `${first}  一、经济发展`,
+    `  ${first + 1}  （一）抓好项目建设 → 县发改局（牵头）`,
+    `  ${first + 2}  （二）抓好招商引资 → 未写明责任单位`,
+    '',
+  ];
+
+  test('the title broken over three lines; the forwarded plan after the signature and date', () => {
+    const t = doc(...cover, '', '某某县人民政府', '2012年3月1日', '', '某某县2012年重点工作安排', ...plan2012);
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 19, column: 1, key: 'task-unit/missing' }]);
+    assert.deepEqual(inspect(t), expected(17));
+  });
+
+  test('no date line: the forwarded plan starts at its own title', () => {
+    const t = doc(...cover, '某某县2012年重点工作安排', ...plan2012);
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 15, column: 1, key: 'task-unit/missing' }]);
+    assert.deepEqual(inspect(t), expected(13));
+  });
+
+  test('no title either: the forwarded plan starts where `一、` starts again', () => {
+    const t = doc(...cover, ...plan2012);
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [
+      { rule: 'numbering-sequence', line: 12, column: 1, key: 'numbering-sequence/backward' },
+      { rule: 'task-unit', line: 14, column: 1, key: 'task-unit/missing' },
+    ]);
+    assert.deepEqual(inspect(t), expected(12));
+  });
+});
+
+describe('a bracket of unit names without unit suffixes', () => {
+  test('names the document uses as units elsewhere (a clause, the addressees) are units at the end of a task', () => {
+    const t = doc('某某区2024年土壤污染防治工作方案', '', '各街镇、开发区，区政府各委、办、局：', '', '一、重点任务',
+      '（一）开展农用地详查。完成全区农用地土壤污染状况详查。（区农业农村委）', '（二）编制利用方案。对轻度污染耕地编制安全利用方案。(各街镇、开发区、头桥集团)',
+      '（三）加强监管。落实企业主体责任。（区生态环境局牵头，头桥集团配合）', '（四）开展宣传。普及土壤污染防治知识。（各街镇）');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(3), [
+      '任务：4', '',
+      '5  一、重点任务',
+      '  6  （一）开展农用地详查 → 区农业农村委（负责）',
+      '  7  （二）编制利用方案 → 各街镇（负责）、开发区（负责）、头桥集团（负责）',
+      '  8  （三）加强监管 → 区生态环境局（牵头）、头桥集团（配合）',
+      '  9  （四）开展宣传 → 各街镇（负责）',
+      '',
+    ]);
+  });
+
+  test('names used nowhere else as units are no clause', () => {
+    const t = doc('某某区2024年土壤污染防治工作方案', '一、重点任务', '（一）开展农用地详查。完成详查。（区农业农村委）', '（二）编制利用方案。编制安全利用方案。（各街镇、开发区）');
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 4, column: 1, key: 'task-unit/missing' }]);
+  });
+});
+
+describe('reviews, interpretations and page chrome', () => {
+  test('a `…工作总结和…工作计划`: the review and its problems are no tasks, the plan part is', () => {
+    const t = doc('某某镇2023年工作总结和2024年工作计划', '一、2023年主要工作及成效', '（一）特色产业发展稳步推进', '全年新增茶园2000亩。', '（二）项目建设取得新进展',
+      '完成投资3亿元。', '二、存在的问题', '产业规模偏小，带动能力不强。', '三、2024年工作计划', '1.着力壮大特色产业。新建茶叶加工厂1个。（镇农业服务中心负责）',
+      '2.着力推进项目建设。', '四、主要工作', '（一）抓好安全生产。开展隐患排查。（镇应急办负责）');
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 11, column: 1, key: 'task-unit/missing' }]);
+    assert.deepEqual(inspect(t).slice(3), [
+      '任务：3', '',
+      '2  一、2023年主要工作及成效 [工作回顾、存在问题部分]',
+      '  3  （一）特色产业发展稳步推进 [工作回顾、存在问题部分] — 工作回顾或存在问题，不列为任务',
+      '  5  （二）项目建设取得新进展 [工作回顾、存在问题部分] — 工作回顾或存在问题，不列为任务',
+      '7  二、存在的问题 [工作回顾、存在问题部分] — 工作回顾或存在问题，不列为任务',
+      '9  三、2024年工作计划',
+      '  10  1.着力壮大特色产业 → 镇农业服务中心（负责）',
+      '  11  2.着力推进项目建设 → 未写明责任单位',
+      '12  四、主要工作',
+      '  13  （一）抓好安全生产 → 镇应急办（负责）',
+      '',
+    ]);
+  });
+
+  test('a 政策解读 explains a plan and assigns nothing; `关于加强政策解读的通知` is a notice', () => {
+    const t = doc('无障碍浏览 长者模式', '', '《某某市2024年重点工作任务分工方案》政策解读', '一、起草背景', '为落实市政府工作报告部署，制定本方案。', '二、主要内容',
+      '（一）明确任务分工。方案将重点工作分解到各部门。', '三、解读机关及联系方式', '解读机关：市政府办公室。');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(0, 4), ['标题：《某某市2024年重点工作任务分工方案》政策解读', '文种：其他文种（不分解任务）', '依据：标题文种为“政策解读”', '任务：0']);
+    assert.equal(plan(doc('关于加强政策解读工作的通知', '一、做好甲。（办公室负责）', '二、做好乙。（办公室负责）')).genre.titleWord, '通知');
+    assert.equal(plan(doc('关于印发某某市政府网站政策解读规范的通知', '一、做好甲。')).genre.genre, 'regulation');
+  });
+});
+
+describe('a 序号 column after the first', () => {
+  test('rows whose merged leading cells the export dropped keep their number and units in place', () => {
+    const t = doc('某某局2024年政务公开重点工作任务清单', '工作任务\t序号\t具体要求\t责任科室\t时限要求',
+      '强化政策公开\t1\t清理行政规范性文件并公布目录。\t办公室\t年底前', '\t2\t公开医保待遇政策。\t待遇保障科\t持续推进',
+      '3\t公开基金收支情况。\t基金监管科\t每季度', '做好主动公开\t4\t规范发布主动公开内容。\t\t持续推进');
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 6, column: 8, key: 'task-unit/missing' }]);
+    const p = plan(t);
+    assert.deepEqual(p.tasks.map((x) => [x.marker.value, x.heading.line + 1, x.unitClauses.flatMap((c) => c.units.map((u) => u.name)).join()]), [
+      [1, 3, '办公室'], [2, 4, '待遇保障科'], [3, 5, '基金监管科'], [4, 6, ''],
+    ]);
+  });
+});

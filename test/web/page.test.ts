@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 const scriptErrors = new Map<Page, string[]>();
@@ -133,6 +134,19 @@ test('a plan by the file chooser: the exact problems fengong check reports, as t
   await done(page);
 });
 
+test('a first look without a plan: the README\'s example plan, checked as fengong check checks it with the defaults', async () => {
+  const page = await open();
+  assert.equal(await page.textContent('#example'), '先看一个示例计划');
+  await page.click('#example');
+  await shown(page, '2024年政务公开工作要点.txt');
+  const defaults = join(work, 'defaults.json');
+  writeFileSync(defaults, '{}');
+  const expected = expectedProblems(cliCheck(['-c', defaults, join(ROOT, 'examples', '2024年政务公开工作要点.txt')]));
+  assert.ok(expected.length > 0);
+  assert.deepEqual(await problems(page), expected);
+  await done(page);
+});
+
 test('the outline and the genre with its reasons, as the editor and fengong inspect give them', async () => {
   const page = await open();
   await chooseFile(page, C000);
@@ -146,6 +160,13 @@ test('the outline and the genre with its reasons, as the editor and fengong insp
   const inspect = fengong(['inspect', C000]).stdout;
   // fengong inspect prints the file name first, then exactly what the page shows
   assert.equal(await page.textContent('pre.inspect'), inspect.slice(inspect.indexOf('\n') + 1));
+  // the genre said by hand, as --document-kind: a report assigns no work, so no task lacks a unit
+  await page.selectOption('#kind', 'report');
+  await page.waitForFunction(() => document.querySelector('pre.inspect')!.textContent!.includes('报告、总结类'));
+  const asReport = fengong(['inspect', '--document-kind', 'report', C000]).stdout;
+  assert.equal(await page.textContent('pre.inspect'), asReport.slice(asReport.indexOf('\n') + 1));
+  await page.click('#tab-problems');
+  assert.deepEqual(await problems(page), expectedProblems(cliCheck(['--document-kind', 'report', C000])));
   await done(page);
 });
 
@@ -178,10 +199,12 @@ test('a quick fix, then the download: the same file in GB18030 and CRLF with onl
   await done(page);
 });
 
-test('修复全部 and its download are what fengong check --fix writes to the same file', async () => {
-  const { file } = gbCopy('修复全部.txt');
+test('修复全部 and its download are what fengong check --fix writes to the same file (UTF-16 with BOM)', async () => {
+  const file = join(work, '修复全部.txt');
+  writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(C000, 'utf8').replace(/\r?\n/g, '\r\n'), 'utf16le')]));
   const page = await open();
   await chooseFile(page, file);
+  assert.match((await page.textContent('#status'))!, /· UTF-16LE BOM CRLF ·/);
   await page.click('#fix-all');
   await page.waitForFunction(() => document.querySelector('#tab-problems')!.textContent !== '问题（17）');
   const got = await download(page, () => page.click('#download'));
@@ -193,6 +216,28 @@ test('修复全部 and its download are what fengong check --fix writes to the s
   // what is left is what the CLI still reports of its fixed file
   assert.deepEqual(await problems(page), expectedProblems(cliCheck([cliCopy])));
   await done(page);
+});
+
+test('nothing fixed or typed is lost: opening another file or closing the tab asks first', async () => {
+  const page = await open();
+  await chooseFile(page, C000);
+  await page.click('#fix-all');
+  await page.waitForFunction(() => document.querySelector('#tab-problems')!.textContent !== '问题（17）');
+  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
+  await page.setInputFiles('#file', C004);
+  assert.equal(await asked, '000_6fbd649499c5ed32.txt 的修改还没有下载保存，打开新文件将丢弃这些修改。继续吗？');
+  assert.equal(await page.textContent('#status .file'), '000_6fbd649499c5ed32.txt', 'dismissed: the fixed plan stays');
+  // downloaded, the fixed text is safe: another file opens without a question (a dialog would be dismissed)
+  await download(page, () => page.click('#download'));
+  await chooseFile(page, C004);
+  // typing in the editor: closing the tab asks
+  await page.click('#paste');
+  await page.fill('#editor', '一、新的任务');
+  const beforeUnload = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.accept(); }));
+  const errors = scriptErrors.get(page);
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await beforeUnload, 'beforeunload');
+  assert.deepEqual(errors, []);
 });
 
 // ---- paste, drop, bad input -------------------------------------------------------------------
@@ -233,7 +278,11 @@ test('a Word document dropped on the page: its text and problems as fengong chec
   await drop(page, '县政务公开工作要点.docx', readFileSync(file));
   await shown(page, '县政务公开工作要点.docx');
   assert.match((await page.textContent('#status'))!, /^县政务公开工作要点\.docx · Word · /);
-  assert.deepEqual(await problems(page), expectedProblems(cliCheck([file])));
+  const cli = cliCheck([file]) as (CliMessage & { word: { label: string } })[];
+  assert.deepEqual(await problems(page), expectedProblems(cli));
+  // and where each is in Word, as fengong check names it: 第3段
+  assert.deepEqual(await page.$$eval('ol.problems .place', (e) => e.map((x) => x.textContent)), cli.map((m) => m.word.label));
+  assert.equal(cli[0]!.word.label, '第3段“经县政府同意,现将开云手…”');
   // a .docx is never rewritten: its fixed text comes back as UTF-8 text (BOM, CRLF: Notepad and WPS open it)
   const got = await download(page, () => page.click('#download'));
   assert.equal(got.name, '县政务公开工作要点.txt');
@@ -241,14 +290,42 @@ test('a Word document dropped on the page: its text and problems as fengong chec
   await done(page);
 });
 
+test('an Excel 任务分解表 dropped on the page: read as fengong check reads the .xlsx, its table as fengong table makes it', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('任务分解');
+  ws.addRow(['某县2024年政务公开工作任务分解表']);
+  ws.mergeCells('A1:E1');
+  ws.addRow(['序号', '工作任务', '牵头单位', '责任单位', '完成时限']);
+  ws.addRow(['一、推进决策公开']);
+  ws.mergeCells('A3:E3');
+  ws.addRow(['1', '严格落实重大行政决策预公开制度', '县政府办公室', '各乡镇、县直各部门', '6月底前']);
+  ws.addRow(['3', '做好政策解读工作', '', '', '长期坚持']);
+  const file = join(work, '任务分解表.xlsx');
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  const page = await open();
+  await drop(page, '任务分解表.xlsx', readFileSync(file));
+  await shown(page, '任务分解表.xlsx');
+  assert.match((await page.textContent('#status'))!, /^任务分解表\.xlsx · Excel · /);
+  const cli = cliCheck([file]) as (CliMessage & { word: { label: string } })[];
+  assert.ok(cli.length > 0);
+  assert.deepEqual(await problems(page), expectedProblems(cli));
+  assert.deepEqual(await page.$$eval('ol.problems .place', (e) => e.map((x) => x.textContent)), cli.map((m) => m.word.label));
+  const csv = await download(page, () => page.click('[data-export="csv"]'));
+  const fromCli = spawnSync(process.execPath, [BIN, 'table', '任务分解表.xlsx', '--format', 'csv'], { cwd: work });
+  assert.ok(csv.bytes.equals(fromCli.stdout), 'the csv as fengong table writes it');
+  const text = await download(page, () => page.click('#download'));
+  assert.equal(text.name, '任务分解表.txt');
+  await done(page);
+});
+
 test('a file the page cannot read: a clear error saying what to do, and the page keeps working', async () => {
   const page = await open();
   await drop(page, '计划.pdf', Buffer.from('%PDF-1.4\n'));
   await page.waitForSelector('#error:not([hidden])');
-  assert.equal(await page.textContent('#error'), '不能打开“计划.pdf”：本页读取 .docx .doc .txt .plan .md 文件（扩展名“.pdf”不在其中）。请另存为其中一种，或复制全文粘贴进来。');
+  assert.equal(await page.textContent('#error'), '不能打开“计划.pdf”：本页读取 .docx .doc .wps .xlsx .xlsm .xls .et .ett .txt .plan .md 文件（扩展名“.pdf”不在其中）。请另存为其中一种，或复制全文粘贴进来。');
   await drop(page, '旧计划.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
-  await page.waitForFunction(() => document.querySelector('#error')!.textContent!.startsWith('旧计划.doc'));
-  assert.equal(await page.textContent('#error'), '旧计划.doc 是旧版 Word 文档（.doc）或设有打开密码，网页中无法读取：请在 Word 或 WPS 中取消密码并另存为 .docx 后重试。');
+  await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('旧计划.doc'));
+  assert.equal(await page.textContent('#error'), '无法读取旧版 Word 文档 旧计划.doc：请在 Word 或 WPS 中另存为 .docx 后重试。');
   await drop(page, 'binary.txt', Buffer.from([0x41, 0, 0x42, 0, 0, 0, 1, 2, 3]));
   await page.waitForFunction(() => document.querySelector('#error')!.textContent!.startsWith('无法读取 binary.txt'));
   await chooseFile(page, C000);
@@ -282,6 +359,16 @@ test('the 任务分工表 beside the plan, by task and by unit, laid out as VS C
     ['一、推进政策制度履职依据公开'],
     ['1', '系统梳理我厅制发的规范性文件,按照放管服改革要求及时立改废,通过网站集中统一对外公开并动态更新。', '办公室', '各有关处室、民服中心、省信息中心运维九部', ''],
   ]);
+  // sorted by the lead unit as in the preview: ascending, descending, then document order again
+  const tasks = (byTask[2] as string[][]).filter((r) => r.length > 1);
+  const byLead = (dir: number) => tasks.map((r, i) => ({ r, i })).sort((a, b) => dir * (a.r[2] || '\uffff').localeCompare(b.r[2] || '\uffff', 'zh-Hans-CN') || a.i - b.i).map((x) => x.r);
+  await page.click('th.sortable >> text=牵头单位');
+  assert.deepEqual((await drawnTable(page))[2], byLead(1));
+  assert.equal(await page.textContent('th.sortable .arrow'), ' ▲');
+  await page.click('th.sortable >> text=牵头单位');
+  assert.deepEqual((await drawnTable(page))[2], byLead(-1));
+  await page.click('th.sortable >> text=牵头单位');
+  assert.deepEqual(await drawnTable(page), byTask);
   await page.click('#by-unit');
   const byUnit = await drawnTable(page);
   assert.deepEqual(byUnit, previewOf(C000, 'unit'));
@@ -383,7 +470,8 @@ test('usable at 1280×800 and on a projector: nothing wider than the window, the
   await chooseFile(page, C000);
   const width = () => page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok((await width()) <= 1280);
-  await page.screenshot({ path: join(SHOTS, 'web.png') });
+  // README's picture; the timing (different at every run) is left out so the file changes only with the page
+  await page.screenshot({ path: join(SHOTS, 'web.png'), style: '#status .timing, #status .timing + .sep, #status .sep:has(+ .timing) { display: none; }' });
   const size = () => page.$eval('.ln .tx', (e) => parseFloat(getComputedStyle(e).fontSize));
   const before = await size();
   await page.click('#zoom-in');
@@ -391,6 +479,37 @@ test('usable at 1280×800 and on a projector: nothing wider than the window, the
   assert.ok((await size()) > before * 1.3, 'A+ twice: text a third larger');
   assert.ok((await width()) <= 1280);
   await done(page);
+});
+
+test('npm run web serves the page on localhost and prints the address; over http it works the same', async () => {
+  const { spawn } = await import('node:child_process');
+  const server = spawn(process.execPath, [join(ROOT, 'web', 'serve.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      server.stdout!.setEncoding('utf8').once('data', (d: string) => resolve(d));
+      server.once('exit', (code) => reject(new Error(`serve.mjs exited ${code}`)));
+    });
+    const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(line)![0];
+    assert.equal(line, `fengong 网页版：${url} （Ctrl+C 停止） · web page: ${url} (Ctrl+C stops)\n`);
+    const res = await fetch(url);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.ok(Buffer.from(await res.arrayBuffer()).equals(readFileSync(PAGE)));
+    assert.equal((await fetch(url + 'other.js')).status, 404);
+    const own = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const seen: string[] = [];
+    own.on('request', (r) => seen.push(r.url()));
+    const page = await own.newPage();
+    await page.goto(url);
+    await chooseFile(page, C000);
+    assert.equal(await page.textContent('#tab-problems'), '问题（17）');
+    const docx = await download(page, () => page.click('[data-export="docx"]'));
+    assert.equal((await docxTable(docx.bytes))[0], '省民政厅2020年政务公开工作要点及任务分工表');
+    await own.close();
+    assert.deepEqual([...new Set(seen)], [url], 'over http too, the page asks for nothing but itself');
+  } finally {
+    server.kill();
+  }
 });
 
 test('the page made no network request: only its own file was loaded', () => {

@@ -1,9 +1,14 @@
 // The page's one input hook: a file's bytes → the plan's text, as `readPlanSource` reads a path for
-// the CLI and the server, with the same decoders (server/src/io). A new kind of file (issue 17's
-// Excel 任务分解表, WPS…) is one more entry in READERS: its extensions and a function of the bytes.
+// the CLI and the server, with the same readers (server/src/io: decodeBuffer, readWordBytes,
+// readSheetBytes). A new kind of file is one more entry in READERS: its extensions and a function
+// of the bytes.
 import { decodeBuffer, type EncodingMeta } from '../../server/src/io/encoding.js';
-import { extractDocx, WordError, wordError } from '../../server/src/io/docx.js';
-import type { WordSource } from '../../server/src/io/word-source.js';
+import { readWordBytes } from '../../server/src/io/docx.js';
+import { readSheetBytes } from '../../server/src/io/xlsx.js';
+import { extensionOf, OLD_SHEET_EXTENSIONS, SHEET_EXTENSIONS, WORD_EXTENSIONS, type WordRead, type WordSource } from '../../server/src/io/word-source.js';
+import { loadOfficeLibraries } from './office-libs.js';
+import { fileError } from '../../server/src/io/file-error.js';
+import { DEFAULT_MAX_BYTES } from '../../server/src/io/files.js';
 import { text, type Locale } from '../../server/src/i18n/catalogue.js';
 
 /** A plan as the page holds it: its text and how to give it back. */
@@ -16,6 +21,8 @@ export interface PageSource {
   word?: WordSource;
   /** said under the file name: an encoding guessed between two that fit */
   note?: string;
+  /** typed or pasted into the page: no file holds it yet */
+  pasted?: true;
 }
 
 export type PageRead = { ok: true; source: PageSource } | { ok: false; message: string };
@@ -23,12 +30,8 @@ export type PageRead = { ok: true; source: PageSource } | { ok: false; message: 
 export interface PageReader {
   /** lower-case, with the dot */
   extensions: readonly string[];
-  read(bytes: Uint8Array, name: string, locale: Locale): PageRead;
+  read(bytes: Uint8Array, name: string, locale: Locale): PageRead | Promise<PageRead>;
 }
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-const startsWith = (b: Uint8Array, magic: number[]) => magic.every((x, i) => b[i] === x);
 
 const plainText: PageReader = {
   extensions: ['.txt', '.plan', '.md', ''],
@@ -36,33 +39,40 @@ const plainText: PageReader = {
     // decodeBuffer takes a Buffer (the page has the `buffer` package's, injected by scripts/build-web.mjs)
     const r = decodeBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (!r.ok) return { ok: false, message: text(locale, 'web.unreadable', { file: name, why: text(locale, r.why.id, r.why.data) }) };
-    const { text: body, note, ...encoding } = r;
+    const { ok: _ok, text: body, note, ...encoding } = r;
     return { ok: true, source: { name, text: body, encoding, ...(note ? { note: text(locale, note.id, note.data) } : {}) } };
   },
 };
 
+/** An office file as the CLI reads it, or its error in the page's language. */
+function office(r: WordRead, name: string, locale: Locale): PageRead {
+  return r.ok ? { ok: true, source: { name, text: r.text, word: r.word } } : { ok: false, message: r.error.message[locale] };
+}
+
 const word: PageReader = {
-  extensions: ['.docx', '.doc'],
-  read(bytes, name, locale) {
-    // a .doc and an encrypted .docx are OLE files: their reader (word-extractor) needs Node
-    if (startsWith(bytes, OLE)) return { ok: false, message: text(locale, 'web.oleWord', { file: name }) };
-    try {
-      if (!startsWith(bytes, ZIP)) throw new WordError('corrupt', 'not a zip (.docx) file');
-      const { text: body, word: map } = extractDocx(bytes);
-      return { ok: true, source: { name, text: body, word: map } };
-    } catch (e) {
-      const err = e instanceof WordError ? wordError(e.code, name, e.message) : wordError('corrupt', name, String(e));
-      return { ok: false, message: err.message[locale] };
-    }
+  extensions: WORD_EXTENSIONS,
+  // a Word 97–2003 file (.doc, .wps) has no reader here: word-extractor needs Node, so it is refused with what to do
+  read: async (bytes, name, locale) => office(await readWordBytes(name, bytes, DEFAULT_MAX_BYTES, null), name, locale),
+};
+
+const sheet: PageReader = {
+  extensions: [...SHEET_EXTENSIONS, ...OLD_SHEET_EXTENSIONS],
+  async read(bytes, name, locale) {
+    await loadOfficeLibraries(); // exceljs reads the workbook
+    return office(await readSheetBytes(name, bytes), name, locale);
   },
 };
 
-export const READERS: PageReader[] = [word, plainText];
+export const READERS: PageReader[] = [word, sheet, plainText];
 
-export const extensionOf = (name: string): string => /(\.[^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+export { extensionOf };
 
 /** Reads a dropped or chosen file; any other extension is refused with what to do. */
-export function readBytes(bytes: Uint8Array, name: string, locale: Locale): PageRead {
+export async function readBytes(bytes: Uint8Array, name: string, locale: Locale): Promise<PageRead> {
+  // the CLI's cap, with its message: a plan is never that large, and the check would freeze the page
+  if (bytes.length > DEFAULT_MAX_BYTES) {
+    return { ok: false, message: fileError('too-large', name, undefined, { id: 'io.why.size', data: { bytes: bytes.length, max: DEFAULT_MAX_BYTES } }).message[locale] };
+  }
   const ext = extensionOf(name);
   const reader = READERS.find((r) => r.extensions.includes(ext));
   if (!reader) return { ok: false, message: text(locale, 'web.unsupported', { file: name, ext, exts: READERS.flatMap((r) => r.extensions).filter(Boolean).join(' ') }) };
@@ -71,5 +81,5 @@ export function readBytes(bytes: Uint8Array, name: string, locale: Locale): Page
 
 /** Text pasted into the page: UTF-8 with the browser's line breaks, downloaded as such. */
 export function pasted(body: string, name: string): PageSource {
-  return { name, text: body, encoding: { encoding: 'utf8', bom: false, eol: '\n', mixedEol: false } };
+  return { name, text: body, encoding: { encoding: 'utf8', bom: false, eol: '\n', mixedEol: false }, pasted: true };
 }

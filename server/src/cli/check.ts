@@ -190,7 +190,7 @@ async function readCapped(stream: NodeJS.ReadableStream, max: number): Promise<B
 
 function toResult(c: CheckedFile, baseline: BaselineRun, quiet: boolean, locale: Locale): FileResult {
   if (!c.ok) return fatalResult(c.file, c.message, c.line);
-  const diagnostics = c.word ? wordDiagnostics(c.diagnostics, c.word) : c.diagnostics;
+  const diagnostics = c.word ? wordDiagnostics(c.diagnostics, c.word, locale) : c.diagnostics;
   // standard input without a file name has no place in a baseline
   const { reported, suppressed } = c.file === STDIN ? { reported: fingerprint(c.text, diagnostics), suppressed: [] } : baseline.split(c.file, c.text, diagnostics);
   const r = toFileResult(c.file, c.text, quiet ? reported.filter((f) => f.diagnostic.severity === 'error') : reported, suppressed);

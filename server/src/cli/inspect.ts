@@ -9,7 +9,7 @@ import { displayPath } from './results.js';
 import { INSPECT } from './options.js';
 import { text } from '../i18n/catalogue.js';
 import { expandInputs } from '../io/files.js';
-import { readPlanSource } from '../io/word-source.js';
+import { placeAt, placeLabel, readPlanSource } from '../io/word-source.js';
 import { escapeTerminal } from './formatters/escape.js';
 
 export async function runInspect(argv: string[], io: CliIO): Promise<number> {
@@ -30,7 +30,11 @@ export async function runInspect(argv: string[], io: CliIO): Promise<number> {
     if (!read.ok) { note(io, locale, read.error.message[locale]); failed = true; continue; }
     const loaded = loadConfigForFile(path, { configPath, locale, cli: { locale, ...(kind ? { documentKind: kind as never } : {}) } });
     if (loaded.error) { io.stderr.write(configErrorText(locale, loaded.error)); failed = true; continue; }
-    const e = explainPlan(parsePlan(read.text, loaded.config), locale);
+    const word = read.word;
+    if (word?.notes.some((n) => n.kind === 'no-text')) note(io, locale, text(locale, 'office.noText', { where: displayPath(io.cwd, path) }));
+    const e = explainPlan(parsePlan(read.text, word?.titleLines ? { ...loaded.config, titleLines: word.titleLines } : loaded.config), locale);
+    // an office file's items are listed where Word or Excel shows them
+    if (word) for (const it of e.items) it.place = placeLabel(placeAt(word, it.line - 1, it.column - 1), locale);
     const file = displayPath(io.cwd, path);
     if (values.format === 'json') json.push({ filePath: path, ...e });
     // human-readable: a heading holding `ESC[2J` must not clear the terminal (JSON escapes its own)

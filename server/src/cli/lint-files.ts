@@ -7,6 +7,7 @@ import type { ConfigOverride } from '../engine/config.js';
 import { loadConfigForFile, type ConfigError } from '../config/load.js';
 import { writeTextPreserving, AtomicWriteError, type EncodingMeta, type FileStamp } from '../io/files.js';
 import { readPlanSource, type WordSource } from '../io/word-source.js';
+import { pendingRecovery, recoveryMessage } from '../io/recovery.js';
 import { errnoText, prefixedLine, text as msg } from '../i18n/catalogue.js';
 
 export interface LintOptions {
@@ -15,6 +16,8 @@ export interface LintOptions {
   cli: ConfigOverride;
   /** 'write': --fix; 'dry-run': --fix-dry-run */
   fix?: 'write' | 'dry-run';
+  /** the title an office file marks itself (WordSource.titleLines) */
+  titleLines?: { first: number; last: number };
 }
 
 export type CheckedFile =
@@ -44,9 +47,16 @@ export async function lintFiles(files: string[], opts: LintOptions): Promise<Lin
       }
       // an encoding that was a guess is said (GBK bytes that are valid UTF-8 too)
       if (!read.word && read.note) out.stderr.push(prefixedLine(opts.locale, read.note[opts.locale]));
+      // a file whose last in-place fix was killed midway is said, with where its original is,
+      // and not fixed again until the user has looked
+      const recovery = read.word ? undefined : pendingRecovery(file);
+      if (recovery?.state === 'interrupted') {
+        out.stderr.push(prefixedLine(opts.locale, recoveryMessage(recovery, opts.locale)));
+        out.exit = 2;
+      }
       // a Word document is checked, never fixed (check refuses --fix for it before this)
-      const c = read.word
-        ? await lintText(file, read.text, undefined, { ...opts, fix: undefined }, out)
+      const c = read.word || recovery?.state === 'interrupted'
+        ? await lintText(file, read.text, undefined, { ...opts, fix: undefined, ...(read.word?.titleLines ? { titleLines: read.word.titleLines } : {}) }, out)
         : await lintText(file, read.text, read.meta, opts, out, read.stamp);
       if (c?.ok && read.word) c.word = read.word;
       if (c) byFile.set(file, c);
@@ -67,7 +77,7 @@ export async function lintText(file: string, text: string, meta: EncodingMeta | 
     out.exit = 2;
     return undefined;
   }
-  if (!opts.fix) return { file, ok: true, text, diagnostics: lint(text, resolved.config).diagnostics };
+  if (!opts.fix) return { file, ok: true, text, diagnostics: lint(text, opts.titleLines ? { ...resolved.config, titleLines: opts.titleLines } : resolved.config).diagnostics };
   const fixed = fixAndLint(text, resolved.config);
   if (fixed.text === text) return { file, ok: true, text, diagnostics: fixed.result.diagnostics };
   if (opts.fix === 'write' && meta) {

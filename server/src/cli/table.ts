@@ -73,6 +73,8 @@ async function readInputs(io: CliIO, locale: Locale, positionals: string[], valu
       continue;
     }
     if (!read.word && read.note) note(io, locale, read.note[locale]); // a guessed encoding is said
+    const file = displayPath(io.cwd, path);
+    if (read.word?.notes.some((n) => n.kind === 'no-text')) note(io, locale, text(locale, 'office.noText', { where: file }));
     const loaded = loadConfigForFile(path, { configPath, locale, ...(values.locale ? { cli: { locale } } : {}) });
     if (loaded.error) {
       // a broken config is reported once and nothing is tabled on guesswork (the aliases it
@@ -84,7 +86,9 @@ async function readInputs(io: CliIO, locale: Locale, positionals: string[], valu
     }
     // the table's headers follow --locale, else the (first) config's locale
     if (r.inputs.length === 0) r.locale = loaded.config.locale === 'en' ? 'en' : 'zh';
-    const input: TableInput = { plan: parsePlan(read.text, loaded.config), file: displayPath(io.cwd, path) };
+    // an office file's own title (Word's Title style) comes before any guess from the text
+    const config = read.word?.titleLines ? { ...loaded.config, titleLines: read.word.titleLines } : loaded.config;
+    const input: TableInput = { plan: parsePlan(read.text, config), file };
     sayNoTasks(io, locale, input);
     if (loaded.config.units) input.units = loaded.config.units;
     // a Word document's rows name its paragraphs

@@ -1,8 +1,8 @@
 // Display width in terminal columns, for aligning stylish output and help tables: CJK takes two
 // columns, `“” ‘’ …` are ambiguous (one column in most terminals, two in Chinese Windows consoles).
 // Per code point from get-east-asian-width, marks and format characters taking none. string-width
-// segments graphemes for emoji sequences, but its start-up (Intl.Segmenter, \p{RGI_Emoji}) cost every
-// `fengong check` ~50 ms and its per-string work a fifth of checking 1 MB (issue 18); a plan's text
+// segments graphemes for emoji sequences, but its start-up (Intl.Segmenter, \p{RGI_Emoji}) and per-string
+// work were a third of what `fengong check` lost on 1 MB since 2026-11-23 (issue 18); a plan's text
 // has no emoji sequences, and one there only misaligns a column.
 import { eastAsianWidth } from 'get-east-asian-width';
 

@@ -8,6 +8,12 @@ import { formatMessage } from './i18n/messages.js';
 export interface ItemExplanation {
   path: string;
   line: number;
+  /** 1-based column of the marker in its line */
+  column: number;
+  /** the marker as the document shows it (`1、` where the path says `1.`) */
+  marker: string;
+  /** where a Word or Excel user finds it (`第12段“（三）完善…”`), set by the adapter of an office file */
+  place?: string;
   title: string;
   /** section role of the item (`task`, `framing`, …) */
   section: string;
@@ -41,7 +47,7 @@ export function explainPlan(plan: PlanDocument, locale: Locale = 'zh'): Explanat
 
 function explainItem(plan: PlanDocument, it: PlanItem, locale: Locale): ItemExplanation {
   const out: ItemExplanation = {
-    path: it.path, line: it.heading.line + 1, title: it.title, section: plan.sections.get(it) ?? 'task', isTask: it.isTask,
+    path: it.path, line: it.heading.line + 1, column: it.marker.span.start - plan.text.lastIndexOf('\n', it.marker.span.start - 1), marker: it.marker.raw, title: it.title, section: plan.sections.get(it) ?? 'task', isTask: it.isTask,
     units: it.unitClauses.flatMap((c) => c.units.map((u) => ({ name: u.name, role: u.role }))),
   };
   if (it.nonTaskReason && it.nonTaskReason !== 'has-children') out.reason = formatMessage(`not-task/${it.nonTaskReason}`, {}, locale);
@@ -64,7 +70,7 @@ export function renderExplanation(e: Explanation, locale: Locale = 'zh'): string
   ];
   for (const it of e.items) {
     const depth = (it.path.match(/、|）|\.|[①-⑳]/g) ?? []).length - 1;
-    const head = `${'  '.repeat(Math.max(0, depth))}${it.line}  ${it.path.split(/(?<=、|）|\.)/).pop()}${it.title.slice(0, 30)}`;
+    const head = `${'  '.repeat(Math.max(0, depth))}${it.place ?? it.line}  ${it.marker}${it.title.slice(0, 30)}`;
     const section = it.section !== 'task' ? ` [${formatMessage(`section/${it.section}`, {}, locale)}]` : '';
     let tail = '';
     if (it.isTask) {

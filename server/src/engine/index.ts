@@ -12,3 +12,4 @@ export { FRAMING_NOUNS } from './lexicon/sections.js';
 export type { LintTimings } from './lint.js';
 export { LineIndex } from './text/lineIndex.js';
 export { formatMessage } from './i18n/messages.js';
+export { unitMentions, sectionSummary, nextMarkers } from './drafting/index.js';

@@ -96,6 +96,10 @@ export interface EngineConfig {
   /** canonical unit names and their aliases: `{"办公室": ["厅办公室"]}` */
   units?: Record<string, string[]>;
   locale: Locale;
+  /** a hint from the source, not from a config file: the lines (0-based, inclusive) an office
+   *  file itself marks as the title (Word's Title/标题 style, a centred large first paragraph) —
+   *  taken as the title before any guess from the text */
+  titleLines?: { first: number; last: number };
 }
 
 export interface LintResult {

@@ -320,6 +320,14 @@ const IO = {
     zh: '{path} 在读取后被其他程序修改过，未写入，以免覆盖这些修改{detail}：请重新运行。',
     en: '{path} was changed by another program after it was read and was not written, so as not to overwrite those changes{detail}; run again.',
   },
+  interrupted: {
+    zh: '{path} 上次修复（--fix）写到一半被中断，文件可能已损坏，本次未修复它。修复前的原文保存在 {original}：请核对后用它恢复文件（如 cp），再删除 {journal}。',
+    en: 'the last fix (--fix) of {path} was interrupted mid-write and the file may be damaged; it was not fixed this time. Its original is kept in {original}: check it, restore the file from it (e.g. cp), then delete {journal}.',
+  },
+  restored: {
+    zh: '{path} 在写入修复的同时被其他程序修改：已把该程序写入的内容放回原处，修复未保存{detail}：请重新运行。',
+    en: '{path} was changed by another program while the fix was being written: that program\'s content was put back and the fix was not saved{detail}; run again.',
+  },
   'output-target': {
     zh: '不能写入输出文件 {path}{detail}：请用 -o 给出一个文件的路径（文件夹会自动创建）。',
     en: 'cannot write the output file {path}{detail}; give -o the path of a file (missing folders are created).',
@@ -379,6 +387,10 @@ units: { zh: '责任单位', en: 'units' },
   exportUnknownFormat: { zh: '不支持的导出格式“{format}”（可用：{formats}）', en: 'Unsupported export format “{format}” ({formats})' },
   exportUnknownBy: { zh: '不支持的分组方式“{by}”（可用：{views}）', en: 'Unsupported grouping “{by}” ({views})' },
   unknownDocument: { zh: '文档未打开：{uri}', en: 'Document not open: {uri}' },
+  lostSync: {
+    zh: 'fengong 收到了 {file} 的无效修改（{why}），已不能确定它的内容，暂停检查它：请关闭后重新打开该文件。',
+    en: 'fengong received an invalid edit of {file} ({why}) and can no longer tell its text; it is no longer checked. Close the file and open it again.',
+  },
   unitFromConfig: { zh: '规范名称（配置）', en: 'canonical name (config)' },
   unitAlias: { zh: '别名，写作“{name}”', en: 'alias: writes “{name}”' },
   unitInPlan: { zh: '本计划 {n} 处', en: '{n} in this plan' },
@@ -393,6 +405,7 @@ units: { zh: '责任单位', en: 'units' },
   lensExport: { zh: '导出', en: 'Export' },
   inlayInherited: { zh: '沿用：{text}', en: 'inherits: {text}' },
   renameNotUnit: { zh: '这里不是单位名称：请把光标放在任务中写明的单位名称上', en: 'Not a unit name: put the cursor on a unit a task names' },
+  renameSkipped: { zh: '以下计划不是 UTF-8 编码且未在编辑器中打开，重命名未修改它们：{files}。请在编辑器中打开后再重命名一次。', en: 'These plans are not UTF-8 and not open in the editor, so the rename left them alone: {files}. Open them and rename again.' },
   renameInvalid: { zh: '新名称“{name}”不能作单位名称：不能为空，不能含换行、括号或“、，；：”', en: '“{name}” cannot be a unit name: it must not be empty or hold a line break, a bracket or 、，；：' },
 } satisfies Record<string, Entry>;
 
@@ -451,6 +464,37 @@ const SHEET = {
   deadlineSep: { zh: '；', en: '; ' },
 } satisfies Record<string, Entry>;
 
+/** office files (Word, WPS, Excel): positions a Word or Excel user can find, and what could not be read */
+const OFFICE = {
+  paragraph: { zh: '第{paragraph}段', en: 'paragraph {paragraph}' },
+  tableCell: { zh: '表{table}第{row}行第{cell}列', en: 'table {table} row {row} column {cell}' },
+  textBox: { zh: '文本框{box}第{paragraph}段', en: 'text box {box} paragraph {paragraph}' },
+  cell: { zh: '工作表“{sheet}”第{row}行{column}列', en: '{sheet}!{column}{row}' },
+  quote: { zh: '“{quote}”', en: ' “{quote}”' },
+  oldSheet: {
+    zh: '{path} 是 Excel 97–2003 或 WPS 表格文件（.xls/.et）{detail}，fengong 无法读取：请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后重试。',
+    en: '{path} is an Excel 97–2003 or WPS spreadsheet (.xls/.et){detail}, which fengong cannot read; save it as an Excel workbook (.xlsx) in Excel or WPS and try again.',
+  },
+  sheetCorrupt: {
+    zh: '{path} 不是有效的 Excel 工作簿，可能已损坏{detail}：请在 Excel 或 WPS 中打开并另存为 .xlsx 后重试。',
+    en: '{path} is not a valid Excel workbook; it may be damaged{detail}. Open it in Excel or WPS, save it as .xlsx and try again.',
+  },
+  notSheet: {
+    zh: '{path} 不是 Excel 工作簿{detail}：请给出 .xlsx 文件；Word 文档请用 .docx 扩展名。',
+    en: '{path} is not an Excel workbook{detail}; give an .xlsx file (a Word document needs the .docx extension).',
+  },
+  noText: {
+    zh: '{where}没有可检查的文字（可能只有图片或扫描件）：请提供含文字的文档，或先用文字识别（OCR）转换。',
+    en: '{where} holds no text to check (perhaps only pictures or a scanned page); give a document with text, or convert it with OCR first.',
+  },
+  thisFile: { zh: '此文件', en: 'This file' },
+  whole: { zh: '全文', en: 'whole file' },
+  docNumbering: {
+    zh: '此 .doc 文档使用了 Word 自动编号，旧版 .doc 中的自动编号无法还原：这些段落按无序号检查，序号连续性未检查。请另存为 .docx 后重试。',
+    en: 'This .doc uses Word automatic list numbers, which cannot be recovered from the old .doc format: those paragraphs are checked without their numbers and the numbering sequence is not checked. Save it as .docx and try again.',
+  },
+} satisfies Record<string, Entry>;
+
 /** the VS Code extension's words (client/src) */
 const CLIENT = {
   notPlainText: { zh: '当前编辑器不是 .txt 纯文本文件。', en: 'The active editor is not a plain-text .txt file.' },
@@ -507,9 +551,13 @@ const WEB = {
   noOutline: { zh: '没有找到带序号的标题。', en: 'No numbered headings found.' },
   timing: { zh: '检查用时 {ms} 毫秒', en: 'checked in {ms} ms' },
   unreadable: { zh: '无法读取 {file}：{why}。请另存为 UTF-8 纯文本后重试。', en: 'cannot read {file}: {why}. Save it as UTF-8 plain text and try again.' },
-  oleWord: { zh: '{file} 是旧版 Word 文档（.doc）或设有打开密码，网页中无法读取：请在 Word 或 WPS 中取消密码并另存为 .docx 后重试。', en: '{file} is an old-format Word document (.doc) or is password-protected, which the page cannot read; in Word or WPS remove the password and save it as .docx, then try again.' },
   unsupported: { zh: '不能打开“{file}”：本页读取 {exts} 文件（扩展名“{ext}”不在其中）。请另存为其中一种，或复制全文粘贴进来。', en: 'cannot open “{file}”: the page reads {exts} files (not “{ext}”). Save it as one of them, or copy and paste the whole text.' },
   exportFailed: { zh: '导出 {format} 失败：{detail}', en: 'exporting {format} failed: {detail}' },
+  internalError: { zh: '页面出错：{detail}。屏幕上的文本没有改动；请把这条信息和文件一起报告给 fengong 的开发者。', en: 'the page failed: {detail}. The text on screen is unchanged; please report this message together with the file.' },
+  example: { zh: '先看一个示例计划', en: 'Try an example plan' },
+  kindAuto: { zh: '文种：自动判断', en: 'Genre: automatic' },
+  kindTitle: { zh: '按什么文种检查（同 --document-kind）：自动判断时依据标题和正文，判断有误时可在此指定', en: 'Check the plan as this genre (as --document-kind): automatic reads the title and body; choose one where it reads wrong' },
+  discard: { zh: '{file} 的修改还没有下载保存，打开新文件将丢弃这些修改。继续吗？', en: 'The changes to {file} have not been downloaded; opening another file discards them. Continue?' },
 } satisfies Record<string, Entry>;
 
 export const CATALOGUE = {
@@ -522,6 +570,7 @@ export const CATALOGUE = {
   ...prefixed('table', TABLE),
   ...prefixed('config', CONFIG),
   ...prefixed('io', IO),
+  ...prefixed('office', OFFICE),
   ...prefixed('lsp', LSP),
   ...prefixed('role', ROLE),
   ...prefixed('grid', GRID),

@@ -25,6 +25,8 @@ import { DEFAULT_MAX_BYTES, fileError, readPlanFile, type FileError } from './fi
 import type { LineOrigin, WordNote, WordPlace, WordRead, WordSource } from './word-source.js';
 
 export * from './word-source.js';
+export { joinCellParagraphs } from './cell-text.js';
+import { joinCellParagraphs } from './cell-text.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -44,6 +46,12 @@ export async function readWordFile(path: string, opts: { maxBytes?: number } = {
     const r = await readPlanFile(path); // the same errno messages as for a text file
     return { ok: false, path, error: r.ok ? wordError('corrupt', path, String(e)) : r.error };
   }
+  return readWordBytes(path, buf, maxBytes);
+}
+
+/** A Word file's bytes, read from disk or dropped on the web page (web/src/readers.ts). Never throws.
+ *  `doc` reads a Word 97–2003 file; the page passes null (word-extractor needs Node) and says so. */
+export async function readWordBytes(path: string, buf: Uint8Array, maxBytes = DEFAULT_MAX_BYTES, doc: ((path: string, buf: Buffer) => Promise<WordRead>) | null = readDoc): Promise<WordRead> {
   if (startsWith(buf, ZIP)) {
     try {
       return { ok: true, path, ...extractDocx(buf, maxBytes) };
@@ -53,8 +61,9 @@ export async function readWordFile(path: string, opts: { maxBytes?: number } = {
   }
   if (startsWith(buf, OLE)) {
     // an OLE compound file: a password-protected .docx (its package is encrypted inside) or a Word 97–2003 .doc
-    if (buf.includes(Buffer.from('EncryptedPackage', 'utf16le'))) return { ok: false, path, error: wordError('encrypted', path) };
-    return readDoc(path, buf);
+    const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) return { ok: false, path, error: wordError('encrypted', path) };
+    return doc ? doc(path, bytes) : { ok: false, path, error: wordError('doc-unreadable', path) };
   }
   return { ok: false, path, error: wordError('corrupt', path, 'not a zip (.docx) or OLE (.doc) file') };
 }
@@ -239,6 +248,11 @@ interface StyleDef {
   basedOn?: string;
   numId?: string;
   ilvl?: number;
+  /** the style's name is Title (`标题` in a Chinese Word): Word's own mark of a document title */
+  title?: boolean;
+  jc?: string;
+  /** font size in half-points */
+  sz?: number;
 }
 
 function parseStyles(xml: string | undefined): Map<string, StyleDef> {
@@ -251,7 +265,11 @@ function parseStyles(xml: string | undefined): Map<string, StyleDef> {
       if (t.local === 'style') {
         cur = attr(t, 'type') === 'paragraph' ? {} : undefined;
         if (cur) styles.set(attr(t, 'styleId') ?? '', cur);
-      } else if (cur && t.local === 'basedOn') cur.basedOn = attr(t, 'val');
+        if (cur && /^title$/i.test(attr(t, 'styleId') ?? '')) cur.title = true;
+      } else if (cur && t.local === 'name') cur.title ||= /^(title|标题)$/i.test(attr(t, 'val') ?? '');
+      else if (cur && t.local === 'jc') cur.jc = attr(t, 'val');
+      else if (cur && t.local === 'sz') cur.sz = Number(attr(t, 'val')) || undefined;
+      else if (cur && t.local === 'basedOn') cur.basedOn = attr(t, 'val');
       else if (cur && t.local === 'numId') cur.numId = attr(t, 'val');
       else if (cur && t.local === 'ilvl') cur.ilvl = Number(attr(t, 'val') ?? 0);
     },
@@ -262,9 +280,10 @@ function parseStyles(xml: string | undefined): Map<string, StyleDef> {
   return styles;
 }
 
-/** Elements whose text is not what Word shows: deletions, field codes, text boxes (their
- *  paragraphs would land inside the run that anchors them) and the fallback copy of alternate content. */
-const SKIP = new Set(['del', 'moveFrom', 'delText', 'instrText', 'txbxContent', 'pPr', 'rPr', 'tblPr', 'trPr', 'sectPr', 'footnoteReference', 'endnoteReference', 'commentReference']);
+/** Elements whose text is not what Word shows: deletions, field codes, properties and the
+ *  fallback copy of alternate content (a text box is there twice: as DrawingML in mc:Choice, read,
+ *  and as VML in mc:Fallback, skipped). */
+const SKIP = new Set(['del', 'moveFrom', 'delText', 'instrText', 'pPr', 'rPr', 'tblPr', 'trPr', 'sectPr', 'footnoteReference', 'endnoteReference', 'commentReference']);
 
 interface Cell {
   paragraphs: string[];
@@ -276,7 +295,31 @@ interface Para {
   numId?: string;
   ilvl?: number;
   style?: string;
+  jc?: string;
+  /** the largest font size (half-points) of its text */
+  size?: number;
 }
+
+/** What the first paragraphs look like: the evidence of Word's own title. */
+interface TitleCandidate {
+  line: number;
+  /** its last line (a soft line break makes a paragraph several lines) */
+  end: number;
+  titleStyle: boolean;
+  centred: boolean;
+  large: boolean;
+}
+
+/** A text box being read: its paragraphs, and the reader's state outside it. */
+interface TextBox {
+  paragraphs: string[];
+  saved: Pick<DocxReader, 'para' | 'tableDepth' | 'rows' | 'row' | 'cell' | 'runDepth' | 'inText' | 'hidden' | 'runSize'>;
+}
+
+/** 18 pt: above a body's 三号 (16 pt), at or below a title's 小二 (18 pt) to 二号 (22 pt) */
+const LARGE_HALF_POINTS = 36;
+/** the leading paragraphs looked at for Word's title */
+const TITLE_WINDOW = 8;
 
 class DocxReader {
   private readonly lines: string[] = [];
@@ -288,17 +331,22 @@ class DocxReader {
   private unrecoverable?: WordNote;
   // parse state
   private skip = 0;
-  private inText = false;
-  private runDepth = 0;
-  private hidden = false;
+  inText = false;
+  runDepth = 0;
+  hidden = false;
   private inPPr = false;
   private inRPr = false;
-  private tableDepth = 0;
-  private para?: Para;
-  private rows?: Cell[][];
-  private row?: Cell[];
-  private cell?: Cell;
-  private cellPlace?: { table: number; row: number; cell: number };
+  tableDepth = 0;
+  para?: Para;
+  rows?: Cell[][];
+  row?: Cell[];
+  cell?: Cell;
+  runSize?: number;
+  private boxes: TextBox[] = [];
+  /** text boxes read inside the current top-level paragraph or table: placed after it */
+  private pendingBoxes: string[][] = [];
+  private textBoxes = 0;
+  private candidates: TitleCandidate[] = [];
 
   constructor(private readonly numbering: Numbering, private readonly styles: Map<string, StyleDef>) {
     this.counters = new ListCounters(numbering);
@@ -306,7 +354,10 @@ class DocxReader {
 
   read(xml: string): { text: string; word: WordSource } {
     parseXml(xml, { open: (t) => this.open(t), close: (t) => this.close(t), text: (s) => this.text(s) });
-    const word: WordSource = { format: 'docx', lines: this.origins, notes: this.unrecoverable ? [this.unrecoverable] : [], recoveredNumbers: this.recovered };
+    const word: WordSource = { format: 'docx', lines: this.origins, notes: this.unrecoverable ? [this.unrecoverable] : [], recoveredNumbers: this.recovered, texts: this.lines };
+    if (!this.lines.some((l) => l.trim())) word.notes.push({ kind: 'no-text', place: { paragraph: 1 }, count: 0, detail: '' });
+    const title = titleLines(this.candidates);
+    if (title) word.titleLines = title;
     return { text: this.lines.join('\n') + (this.lines.length ? '\n' : ''), word };
   }
 
@@ -327,8 +378,10 @@ class DocxReader {
 
   private property(t: SaxesTagNS): void {
     if (this.inRPr && this.runDepth && (t.local === 'vanish' || t.local === 'specVanish')) this.hidden = onOff(t);
+    if (this.inRPr && this.runDepth && t.local === 'sz') this.runSize = Number(attr(t, 'val')) || undefined;
     if (!this.inPPr || this.inRPr || !this.para) return;
-    if (t.local === 'pStyle') this.para.style = attr(t, 'val');
+    if (t.local === 'jc') this.para.jc = attr(t, 'val');
+    else if (t.local === 'pStyle') this.para.style = attr(t, 'val');
     else if (t.local === 'numId') this.para.numId = attr(t, 'val');
     else if (t.local === 'ilvl') this.para.ilvl = Number(attr(t, 'val') ?? 0);
   }
@@ -341,9 +394,13 @@ class DocxReader {
       case 'r':
         this.runDepth++;
         this.hidden = false;
+        this.runSize = undefined;
         break;
       case 't':
         this.inText = true;
+        break;
+      case 'txbxContent':
+        this.openBox();
         break;
       case 'tab':
         if (this.runDepth && this.para && !this.hidden) this.para.text += '\t';
@@ -356,17 +413,19 @@ class DocxReader {
         if (this.para && !this.hidden) this.para.text += '-';
         break;
       case 'tbl':
+        // a table inside a text box is read as its paragraphs
+        if (this.boxes.length) break;
         this.tableDepth++;
         if (this.tableDepth === 1) this.rows = [];
         break;
       case 'tr':
-        if (this.tableDepth === 1) this.row = [];
+        if (this.tableDepth === 1 && !this.boxes.length) this.row = [];
         break;
       case 'tc':
-        if (this.tableDepth === 1) this.cell = { paragraphs: [], span: 1 };
+        if (this.tableDepth === 1 && !this.boxes.length) this.cell = { paragraphs: [], span: 1 };
         break;
       case 'gridSpan':
-        if (this.cell && this.tableDepth === 1) this.cell.span = Math.max(1, Math.min(64, Number(attr(t, 'val') ?? 1) || 1));
+        if (this.cell && this.tableDepth === 1 && !this.boxes.length) this.cell.span = Math.max(1, Math.min(64, Number(attr(t, 'val') ?? 1) || 1));
         break;
     }
   }
@@ -395,23 +454,32 @@ class DocxReader {
       case 'p':
         this.endParagraph();
         break;
+      case 'txbxContent':
+        this.closeBox();
+        break;
       case 'tc':
+        if (this.boxes.length) break;
         if (this.tableDepth === 1 && this.cell) this.row?.push(this.cell);
         this.cell = undefined;
         break;
       case 'tr':
+        if (this.boxes.length) break;
         if (this.tableDepth === 1 && this.row) this.rows?.push(this.row);
         this.row = undefined;
         break;
       case 'tbl':
+        if (this.boxes.length) break;
         if (this.tableDepth === 1 && this.rows) this.endTable(this.rows);
         this.tableDepth--;
+        if (!this.tableDepth) this.flushBoxes();
         break;
     }
   }
 
   private text(s: string): void {
-    if (this.inText && !this.skip && !this.hidden && this.para) this.para.text += s;
+    if (!this.inText || this.skip || this.hidden || !this.para) return;
+    this.para.text += s;
+    if (this.runSize && s.trim()) this.para.size = Math.max(this.para.size ?? 0, this.runSize);
   }
 
   private endParagraph(): void {
@@ -421,11 +489,18 @@ class DocxReader {
     // a table's cells are numbered (and placed) when the table ends: the counters still run in document order
     const number = this.listNumber(p);
     const text = number + p.text.replace(/^\t+/, '');
+    if (this.boxes.length) {
+      this.boxes[this.boxes.length - 1]!.paragraphs.push(text.replace(/[\n\t]/g, ' '));
+      return;
+    }
     if (this.tableDepth) {
       this.cell?.paragraphs.push(text.replace(/[\n\t]/g, ' '));
       return;
     }
+    const at = this.lines.length;
     this.pushParagraph(text);
+    this.noteTitleEvidence(p, at, text);
+    this.flushBoxes();
   }
 
   private pushParagraph(text: string): void {
@@ -441,6 +516,52 @@ class DocxReader {
       this.origins.push({ paragraph });
     }
     this.pendingNote?.({ paragraph });
+  }
+
+  // ---- text boxes: read where their anchor is, placed after the paragraph (or table) holding it ----
+
+  private openBox(): void {
+    const saved = { para: this.para, tableDepth: this.tableDepth, rows: this.rows, row: this.row, cell: this.cell, runDepth: this.runDepth, inText: this.inText, hidden: this.hidden, runSize: this.runSize };
+    this.boxes.push({ paragraphs: [], saved });
+    Object.assign(this, { para: undefined, tableDepth: 0, rows: undefined, row: undefined, cell: undefined, runDepth: 0, inText: false, hidden: false, runSize: undefined });
+  }
+
+  private closeBox(): void {
+    const box = this.boxes.pop();
+    if (!box) return;
+    Object.assign(this, box.saved);
+    // a text box inside a text box: its paragraphs follow the outer box's
+    if (this.boxes.length) this.boxes[this.boxes.length - 1]!.paragraphs.push(...box.paragraphs);
+    else this.pendingBoxes.push(box.paragraphs);
+  }
+
+  private flushBoxes(): void {
+    if (this.tableDepth || this.para) return;
+    for (const paragraphs of this.pendingBoxes) {
+      const textBox = ++this.textBoxes;
+      let n = 0;
+      for (const p of paragraphs) {
+        if (!p.trim()) continue;
+        this.lines.push(p);
+        this.origins.push({ textBox, paragraph: ++n });
+      }
+    }
+    this.pendingBoxes = [];
+  }
+
+  /** The look of the first paragraphs, for Word's own title (titleLines). */
+  private noteTitleEvidence(p: Para, line: number, text: string): void {
+    if (!text.trim() || this.paragraphs > TITLE_WINDOW) return;
+    let titleStyle = false;
+    let jc = p.jc;
+    let size = p.size;
+    for (let s = p.style, guard = 0; s && guard < 20; s = this.styles.get(s)?.basedOn, guard++) {
+      const def = this.styles.get(s);
+      titleStyle ||= !!def?.title;
+      jc ??= def?.jc;
+      size ??= def?.sz;
+    }
+    this.candidates.push({ line, end: this.lines.length - 1, titleStyle, centred: jc === 'center', large: (size ?? 0) >= LARGE_HALF_POINTS });
   }
 
   private pendingNote?: (place: WordPlace) => void;
@@ -536,33 +657,73 @@ class DocxReader {
   }
 }
 
-/** A cell's paragraphs on one line: a list of short names (units stacked one per line in a
- *  责任单位 cell: `县委办` / `县政府办`) joined by `、`, anything else by a space. */
-export function joinCellParagraphs(paragraphs: string[]): string {
-  const parts = paragraphs.map((p) => p.trim()).filter(Boolean);
-  if (parts.length > 1 && parts.every((p) => p.length <= 20 && !/[。；;，,：:、\s]/.test(p))) return parts.join('、');
-  return parts.join(' ');
+/** The lines Word itself marks as the title: the paragraphs in the Title (标题) style; else, among
+ *  the centred paragraphs the document opens with, the last run of large ones — an office's red
+ *  header `××市人民政府办公室文件` and its document number come centred before the title too, and
+ *  a left-aligned paragraph (主送机关, `一、总体要求`) starts the body. Adjacent paragraphs of the
+ *  same kind are one title broken over lines. */
+export function titleLines(c: readonly { line: number; end: number; titleStyle: boolean; centred: boolean; large: boolean }[]): { first: number; last: number } | undefined {
+  const runOf = (from: number, ok: (i: number) => boolean): { first: number; last: number } => {
+    let to = from;
+    while (to + 1 < c.length && ok(to + 1) && c[to + 1]!.line === c[to]!.end + 1) to++;
+    return { first: c[from]!.line, last: c[to]!.end };
+  };
+  const styled = c.findIndex((x) => x.titleStyle);
+  if (styled >= 0) return runOf(styled, (i) => c[i]!.titleStyle);
+  let found: { first: number; last: number } | undefined;
+  for (let i = 0; i < c.length && c[i]!.centred; i++) {
+    if (!c[i]!.large || (i > 0 && c[i - 1]!.large && c[i - 1]!.centred && c[i]!.line === c[i - 1]!.end + 1)) continue;
+    found = runOf(i, (k) => c[k]!.centred && c[k]!.large);
+  }
+  return found;
 }
 
 // ---- .doc (Word 97–2003) ----
 
 async function readDoc(path: string, buf: Buffer): Promise<WordRead> {
   let body: string;
+  let lists = false;
   try {
     // loaded on demand: only old .doc files need it
     const mod = await import('word-extractor');
     const WordExtractor = ((mod as unknown as { default?: unknown }).default ?? mod) as typeof mod.default;
     const doc = await new WordExtractor().extract(buf);
     body = doc.getBody({ filterUnicode: false });
+    lists = await docUsesLists(buf);
   } catch (e) {
     return { ok: false, path, error: wordError('doc-unreadable', path, (e as Error)?.message ?? String(e)) };
   }
-  return { ok: true, path, ...docText(body) };
+  const r = docText(body);
+  if (lists) r.word.notes.unshift({ kind: 'doc-numbering', place: { paragraph: 1 }, count: 0, detail: '' });
+  return { ok: true, path, ...r };
 }
 
-/** word-extractor's text of a .doc: paragraphs end in `\n`, table cells in a TAB each. Automatic
- *  list numbers are not recovered: a .doc keeps them in binary list tables word-extractor does not
- *  read, so they can neither be spelled nor noted (README says so). */
+/** FIB offset of lcbPlfLfo ([MS-DOC] FibRgFcLcb97): the size of the list format overrides every
+ *  paragraph with an automatic list number refers to; 0 when the document has no such numbers. */
+const LCB_PLF_LFO = 0x2ee;
+
+/** Whether a .doc has automatic list numbers (which word-extractor drops): read from its FIB with
+ *  word-extractor's own OLE reader. */
+async function docUsesLists(buf: Buffer): Promise<boolean> {
+  type Ole = { read(): Promise<void>; stream(name: string): NodeJS.ReadableStream };
+  const { default: OleCompoundDoc } = (await import('word-extractor/lib/ole-compound-doc.js')) as unknown as { default: new (r: unknown) => Ole };
+  const { default: BufferReader } = (await import('word-extractor/lib/buffer-reader.js')) as unknown as { default: new (b: Buffer) => unknown };
+  const ole = new OleCompoundDoc(new BufferReader(buf));
+  await ole.read();
+  const chunks: Buffer[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const s = ole.stream('WordDocument');
+    s.on('data', (c: Buffer) => chunks.push(c));
+    s.on('end', () => resolve());
+    s.on('error', reject);
+  });
+  const fib = Buffer.concat(chunks);
+  return fib.length >= LCB_PLF_LFO + 4 && fib.readUInt32LE(LCB_PLF_LFO) > 0;
+}
+
+/** word-extractor's text of a .doc: paragraphs end in `\n`, table cells in a TAB each (a row is
+ *  kept as one line, as for .docx). Automatic list numbers are not recovered: a .doc keeps them in
+ *  binary list tables word-extractor does not read; readDoc notes once that the document has them. */
 export function docText(body: string): { text: string; word: WordSource } {
   const lines: string[] = [];
   const origins: LineOrigin[] = [];
@@ -592,5 +753,7 @@ export function docText(body: string): { text: string; word: WordSource } {
     origins.push({ paragraph: ++paragraphs });
   }
   while (lines.length && !lines[lines.length - 1]) { lines.pop(); origins.pop(); }
-  return { text: lines.join('\n') + (lines.length ? '\n' : ''), word: { format: 'doc', lines: origins, notes: [], recoveredNumbers: 0 } };
+  const word: WordSource = { format: 'doc', lines: origins, notes: [], recoveredNumbers: 0, texts: lines };
+  if (!lines.some((l) => l.trim())) word.notes.push({ kind: 'no-text', place: { paragraph: 1 }, count: 0, detail: '' });
+  return { text: lines.join('\n') + (lines.length ? '\n' : ''), word };
 }

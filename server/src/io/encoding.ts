@@ -72,12 +72,14 @@ function utf8OrGbk(buf: Buffer, utf8: string): DecodeResult {
 
 /** Above this share of odd letters, text in U+0080–U+07FF is not any alphabet's. */
 const ODD_LETTER_SHARE = 0.05;
+/** Fewer letters than this are no evidence either way (小 in GBK is Cyrillic С in UTF-8). */
+const MIN_LETTERS = 3;
 
 /**
- * Whether the letters of U+0080–U+07FF read like words of an alphabet: each word in one script,
- * each accent on a letter, nothing unassigned. GBK read as UTF-8 jumps between scripts inside a
- * word (学习 = D1 A7 CF B0 = Cyrillic ѧ, Greek ϰ) and puts accents on nothing; `Привет, мир` and
- * `Καλημέρα κόσμε` do neither.
+ * Whether the letters of U+0080–U+07FF read like words of an alphabet: the letters a language
+ * writes (not ǰ ʡ ϰ ѧ), each word in one script, each accent on a letter. GBK read as UTF-8 is
+ * mostly rare letters and jumps between scripts inside a word (学习 = D1 A7 CF B0 = Cyrillic ѧ,
+ * Greek ϰ); `Привет, мир`, `Καλημέρα κόσμε`, `مرحبا بالعالم` are none of that.
  */
 function plausibleAlphabetic(text: string): boolean {
   let prev: string | undefined; // the script of the letter just before, if the previous character was one
@@ -89,29 +91,50 @@ function plausibleAlphabetic(text: string): boolean {
       prev = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 'latin' : undefined;
       continue;
     }
+    const letter = commonLetter(c);
+    const mark = !letter && MARK.test(ch);
+    if (!letter && !mark && !LETTER.test(ch)) {
+      prev = undefined; // punctuation, symbols, digits end a word
+      continue;
+    }
     count++;
-    if (UNASSIGNED.test(ch)) {
-      odd++;
+    if (mark) {
+      if (!prev || !markFits(c, prev)) odd++; // an accent on nothing, or on another script's letter
+    } else if (!letter) {
+      odd++; // a letter no language here writes: ǰ ʡ ϰ ѧ
       prev = undefined;
-    } else if (MARK.test(ch)) {
-      if (!prev) odd++; // an accent on nothing
-    } else if (LETTER.test(ch)) {
-      const script = scriptBlock(c);
-      if (prev && prev !== script) odd++;
-      prev = script;
-    } else prev = undefined; // punctuation, symbols, digits end a word
+    } else {
+      if (prev && prev !== letter) odd++;
+      prev = letter;
+    }
   }
-  return count > 0 && odd / count <= ODD_LETTER_SHARE;
+  return count >= MIN_LETTERS && odd / count <= ODD_LETTER_SHARE;
 }
 
-const UNASSIGNED = /\p{Cn}/u;
 const MARK = /\p{M}/u;
 const LETTER = /\p{L}/u;
-/** Blocks of U+0080–U+07FF by the script of their letters. */
-const SCRIPT_BLOCKS: [number, string][] = [[0x0370, 'latin'], [0x0400, 'greek'], [0x0530, 'cyrillic'], [0x0590, 'armenian'], [0x0600, 'hebrew'], [0x0700, 'arabic'], [0x0750, 'syriac'], [0x0780, 'arabic'], [0x07c0, 'thaana'], [0x0800, 'nko']];
+/** The letters that Latin-script languages, Greek, Russian and its neighbours, Armenian, Hebrew
+ *  and Arabic (with Persian and Urdu) write, by script: [first, last, script]. */
+const COMMON_LETTERS: [number, number, string][] = [
+  [0xc0, 0xd6, 'latin'], [0xd8, 0xf6, 'latin'], [0xf8, 0x17f, 'latin'], [0x1a0, 0x1a1, 'latin'], [0x1af, 0x1b0, 'latin'], [0x218, 0x21b, 'latin'],
+  [0x386, 0x386, 'greek'], [0x388, 0x38a, 'greek'], [0x38c, 0x38c, 'greek'], [0x38e, 0x3a1, 'greek'], [0x3a3, 0x3ce, 'greek'],
+  [0x400, 0x45f, 'cyrillic'], [0x490, 0x491, 'cyrillic'],
+  [0x531, 0x556, 'armenian'], [0x561, 0x587, 'armenian'],
+  [0x5d0, 0x5ea, 'hebrew'],
+  [0x621, 0x64a, 'arabic'], [0x671, 0x671, 'arabic'], [0x67e, 0x67e, 'arabic'], [0x686, 0x686, 'arabic'], [0x698, 0x698, 'arabic'], [0x6a9, 0x6a9, 'arabic'], [0x6af, 0x6af, 'arabic'], [0x6cc, 0x6cc, 'arabic'], [0x6d2, 0x6d2, 'arabic'],
+];
 
-function scriptBlock(c: number): string {
-  return SCRIPT_BLOCKS.find(([end]) => c < end)![1];
+function commonLetter(c: number): string | undefined {
+  for (const [first, last, script] of COMMON_LETTERS) if (c >= first && c <= last) return script;
+  return undefined;
+}
+
+/** Whether a combining mark goes on a letter of `script` (decomposed accents, Hebrew points, harakat). */
+function markFits(c: number, script: string): boolean {
+  if (c >= 0x300 && c <= 0x36f) return script === 'latin' || script === 'greek' || script === 'cyrillic';
+  if (c >= 0x5b0 && c <= 0x5c7) return script === 'hebrew';
+  if (c >= 0x64b && c <= 0x652) return script === 'arabic';
+  return false;
 }
 
 /** Share of the non-ASCII characters that are Chinese (or its punctuation); 1 for pure ASCII. */

@@ -16,6 +16,7 @@ export type FileErrorCode =
   | 'write-failed'
   | 'read-only' // --fix of a file the user may not (or should not) write
   | 'changed' // the file changed on disk between reading and writing
+  | 'restored' // the file changed while being replaced: the other program's content was put back
   | 'output-target' // -o names something that cannot be an output file
   | 'EIO'; // any other I/O error
 

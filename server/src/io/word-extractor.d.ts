@@ -7,3 +7,7 @@ declare module 'word-extractor' {
     extract(source: string | Buffer): Promise<WordDocument>;
   }
 }
+
+// its OLE compound-file reader, for the FIB of a .doc (docx.ts docUsesLists)
+declare module 'word-extractor/lib/ole-compound-doc.js';
+declare module 'word-extractor/lib/buffer-reader.js';

@@ -7,14 +7,19 @@
 // - a symlink is written through to its target; a FIFO or character device (`-o /dev/stdout`)
 //   is written as a stream; nothing that is not a regular file is ever renamed over;
 // - with `expect` (--fix), the file is replaced only if it is unchanged since it was read (size,
-//   mtime and content hash compared just before the rename), else it is left as it is;
-// - no temp file outlives the process: they are removed on failure, on SIGINT/SIGTERM/SIGHUP,
-//   and stale ones of our own naming (left by a SIGKILL) are swept before the next write.
+//   mtime and content hash compared just before the rename), else it is left as it is; an edit
+//   landing after that check is found after the rename in the old file (still open) and put back;
+// - an in-place write keeps a recovery copy and journal until it is done (recovery.ts);
+// - no temp file outlives the process: they are removed on failure, on SIGINT/SIGTERM/SIGHUP
+//   (watched from before the file exists), and stale ones of our own naming (left by a SIGKILL)
+//   are swept before the next write.
 import { constants, promises as fsp, readdirSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { encodeText, type EncodingMeta } from './encoding.js';
 import { errnoCode, errnoMessage, fileError, type FileError, type FileErrorCode, type FileErrorWhy } from './file-error.js';
+import { dropOriginal, keepOriginal } from './recovery.js';
 
 /** What a file was when it was read: enough to tell whether it changed since. */
 export interface FileStamp {
@@ -132,9 +137,10 @@ export async function writeTextPreserving(
 
 async function resolveTarget(path: string, f: AtomicWriteFs, output: boolean): Promise<Target> {
   const abs = resolve(path);
-  // the process's own descriptors: written to as they are (a pipe, a socket, a terminal, a file)
-  const fd = /^\/dev\/(stdout|stderr)$/.exec(abs)?.[1] ?? /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(abs)?.[1];
-  if (fd !== undefined) return { kind: 'fd', fd: fd === 'stdout' ? 1 : fd === 'stderr' ? 2 : Number(fd) };
+  // the process's own descriptors, named or linked to (`-o link`, link → /dev/stdout): written to
+  // as they are, so a `>> r.out` stays an append and a pipe a pipe
+  const fd = await ownDescriptor(abs);
+  if (fd !== undefined) return { kind: 'fd', fd };
   let st: Stats | undefined;
   try {
     st = await f.stat(abs);
@@ -153,6 +159,19 @@ async function resolveTarget(path: string, f: AtomicWriteFs, output: boolean): P
   if (st.isFIFO() || st.isCharacterDevice() || (magic && st.isFile())) return { kind: 'stream', path: abs };
   if (!st.isFile()) throw new AtomicWriteError(path, undefined, output ? 'output-target' : 'write-failed', { id: 'io.why.special', data: {} });
   return { kind: 'regular', path: await f.realpath(abs).catch((e: unknown) => { throw new AtomicWriteError(path, e); }), st };
+}
+
+/** The descriptor of this process that `abs` names, directly or through symbolic links. */
+async function ownDescriptor(abs: string): Promise<number | undefined> {
+  let p = abs;
+  for (let hops = 0; hops < 40; hops++) {
+    const fd = /^\/dev\/(stdout|stderr)$/.exec(p)?.[1] ?? /^\/(?:dev|proc\/self|proc\/\d+)\/fd\/(\d+)$/.exec(p)?.[1];
+    if (fd !== undefined && (!/^\/proc\/\d+\//.test(p) || p.startsWith(`/proc/${process.pid}/`))) return fd === 'stdout' ? 1 : fd === 'stderr' ? 2 : Number(fd);
+    const target = await fsp.readlink(p).catch(() => undefined);
+    if (target === undefined) return undefined;
+    p = resolve(dirname(p), target);
+  }
+  return undefined;
 }
 
 function outputOr(path: string, e: unknown, output: boolean): AtomicWriteError {
@@ -192,11 +211,13 @@ async function replace(path: string, target: Extract<Target, { kind: 'new' | 're
   sweepStale(dir, basename(target.path));
   const mode = target.kind === 'regular' ? target.st.mode & 0o7777 : undefined;
   const tmp = join(dir, `.${basename(target.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // watched before it exists: a SIGTERM the moment open() returns still finds it
+  track(tmp);
   let created = false;
+  let original: FileHandle | undefined;
   try {
     const handle = await f.open(tmp, 'wx', mode === undefined ? 0o666 : mode & 0o777);
     created = true;
-    track(tmp);
     try {
       await handle.writeFile(buf);
       await handle.sync();
@@ -208,22 +229,26 @@ async function replace(path: string, target: Extract<Target, { kind: 'new' | 're
       if (process.getuid?.() === 0) await fsp.chown(tmp, target.st.uid, target.st.gid).catch(() => undefined);
       await f.chmod(tmp, mode!); // open() applied the umask and no setuid/setgid bits
     }
-    if (expect) await checkUnchanged(path, target.path, expect, f);
+    if (expect) original = await openUnchanged(path, target.path, expect, f);
     await f.rename(tmp, target.path);
     created = false;
   } catch (e) {
     if (created) await f.unlink(tmp).catch(() => undefined);
+    await original?.close().catch(() => undefined);
     throw e instanceof AtomicWriteError ? e : new AtomicWriteError(path, e);
   } finally {
     untrack(tmp);
   }
   await syncDir(dir);
+  if (original) await putBackLateEdit(path, target.path, original, expect!, f);
 }
 
-/** Hard-linked or foreign-owned files: the same inode is rewritten (every name sees the fix). */
+/** Hard-linked or foreign-owned files: the same inode is rewritten (every name sees the fix),
+ *  with the original kept aside until the write is done: a kill midway leaves it recoverable. */
 async function writeInPlace(path: string, real: string, buf: Uint8Array, f: AtomicWriteFs, expect?: FileStamp): Promise<void> {
   try {
-    if (expect) await checkUnchanged(path, real, expect, f);
+    const old = expect ? await readUnchanged(path, real, expect, f) : await fsp.readFile(real);
+    const kept = await keepOriginal(real, old, buf);
     const handle = await f.open(real, 'r+');
     try {
       await handle.write(buf, 0, buf.length, 0);
@@ -232,6 +257,7 @@ async function writeInPlace(path: string, real: string, buf: Uint8Array, f: Atom
     } finally {
       await handle.close();
     }
+    await dropOriginal(kept);
   } catch (e) {
     throw e instanceof AtomicWriteError ? e : new AtomicWriteError(path, e);
   }
@@ -267,14 +293,59 @@ async function writeFd(path: string, fd: number, buf: Uint8Array): Promise<void>
 }
 
 /** The file must still be what was read: someone (an editor) may have saved it meanwhile. */
-async function checkUnchanged(path: string, real: string, expect: FileStamp, f: AtomicWriteFs): Promise<void> {
+async function readUnchanged(path: string, real: string, expect: FileStamp, f: AtomicWriteFs): Promise<Buffer> {
   const st = await f.stat(real).catch(() => undefined);
   if (st && st.size === expect.size && st.mtimeMs === expect.mtimeMs) {
     const now = await fsp.readFile(real).catch(() => undefined);
-    if (now && stampOf(st, now).sha256 === expect.sha256) return;
+    if (now && stampOf(st, now).sha256 === expect.sha256) return now;
   }
   throw new AtomicWriteError(path, undefined, 'changed');
 }
+
+/** The same check, keeping the file open: after the rename its old inode is read once more. */
+async function openUnchanged(path: string, real: string, expect: FileStamp, f: AtomicWriteFs): Promise<FileHandle> {
+  const h = await fsp.open(real, 'r').catch(() => undefined);
+  if (!h) throw new AtomicWriteError(path, undefined, 'changed');
+  try {
+    const [st, named] = await Promise.all([h.stat(), f.stat(real).catch(() => undefined)]);
+    // the name must still be this inode (an editor's save-by-rename would put another there)
+    if (named?.ino === st.ino && st.size === expect.size && st.mtimeMs === expect.mtimeMs && sha256(await readAll(h)) === expect.sha256) return h;
+  } catch { /* unreadable now: changed */ }
+  await h.close().catch(() => undefined);
+  throw new AtomicWriteError(path, undefined, 'changed');
+}
+
+/**
+ * An edit written into the old file between the last check and the rename (an editor saving in
+ * place, `echo >> plan.txt`) would be lost with the old inode: it is put back under the name,
+ * atomically, and the fix reported as not saved. No edit is ever lost silently.
+ */
+async function putBackLateEdit(path: string, real: string, original: FileHandle, expect: FileStamp, f: AtomicWriteFs): Promise<void> {
+  let theirs: Buffer;
+  try {
+    theirs = await readAll(original);
+  } finally {
+    await original.close().catch(() => undefined);
+  }
+  if (sha256(theirs) === expect.sha256) return;
+  const st = await fsp.stat(real);
+  await replace(path, { kind: 'regular', path: real, st }, theirs, f);
+  throw new AtomicWriteError(path, undefined, 'restored');
+}
+
+async function readAll(h: FileHandle): Promise<Buffer> {
+  const { size } = await h.stat();
+  const buf = Buffer.alloc(size);
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await h.read(buf, at, size - at, at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  return buf.subarray(0, at);
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 async function syncDir(dir: string): Promise<void> {
   // Makes the rename itself durable; not possible on every platform, so failure is ignored.

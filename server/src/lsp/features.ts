@@ -54,11 +54,12 @@ interface RoleGroup {
 /** the item's units by role (canonical names, in the order the plan names them) */
 export function unitsByRole(a: Analysis, item: PlanItem): RoleGroup[] {
   const groups = new Map<UnitRole, RoleGroup>();
-  for (const m of a.mentions) {
-    if (m.item !== item) continue;
+  const listed = new Set<string>();
+  for (const m of a.mentionsOf(item)) {
     let g = groups.get(m.ref.role);
     if (!g) groups.set(m.ref.role, (g = { role: m.ref.role, names: [], separately: false }));
-    if (!g.names.includes(m.name)) g.names.push(m.name);
+    const key = `${m.ref.role}\u0000${m.name}`;
+    if (!listed.has(key)) { listed.add(key); g.names.push(m.name); }
     if (m.ref.separately) g.separately = true;
   }
   return ROLES.filter((r) => groups.has(r)).map((r) => groups.get(r)!);

@@ -9,7 +9,9 @@ import {
   createConnection,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
@@ -26,12 +28,14 @@ import { Diagnostics } from './diagnostics.js';
 import { DEFAULT_DEBOUNCE_MS, resetDocument, Scheduler, type DocState } from './documents.js';
 import { filePath, isConfigUri, parseSettings, resolveDocConfig, type ClientSettings, type DocConfig } from './settings.js';
 import { localeFromTag } from './text.js';
+import { stdioTransport } from './transport.js';
 import { text } from '../i18n/catalogue.js';
 import { registerCustomHandlers } from './handlers/custom.js';
 import { registerDocumentHandlers } from './handlers/documents.js';
 import { registerFeatureHandlers } from './handlers/features.js';
 import { actionOptions, registerWatchers, serverCapabilities } from './handlers/lifecycle.js';
-import { registerDraftingHandlers, workspaceRoots } from './handlers/drafting.js';
+import { completionOptions, registerDraftingHandlers, workspaceRoots } from './handlers/drafting.js';
+import type { CompletionOptions } from './drafting/completion.js';
 import { WorkspaceIndex } from './workspace-index.js';
 
 export { parseSettings, type ClientSettings } from './settings.js';
@@ -51,15 +55,24 @@ const TRANSPORT_ARGS = /^--(stdio|node-ipc|socket|pipe)\b/;
 export function startServer(opts: StartOptions = {}): Connection {
   const connection = opts.input && opts.output
     ? createConnection(opts.input, opts.output)
-    : process.argv.some((a) => TRANSPORT_ARGS.test(a))
+    : process.argv.some((a) => TRANSPORT_ARGS.test(a) && a !== '--stdio')
       ? createConnection()
-      : createConnection(process.stdin, process.stdout);
+      : stdioConnection();
   const server = new FengongServer(connection);
   // a bug in one handler must not take the editor's checking down with it
   process.on('uncaughtException', (e) => server.log('error', `uncaught: ${e?.stack ?? e}`));
   process.on('unhandledRejection', (e) => server.log('error', `unhandled rejection: ${(e as Error)?.stack ?? e}`));
   connection.listen();
   return connection;
+}
+
+/** Standard input and output through fengong's own framing (transport.ts): a bad header is
+ *  logged and skipped, and the process exits once input has ended and every request read is
+ *  answered (0 after shutdown, else 1, as the library does). */
+function stdioConnection(): Connection {
+  const t = stdioTransport(process.stdin, process.stdout, (msg) => process.stderr.write(`[fengong] ${msg}\n`));
+  void t.drained.then(({ shutdown }) => process.exit(shutdown ? 0 : 1));
+  return createConnection(t.reader, t.writer);
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
@@ -74,8 +87,8 @@ export class FengongServer {
   pull = false;
   /** the plans of the workspace folders, for questions across files (built after initialized) */
   readonly workspace = new WorkspaceIndex((level, msg) => this.log(level, msg));
-  /** the client takes snippets in completion items */
-  snippets = false;
+  /** what the client's completion takes: snippets, one edit range for all items */
+  completionOptions: CompletionOptions = { snippets: false, editRangeDefault: false };
   actionOptions: ActionOptions = { lazy: false, documentChanges: false };
   private caps: ClientCapabilities = {};
   private initOptions: Record<string, unknown> = {};
@@ -114,7 +127,7 @@ export class FengongServer {
     if (this.initOptions.settings !== undefined) this.globalSettings = this.initOptions.settings;
     this.pull = !!this.caps.textDocument?.diagnostic;
     this.actionOptions = actionOptions(this.caps);
-    this.snippets = !!this.caps.textDocument?.completion?.completionItem?.snippetSupport;
+    this.completionOptions = completionOptions(this.caps);
     this.roots = workspaceRoots(p);
     return { capabilities: serverCapabilities(this.caps, this.pull), serverInfo: { name: 'fengong', version: VERSION } };
   }
@@ -243,6 +256,11 @@ export class FengongServer {
     } catch (e) {
       this.log('error', `${name}: ${(e as Error)?.stack ?? e}`);
     }
+  }
+
+  /** a message the user must see (window/showMessage), not just the log */
+  warnUser(msg: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: msg });
   }
 
   log(level: 'error' | 'warn' | 'info', msg: string): void {

@@ -22,6 +22,8 @@ export interface IndexedUnit {
   /** canonical under the plan's own config */
   name: string;
   written: string;
+  /** unitKey(written): compared without normalising again on every request */
+  key: string;
   role: UnitRole;
   range: Range;
 }
@@ -37,20 +39,40 @@ export interface IndexedTask {
 export interface IndexedPlan {
   uri: string;
   units: IndexedUnit[];
+  /** each distinct unit once: key → the name as first written */
+  names: Map<string, string>;
+  /** the file on disk is not UTF-8 (GB18030, UTF-16): an editor that has not opened it may read
+   *  it otherwise, so edits are not sent for it unopened */
+  encoding?: string;
   tasks: IndexedTask[];
 }
 
 /** what a plan contributes to the index: its units and tasks with their ranges */
 export function indexPlan(uri: string, plan: PlanDocument, lines: LineIndex, units?: Record<string, string[]>): IndexedPlan {
+  const list = unitMentions(plan, units).map((m) => ({ name: m.name, written: m.written, key: unitKey(m.written), role: m.ref.role, range: toRange(lines, m.ref.span) }));
+  const names = new Map<string, string>();
+  for (const u of list) if (!names.has(u.key)) names.set(u.key, u.written);
   return {
     uri,
-    units: unitMentions(plan, units).map((m) => ({ name: m.name, written: m.written, role: m.ref.role, range: toRange(lines, m.ref.span) })),
+    units: list,
+    names,
     tasks: plan.tasks.map((t) => ({
       name: `${pathLabel(t.path)} ${taskTitle(plan, t)}`,
       container: t.parent ? `${t.parent.marker.raw}${taskTitle(plan, t.parent)}` : '',
       range: toRange(lines, { start: t.marker.span.start, end: Math.max(t.titleSpan.end, t.marker.span.end) }),
     })),
   };
+}
+
+/** One spelling per file: clients percent-encode URIs differently (Neovim and Node disagree on
+ *  which characters), and a file known twice would be renamed twice. */
+export function normalizeUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
 }
 
 /** one slice of work between requests */
@@ -64,6 +86,9 @@ export class WorkspaceIndex {
   private scanning = 0;
   private built = false;
   private startedAt = 0;
+  /** bumped whenever a plan enters, changes or leaves the index */
+  private generation = 0;
+  private tallyCache?: { stamp: string; tally: Map<string, { written: string; plans: number }> };
   /** resolved when the first full build is done (tests and the log wait for it) */
   onBuilt: (stats: { plans: number; units: number; ms: number }) => void = () => {};
 
@@ -83,7 +108,7 @@ export class WorkspaceIndex {
     void Promise.all(this.roots.map((root) => selectFiles([root], { cwd: root, followSymlinks: false })))
       .then((sels) => {
         const found = new Set(sels.flatMap((s) => s.files).map((f) => pathToFileURL(f).href));
-        for (const uri of this.plans.keys()) if (!found.has(uri)) this.plans.delete(uri);
+        for (const uri of this.plans.keys()) if (!found.has(uri)) this.forget(uri);
         for (const uri of found) this.queue.add(uri);
       })
       .catch((e: unknown) => this.log('warn', `workspace index: ${(e as Error)?.message ?? e}`))
@@ -91,10 +116,11 @@ export class WorkspaceIndex {
   }
 
   /** a file was created, changed or deleted on disk (type 3: deleted) */
-  fileChanged(uri: string, deleted: boolean): void {
+  fileChanged(raw: string, deleted: boolean): void {
+    const uri = normalizeUri(raw);
     if (!/\.(txt|plan)$/i.test(uri) || !this.inRoots(uri)) return;
     if (deleted) {
-      this.plans.delete(uri);
+      this.forget(uri);
       this.queue.delete(uri);
     } else {
       this.queue.add(uri);
@@ -114,6 +140,29 @@ export class WorkspaceIndex {
   /** every indexed plan, except the ones `skip` names (open documents answer for themselves) */
   *entries(skip: (uri: string) => boolean): Iterable<IndexedPlan> {
     for (const p of this.plans.values()) if (!skip(p.uri)) yield p;
+  }
+
+  private forget(uri: string): void {
+    if (this.plans.delete(uri)) this.generation++;
+  }
+
+  /** How many indexed plans name each unit (by key), leaving out the ones `skip` names; kept
+   *  until the index or the skipped set changes, so a completion does not walk every mention. */
+  unitTally(skip: (uri: string) => boolean): Map<string, { written: string; plans: number }> {
+    const skipped = [...this.plans.keys()].filter(skip);
+    const stamp = `${this.generation}|${skipped.join('|')}`;
+    if (this.tallyCache?.stamp === stamp) return this.tallyCache.tally;
+    const tally = new Map<string, { written: string; plans: number }>();
+    for (const p of this.plans.values()) {
+      if (skip(p.uri)) continue;
+      for (const [key, written] of p.names) {
+        const e = tally.get(key);
+        if (e) e.plans++;
+        else tally.set(key, { written, plans: 1 });
+      }
+    }
+    this.tallyCache = { stamp, tally };
+    return tally;
   }
 
   get size(): number {
@@ -155,12 +204,15 @@ export class WorkspaceIndex {
     try {
       const path = fileURLToPath(uri);
       const r = readPlanFileSync(path);
-      if (!r) return void this.plans.delete(uri);
+      if (!r) return this.forget(uri);
       const { config } = loadConfigForFile(path);
-      const plan = parsePlan(r, config);
-      this.plans.set(uri, indexPlan(uri, plan, new LineIndex(r), config.units));
+      const plan = parsePlan(r.text, config);
+      const entry = indexPlan(uri, plan, new LineIndex(r.text), config.units);
+      if (r.encoding !== 'utf8') entry.encoding = r.encoding;
+      this.plans.set(uri, entry);
+      this.generation++;
     } catch (e) {
-      this.plans.delete(uri);
+      this.forget(uri);
       this.log('warn', `workspace index ${uri}: ${(e as Error)?.message ?? e}`);
     }
   }
@@ -168,11 +220,11 @@ export class WorkspaceIndex {
 
 /** the decoded text of a plan file (any encoding fengong reads), or nothing for one that cannot
  *  be read or is too large */
-function readPlanFileSync(path: string): string | undefined {
+function readPlanFileSync(path: string): { text: string; encoding: string } | undefined {
   const st = statSync(path);
   if (!st.isFile() || st.size > MAX_INDEXED_BYTES) return undefined;
   const d = decodeBuffer(readFileSync(path));
-  return d.ok ? d.text : undefined;
+  return d.ok ? { text: d.text, encoding: d.encoding } : undefined;
 }
 
 /** larger files are left out of the index (a 10 MB plan is linted when opened, not walked) */

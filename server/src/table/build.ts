@@ -40,13 +40,46 @@ export function taskTitle(plan: PlanDocument, item: PlanItem): string {
   return title || item.title.trim();
 }
 
+/** An item's unit clauses, sorted once: the spans to cut out of each of its paragraphs and cells.
+ *  Searched, not scanned: an item of 100,000 paragraphs each with its clause (`加强管理（办公室牵头）`
+ *  line after line under one heading) made the table quadratic (issue 18). */
+class Cuts {
+  private readonly spans: Span[];
+  /** the largest end among spans[0..i]: where a search for spans reaching back over a start stops */
+  private readonly maxEnd: number[];
+  constructor(spans: Span[]) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+    let m = -1;
+    this.maxEnd = this.spans.map((c) => (m = Math.max(m, c.end)));
+  }
+
+  /** the spans that overlap `span`, by start */
+  within(span: Span): Span[] {
+    const { spans, maxEnd } = this;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let first = lo;
+    while (first > 0 && maxEnd[first - 1]! > span.start) first--;
+    const out: Span[] = [];
+    for (let i = first; i < spans.length && spans[i]!.start < span.end; i++) {
+      if (spans[i]!.end > span.start) out.push(spans[i]!);
+    }
+    return out;
+  }
+}
+
 /** Text of `span` without the parts inside `cuts` (unit clauses), whitespace as Word exports it
  *  folded, and the punctuation a removed clause leaves dangling (`，` `；`) dropped; a `。` stays. */
-function textWithout(text: string, span: Span, cuts: Span[]): string {
+function textWithout(text: string, span: Span, cuts: Cuts): string {
   let out = '';
   let at = span.start;
-  for (const c of [...cuts].sort((a, b) => a.start - b.start)) {
-    if (c.end <= at || c.start >= span.end) continue;
+  for (const c of cuts.within(span)) {
+    if (c.end <= at) continue;
     out += text.slice(at, Math.max(at, c.start));
     at = Math.max(at, c.end);
   }
@@ -56,8 +89,10 @@ function textWithout(text: string, span: Span, cuts: Span[]): string {
 
 /** Where the task cell of a table row ends: the next TAB (the 牵头单位 cell after it). */
 function cellEnd(text: string, from: number, end: number): number {
-  const tab = text.indexOf('\t', from);
-  return tab >= 0 && tab < end ? tab : end;
+  // searched up to `end` only: indexOf ran on to the next TAB in the document, for every task of a
+  // plan without a table (the rest of the file each time: quadratic, issue 18)
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 9) return i;
+  return end;
 }
 
 /** 工作任务 and its body: the heading after the number (corpus 000 item 4 keeps “8月底前出台…工作方案”
@@ -65,7 +100,7 @@ function cellEnd(text: string, from: number, end: number): number {
  *  unit nor deadline cells. */
 export function taskText(plan: PlanDocument, item: PlanItem): { text: string; body: string[] } {
   const t = plan.text;
-  const cuts = item.unitClauses.map((c) => c.span);
+  const cuts = new Cuts(item.unitClauses.map((c) => c.span));
   const content = item.heading.content;
   let start = item.marker.span.end;
   while (start < content.end && /[\t \u3000\u00a0]/.test(t[start]!)) start++; // `1\t任务…`: the number in its own cell
@@ -76,7 +111,7 @@ export function taskText(plan: PlanDocument, item: PlanItem): { text: string; bo
     const deadlines = new Set(item.deadlines.map((d) => d.text));
     for (let at = end + 1; at <= content.end;) {
       const next = cellEnd(t, at, content.end);
-      const unitCell = cuts.some((c) => c.start < next && c.end > at);
+      const unitCell = cuts.within({ start: at, end: next }).length > 0;
       const cell = textWithout(t, { start: at, end: next }, cuts);
       if (cell && !unitCell && !deadlines.has(cell)) body.push(cell);
       at = next + 1;
@@ -89,10 +124,13 @@ export function taskText(plan: PlanDocument, item: PlanItem): { text: string; bo
   return { text, body };
 }
 
-function sectionsOf(plan: PlanDocument, item: PlanItem): SectionRef[] {
+/** The headings above a task; each heading's title found once (`titles`), not once per task under it. */
+function sectionsOf(plan: PlanDocument, item: PlanItem, titles: Map<PlanItem, string>): SectionRef[] {
   const out: SectionRef[] = [];
   for (let p = item.parent; p; p = p.parent) {
-    out.unshift({ marker: p.marker.raw, title: taskTitle(plan, p), rank: p.marker.rank });
+    let title = titles.get(p);
+    if (title === undefined) titles.set(p, (title = taskTitle(plan, p)));
+    out.unshift({ marker: p.marker.raw, title, rank: p.marker.rank });
   }
   return out;
 }
@@ -139,6 +177,7 @@ interface Mention {
 function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, placeOf: BuildOptions['placeOf']): { rows: TaskRow[]; mentions: Mention[][] } {
   const rows: TaskRow[] = [];
   const mentions: Mention[][] = [];
+  const titles = new Map<PlanItem, string>();
   for (const item of plan.tasks) {
     const { text, body } = taskText(plan, item);
     const row: TaskRow = {
@@ -148,7 +187,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
       title: taskTitle(plan, item),
       text,
       body,
-      sections: sectionsOf(plan, item),
+      sections: sectionsOf(plan, item, titles),
       lead: [],
       responsible: [],
       cooperating: [],
@@ -161,12 +200,14 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
     const named: Mention[] = [];
     // the model's units: the task's own, or those it takes from a merged cell, its parent, a
     // lead-in or a declaration (model/assign.ts)
+    const listed = new Set<string>(); // role and name: a task of thousands of units lists each once in linear time
     for (const u of item.units) {
       const written = normalizeUnitName(u.name);
       if (!written) continue;
       const name = aliases.get(unitKey(written)) ?? written;
       named.push({ name, role: u.role, written });
-      if (!row[u.role].includes(name)) row[u.role].push(name);
+      const key = `${u.role}\u0000${name}`;
+      if (!listed.has(key)) { listed.add(key); row[u.role].push(name); }
       if (u.separately && !row.separately.includes(u.role)) row.separately.push(u.role);
     }
     if (item.inheritedUnits) row.inherited = declaration(item.inheritedUnits.text);

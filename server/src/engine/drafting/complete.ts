@@ -21,7 +21,7 @@ export type CompletionSite =
   | { kind: 'skeleton'; at: number; item: PlanItem };
 
 /** characters that end a unit name in a clause */
-const NAME_END = /[（(〔［[【、，,；;：:\t 　]/;
+const NAME_END = /[（(〔［[【）)〕］\]】、，,；;：:\t 　]/;
 const INDENT_RE = /^[ \t\u3000\u00a0]*/;
 /** a line start being typed: indentation and the start of a marker (`（`, `1`, `十`) */
 const MARKER_START_RE = /^[ \t\u3000\u00a0]*[（(]?[0-9０-９一二三四五六七八九十]*$/;
@@ -66,8 +66,10 @@ function unitBeforeRole(seg: string, opts: SiteOptions): string | undefined {
   for (let n = seg.length; n >= 2; n--) {
     const name = seg.slice(0, n);
     const rest = seg.slice(n);
-    if (!opts.isUnit(name)) continue;
-    if (!rest || ROLE_COMPLETIONS.some((w) => w.startsWith(rest) && w !== rest)) return name;
+    // a known unit, or a new one named like a unit with a role word begun after it (`区司法局负`)
+    const known = opts.isUnit(name);
+    if (!known && !(rest && UNIT_SUFFIX_RE.test(name))) continue;
+    if ((!rest && known) || ROLE_COMPLETIONS.some((w) => w.startsWith(rest) && w !== rest)) return name;
     if (ROLE_TAIL_RE.test(rest)) return DONE;
   }
   return undefined;

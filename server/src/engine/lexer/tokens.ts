@@ -65,7 +65,7 @@ function bracketed(inner: (c: number, ch: string) => boolean): CustomPatternMatc
     const open = text[offset];
     if ((open !== '（' && open !== '(') || !atLineStart(text, offset)) return null;
     let i = offset + 1;
-    while (i < text.length && i - offset <= 4 && inner(text.charCodeAt(i), text[i]!)) i++;
+    while (i < text.length && inner(text.charCodeAt(i), text[i]!)) i++; // `（10000）`: any length
     if (i === offset + 1) return null;
     const close = text[i];
     if (close !== '）' && close !== ')') return null;
@@ -84,7 +84,8 @@ const rank3: CustomPatternMatcherFunc = (text, offset) => {
   if (!isDigit(text.charCodeAt(offset)) || !atLineStart(text, offset)) return null;
   let i = offset;
   while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  if (i - offset > 4) return null; // plans with a thousand items and more exist; a year is no item
+  // any number of digits: a plan of 10,000 items and more is numbered on (a year is no item: `2024年`
+  // stops at 年 below)
   const d = text[i];
   if (d === '.' || d === '．') {
     // `3.1` is a section number; `11.121人才` is item 11 whose text starts with digits: the token

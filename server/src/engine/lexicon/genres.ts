@@ -15,15 +15,18 @@ export const GENRE_WORDS: readonly [word: string, genre: GenreClass][] = [
   ['规定', 'regulation'], ['暂行办法', 'regulation'], ['办法', 'regulation'], ['条例', 'regulation'], ['细则', 'regulation'],
   ['规则', 'regulation'], ['章程', 'regulation'], ['准则', 'regulation'], ['制度', 'regulation'], ['规范', 'regulation'],
   ['请示', 'notice'], ['复函', 'notice'], ['函', 'notice'], ['批复', 'notice'], ['公告', 'notice'], ['通告', 'notice'],
-  ['预案', 'other'], ['纪要', 'other'],
+  ['预案', 'other'], ['纪要', 'other'], ['政策解读', 'other'], ['解读', 'other'],
   ['意见', 'conditional'], ['通知', 'conditional'], ['措施', 'conditional'], ['决定', 'conditional'], ['规划', 'conditional'],
   ['纲要', 'conditional'], ['举措', 'conditional'],
 ];
 
-/** genre words that are verbs as often (`关于规范…管理的通知`): the genre only where they end the
- *  title or the quoted document (`交通警察道路执勤执法工作规范`, `印发《…工作规范》的通知`) */
-export const TITLE_END_GENRES = new Set(['规范']);
-export const TITLE_END_AFTER_RE = /^(?:》|的?(?:通知|函|复函|通报)?$)/;
+/** genre words that are verbs or topics as often (`关于规范…管理的通知`, `关于加强政策解读的通知`): the
+ *  genre only where they end the title or the quoted document (`交通警察道路执勤执法工作规范`,
+ *  `《…任务分工方案》政策解读`), or the document a notice forwards (`关于印发…工作规范的通知`) */
+export const TITLE_END_GENRES = new Set(['规范', '解读', '政策解读']);
+export const TITLE_END_AFTER_RE = /^(?:》|$)/;
+export const FORWARDED_END_RE = /^的?(?:通知|函|复函|通报)$/;
+export const FORWARDING_VERB_RE = /印发|转发|印送|颁发/;
 
 /** wrappers of a forwarded document: `关于印发…的通知`, `…的函` — the inner genre counts */
 export const WRAPPER_GENRES = new Set(['通知', '函', '复函', '通报']);

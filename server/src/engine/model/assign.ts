@@ -16,7 +16,7 @@ import type { TaskVerdicts } from './tasks.js';
 import { cellClauses, explicitClauses, findBareClause, type ClauseContext, type Declarations } from './clauses.js';
 import { looksLikeUnit } from './units.js';
 import { DECLARED_UNITS_RE, LEAD_IN_BACK_RE } from '../lexicon/roles.js';
-import { ETC_RE, TASK_VERB_RE } from '../lexicon/units.js';
+import { ETC_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 
 export type UnitSourceKind = 'merged' | 'parent' | 'lead-in' | 'declared' | 'remit';
 
@@ -72,7 +72,33 @@ export function ownClauses(ctx: ClauseContext & { declarations: Declarations }, 
     clauses.set(it, found);
     for (const cl of found) for (const u of cl.units) known.add(u.name);
   }
+  // a bracket of names the document uses as units elsewhere (other clauses, the addressees) is a
+  // clause too: `（各街镇、开发区、头桥集团）` where `（区生态环境局牵头，各街镇、开发区配合）` stands
+  const knownUnits = foldedUnitNames(ctx.s, clauses);
+  for (const it of leaves) {
+    if (clauses.get(it)!.length || rowOf(ctx.s, it)) continue;
+    const found = explicitClauses({ ...ctx, leadsFirst: leadsFirstAt(ctx.declarations, it.span.end), knownUnits }, it, true);
+    if (!found.length) continue;
+    clauses.set(it, found);
+    for (const cl of found) for (const u of cl.units) known.add(u.name);
+  }
   return { clauses, known };
+}
+
+/** The unit names (folded) of the clauses found, and of the addressee line before the body
+ *  (`各街镇、开发区，区政府各委、办、局：`). */
+function foldedUnitNames(s: Structure, clauses: Map<ItemNode, UnitClause[]>): Set<string> {
+  const out = new Set<string>();
+  const add = (name: string) => { if (name.length >= 2 && name.length <= 20) out.add(name); };
+  for (const list of clauses.values()) for (const c of list) for (const u of c.units) add(s.folded.slice(u.span.start, u.span.end).replace(/[ \t\u3000\u00a0]+/g, ''));
+  for (const p of s.paragraphs) {
+    if (p.line >= s.bodyStartLine) break;
+    const t = s.folded.slice(p.content.start, p.content.end).trim();
+    if (!/[：:]$/.test(t) || /[。；;]/.test(t)) continue;
+    const names = t.slice(0, -1).split(/[、，,]/).map((n) => n.trim());
+    if (names.some((n) => UNIT_SUFFIX_RE.test(n)) && names.every((n) => n.length <= 15)) names.forEach(add);
+  }
+  return out;
 }
 
 const named = (clauses: UnitClause[]) => clauses.flatMap((c) => c.units);

@@ -17,6 +17,9 @@ export interface ClauseContext {
   roles: RoleMatcher;
   /** `列第一位者为牵头单位`: the first unit of the clause leads */
   leadsFirst: boolean;
+  /** names (folded) the document uses as units elsewhere: a bracket of them is a clause even
+   *  where they carry no unit suffix (`（各街镇、开发区、头桥集团）`) */
+  knownUnits?: Set<string>;
 }
 
 /** Names as written: the parse ran over the folded text. */
@@ -42,7 +45,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
       const inner = withoutDeclaration(f, { start: m.open.offset + 1, end: m.close.offset });
       const span = { start: m.open.offset, end: m.close.offset + 1 };
       const parsed = parseClauseText(f, inner, roles, leadsFirst)
-        ?? (lastOfTask && endsParagraph(f, m.close.offset + 1, p.content.end) ? firstLeads(namesOnly(f, inner), leadsFirst) : undefined);
+        ?? (lastOfTask && endsParagraph(f, m.close.offset + 1, p.content.end) ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
       if (parsed) clauses.push({ span, inner, open: m.open.char, close: m.close.char, form: 'bracketed', ...parsed });
     }
     for (const prob of res.problems) {
@@ -54,7 +57,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
         // `（区市场监管局〉`: closed with the wrong bracket, still the clause
         const stray = end > prob.at.offset + 1 && '）)〕】］]〉》'.includes(f[end - 1]!) ? 1 : 0;
         const inner = { start: prob.at.offset + 1, end: end - stray };
-        const parsed = parseClauseText(f, inner, roles, leadsFirst) ?? (lastOfTask ? firstLeads(namesOnly(f, inner), leadsFirst) : undefined);
+        const parsed = parseClauseText(f, inner, roles, leadsFirst) ?? (lastOfTask ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
         if (parsed) clauses.push({ span: { start: prob.at.offset, end }, inner, open: prob.at.char, form: 'unclosed', ...parsed });
       }
       // (c) closed, never opened: `…能力。责任单位：各乡镇（街道）、县政府各部门）`
@@ -97,13 +100,14 @@ function firstLeads(parsed: ReturnType<typeof namesOnly>, leadsFirst: boolean): 
 
 /** `（区经济发展局农业处）` at the end of a task: a bracket of unit names only is a clause with the
  *  role left implicit (responsible, FORMAT.md §2). `（试行）` `（2024年版）` `（含市区）` are none. */
-export function namesOnly(f: string, inner: Span): ReturnType<typeof parseClauseText> {
+export function namesOnly(f: string, inner: Span, known: Set<string> = new Set()): ReturnType<typeof parseClauseText> {
   const t = f.slice(inner.start, inner.end);
   if (t.length < 3 || t.length > 60 || /^(?:含|包括|如|即|简称|以下简称|不含|除)|试行|暂行|修订|草案|征求意见/.test(t)) return undefined;
   const parts = splitTopLevel(f, inner.start, inner.end, '、，,；;');
   const units = [];
   for (const part of parts) {
     const name = f.slice(part.start, part.end).replace(/[ \t\u3000\u00a0]+/g, '');
+    if (known.has(name)) { units.push({ name, role: 'responsible' as const, span: { ...part } }); continue; }
     // `各区`: 各 + a kind of place or body is a unit however short
     if (!name || (name.length < 3 && !/^各./.test(name)) || name.length > 20 || !(UNIT_SUFFIX_RE.test(name.replace(/[（(][^（()）]*[）)]/g, '')) || /^各./.test(name)) || TASK_VERB_RE.test(name) || /[0-9０-９号]/.test(name)) return undefined;
     units.push({ name, role: 'responsible' as const, span: { ...part } });

@@ -5,7 +5,7 @@ import type { DocumentKind, Paragraph, Span } from './types.js';
 import type { Structure } from './structure.js';
 import { namesOnly } from './clauses.js';
 import type { RoleMatcher } from './units.js';
-import { ARTICLE_RE, GENRE_WORDS, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, TITLE_END_AFTER_RE, TITLE_END_GENRES, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
+import { ARTICLE_RE, GENRE_WORDS, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, FORWARDED_END_RE, FORWARDING_VERB_RE, TITLE_END_AFTER_RE, TITLE_END_GENRES, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
 import { CLAUSE_BRACKETS } from '../lexicon/brackets.js';
 import { PAGE_JUNK_RE } from '../lexicon/sections.js';
 
@@ -53,7 +53,9 @@ const ISSUER_MARK_RE = /文件$/;
  *  the text. A title broken over lines (an export puts blank lines between them) is glued until
  *  it is complete; a complete title takes no more lines, so a title repeated on the next line is
  *  one title, not two glued. */
-export function findTitle(s: Structure): { text: string; span: Span; folded: string } | undefined {
+export function findTitle(s: Structure, hint?: { first: number; last: number }): { text: string; span: Span; folded: string } | undefined {
+  const hinted = hint && titleFromHint(s, hint);
+  if (hinted) return hinted;
   const runs: Paragraph[][] = [];
   let run: Paragraph[] = [];
   let glued = '';
@@ -89,7 +91,17 @@ function completeTitle(t: string): boolean {
   const bare = t.replace(/[\s\u3000]+/g, '').replace(/(?:[（(][^（）()]{0,16}[）)])+$/, '');
   if (!GENRE_WORDS.some(([w]) => bare.endsWith(w))) return false;
   if ((bare.match(/《/g)?.length ?? 0) !== (bare.match(/》/g)?.length ?? 0)) return false;
-  return !/印发|转发|印送|颁发/.test(bare) || [...WRAPPER_GENRES].some((w) => bare.endsWith(w));
+  return !FORWARDING_VERB_RE.test(bare) || [...WRAPPER_GENRES].some((w) => bare.endsWith(w));
+}
+
+/** The title an office file marks itself (Word's Title style, a centred large first paragraph):
+ *  the word processor's evidence comes before any guess from the text. */
+function titleFromHint(s: Structure, hint: { first: number; last: number }): { text: string; span: Span; folded: string } | undefined {
+  const r = s.paragraphs.filter((p) => p.line >= hint.first && p.line <= hint.last && p.content.end > p.content.start);
+  if (!r.length) return undefined;
+  const folded = r.map((p) => s.folded.slice(p.content.start, p.content.end).trim()).join('');
+  const text = r.map((p) => s.text.slice(p.content.start, p.content.end).trim()).join('');
+  return text ? { text, folded, span: { start: r[0]!.content.start, end: r[r.length - 1]!.content.end } } : undefined;
 }
 
 /** The innermost genre word: the last one, unless it is the wrapper of a forwarded document
@@ -115,7 +127,9 @@ export function innermostGenre(title: string): { word: string; genre: GenreClass
 
 function genreWordAt(t: string, i: number): readonly [string, GenreClass] | undefined {
   const hit = GENRE_WORDS.find(([w]) => t.startsWith(w, i));
-  return hit && (!TITLE_END_GENRES.has(hit[0]) || TITLE_END_AFTER_RE.test(t.slice(i + hit[0].length))) ? hit : undefined;
+  if (!hit || !TITLE_END_GENRES.has(hit[0])) return hit;
+  const rest = t.slice(i + hit[0].length);
+  return TITLE_END_AFTER_RE.test(rest) || (FORWARDED_END_RE.test(rest) && FORWARDING_VERB_RE.test(t.slice(0, i))) ? hit : undefined;
 }
 
 function firstGenreAt(title: string): number {
@@ -157,8 +171,8 @@ function hasBracketedClause(s: Structure, p: Paragraph, roles: RoleMatcher): boo
 
 const assigns = (e: GenreEvidence): boolean => e.clauseParagraphs >= 2 || e.unitColumn;
 
-export function judgeGenre(s: Structure, roles: RoleMatcher, configured?: string): GenreVerdict {
-  const found = findTitle(s);
+export function judgeGenre(s: Structure, roles: RoleMatcher, configured?: string, titleHint?: { first: number; last: number }): GenreVerdict {
+  const found = findTitle(s, titleHint);
   const title = found && { text: found.text, span: found.span };
   const e = gatherEvidence(s, roles);
   const evidenceReasons: GenreReason[] = [];

@@ -18,7 +18,7 @@ import { fold } from '../lexicon/fold.js';
 export function parsePlan(text: string, config: Partial<EngineConfig> = {}): PlanDocument {
   const roles = makeRoleMatcher(config.roleKeywords);
   const s = readStructure(text);
-  const genre = judgeGenre(s, roles, config.documentKind);
+  const genre = judgeGenre(s, roles, config.documentKind, config.titleLines);
   const tree = buildTree(s);
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
   const declarations = findDeclarations(s, roles);
@@ -58,15 +58,17 @@ function assemble(nodes: ItemNode[], verdicts: TaskVerdicts, units: Map<ItemNode
     const parent = n.parent ? allItems[n.parent.id] : undefined;
     const item: PlanItem = {
       id: n.id, marker: n.marker, title: n.title, titleSpan: n.titleSpan, heading: n.heading, body: n.body, span: n.span, children: [], parent,
-      depth: n.depth, path: n.path, isTask: reason === undefined, nonTaskReason: reason, unitClauses: u?.unitClauses ?? [], units: u?.units ?? [],
+      depth: n.depth, path: n.path, isTask: reason === undefined, unitClauses: u?.unitClauses ?? [], units: u?.units ?? [],
       deadlines: d.deadlines, enumerations: d.enumerations,
     };
+    // optional fields added only when present, never deleted: `delete` made every task a dictionary-mode
+    // object (780 bytes of properties each, a third of the plan's memory; issue 18)
+    if (reason !== undefined) item.nonTaskReason = reason;
     if (u?.source) {
       item.inheritedUnits = { from: u.source.from, text: u.source.text };
       item.unitSource = u.source.kind;
     }
     if (u?.uncertain) item.uncertain = true;
-    if (reason === undefined) delete item.nonTaskReason;
     if (parent) parent.children.push(item);
     allItems.push(item);
   }

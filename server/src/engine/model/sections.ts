@@ -4,12 +4,12 @@
 import type { ItemNode } from './types.js';
 import type { Structure } from './structure.js';
 import {
-  ATTACHMENT_LIST_RE, FRAMING_NOUNS, FRAMING_TAIL_RE, FRAMING_VERB_RE, NOTES_RE, PROCEDURE_RE, SCOPE_RE, SCORING_SHEET_RE, UNIT_CENTRIC_RE,
+  ATTACHMENT_LIST_RE, FRAMING_NOUNS, FRAMING_TAIL_RE, FRAMING_VERB_RE, NOTES_RE, PROCEDURE_RE, SCHEDULE_STAGE_RE, SCOPE_RE, SCORING_SHEET_RE, UNIT_CENTRIC_RE, DESCRIPTIVE_TEXT_RE, REVIEW_RE,
 } from '../lexicon/sections.js';
 import { fold } from '../lexicon/fold.js';
 import { TASK_VERB_RE } from '../lexicon/units.js';
 
-export type SectionRole = 'task' | 'framing' | 'scope' | 'procedure' | 'unit-centric' | 'notes' | 'attachment';
+export type SectionRole = 'task' | 'framing' | 'scope' | 'procedure' | 'unit-centric' | 'review' | 'notes' | 'attachment';
 
 const FRAMING = new Set(FRAMING_NOUNS);
 
@@ -39,6 +39,7 @@ export function headingRole(title: string, extraFraming: Set<string> = new Set()
   const words = fold(headingWords(title));
   if (!words || /[，,；;]/.test(words) || words.length > 20) return 'task';
   if (UNIT_CENTRIC_RE.test(words)) return 'unit-centric';
+  if (REVIEW_RE.test(words)) return 'review';
   if (isFraming(words, extraFraming)) return 'framing';
   // `进一步扩大预决算公开范围` is a task that happens to name a scope
   if (TASK_VERB_RE.test(words)) return 'task';
@@ -68,7 +69,36 @@ export function assignSections(s: Structure, items: ItemNode[], extraFraming: Se
     }
     roles.set(it, role);
   }
+  describedLists(s, items, roles);
   return roles;
+}
+
+/** Descriptive lists and schedules under a task-like heading (FORMAT.md §5): the siblings whose
+ *  every member is a noun title with a description (`（一）生态宜居。反映城市的大气…`) are the
+ *  dimensions of an evaluation, not tasks; a leaf whose body is dated stages (`2020年，…`
+ *  `2030年，…`) and whose title does nothing is a schedule. */
+function describedLists(s: Structure, items: ItemNode[], roles: Map<ItemNode, SectionRole>): void {
+  const siblings = new Map<ItemNode | undefined, ItemNode[]>();
+  for (const it of items) (siblings.get(it.parent) ?? siblings.set(it.parent, []).get(it.parent)!).push(it);
+  for (const list of siblings.values()) {
+    if (list.length < 2 || !list.every((it) => roles.get(it) === 'task' && !it.children.length && describes(s, it))) continue;
+    for (const it of list) roles.set(it, 'scope');
+  }
+  for (const it of items) {
+    if (roles.get(it) !== 'task' || it.children.length || it.body.length < 2 || TASK_VERB_RE.test(fold(it.title))) continue;
+    if (it.titleSpan.end < it.heading.content.end - 1) continue; // the heading says more than its title
+    if (it.body.every((p) => SCHEDULE_STAGE_RE.test(s.folded.slice(p.content.start, p.content.end)))) roles.set(it, 'framing');
+  }
+}
+
+/** `生态宜居。反映…`: a short noun title, then a text that says what it measures */
+function describes(s: Structure, it: ItemNode): boolean {
+  const title = s.folded.slice(it.titleSpan.start, it.titleSpan.end);
+  if (!title || title.length > 12 || /[，,；;：:]/.test(title) || TASK_VERB_RE.test(title)) return false;
+  let at = it.titleSpan.end + 1;
+  const first = it.body[0];
+  if (at >= it.heading.content.end && first) at = first.content.start;
+  return DESCRIPTIVE_TEXT_RE.test(s.folded.slice(at, at + 8));
 }
 
 const partOf = (s: Structure, line: number): number => {

@@ -38,15 +38,15 @@ export interface TableRow {
   taskCell: number;
 }
 
-const NUMBER_CELL_RE = /^([0-9０-９]{1,4})([.．、]?)$/;
+const NUMBER_CELL_RE = /^([0-9０-９]+)([.．、]?)$/; // any number of digits
 const SECTION_CELL_RE = /^([一二三四五六七八九十]{1,3})(、?)$/;
 const SUBSECTION_CELL_RE = /^[（(]([一二三四五六七八九十]{1,3})[）)]$/;
 /** a marker at the start of a cell: rank, pattern, and whether the number is Chinese */
 const CELL_MARKERS: readonly [Rank, RegExp, boolean][] = [
   [1, /^([一二三四五六七八九十]{1,3})([、.．])/, true],
   [2, /^([（(])([一二三四五六七八九十]{1,3})([）)])/, true],
-  [4, /^([（(])([0-9]{1,3})([）)])/, false],
-  [3, /^([0-9]{1,3})([.．、])(?![0-9])/, false],
+  [4, /^([（(])([0-9]+)([）)])/, false],
+  [3, /^([0-9]+)([.．、])(?![0-9])/, false],
 ];
 const EXPECTED: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5: '' };
 
@@ -121,6 +121,16 @@ function cellMarker(folded: string, cell: Span, line: number, index: number): Ma
   return undefined;
 }
 
+/** A 序号 column after the first (`工作任务⇥序号⇥具体要求⇥…`): a row whose leading cells were merged
+ *  with the row above loses them in the export (`4⇥公开医保基金…⇥基金监管科⇥每季度`) — they are
+ *  put back empty, so the number and the unit columns stand where the header says. */
+function withMergedCells(folded: string, cells: Span[], columns: TableColumns | undefined, line: number): Span[] {
+  const k = columns?.number;
+  if (!k || cells.length !== columns.names.length - k || !numberCell(folded, cells[0]!, line)) return cells;
+  const at = cells[0]!.start;
+  return [...Array.from({ length: k }, () => ({ start: at, end: at })), ...cells];
+}
+
 /** Rows of tab-separated tables, by line. Below a header row any row with a tab is a row; without
  *  one, a row needs three cells and a number in its first, so a stray tab in prose is no table. */
 export function findTables(folded: string, paragraphs: Paragraph[], lines: LineRecord[]): Map<number, TableRow> {
@@ -132,8 +142,8 @@ export function findTables(folded: string, paragraphs: Paragraph[], lines: LineR
     if (nextTab < 0) break;
     if (nextTab < p.content.start) nextTab = folded.indexOf('\t', p.content.start);
     if (nextTab < 0 || nextTab >= p.content.end) continue;
-    const cells = cellsOf(folded, p);
-    const number = numberCell(folded, cells[0]!, p.line);
+    const cells = withMergedCells(folded, cellsOf(folded, p), columns, p.line);
+    const number = numberCell(folded, cells[columns?.number ?? 0]!, p.line);
     const lineMarker = !!lines[p.line]?.marker;
     if (!number && !lineMarker && cells[0]!.end > cells[0]!.start && cells.filter((c) => HEADER_HINT_RE.test(folded.slice(c.start, c.end).replace(/\s+/g, ''))).length >= 2) {
       columns = headerColumns(folded, cells); // `序号⇥工作任务⇥牵头单位⇥…` names the columns below it

@@ -12,7 +12,7 @@ import { TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 export type TaskVerdicts = Map<ItemNode, NonTaskReason | undefined>;
 
 const ROLE_REASON: Record<Exclude<SectionRole, 'task'>, NonTaskReason> = {
-  framing: 'framing', scope: 'scope', procedure: 'procedure', 'unit-centric': 'unit', notes: 'notes', attachment: 'attachment',
+  framing: 'framing', scope: 'scope', procedure: 'procedure', 'unit-centric': 'unit', review: 'review', notes: 'notes', attachment: 'attachment',
 };
 
 /** section roles an item's own unit clause overrides (notes and attachment entries stay none) */
@@ -77,7 +77,7 @@ function coverItems(s: Structure, items: ItemNode[], genre: GenreVerdict, clause
   for (const row of s.tableRows.values()) if (row.columns?.roles.size) evidence.add(partOf(row.line));
   for (const [it, cl] of clauses) if (cl.some((c) => c.units.length)) evidence.add(partOf(it.heading.line));
   if (genre.title && genre.basis === 'title' && FORWARDING_RE.test(s.folded.slice(genre.title.span.start, genre.title.span.end))) {
-    const end = coverEnd(s, items, genre.title.span.end);
+    const end = coverEnd(s, items, genre.title.span);
     for (const it of items) if (end !== undefined ? it.heading.line < end : !evidence.size) out.add(it);
     return out;
   }
@@ -88,13 +88,21 @@ function coverItems(s: Structure, items: ItemNode[], genre: GenreVerdict, clause
 
 const FORWARDING_RE = /(?:印发|转发|印送|颁发)[^。]*(?:通知|函)$/;
 
-/** the line where the forwarded document starts: after the cover's date line, when items follow */
-function coverEnd(s: Structure, items: ItemNode[], after: number): number | undefined {
+/** The line where the forwarded document starts, when items follow: the cover's date line, the
+ *  forwarded document's own title standing alone (a line the notice's title contains), or its
+ *  first section numbered `一、` again after the notice's own `一、二、三、`. */
+function coverEnd(s: Structure, items: ItemNode[], title: { start: number; end: number }): number | undefined {
   const last = items.length ? items[items.length - 1]!.heading.line : -1;
+  const titleText = s.folded.slice(title.start, title.end).replace(/[\s\u3000《》]+/g, '');
   for (const p of s.paragraphs) {
-    if (p.content.start <= after || p.line >= last) continue;
-    if (DATE_LINE_RE.test(s.folded.slice(p.content.start, p.content.end))) return p.line;
+    if (p.content.start <= title.end || p.line >= last) continue;
+    const t = s.folded.slice(p.content.start, p.content.end);
+    if (DATE_LINE_RE.test(t)) return p.line;
+    const bare = t.replace(/[\s\u3000《》]+/g, '');
+    if (bare.length >= 6 && s.headings.has(p.line) && titleText.includes(bare)) return p.line;
   }
-  return undefined;
+  const top = items.filter((it) => !it.parent);
+  const again = top.findIndex((it, i) => i > 0 && it.marker.value === 1 && it.marker.rank === top[0]!.marker.rank);
+  return again > 0 ? top[again]!.heading.line : undefined;
 }
 

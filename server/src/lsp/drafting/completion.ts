@@ -2,14 +2,14 @@
 // then this plan's, then the workspace's; aliases offered as the canonical name), role words after
 // a unit, the next numbering marker at a line start, the clause skeleton at the end of a task
 // that names no unit. The engine says what is being typed (engine/drafting/complete.ts).
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver/node';
 import { clauseSkeleton, completionSite } from '../../engine/drafting/index.js';
 import { ROLE_COMPLETIONS } from '../../engine/lexicon/roles.js';
 import { aliasMap, normalizeUnitName, unitKey } from '../../engine/text/unit-names.js';
 import { text } from '../../i18n/catalogue.js';
 import type { Analysis } from '../analysis.js';
 import type { FengongServer } from '../server.js';
-import { otherPlans } from './plans.js';
+import { openTest, otherOpenPlans } from './plans.js';
 
 interface Candidate {
   name: string;
@@ -35,19 +35,18 @@ export function unitCandidates(s: FengongServer, a: Analysis): Candidate[] {
     if (c) c.detail += ` · ${text(locale, 'lsp.unitInPlan', { n })}`;
     else out.set(unitKey(name), { name, tier: 1, detail: text(locale, 'lsp.unitInPlan', { n }), filter: name });
   }
+  // the workspace: how many plans name each unit (the index keeps the tally), other open plans added
   const plansOf = new Map<string, { name: string; plans: number }>();
-  for (const p of otherPlans(s, a, false)) {
-    const seen = new Set<string>();
-    for (const u of p.units) {
-      const name = aliases.get(unitKey(u.written)) ?? u.written;
-      const key = unitKey(name);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const e = plansOf.get(key) ?? { name, plans: 0 };
-      e.plans++;
-      plansOf.set(key, e);
-    }
-  }
+  const count = (key: string, written: string, n: number) => {
+    const canonical = aliases.get(key);
+    const name = canonical ?? written;
+    const k = canonical === undefined ? key : unitKey(canonical);
+    const e = plansOf.get(k);
+    if (e) e.plans += n;
+    else plansOf.set(k, { name, plans: n });
+  };
+  for (const p of otherOpenPlans(s, a, false)) for (const [key, written] of p.names) count(key, written, 1);
+  for (const [key, e] of s.workspace.unitTally(openTest(s))) count(key, e.written, e.plans);
   for (const [key, e] of [...plansOf].sort((x, y) => y[1].plans - x[1].plans)) {
     if (!out.has(key)) out.set(key, { name: e.name, tier: 2, detail: text(locale, 'lsp.unitInWorkspace', { n: e.plans }), filter: e.name });
   }
@@ -58,32 +57,53 @@ export function unitCandidates(s: FengongServer, a: Analysis): Candidate[] {
   return list;
 }
 
-export function completion(s: FengongServer, a: Analysis, pos: Position, snippets: boolean): CompletionItem[] {
+export interface CompletionOptions {
+  snippets: boolean;
+  /** the client takes one edit range for all items (LSP 3.17 itemDefaults.editRange): a list of
+   *  200 unit names need not carry 200 copies of it */
+  editRangeDefault: boolean;
+}
+
+interface Entry {
+  label: string;
+  kind: CompletionItemKind;
+  detail: string;
+  newText: string;
+  filterText?: string;
+  sortText?: string;
+}
+
+export function completion(s: FengongServer, a: Analysis, pos: Position, opts: CompletionOptions): CompletionItem[] | CompletionList {
   const offset = a.offsetAt(pos);
   const candidates = unitCandidates(s, a);
   const keys = new Set(candidates.map((c) => unitKey(c.filter)));
   const site = completionSite(a.plan, offset, { isUnit: (n) => keys.has(unitKey(n)) });
   if (!site) return [];
   const locale = a.config.locale;
-  const range = (from: number): Range => ({ start: a.lines.positionAt(from), end: pos });
   const sort = (tier: number, i: number) => `${tier}${String(i).padStart(5, '0')}`;
-  switch (site.kind) {
-    case 'unit':
-      return candidates.map((c, i) => ({
-        label: c.tier === 3 ? c.filter : c.name, kind: CompletionItemKind.Module, detail: c.detail,
-        sortText: sort(c.tier, i), filterText: c.filter, textEdit: { range: range(site.from), newText: c.name },
-      }));
-    case 'role': {
-      const words = [...ROLE_COMPLETIONS, ...Object.values(a.config.roleKeywords).flat().filter((w) => !ROLE_COMPLETIONS.includes(w))];
-      return words.map((w, i) => ({ label: w, kind: CompletionItemKind.Keyword, detail: text(locale, 'lsp.roleWord'), sortText: sort(0, i), textEdit: { range: range(site.from), newText: w } }));
-    }
-    case 'marker':
-      return site.markers.map((m, i) => ({ label: m, kind: CompletionItemKind.EnumMember, detail: text(locale, 'lsp.nextMarker'), sortText: sort(0, i), textEdit: { range: range(site.from), newText: m } }));
-    case 'skeleton':
-      return [{
-        label: clauseSkeleton(false), kind: CompletionItemKind.Snippet, detail: text(locale, 'lsp.skeleton'), documentation: text(locale, 'lsp.skeletonDoc'),
-        insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText, filterText: clauseSkeleton(false),
-        textEdit: { range: range(site.at), newText: clauseSkeleton(snippets) },
-      }];
+  if (site.kind === 'skeleton') {
+    return [{
+      label: clauseSkeleton(false), kind: CompletionItemKind.Snippet, detail: text(locale, 'lsp.skeleton'), documentation: text(locale, 'lsp.skeletonDoc'),
+      insertTextFormat: opts.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText, filterText: clauseSkeleton(false),
+      textEdit: { range: { start: pos, end: pos }, newText: clauseSkeleton(opts.snippets) },
+    }];
   }
+  let entries: Entry[];
+  if (site.kind === 'unit') {
+    entries = candidates.map((c, i) => ({ label: c.tier === 3 ? c.filter : c.name, kind: CompletionItemKind.Module, detail: c.detail, sortText: sort(c.tier, i), filterText: c.filter, newText: c.name }));
+  } else if (site.kind === 'role') {
+    const words = [...ROLE_COMPLETIONS, ...Object.values(a.config.roleKeywords).flat().filter((w) => !ROLE_COMPLETIONS.includes(w))];
+    entries = words.map((w, i) => ({ label: w, kind: CompletionItemKind.Keyword, detail: text(locale, 'lsp.roleWord'), sortText: sort(0, i), newText: w }));
+  } else {
+    entries = site.markers.map((m, i) => ({ label: m, kind: CompletionItemKind.EnumMember, detail: text(locale, 'lsp.nextMarker'), sortText: sort(0, i), newText: m }));
+  }
+  const range: Range = { start: a.lines.positionAt(site.from), end: pos };
+  if (opts.editRangeDefault) {
+    return {
+      isIncomplete: false,
+      itemDefaults: { editRange: range },
+      items: entries.map(({ newText, ...e }) => (newText === e.label ? e : { ...e, textEditText: newText })),
+    };
+  }
+  return entries.map(({ newText, ...e }) => ({ ...e, textEdit: { range, newText } }));
 }

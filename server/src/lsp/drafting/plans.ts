@@ -2,9 +2,8 @@
 // and the workspace index for the rest; unit identity under the asking document's config.
 import type { Analysis } from '../analysis.js';
 import type { FengongServer } from '../server.js';
-import { indexPlan, type IndexedPlan } from '../workspace-index.js';
+import { indexPlan, normalizeUri, type IndexedPlan } from '../workspace-index.js';
 import { aliasMap, unitKey } from '../../engine/text/unit-names.js';
-import { canonicalName } from '../../engine/drafting/index.js';
 
 const indexed = new WeakMap<Analysis, IndexedPlan>();
 
@@ -15,21 +14,34 @@ export function planOf(a: Analysis): IndexedPlan {
   return p;
 }
 
-/** Every plan but `a` itself: the other open documents (analysed now when `fresh`, else as last
- *  analysed), then the indexed files that are not open. */
-export function otherPlans(s: FengongServer, a: Analysis, fresh: boolean): IndexedPlan[] {
+/** the other open documents (analysed now when `fresh`, else as last analysed) */
+export function otherOpenPlans(s: FengongServer, a: Analysis, fresh: boolean): IndexedPlan[] {
   const out: IndexedPlan[] = [];
   for (const [uri, st] of s.docs) {
     if (uri === a.uri) continue;
     const other = fresh || !st.analysis ? s.analysis(st) : st.analysis;
     if (other) out.push(planOf(other));
   }
-  for (const p of s.workspace.entries((uri) => s.docs.has(uri))) out.push(p);
   return out;
 }
 
-/** the identity of a unit name under the asking document's aliases */
-export function unitIdentity(a: Analysis): (written: string) => string {
+/** is this (normalised) URI open in the editor? The index's copy of an open file is left out. */
+export function openTest(s: FengongServer): (uri: string) => boolean {
+  const open = new Set([...s.docs.keys()].map(normalizeUri));
+  return (uri) => open.has(uri);
+}
+
+/** Every plan but `a` itself: the other open documents, then the indexed files that are not open. */
+export function otherPlans(s: FengongServer, a: Analysis, fresh: boolean): IndexedPlan[] {
+  return [...otherOpenPlans(s, a, fresh), ...s.workspace.entries(openTest(s))];
+}
+
+/** the identity of a unit (by its key, unitKey of the name as written) under the asking
+ *  document's config: the key of its canonical name */
+export function unitIdentity(a: Analysis): (key: string) => string {
   const aliases = aliasMap(a.config.units);
-  return (written) => unitKey(canonicalName(written, aliases));
+  return (key) => {
+    const canonical = aliases.get(key);
+    return canonical === undefined ? key : unitKey(canonical);
+  };
 }

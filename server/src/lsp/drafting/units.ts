@@ -6,29 +6,31 @@ import {
   ErrorCodes, ResponseError, SymbolKind,
   type Location, type Position, type Range, type SymbolInformation, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { normalizeUnitName } from '../../engine/text/unit-names.js';
+import { normalizeUnitName, unitKey } from '../../engine/text/unit-names.js';
 import { fold } from '../../engine/lexicon/fold.js';
 import { text } from '../../i18n/catalogue.js';
 import { toRange } from '../convert.js';
+import { filePath } from '../settings.js';
 import type { Analysis } from '../analysis.js';
 import type { FengongServer } from '../server.js';
-import { otherPlans, planOf, unitIdentity } from './plans.js';
+import { openTest, otherPlans, planOf, unitIdentity } from './plans.js';
 
-/** every place the unit at `pos` is named, this document first, in document order */
-function placesOf(s: FengongServer, a: Analysis, pos: Position, fresh: boolean): { uri: string; range: Range }[] | undefined {
+/** every place the unit at `pos` is named, this document first, in document order; `encoding`
+ *  where the place is in a file on disk that is not UTF-8 */
+function placesOf(s: FengongServer, a: Analysis, pos: Position, fresh: boolean): { uri: string; range: Range; encoding?: string }[] | undefined {
   const m = a.mentionAt(a.offsetAt(pos));
   if (!m) return undefined;
   const identity = unitIdentity(a);
-  const key = identity(m.written);
-  const out = a.mentions.filter((x) => identity(x.written) === key).map((x) => ({ uri: a.uri, range: toRange(a.lines, x.ref.span) }));
-  for (const p of otherPlans(s, a, fresh)) {
-    for (const u of p.units) if (identity(u.written) === key) out.push({ uri: p.uri, range: u.range });
+  const key = identity(unitKey(m.written));
+  const out: { uri: string; range: Range; encoding?: string }[] = [];
+  for (const p of [planOf(a), ...otherPlans(s, a, fresh)]) {
+    for (const u of p.units) if (identity(u.key) === key) out.push(p.encoding ? { uri: p.uri, range: u.range, encoding: p.encoding } : { uri: p.uri, range: u.range });
   }
   return out;
 }
 
 export function references(s: FengongServer, a: Analysis, pos: Position): Location[] {
-  return placesOf(s, a, pos, false) ?? [];
+  return (placesOf(s, a, pos, false) ?? []).map((p) => ({ uri: p.uri, range: p.range }));
 }
 
 export function prepareRename(a: Analysis, pos: Position): { range: Range; placeholder: string } | ResponseError {
@@ -46,7 +48,12 @@ export function rename(s: FengongServer, a: Analysis, pos: Position, newName: st
   const places = placesOf(s, a, pos, true);
   if (!places) return new ResponseError(ErrorCodes.InvalidRequest, text(a.config.locale, 'lsp.renameNotUnit'));
   const byUri = new Map<string, TextEdit[]>();
+  // a GB18030 or UTF-16 plan the editor has not opened: it may decode it otherwise and put the
+  // edit in the wrong place, so it is named instead of edited (open it, then rename again)
+  const skipped = [...new Set(places.filter((p) => p.encoding).map((p) => p.uri))];
+  if (skipped.length) s.warnUser(text(a.config.locale, 'lsp.renameSkipped', { files: skipped.map((u) => filePath(u) ?? u).join(a.config.locale === 'en' ? ', ' : '、') }));
   for (const p of places) {
+    if (p.encoding) continue;
     const edits = byUri.get(p.uri) ?? [];
     edits.push({ range: p.range, newText: name });
     byUri.set(p.uri, edits);
@@ -68,7 +75,7 @@ export function workspaceSymbols(s: FengongServer, query: string): SymbolInforma
     const a = st.analysis ?? s.analysis(st);
     return a ? [planOf(a)] : [];
   });
-  plans.push(...s.workspace.entries((uri) => s.docs.has(uri)));
+  plans.push(...s.workspace.entries(openTest(s)));
   for (const p of plans) {
     for (const t of p.tasks) {
       const hay = fold(t.name);

@@ -1,8 +1,8 @@
 // Drafting features: completion, references, rename, code lens, inlay hints, semantic tokens and
 // workspace symbols (lsp/drafting/), and the workspace folders the index walks.
-import type { Connection, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
 import type { FengongServer } from '../server.js';
-import { completion } from '../drafting/completion.js';
+import { completion, type CompletionOptions } from '../drafting/completion.js';
 import { prepareRename, references, rename, workspaceSymbols } from '../drafting/units.js';
 import { codeLenses, inlayHints } from '../drafting/lenses.js';
 import { LEGEND, semanticTokens } from '../drafting/tokens.js';
@@ -25,6 +25,11 @@ export function draftingCapabilities(): ServerCapabilities {
   };
 }
 
+export function completionOptions(caps: ClientCapabilities): CompletionOptions {
+  const c = caps.textDocument?.completion;
+  return { snippets: !!c?.completionItem?.snippetSupport, editRangeDefault: !!c?.completionList?.itemDefaults?.includes('editRange') };
+}
+
 /** the folders to index: the workspace folders, else the root */
 export function workspaceRoots(p: InitializeParams): string[] {
   if (p.workspaceFolders?.length) return p.workspaceFolders.map((f) => f.uri);
@@ -34,7 +39,7 @@ export function workspaceRoots(p: InitializeParams): string[] {
 
 export function registerDraftingHandlers(c: Connection, s: FengongServer): void {
   const uriOf = (p: { textDocument?: { uri?: string } } | undefined) => p?.textDocument?.uri;
-  c.onCompletion((p, tok) => s.request('completion', tok, uriOf(p), [], (a) => completion(s, a, p.position, s.snippets)));
+  c.onCompletion((p, tok) => s.request('completion', tok, uriOf(p), [], (a) => completion(s, a, p.position, s.completionOptions)));
   c.onReferences((p, tok) => s.request('references', tok, uriOf(p), [], (a) => references(s, a, p.position)));
   c.onPrepareRename((p, tok) => s.request('prepareRename', tok, uriOf(p), null, (a) => prepareRename(a, p.position)));
   c.onRenameRequest((p, tok) => s.request('rename', tok, uriOf(p), null, (a) => rename(s, a, p.position, p.newName, s.actionOptions.documentChanges)));

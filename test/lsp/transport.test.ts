@@ -1,0 +1,143 @@
+// Issue 16, the language server's transport and lifecycle attacked over real stdio: bad headers
+// (missing, short or negative Content-Length, LF-only lines), requests before `initialize`, an
+// `initialize` without capabilities, requests followed at once by the end of input. Bytes are
+// written to `fengong lsp --stdio` by hand; answers are read off its stdout frame by frame.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { LspClient, serverCommand } from './client.js';
+
+type Msg = { id?: number; method?: string; result?: unknown; error?: { code: number; message: string } };
+
+function frame(msg: unknown, header?: (len: number) => string): Buffer {
+  const body = Buffer.from(JSON.stringify(msg), 'utf8');
+  return Buffer.concat([Buffer.from(header ? header(body.length) : `Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+}
+
+const init = (id: number, params: unknown = { processId: null, rootUri: null, capabilities: {} }) => ({ jsonrpc: '2.0', id, method: 'initialize', params });
+const request = (id: number, method: string, params: unknown = null) => ({ jsonrpc: '2.0', id, method, params });
+const PLAN = 'file:///tmp/transport-plan.txt';
+const open = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: PLAN, languageId: 'workplan', version: 1, text: '关于2024年工作要点\n一、重点任务\n（一）加强管理。（办公室牵头）\n' } } };
+const symbols = (id: number) => request(id, 'textDocument/documentSymbol', { textDocument: { uri: PLAN } });
+
+/** Writes `input` to a fresh server, then ends its input; the messages it wrote, its stderr, its exit code. */
+function converse(input: Buffer[], opts: { end?: boolean; until?: (msgs: Msg[]) => boolean } = {}): Promise<{ msgs: Msg[]; stderr: string; code: number | null }> {
+  const [cmd, ...args] = [process.execPath, ...serverCommand()];
+  const child = spawn(cmd!, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = Buffer.alloc(0);
+  let stderr = '';
+  const msgs: Msg[] = [];
+  return new Promise((res, rej) => {
+    const timer = setTimeout(() => { child.kill(); rej(new Error(`no exit in 15 s; got ${JSON.stringify(msgs)}; stderr ${stderr}`)); }, 15_000);
+    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      out = Buffer.concat([out, c]);
+      for (;;) {
+        const end = out.indexOf('\r\n\r\n');
+        if (end < 0) break;
+        const len = Number(/Content-Length: (\d+)/.exec(out.subarray(0, end).toString())![1]);
+        if (out.length < end + 4 + len) break;
+        msgs.push(JSON.parse(out.subarray(end + 4, end + 4 + len).toString()) as Msg);
+        out = out.subarray(end + 4 + len);
+      }
+      if (opts.until?.(msgs)) child.stdin.end();
+    });
+    child.on('exit', (code) => { clearTimeout(timer); res({ msgs, stderr, code }); });
+    for (const b of input) child.stdin.write(b);
+    if (opts.end !== false && !opts.until) child.stdin.end();
+  });
+}
+
+const answers = (msgs: Msg[]) => msgs.filter((m) => m.id !== undefined && m.method === undefined);
+const answered = (msgs: Msg[], id: number) => answers(msgs).find((m) => m.id === id);
+
+describe('bad framing: logged, and the server recovers at the next valid header', () => {
+  for (const [name, bad] of [
+    ['a header without Content-Length', frame(request(90, 'shutdown'), () => 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n')],
+    ['a negative Content-Length', frame(request(90, 'shutdown'), () => 'Content-Length: -12\r\n\r\n')],
+    ['a Content-Length that is not a number', frame(request(90, 'shutdown'), () => 'Content-Length: 12abc\r\n\r\n')],
+    ['a short Content-Length (the body runs on past it)', frame(request(90, 'shutdown'), (n) => `Content-Length: ${n - 9}\r\n\r\n`)],
+  ] as const) {
+    test(`${name}: skipped with a log line on stderr; the next requests are answered`, async () => {
+      const r = await converse([frame(init(1)), bad, frame(open), frame(symbols(2)), frame(request(3, 'shutdown'))]);
+      assert.ok(answered(r.msgs, 1)?.result, 'initialized');
+      assert.equal(answered(r.msgs, 90), undefined, 'the broken message is not acted on');
+      const syms = answered(r.msgs, 2)?.result as { name: string }[];
+      assert.deepEqual(syms.map((s) => s.name), ['一、重点任务']);
+      assert.deepEqual(answered(r.msgs, 3), { jsonrpc: '2.0', id: 3, result: null });
+      assert.match(r.stderr, /^\[fengong\] (invalid LSP header \(no valid Content-Length\)|LSP message body of \d+ bytes is not JSON): .*; skipped to the next header$/m);
+      assert.equal(r.code, 0, 'exits 0 after shutdown, once input ends');
+    });
+  }
+
+  test('LF-only header lines are read as CRLF ones', async () => {
+    const lf = (n: number) => `Content-Length: ${n}\n\n`;
+    const r = await converse([frame(init(1), lf), frame(open, lf), frame(symbols(2), lf)]);
+    assert.deepEqual((answered(r.msgs, 2)?.result as { name: string }[]).map((s) => s.name), ['一、重点任务']);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 1, 'input ended without shutdown: 1, as LSP says');
+  });
+});
+
+describe('lifecycle', () => {
+  test('a request before initialize: error -32002, a notification dropped; initialize still works', async () => {
+    const r = await converse([frame(symbols(1)), frame(open), frame(init(2)), frame(symbols(3))]);
+    assert.deepEqual(answered(r.msgs, 1), { jsonrpc: '2.0', id: 1, error: { code: -32002, message: 'textDocument/documentSymbol before initialize: the server is not initialized' } });
+    assert.ok(answered(r.msgs, 2)?.result);
+    assert.deepEqual(answered(r.msgs, 3)?.result, [], 'the didOpen before initialize was dropped: the document is unknown');
+    assert.match(r.stderr, /^\[fengong\] textDocument\/didOpen before initialize: dropped$/m);
+  });
+
+  test('initialize without capabilities (or without params) is served as a client with none', async () => {
+    for (const params of [{ processId: null, rootUri: null }, undefined]) {
+      const r = await converse([frame(init(1, params)), frame(open), frame(symbols(2))]);
+      const result = answered(r.msgs, 1)?.result as { capabilities: { textDocumentSync: unknown; hoverProvider: boolean }; serverInfo: { name: string } };
+      assert.equal(answered(r.msgs, 1)?.error, undefined, JSON.stringify(r.msgs[0]));
+      assert.equal(result.serverInfo.name, 'fengong');
+      assert.equal(result.capabilities.hoverProvider, true);
+      assert.deepEqual((answered(r.msgs, 2)?.result as { name: string }[]).map((s) => s.name), ['一、重点任务']);
+    }
+  });
+
+  test('requests followed at once by the end of input are all answered before the server exits', async () => {
+    const ids = [2, 3, 4, 5, 6, 7, 8, 9];
+    const r = await converse([frame(init(1)), frame(open), ...ids.map((id) => frame(id % 2 ? symbols(id) : request(id, 'textDocument/foldingRange', { textDocument: { uri: PLAN } }))), frame(request(10, 'shutdown'))]);
+    assert.deepEqual(answers(r.msgs).map((m) => m.id).sort((a, b) => a! - b!), [1, ...ids, 10]);
+    assert.equal(r.code, 0);
+  });
+});
+
+describe('document sync: an edit that cannot be applied is refused, and the document comes back in step', () => {
+  const TEXT = '关于2024年工作要点\n一.重点任务\n（一）加强管理。（办公室牵头）\n（二）加强监督。（财务科负责）\n';
+  const bad: [string, { start: { line: number; character: number }; end: { line: number; character: number } }, RegExp][] = [
+    ['reversed', { start: { line: 3, character: 2 }, end: { line: 2, character: 5 } }, /change 0: range 3:2-2:5 is reversed/],
+    ['negative', { start: { line: -1, character: 0 }, end: { line: 0, character: 2 } }, /change 0: position \{"line":-1,"character":0\} is not a position/],
+    ['past the end', { start: { line: 40, character: 0 }, end: { line: 41, character: 0 } }, /change 0: position 40:0 is past the end \(5 lines\)/],
+  ];
+  for (const [name, range, logged] of bad) {
+    test(`a ${name} range: logged, the document treated as closed and the user told; a change with the whole text brings it back`, async () => {
+      const { client } = await LspClient.start({ locale: 'zh' });
+      const shown: string[] = [];
+      client.conn.onNotification('window/showMessage', (p: { message: string }) => { shown.push(p.message); });
+      try {
+        const uri = 'file:///tmp/%E8%AE%A1%E5%88%92.txt';
+        await client.open(uri, TEXT);
+        assert.deepEqual((await client.diagnosticsFor(uri, 1)).diagnostics.map((d) => d.code), ['numbering-format']);
+        await client.change(uri, 2, [{ range, text: 'X' }]);
+        assert.deepEqual((await client.nextDiagnostics(uri)).diagnostics, [], 'its diagnostics are cleared, not left on a text nobody has');
+        await client.until(() => shown.length > 0, 'the message to the user');
+        assert.match(shown[0]!, new RegExp(`^fengong 收到了 计划\\.txt 的无效修改（${logged.source.replace(/^change 0: /, 'change 0: ')}），已不能确定它的内容，暂停检查它：请关闭后重新打开该文件。$`));
+        assert.ok(client.logs.some((l) => logged.test(l) && l.includes('treated as closed')), client.logs.join('\n'));
+        assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+        // an incremental change to a document the server lost: still waiting for the whole text
+        await client.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+        await client.change(uri, 4, [{ text: TEXT.replace('一.', '一、') }]);
+        assert.deepEqual((await client.diagnosticsFor(uri, 4)).diagnostics, []);
+        const syms = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        assert.deepEqual(syms.map((s) => s.name), ['一、重点任务']);
+      } finally {
+        assert.equal(await client.shutdown(), 0);
+      }
+    });
+  }
+});
