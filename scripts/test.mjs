@@ -12,9 +12,9 @@ const run = (cmd, args, opts = {}) => {
 const only = process.argv.slice(2); // e.g. `npm test -- unit cli` runs those folders only
 
 run('node', ['scripts/build.mjs']);
-// Neovim and the VS Code end-to-end run need Debian packages: install what is missing (root) or
-// say exactly what to install
-if (!only.length || only.includes('nvim') || only.includes('e2e') || only.includes('web')) run('bash', ['scripts/install-system-deps.sh']);
+// Neovim, the VS Code end-to-end run, the web page and the office-file tests (LibreOffice makes the
+// .doc/.xlsx/.xls files) need Debian packages: install what is missing (root) or say exactly what to install
+if (!only.length || ['nvim', 'e2e', 'web', 'table'].some((d) => only.includes(d))) run('bash', ['scripts/install-system-deps.sh']);
 
 const dirs = ['unit', 'cli', 'table', 'lsp', 'nvim', 'fuzz', 'web'].filter((d) => !only.length || only.includes(d));
 const files = dirs.flatMap((d) => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
-import { extractDocx, joinCellParagraphs, placeAt, placeLabel, readWordFile } from '../../server/src/io/docx.js';
+import { extractDocx, joinCellParagraphs, placeAt, placeLabel, readWordFile, titleLines } from '../../server/src/io/docx.js';
 import { formatNumber } from '../../server/src/io/docx-numbering.js';
 import { planToDocx, shownLine } from './docx-fixtures.js';
 
@@ -119,6 +119,43 @@ test('what Word shows, not what it stores: deletions, field codes, hidden text a
   assert.equal(text, '一、推进公开\n见第3页\n可见文字\n选择\n第一行\n第二行\n缩进\t制表\n');
   // the soft line break keeps both lines in paragraph 5
   assert.deepEqual(word.lines.slice(4, 6), [{ paragraph: 5 }, { paragraph: 5 }]);
+});
+
+test('text boxes: read once (DrawingML in mc:Choice, not its VML copy in mc:Fallback), after the paragraph or table that anchors them', () => {
+  const box = (...paras: string[]) => `<w:txbxContent>${paras.map((t) => p(r(t))).join('')}</w:txbxContent>`;
+  const alt = (...paras: string[]) => `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>${box(...paras)}</w:drawing></mc:Choice><mc:Fallback><w:pict>${box(...paras)}</w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+  const tc = (inner: string) => `<w:tc>${inner}</w:tc>`;
+  const body = p(r('一、总体要求') + alt('注意（未闭合', '', '第二段'))
+    + p(r('二、重点任务'))
+    + `<w:tbl><w:tr>${tc(p(r('1')))}${tc(p(r('做好甲') + alt('表中框')))}</w:tr></w:tbl>`
+    // an old document's VML text box, with no alternate content around it
+    + p(r('三、保障') + `<w:r><w:pict>${box('旧式文本框')}</w:pict></w:r>`);
+  const { text, word } = extractDocx(docx(body));
+  assert.equal(text, '一、总体要求\n注意（未闭合\n第二段\n二、重点任务\n1\t做好甲\n表中框\n三、保障\n旧式文本框\n');
+  assert.deepEqual(word.lines, [
+    { paragraph: 1 }, { textBox: 1, paragraph: 1 }, { textBox: 1, paragraph: 2 }, { paragraph: 2 },
+    { table: 1, row: 1, cellStarts: [0, 2] }, { textBox: 2, paragraph: 1 }, { paragraph: 3 }, { textBox: 3, paragraph: 1 },
+  ]);
+  assert.deepEqual(placeAt(word, 1, 3), { textBox: 1, paragraph: 1, quote: '注意（未闭合' });
+});
+
+test("Word's own title: the Title style; else the last run of large centred paragraphs the document opens with", () => {
+  const styles = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="a5"><w:name w:val="Title"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style></w:styles>`;
+  const big = (t: string) => p(r(t, '<w:sz w:val="44"/>'), '<w:jc w:val="center"/>');
+  const small = (t: string) => p(r(t, '<w:sz w:val="32"/>'), '<w:jc w:val="center"/>');
+  // the Title style wins, two paragraphs of it are one title
+  let w = extractDocx(docx(p(r('某县人民政府办公室')) + p(r('2024年工作要点'), '<w:pStyle w:val="a5"/>') + p(r('（修订稿）'), '<w:pStyle w:val="a5"/>') + p(r('一、总体要求')), { 'word/styles.xml': styles })).word;
+  assert.deepEqual(w.titleLines, { first: 1, last: 2 });
+  // a red header and its document number come centred before the title: the last large run is the title
+  w = extractDocx(docx(big('某县人民政府办公室文件') + small('县政办〔2024〕1号') + p('') + big('某县2024年政务公开') + big('工作要点') + p(r('各乡镇：')) + big('一、总体要求'))).word;
+  assert.deepEqual(w.titleLines, { first: 3, last: 4 });
+  // nothing centred and large: no hint, the engine guesses from the text
+  assert.equal(extractDocx(docx(p(r('2024年工作要点')) + p(r('一、总体要求')))).word.titleLines, undefined);
+  assert.deepEqual(titleLines([{ line: 0, end: 0, titleStyle: false, centred: true, large: true }, { line: 2, end: 2, titleStyle: false, centred: true, large: true }]), { first: 2, last: 2 });
+});
+
+test('a document with no text: noted', () => {
+  assert.deepEqual(extractDocx(docx(p('') + p('<w:r><w:drawing/></w:r>'))).word.notes, [{ kind: 'no-text', place: { paragraph: 1 }, count: 0, detail: '' }]);
 });
 
 test('tables: a one-column frame is paragraphs; merged cells keep the columns; stacked unit names join with 、', () => {

@@ -280,7 +280,7 @@ test('a Word document dropped on the page: its text and problems as fengong chec
   assert.match((await page.textContent('#status'))!, /^县政务公开工作要点\.docx · Word · /);
   const cli = cliCheck([file]) as (CliMessage & { word: { label: string } })[];
   assert.deepEqual(await problems(page), expectedProblems(cli));
-  // and where each is in Word, as fengong check names it: 第3段
+  // and where each is in Word, as fengong check names it: 第3段 and the start of its text
   assert.deepEqual(await page.$$eval('ol.problems .place', (e) => e.map((x) => x.textContent)), cli.map((m) => m.word.label));
   assert.equal(cli[0]!.word.label, '第3段“经县政府同意,现将开云手…”');
   // a .docx is never rewritten: its fixed text comes back as UTF-8 text (BOM, CRLF: Notepad and WPS open it)

@@ -70,7 +70,9 @@ export function renderExplanation(e: Explanation, locale: Locale = 'zh'): string
   ];
   for (const it of e.items) {
     const depth = (it.path.match(/、|）|\.|[①-⑳]/g) ?? []).length - 1;
-    const head = `${'  '.repeat(Math.max(0, depth))}${it.place ?? it.line}  ${it.marker}${it.title.slice(0, 30)}`;
+    // an office file's items as Word shows them (`1、`, found by 查找); a text's in canonical form (`三` → `三、`)
+    const marker = it.place ? it.marker : it.path.split(/(?<=、|）|\.)/).pop();
+    const head = `${'  '.repeat(Math.max(0, depth))}${it.place ?? it.line}  ${marker}${it.title.slice(0, 30)}`;
     const section = it.section !== 'task' ? ` [${formatMessage(`section/${it.section}`, {}, locale)}]` : '';
     let tail = '';
     if (it.isTask) {

@@ -475,6 +475,10 @@ const OFFICE = {
     zh: '{path} 是 Excel 97–2003 或 WPS 表格文件（.xls/.et）{detail}，fengong 无法读取：请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后重试。',
     en: '{path} is an Excel 97–2003 or WPS spreadsheet (.xls/.et){detail}, which fengong cannot read; save it as an Excel workbook (.xlsx) in Excel or WPS and try again.',
   },
+  openDocument: {
+    zh: '{path} 是 OpenDocument 文件（.odt/.ods）{detail}，fengong 无法读取：请在 WPS、Word 或 LibreOffice 中另存为 .docx（表格另存为 .xlsx）后重试。',
+    en: '{path} is an OpenDocument file (.odt/.ods){detail}, which fengong cannot read; save it as .docx (a spreadsheet as .xlsx) in WPS, Word or LibreOffice and try again.',
+  },
   sheetCorrupt: {
     zh: '{path} 不是有效的 Excel 工作簿，可能已损坏{detail}：请在 Excel 或 WPS 中打开并另存为 .xlsx 后重试。',
     en: '{path} is not a valid Excel workbook; it may be damaged{detail}. Open it in Excel or WPS, save it as .xlsx and try again.',

@@ -682,6 +682,7 @@ export function titleLines(c: readonly { line: number; end: number; titleStyle: 
 
 async function readDoc(path: string, buf: Buffer): Promise<WordRead> {
   let body: string;
+  let boxes = '';
   let lists = false;
   try {
     // loaded on demand: only old .doc files need it
@@ -689,11 +690,12 @@ async function readDoc(path: string, buf: Buffer): Promise<WordRead> {
     const WordExtractor = ((mod as unknown as { default?: unknown }).default ?? mod) as typeof mod.default;
     const doc = await new WordExtractor().extract(buf);
     body = doc.getBody({ filterUnicode: false });
+    boxes = doc.getTextboxes({ includeHeadersAndFooters: false, includeBody: true, filterUnicode: false });
     lists = await docUsesLists(buf);
   } catch (e) {
     return { ok: false, path, error: wordError('doc-unreadable', path, (e as Error)?.message ?? String(e)) };
   }
-  const r = docText(body);
+  const r = docText(body, boxes);
   if (lists) r.word.notes.unshift({ kind: 'doc-numbering', place: { paragraph: 1 }, count: 0, detail: '' });
   return { ok: true, path, ...r };
 }
@@ -724,7 +726,7 @@ async function docUsesLists(buf: Buffer): Promise<boolean> {
 /** word-extractor's text of a .doc: paragraphs end in `\n`, table cells in a TAB each (a row is
  *  kept as one line, as for .docx). Automatic list numbers are not recovered: a .doc keeps them in
  *  binary list tables word-extractor does not read; readDoc notes once that the document has them. */
-export function docText(body: string): { text: string; word: WordSource } {
+export function docText(body: string, textBoxes = ''): { text: string; word: WordSource } {
   const lines: string[] = [];
   const origins: LineOrigin[] = [];
   let paragraphs = 0;
@@ -733,9 +735,10 @@ export function docText(body: string): { text: string; word: WordSource } {
   let row = 0;
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     if (raw.includes('\t') && raw.endsWith('\t')) {
-      // a table row: every cell ends with its mark, the row with one more
+      // a table row: every cell ends with its mark (a TAB here), the row with the line end — so an
+      // empty last cell is the second of two final TABs (corpus 121's row 30, made by LibreOffice)
       if (!inTable) { tables++; row = 0; inTable = true; }
-      const cells = raw.replace(/\t\t?$/, '').split('\t');
+      const cells = raw.replace(/\t$/, '').split('\t');
       const cellStarts: number[] = [];
       let at = 0;
       for (const c of cells) { cellStarts.push(at); at += c.length + 1; }
@@ -745,7 +748,8 @@ export function docText(body: string): { text: string; word: WordSource } {
     }
     inTable = false;
     if (!raw.trim()) {
-      lines.push('');
+      // kept as it is (spaces only), as the .docx reader keeps it
+      lines.push(raw);
       origins.push({ after: paragraphs });
       continue;
     }
@@ -753,6 +757,16 @@ export function docText(body: string): { text: string; word: WordSource } {
     origins.push({ paragraph: ++paragraphs });
   }
   while (lines.length && !lines[lines.length - 1]) { lines.pop(); origins.pop(); }
+  // a .doc keeps its text boxes' text apart, without their anchors: they come after the body, a
+  // blank line between two boxes
+  let box = 0;
+  let n = 0;
+  for (const raw of textBoxes.replace(/\r\n?/g, '\n').split('\n')) {
+    if (!raw.trim()) { n = 0; continue; }
+    if (!n) box++;
+    lines.push(raw);
+    origins.push({ textBox: box, paragraph: ++n });
+  }
   const word: WordSource = { format: 'doc', lines: origins, notes: [], recoveredNumbers: 0, texts: lines };
   if (!lines.some((l) => l.trim())) word.notes.push({ kind: 'no-text', place: { paragraph: 1 }, count: 0, detail: '' });
   return { text: lines.join('\n') + (lines.length ? '\n' : ''), word };

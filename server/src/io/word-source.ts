@@ -70,22 +70,29 @@ export const SHEET_EXTENSIONS = ['.xlsx', '.xlsm'] as const;
  *  (SheetJS's npm `xlsx` is frozen at 0.18.5 with CVE-2023-30533 and CVE-2024-22363), so they are
  *  refused with what to do. */
 export const OLD_SHEET_EXTENSIONS = ['.xls', '.et', '.ett'] as const;
+/** OpenDocument (LibreOffice's own formats): named, and told to save as .docx or .xlsx. */
+export const OPEN_DOCUMENT_EXTENSIONS = ['.odt', '.ods', '.fodt', '.fods'] as const;
 /** `.docx` of `计划.DOCX`, as node's extname gives it, lower-cased; pure, so the web page reads with it too. */
 export const extensionOf = (path: string): string => /(?<=[^/\\])\.[^./\\]*$/.exec(path)?.[0].toLowerCase() ?? '';
 const has = (list: readonly string[], path: string) => list.includes(extensionOf(path));
 /** An office file fengong reads (or explains why not) instead of reading it as text. */
-export const isWordPath = (path: string): boolean => has(WORD_EXTENSIONS, path) || has(SHEET_EXTENSIONS, path) || has(OLD_SHEET_EXTENSIONS, path);
+export const isWordPath = (path: string): boolean => [WORD_EXTENSIONS, SHEET_EXTENSIONS, OLD_SHEET_EXTENSIONS, OPEN_DOCUMENT_EXTENSIONS].some((l) => has(l, path));
 
 /** The one place files are read for the engine: office files by their content, the rest as
  *  text. The readers are loaded only when an office file comes: a run over .txt plans never pays for them. */
 export async function readPlanSource(path: string): Promise<SourceRead> {
   if (has(WORD_EXTENSIONS, path)) return (await import('./docx.js')).readWordFile(path);
   if (has(SHEET_EXTENSIONS, path) || has(OLD_SHEET_EXTENSIONS, path)) return (await import('./xlsx.js')).readSheetFile(path);
+  if (has(OPEN_DOCUMENT_EXTENSIONS, path)) {
+    // a missing file is said as for any file
+    const r = await readPlanFile(path, { maxBytes: 1 });
+    return { ok: false, path, error: !r.ok && r.error.code !== 'too-large' && r.error.code !== 'binary' ? r.error : officeError('office.openDocument', path) };
+  }
   return readPlanFile(path);
 }
 
 /** The error for a file fengong recognises but cannot read: the catalogue's words for `id`. */
-export function officeError(id: 'office.oldSheet' | 'office.sheetCorrupt' | 'office.notSheet', path: string, detail?: string): FileError {
+export function officeError(id: 'office.oldSheet' | 'office.sheetCorrupt' | 'office.notSheet' | 'office.openDocument', path: string, detail?: string): FileError {
   const err = fileError('undecodable', path, detail);
   const d = (l: Locale) => (detail ? say(l, 'io.detail', { detail }) : '');
   err.message = { zh: say('zh', id, { path, detail: d('zh') }), en: say('en', id, { path, detail: d('en') }) };

@@ -6,7 +6,8 @@
 //   row                     → one line, cells joined by TAB, from the sheet's first used column to its last
 //   merged cell             → its text in its first (top-left) cell, the cells it covers empty —
 //                             what Excel's own copy gives (`C5:C6` 省财政厅 → row 6's 牵头单位 is empty)
-//   a row of one cell only  → its text alone (a title, or a group row `一、…` merged across the table)
+//   a row of one cell only  → its text alone (a title, or a group row `一、…` merged across the table),
+//                             when that cell is in the first column
 //   several lines in a cell → one line: stacked unit names joined by `、`, other text by a space
 //   several sheets          → one after another, an empty line between; hidden sheets are left out
 //
@@ -128,7 +129,7 @@ function sheetRows(ws: Worksheet): { text: string; origin: LineOrigin }[] {
   for (let r = rowNumbers[0]!; r <= rowNumbers[rowNumbers.length - 1]!; r++) {
     const m = grid.get(r);
     if (!m) { out.push({ text: '', origin: { sheet: ws.name, row: r, cellStarts: [0], columns: [minCol] } }); continue; }
-    if (m.size === 1) {
+    if (m.size === 1 && m.has(minCol)) {
       // a title or a group row (`一、以政务公开助力稳增长` merged across): its text alone
       const [c, s] = [...m][0]!;
       out.push({ text: s, origin: { sheet: ws.name, row: r, cellStarts: [0], columns: [c] } });
