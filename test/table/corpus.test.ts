@@ -180,11 +180,11 @@ test('clause forms through the engine: 会同, 指导/参与, labels, 列第一�
   assert.deepEqual(t.units.map((u) => u.name), ['省发展改革委', '省财政厅', '省商务厅', '县政府办公室', '各乡镇人民政府', 'A局', 'B局', 'C局', '省政府各部门', '各直属机构', '县财政局', '县审计局']);
 });
 
-test('units declared once for many tasks: the declaration fills the responsible column', () => {
+test('units declared once for many tasks: the declared unit fills the responsible column, said uncertain', () => {
   const t = buildTaskTable(parsePlan('2021年试点工作方案\n一、试点任务（以下均需试点城市政府落实，不再列出）\n1. 建立目录。8月底前完成。\n2. 公开标准。\n'));
-  assert.deepEqual(t.tasks.map((r) => [r.path, r.inherited, r.deadlines]), [
-    ['一、1', '以下均需试点城市政府落实，不再列出', [{ text: '8月底前', date: '2021-08-31' }]],
-    ['一、2', '以下均需试点城市政府落实，不再列出', []],
+  assert.deepEqual(t.tasks.map((r) => [r.path, r.responsible, r.inherited, r.uncertain, r.deadlines]), [
+    ['一、1', ['试点城市政府'], '以下均需试点城市政府落实，不再列出', true, [{ text: '8月底前', date: '2021-08-31' }]],
+    ['一、2', ['试点城市政府'], '以下均需试点城市政府落实，不再列出', true, []],
   ]);
-  assert.equal(renderTable(t, 'md', 'task').toString('utf8').split('\n')[2], '| 一、1 | 建立目录。8月底前完成。 |  | （统一明确：以下均需试点城市政府落实，不再列出） |  |  | 8月底前（2021-08-31） | 3 |');
+  assert.equal(renderTable(t, 'md', 'task').toString('utf8').split('\n')[2], '| 一、1 | 建立目录。8月底前完成。 |  | 试点城市政府 |  |  | 8月底前（2021-08-31） | 3 |');
 });

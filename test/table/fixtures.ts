@@ -68,6 +68,7 @@ export function miniPlan(spec: { title?: string; year?: number; tasks: TaskSpec[
       path: t.path,
       isTask: true,
       unitClauses,
+      units: unitClauses.flatMap((c) => c.units),
       deadlines,
       enumerations: [],
       ...(t.inherited ? { inheritedUnits: { from: { start: 0, end: 0 }, text: t.inherited } } : {}),

@@ -26,10 +26,33 @@ describe('deadlines', () => {
     ]);
   });
 
-  test('relative and standing deadlines have no date: 印发之日起30日内, 3个工作日内, 持续推进, 长期坚持, 每季度', () => {
-    assert.deepEqual(deadlines(Y2024, '丙。印发之日起30日内制定细则，3个工作日内答复，持续推进，长期坚持，每季度通报。'), [
-      ['印发之日起30日内'], ['3个工作日内'], ['持续推进'], ['长期坚持'], ['每季度'],
+  test('relative and standing deadlines have no date: 印发之日起30日内, 3个工作日内, 持续推进, 长期坚持 as their own clause part', () => {
+    assert.deepEqual(deadlines(Y2024, '丙。印发之日起30日内制定细则，3个工作日内答复，持续推进，长期坚持。'), [
+      ['印发之日起30日内'], ['3个工作日内'], ['持续推进'], ['长期坚持'],
     ]);
+  });
+
+  test('target years and spans: 到2020年, 力争到2020年底, 5年内, 2—3年内, 1年内, 年内, 24小时内, 用两年时间, 2020年初步建成', () => {
+    assert.deepEqual(deadlines('某某局工作方案', '丙。到2020年，基本建立；力争到2020年底建成，5年内覆盖，在2—3年内调整到位，确保1年内完成，年内实现，最迟5小时内发布、24小时内举行，用两年时间打好基础，2020年初步建成。'), [
+      ['到2020年'], ['力争到2020年底', '2020-12-31'], ['5年内'], ['2—3年内'], ['1年内'], ['年内'], ['5小时内'], ['24小时内'], ['用两年时间'], ['2020年'],
+    ]);
+  });
+
+  test('periods: 2019年1月1日至12月31日, a stage period in a heading `（2015年4月-6月）`', () => {
+    assert.deepEqual(deadlines('某某局工作方案', '准备阶段（2015年4月-6月）。2019年1月1日至12月31日开展。'), [['2015年4月-6月', '2015-06-30'], ['2019年1月1日至12月31日', '2019-12-31']]);
+  });
+
+  test('no time limit: frequencies (每年, 每季度, 每月, 每半年), start dates (从2019年1月1日起, 2020年起), 持续推进 as the verb of the task', () => {
+    assert.deepEqual(deadlines(Y2024, '丁。每年组织一次，每季度通报，每月公开，每半年评估，从2019年1月1日起施行，2020年起不再招聘，持续推进“放管服”改革。'), []);
+  });
+
+  test('one time limit written twice in a task is listed once', () => {
+    assert.deepEqual(deadlines(Y2024, '戊。5月底前完成甲，5月底前完成乙。'), [['5月底前', '2024-05-31']]);
+  });
+
+  test('the closing after the last item (signature, date) gives the task no time limit', () => {
+    const text = doc('某某局2024年工作要点', '一、重点任务', '1.做好甲。（办公室负责）', '某某局办公室', '2024年3月1日');
+    assert.deepEqual(itemByPath(plan(text), '一、1.').deadlines, []);
   });
 
   test('no deadline: 之前, 去年底, 以前', () => {

@@ -193,7 +193,7 @@ describe('a 责任清单 table: 序号 column, section rows, a merged-cell row, 
       ['一、2.', '开展安全生产大检查', '区应急局/lead,各街道（镇）/cooperating'],
       ['一、3.', '推进企业安全生产标准化建设', '区市场监管局/cooperating,区应急局/cooperating'],
       ['一、5.', '加强危险化学品监管', '区应急局/lead,区公安分局/cooperating'],
-      ['二、6.', '推进基层应急管理能力建设', '区应急局区民政局/lead,各街道（镇）/cooperating'],
+      ['二、6.', '推进基层应急管理能力建设', '区应急局/lead,区民政局/lead,各街道（镇）/cooperating'],
       ['二、7.', '开展安全宣传“五进”活动', '区委宣传部/lead,区教育局/cooperating,各街道（镇）/cooperating'],
     ]);
   });

@@ -198,19 +198,20 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
       line: item.heading.line + 1,
     };
     const named: Mention[] = [];
-    const listed = new Set<string>(); // role and name: a task of thousands of clauses lists each once in linear time
-    for (const clause of item.unitClauses) {
-      for (const u of clause.units) {
-        const written = normalizeUnitName(u.name);
-        if (!written) continue;
-        const name = aliases.get(unitKey(written)) ?? written;
-        named.push({ name, role: u.role, written });
-        const key = `${u.role}\u0000${name}`;
-        if (!listed.has(key)) { listed.add(key); row[u.role].push(name); }
-        if (u.separately && !row.separately.includes(u.role)) row.separately.push(u.role);
-      }
+    // the model's units: the task's own, or those it takes from a merged cell, its parent, a
+    // lead-in or a declaration (model/assign.ts)
+    const listed = new Set<string>(); // role and name: a task of thousands of units lists each once in linear time
+    for (const u of item.units) {
+      const written = normalizeUnitName(u.name);
+      if (!written) continue;
+      const name = aliases.get(unitKey(written)) ?? written;
+      named.push({ name, role: u.role, written });
+      const key = `${u.role}\u0000${name}`;
+      if (!listed.has(key)) { listed.add(key); row[u.role].push(name); }
+      if (u.separately && !row.separately.includes(u.role)) row.separately.push(u.role);
     }
     if (item.inheritedUnits) row.inherited = declaration(item.inheritedUnits.text);
+    if (item.uncertain) row.uncertain = true;
     if (placeOf) row.word = placeOf(item.heading.line, Math.max(0, item.marker.span.start - item.heading.span.start));
     rows.push(row);
     mentions.push(named);

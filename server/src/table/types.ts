@@ -59,6 +59,9 @@ export interface TaskRow {
   byRemit: boolean;
   /** units declared once for many tasks (`以下均需…落实，不再列出`) that apply here, as written */
   inherited?: string;
+  /** the units rest on weak evidence (a merged cell inferred, a lead-in, a declaration far
+   *  above): kept, and said, so a clerk checks them before sending the table */
+  uncertain?: true;
   /** 时限 */
   deadlines: DeadlineCell[];
   /** 行号: 1-based line of the task's heading */

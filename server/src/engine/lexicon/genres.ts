@@ -9,7 +9,7 @@ export type GenreClass = 'plan' | 'report' | 'regulation' | 'notice' | 'conditio
 export const GENRE_WORDS: readonly [word: string, genre: GenreClass][] = [
   ['工作要点', 'plan'], ['要点', 'plan'], ['工作方案', 'plan'], ['实施方案', 'plan'], ['试点方案', 'plan'], ['方案', 'plan'],
   ['行动计划', 'plan'], ['工作计划', 'plan'], ['计划', 'plan'], ['任务分工', 'plan'], ['任务分解', 'plan'], ['分解表', 'plan'],
-  ['分工表', 'plan'], ['责任清单', 'plan'], ['任务清单', 'plan'], ['工作安排', 'plan'], ['责任分工', 'plan'],
+  ['分工表', 'plan'], ['责任清单', 'plan'], ['任务清单', 'plan'], ['工作安排', 'plan'], ['责任分工', 'plan'], ['责任分解', 'plan'],
   ['工作报告', 'report'], ['报告', 'report'], ['总结', 'report'], ['通报', 'report'], ['讲话', 'report'], ['汇报', 'report'],
   ['述职', 'report'], ['年报', 'report'],
   ['规定', 'regulation'], ['暂行办法', 'regulation'], ['办法', 'regulation'], ['条例', 'regulation'], ['细则', 'regulation'],

@@ -6,14 +6,15 @@ import type { UnitRole } from '../model/types.js';
 export const BUILTIN_ROLES: RoleKeywords = {
   lead: ['牵头', '主办', '主责'],
   responsible: ['负责', '承办'],
-  cooperating: ['配合', '参与', '协办', '协助', '参加', '协同'],
+  // `C、D、E配合实施`: the verb is no part of the last name
+  cooperating: ['配合实施', '协助实施', '参与实施', '配合', '参与', '协办', '协助', '参加', '协同'],
   guiding: ['指导'],
 };
 
 /** the role part of a label (`牵头单位：`, `负责部门：`, `主（协）办单位：`) and the role it gives */
 export const LABEL_ROLE_WORDS: Record<string, UnitRole> = {
   牵头: 'lead', 主办: 'lead', 主责: 'lead', 责任: 'responsible', 负责: 'responsible', 承办: 'responsible', 实施: 'responsible',
-  配合: 'cooperating', 协办: 'cooperating', 参与: 'cooperating', 协同: 'cooperating', 协助: 'cooperating', 指导: 'guiding',
+  配合: 'cooperating', 协办: 'cooperating', 支撑: 'cooperating', 参与: 'cooperating', 协同: 'cooperating', 协助: 'cooperating', 指导: 'guiding',
   '主（协）办': 'lead', '主(协)办': 'lead',
 };
 
@@ -35,6 +36,12 @@ export const CONJUNCT_RE = /会同/;
 
 /** verbs of a unit's remit at the start of its text: `1.监督组。负责…`, `（一）区建管委：牵头协调…` */
 export const REMIT_VERB_RE = /^(?:负责|牵头|主要负责|承担|指导|配合|统筹|组织|协调)/;
+
+/** the units a declaration gives every later task: `以下均需试点城市政府落实，不再列出` */
+export const DECLARED_UNITS_RE = /(?:均需由|均由|均需|由)([^，,。；;（(]{2,40}?)(?:负责|落实|牵头|承担|组织实施)/;
+
+/** a lead-in that refers back to the units listed just before it: `承接试点工作的相关单位的主要任务如下：` */
+export const LEAD_IN_BACK_RE = /(?:相关|上述|以上|前述|这些|各)(?:单位|部门|处室)[^。]*如下[：:]?$/;
 
 /** role words offered after a unit name while drafting a clause (FORMAT.md §2), most used first */
 export const ROLE_COMPLETIONS = ['牵头', '负责', '配合', '按职责分工负责', '分别牵头', '指导'];

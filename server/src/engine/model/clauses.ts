@@ -45,7 +45,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
       const inner = withoutDeclaration(f, { start: m.open.offset + 1, end: m.close.offset });
       const span = { start: m.open.offset, end: m.close.offset + 1 };
       const parsed = parseClauseText(f, inner, roles, leadsFirst)
-        ?? (lastOfTask && endsParagraph(f, m.close.offset + 1, p.content.end) ? namesOnly(f, inner, ctx.knownUnits) : undefined);
+        ?? (lastOfTask && endsParagraph(f, m.close.offset + 1, p.content.end) ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
       if (parsed) clauses.push({ span, inner, open: m.open.char, close: m.close.char, form: 'bracketed', ...parsed });
     }
     for (const prob of res.problems) {
@@ -57,7 +57,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
         // `（区市场监管局〉`: closed with the wrong bracket, still the clause
         const stray = end > prob.at.offset + 1 && '）)〕】］]〉》'.includes(f[end - 1]!) ? 1 : 0;
         const inner = { start: prob.at.offset + 1, end: end - stray };
-        const parsed = parseClauseText(f, inner, roles, leadsFirst) ?? (lastOfTask ? namesOnly(f, inner, ctx.knownUnits) : undefined);
+        const parsed = parseClauseText(f, inner, roles, leadsFirst) ?? (lastOfTask ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
         if (parsed) clauses.push({ span: { start: prob.at.offset, end }, inner, open: prob.at.char, form: 'unclosed', ...parsed });
       }
       // (c) closed, never opened: `…能力。责任单位：各乡镇（街道）、县政府各部门）`
@@ -92,9 +92,15 @@ function endsParagraph(f: string, from: number, end: number): boolean {
   return true;
 }
 
+/** under `列第一位者为牵头单位` the first of a bracket of names leads */
+function firstLeads(parsed: ReturnType<typeof namesOnly>, leadsFirst: boolean): ReturnType<typeof namesOnly> {
+  if (parsed && leadsFirst && parsed.units[0]) parsed.units[0].role = 'lead';
+  return parsed;
+}
+
 /** `（区经济发展局农业处）` at the end of a task: a bracket of unit names only is a clause with the
  *  role left implicit (responsible, FORMAT.md §2). `（试行）` `（2024年版）` `（含市区）` are none. */
-function namesOnly(f: string, inner: Span, known: Set<string> = new Set()): ReturnType<typeof parseClauseText> {
+export function namesOnly(f: string, inner: Span, known: Set<string> = new Set()): ReturnType<typeof parseClauseText> {
   const t = f.slice(inner.start, inner.end);
   if (t.length < 3 || t.length > 60 || /^(?:含|包括|如|即|简称|以下简称|不含|除)|试行|暂行|修订|草案|征求意见/.test(t)) return undefined;
   const parts = splitTopLevel(f, inner.start, inner.end, '、，,；;');
@@ -102,7 +108,8 @@ function namesOnly(f: string, inner: Span, known: Set<string> = new Set()): Retu
   for (const part of parts) {
     const name = f.slice(part.start, part.end).replace(/[ \t\u3000\u00a0]+/g, '');
     if (known.has(name)) { units.push({ name, role: 'responsible' as const, span: { ...part } }); continue; }
-    if (!name || name.length < 3 || name.length > 20 || !UNIT_SUFFIX_RE.test(name) || TASK_VERB_RE.test(name) || /[0-9０-９号]/.test(name)) return undefined;
+    // `各区`: 各 + a kind of place or body is a unit however short
+    if (!name || (name.length < 3 && !/^各./.test(name)) || name.length > 20 || !(UNIT_SUFFIX_RE.test(name.replace(/[（(][^（()）]*[）)]/g, '')) || /^各./.test(name)) || TASK_VERB_RE.test(name) || /[0-9０-９号]/.test(name)) return undefined;
     units.push({ name, role: 'responsible' as const, span: { ...part } });
   }
   return units.length ? { units, byRemit: false, issues: [] } : undefined;
@@ -144,7 +151,9 @@ export function cellClauses(ctx: ClauseContext, row: TableRow): UnitClause[] {
 
 /** A declaration inside a clause is no unit: `（发展改革委、财政局负责。列第一位者为牵头单位，下同）`
  *  is the clause `发展改革委、财政局负责` plus a note for this and later tasks. */
-const DECLARATION_RE = /列(?:第一位|首位|在首位)|排(?:在)?第一|下同|不再(?:一一|单独)?列出/;
+const DECLARATION_RE = /列(?:第一位|首位|在首位)|排(?:在)?(?:第一|首位)|下同|不再(?:一一|单独)?列出/;
+/** `列第一位者为牵头单位`, `排在第一位的部门为牵头部门`, `排名第一的为牵头单位` */
+const FIRST_LISTED_LEADS_RE = /(?:列|排|排名|排列)(?:在)?(?:第一位|首位|第一)(?:[^，。；,;]{0,8}?(?:为|是))?牵头/;
 function withoutDeclaration(f: string, inner: Span): Span {
   const m = DECLARATION_RE.exec(f.slice(inner.start, inner.end));
   if (!m) return inner;
@@ -192,7 +201,7 @@ export function findDeclarations(s: Structure, roles: RoleMatcher): Declarations
       const to = ends.length ? Math.min(...ends) : f.length;
       out.inherit = { from: { start: p.content.start + from, end: p.content.start + to }, text: s.text.slice(p.content.start + from, p.content.start + to) };
     }
-    const first = /列(?:第一位|首位|在首位|第一)(?:者|的)?(?:为|是)?牵头|排(?:在)?第一(?:位)?的?为牵头/.exec(f);
+    const first = FIRST_LISTED_LEADS_RE.exec(f);
     if (first && out.firstListedLeads === undefined) out.firstListedLeads = p.content.start + first.index - 1;
   }
   return out;

@@ -4,14 +4,28 @@ import type { Deadline } from './types.js';
 
 const D = '[0-9０-９]';
 const CN = '[一二三四五六七八九十两]';
+const N = `(?:${D}+|${CN}+)`;
+const RANGE = `${N}(?:[—–\\-~～至到]${N})?`;
 const PATTERNS: RegExp[] = [
+  // a period `2019年1月1日至12月31日`, a stage period in brackets `（2015年4月-6月）`
+  new RegExp(`${D}{4}年${D}{1,2}月${D}{1,2}日[—–\\-~～至到](?:${D}{4}年)?${D}{1,2}月${D}{1,2}日|(?<=[（(])${D}{4}年${D}{1,2}月[—–\\-~～至到](?:${D}{4}年)?${D}{1,2}月(?=[）)])`, 'g'),
+  // `到2020年`, `力争到2020年底`; a target year opening a sentence: `2020年初步建成300个…`
+  new RegExp(`(?:力争)?到${D}{4}年(?:底|末)?(?:之前|以前|前)?|(?<=^|[，。；,;：:])${D}{4}年(?=初步|基本|全面|实现|建成|完成|力争)`, 'g'),
   // 2022年底前 / 年底前 / 8月底前 / 9月25日前 / 2022年6月30日前 / 6月中旬前 / 第三季度末前
   new RegExp(`(?:${D}{4}年)?(?:${D}{1,2}月)?(?:${D}{1,2}日)?(?:底|末|中旬|上旬|下旬|初)?(?:之前|以前|前)`, 'g'),
+  // `6月底完成`, `2021年12月底`: the end of a month is a time limit without 前 too
+  new RegExp(`(?:${D}{4}年)?${D}{1,2}月(?:底|末|中旬|上旬|下旬)`, 'g'),
   new RegExp(`(?:${D}{4}年)?(?:第${CN}季度|上半年|下半年)(?:末|底)?(?:之前|以前|前)?`, 'g'),
-  new RegExp(`(?:(?:印发|印發|发布|發布|收到|实施|實施|送达|送達)(?:之日起|后|後))?(?:${D}+|${CN}+)(?:个|個)?(?:工作日|日|天|周|週|个月|個月)(?:内|內)`, 'g'),
-  // `年底前` `今年底` without digits: the end of the document's year (`去年底` is the past, no deadline)
-  /(?<![去前上明])(?:今|本)?年(?:底|末)(?:之前|以前|前)?/g,
-  /持续推进|持續推進|长期坚持|長期堅持|长期推进|長期推進|全年|每季度|每半年|每年|每月/g,
+  // `印发之日起30日内` `3个工作日内` `5年内` `2—3年内` `24小时内`
+  new RegExp(`(?:(?:印发|印發|发布|發布|收到|实施|實施|送达|送達)(?:之日起|后|後))?${RANGE}(?:个|個)?(?:工作日|日|天|周|週|个月|個月|月|年|小时|小時)(?:内|內)`, 'g'),
+  // `用两年时间`
+  new RegExp(`用${N}(?:个|個)?(?:年|月)(?:左右)?(?:的)?时间`, 'g'),
+  // `年底前` `今年底` `年内` without digits: the document's year (`去年底` is the past, no deadline)
+  /(?<![去前上明0-9０-９一二三四五六七八九十两个個])(?:今|本|当)?年(?:底|末|内|內)(?:之前|以前|前)?/g,
+  // `持续推进` `长期坚持` only where they stand as the time limit: their own bracket or clause part
+  // (`（持续推进）`, `…负责，持续推进）`), never as the verb of the task (`持续推进“放管服”改革`).
+  // Frequencies (`每年`, `每季度`) are no time limit.
+  /(?<=^|[（(，,；;：:])(?:持续推进|持續推進|长期坚持|長期堅持|长期推进|長期推進)(?=$|[）)，,；;。])/g,
 ];
 
 const digits = (s: string) => Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)));
@@ -20,6 +34,9 @@ const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '
 
 /** The date a deadline means, when the year is known (from the text or the document). */
 export function normaliseDeadline(text: string, docYear?: number): string | undefined {
+  // a period ends at its second date: `2015年4月-6月` → 2015-06-30
+  const period = /^([0-9０-９]{4})年[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?[—–\-~～至到](.+)$/.exec(text);
+  if (period) return normaliseDeadline(/年/.test(period[2]!) ? period[2]! : `${period[1]}年${period[2]}`, docYear);
   const y = /([0-9０-９]{4})年/.exec(text);
   const year = y ? digits(y[1]!) : docYear;
   if (!year) return undefined;
@@ -42,7 +59,7 @@ export function normaliseDeadline(text: string, docYear?: number): string | unde
 }
 
 /** every deadline form holds one of these: paragraphs without any skip the regexes */
-const HINT_RE = /[前内內年季期续續坚堅每]/;
+const HINT_RE = /[前内內年季期续續坚堅时月底]/;
 
 export function findDeadlines(text: string, start: number, end: number, docYear?: number): Deadline[] {
   const s = text.slice(start, end);
@@ -54,7 +71,7 @@ export function findDeadlines(text: string, start: number, end: number, docYear?
       if (m[0].length === 0) { re.lastIndex++; continue; }
       const t = m[0];
       // a bare `前` (`…之前`) or `内` is no deadline: it needs a time before it
-      if (/^(之前|以前|前)$/.test(t) || !/[0-9０-９年月季半期周天日]|持续|持續|长期|長期|全年|每/.test(t)) continue;
+      if (/^(之前|以前|前)$/.test(t) || !/[0-9０-９年月季半期周天日时時]|持续|持續|长期|長期/.test(t)) continue;
       const span = { start: start + m.index, end: start + m.index + t.length };
       if (found.some((f) => f.span.start < span.end && span.start < f.span.end)) continue;
       const date = normaliseDeadline(t, docYear);

@@ -1,9 +1,10 @@
 // Phase 7 — details of every item: deadlines (`8月底前`, a 完成时限 cell) and inline
 // enumerations (`一是…二是…`).
-import type { Deadline, InlineEnumeration, ItemNode } from './types.js';
+import type { Deadline, InlineEnumeration, ItemNode, Paragraph } from './types.js';
 import type { Structure } from './structure.js';
 import { findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findEnumerations } from './enumerations.js';
+import { DATE_LINE_RE } from '../lexicon/sections.js';
 
 export interface Details {
   /** inline enumerations in every paragraph */
@@ -25,16 +26,18 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
   for (const it of items) {
     const d = { deadlines: [] as Deadline[], enumerations: [] as InlineEnumeration[] };
     byItem.set(it, d);
-    for (const p of [it.heading, ...it.body]) {
-      const found = findDeadlines(text, p.content.start, p.content.end, year);
+    const seen = new Set<string>(); // `5月底前` twice in one task is one time limit
+    for (const p of [it.heading, ...ownBody(s, it)]) {
+      const found = findDeadlines(text, p.content.start, p.content.end, year).filter((x) => !seen.has(x.text) && !!seen.add(x.text));
       d.deadlines.push(...found);
       const row = s.tableRows.get(p.line);
       const cell = row?.columns?.deadline !== undefined ? row.cells[row.columns.deadline] : undefined;
       // a deadline column may hold what no pattern knows (`2024年6月`, `长期`): the cell is the deadline.
       // Only this paragraph's deadlines can lie in its cell: searching the item's (a table of 100,000
       // rows under one heading) made this quadratic.
-      if (cell && cell.end > cell.start && !found.some((x) => x.span.start >= cell.start && x.span.end <= cell.end)) {
+      if (cell && cell.end > cell.start && !found.some((x) => x.span.start >= cell.start && x.span.end <= cell.end) && !seen.has(text.slice(cell.start, cell.end))) {
         const t = text.slice(cell.start, cell.end);
+        seen.add(t);
         const date = normaliseDeadline(t, year);
         d.deadlines.push(date ? { text: t, span: { ...cell }, date } : { text: t, span: { ...cell } });
       }
@@ -43,6 +46,22 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
   }
   return { enumerations, byItem };
 }
+
+/** The item's body without the document's closing after it: the last item's body runs on to the
+ *  signature and date (`国务院办公厅` / `2019年1月16日`), whose dates are no time limit. */
+function ownBody(s: Structure, it: ItemNode): Paragraph[] {
+  const body = it.body;
+  for (let j = 0; j < body.length; j++) {
+    const t = s.folded.slice(body[j]!.content.start, body[j]!.content.end);
+    if (!DATE_LINE_RE.test(t)) continue;
+    const prev = j > 0 ? s.folded.slice(body[j - 1]!.content.start, body[j - 1]!.content.end) : '';
+    return body.slice(0, j > 0 && SIGNATURE_RE.test(prev) ? j - 1 : j);
+  }
+  return body;
+}
+
+/** a signature line: a short name with no punctuation, ending like an organisation */
+const SIGNATURE_RE = /^[^，。；：、,.;:（）()]{2,30}(?:政府|办公室|办公厅|委员会|局|厅|部|委|办|院|中心)$/;
 
 /** the year the document is about, when its title names exactly one: a range
  *  (`2023—2025年工作方案`) names several, and `8月底前` is then no single date */

@@ -3,6 +3,7 @@
 // verdict's reasons kept for `fengong inspect` and the title hover (FORMAT.md §5).
 import type { DocumentKind, Paragraph, Span } from './types.js';
 import type { Structure } from './structure.js';
+import { namesOnly } from './clauses.js';
 import type { RoleMatcher } from './units.js';
 import { ARTICLE_RE, GENRE_WORDS, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, FORWARDED_END_RE, FORWARDING_VERB_RE, TITLE_END_AFTER_RE, TITLE_END_GENRES, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
 import { CLAUSE_BRACKETS } from '../lexicon/brackets.js';
@@ -107,16 +108,21 @@ function titleFromHint(s: Structure, hint: { first: number; last: number }): { t
  *  (`关于印发《XX工作方案》的通知`), then the last one before it. */
 export function innermostGenre(title: string): { word: string; genre: GenreClass } | undefined {
   const t = title.replace(TITLE_ASIDE_RE, '').replace(/[\s\u3000]+/g, '');
-  const found: { word: string; genre: GenreClass }[] = [];
+  const found: { word: string; genre: GenreClass; at: number }[] = [];
   for (let i = 0; i < t.length; i++) {
     const hit = genreWordAt(t, i);
     if (!hit) continue;
-    found.push({ word: hit[0], genre: hit[1] });
+    found.push({ word: hit[0], genre: hit[1], at: i });
     i += hit[0].length - 1;
   }
   if (!found.length) return undefined;
   const last = found[found.length - 1]!;
-  return WRAPPER_GENRES.has(last.word) && found.length > 1 ? found[found.length - 2] : last;
+  const inner = found[found.length - 2];
+  // the inner genre counts where it heads what the wrapper carries (`…工作方案》的通知`), not where
+  // it only qualifies it (`关于做好政府工作报告主要目标任务…的通知`: the 通知 assigns the targets)
+  const heads = inner && /^[》”"]?的?$/.test(t.slice(inner.at + inner.word.length, last.at));
+  const pick = WRAPPER_GENRES.has(last.word) && inner && heads ? inner : last;
+  return { word: pick.word, genre: pick.genre };
 }
 
 function genreWordAt(t: string, i: number): readonly [string, GenreClass] | undefined {
@@ -157,6 +163,8 @@ function hasBracketedClause(s: Structure, p: Paragraph, roles: RoleMatcher): boo
     if (!CLAUSE_BRACKETS.includes(m.open.char) || m.close.offset - m.open.offset > 200) continue;
     const inner = s.folded.slice(m.open.offset + 1, m.close.offset);
     if (roles.any.test(inner) || roles.label.test(inner)) return true;
+    // a bracket of unit names only that closes the paragraph: `…应享尽享。（市发改委、市财政局）`
+    if (/^[。；;.\s]*$/.test(s.folded.slice(m.close.offset + 1, p.content.end)) && namesOnly(s.folded, { start: m.open.offset + 1, end: m.close.offset })) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 // The plan model, built in named phases (each its own file, each testable alone):
-//   structure → genre → item tree → sections → unit clauses → tasks → details
+//   structure → genre → item tree → sections → tasks → units (where each task's come from) → details
 // Each phase returns its own typed result; none edits what an earlier phase made. The PlanItem the
 // rules read is assembled here, once, from the tree's nodes and the later phases' judgments.
 import type { EngineConfig } from '../types.js';
@@ -9,7 +9,8 @@ import { judgeGenre } from './genre.js';
 import { buildTree } from './tree.js';
 import { assignSections, type SectionRole } from './sections.js';
 import { findDeclarations } from './clauses.js';
-import { assignUnits, explicitUnits, judgeTasks, type ItemUnits, type TaskVerdicts } from './tasks.js';
+import { judgeTasks, type TaskVerdicts } from './tasks.js';
+import { assignUnits, ownClauses, type ItemUnits } from './assign.js';
 import { documentYear, findDetails, type Details } from './details.js';
 import { makeRoleMatcher } from './units.js';
 import { fold } from '../lexicon/fold.js';
@@ -22,9 +23,9 @@ export function parsePlan(text: string, config: Partial<EngineConfig> = {}): Pla
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
   const declarations = findDeclarations(s, roles);
   const ctx = { s, roles, leadsFirst: false };
-  const explicit = explicitUnits({ ...ctx, declarations }, tree.allItems.filter((it) => !it.children.length));
-  const verdicts = judgeTasks(s, tree.allItems, genre, sections, explicit.clauses);
-  const units = assignUnits(ctx, tree.allItems, explicit, declarations, sections, verdicts);
+  const own = ownClauses({ ...ctx, declarations }, tree.allItems.filter((it) => !it.children.length));
+  const verdicts = judgeTasks(s, tree.allItems, genre, sections, own.clauses);
+  const units = assignUnits(ctx, tree.allItems, own, declarations, sections, verdicts);
   const year = documentYear(genre.title?.text);
   const details = findDetails(s, tree.allItems, year);
   const { allItems, of } = assemble(tree.allItems, verdicts, units, details);
@@ -57,12 +58,17 @@ function assemble(nodes: ItemNode[], verdicts: TaskVerdicts, units: Map<ItemNode
     const parent = n.parent ? allItems[n.parent.id] : undefined;
     const item: PlanItem = {
       id: n.id, marker: n.marker, title: n.title, titleSpan: n.titleSpan, heading: n.heading, body: n.body, span: n.span, children: [], parent,
-      depth: n.depth, path: n.path, isTask: reason === undefined, unitClauses: u?.unitClauses ?? [], deadlines: d.deadlines, enumerations: d.enumerations,
+      depth: n.depth, path: n.path, isTask: reason === undefined, unitClauses: u?.unitClauses ?? [], units: u?.units ?? [],
+      deadlines: d.deadlines, enumerations: d.enumerations,
     };
     // optional fields added only when present, never deleted: `delete` made every task a dictionary-mode
     // object (780 bytes of properties each, a third of the plan's memory; issue 18)
     if (reason !== undefined) item.nonTaskReason = reason;
-    if (u?.inheritedUnits) item.inheritedUnits = u.inheritedUnits;
+    if (u?.source) {
+      item.inheritedUnits = { from: u.source.from, text: u.source.text };
+      item.unitSource = u.source.kind;
+    }
+    if (u?.uncertain) item.uncertain = true;
     if (parent) parent.children.push(item);
     allItems.push(item);
   }

@@ -27,6 +27,13 @@ function isFraming(words: string, extra: Set<string>): boolean {
   return parts.length > 1 && FRAMING.has(parts[0]!) && parts.every((p) => FRAMING.has(p) || FRAMING_NOUNS.some((n) => n.includes(p) && p.length >= 2));
 }
 
+/** A heading that *is* a framing noun (`保障措施`, `组织实施工作`), not a verb + framing noun
+ *  (`强化组织领导`, a judgment call FORMAT.md §2 leaves to the items' own clauses). */
+export function isFramingNoun(title: string, extra: Set<string> = new Set()): boolean {
+  const words = fold(headingWords(title));
+  return FRAMING.has(words) || extra.has(words) || FRAMING.has(words.replace(/工作$/, ''));
+}
+
 /** the role a heading gives its section, read from its words alone */
 export function headingRole(title: string, extraFraming: Set<string> = new Set()): SectionRole {
   const words = fold(headingWords(title));

@@ -50,10 +50,14 @@ const CELL_MARKERS: readonly [Rank, RegExp, boolean][] = [
 ];
 const EXPECTED: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5: '' };
 
+/** The cells of a row, counted from the line's start: a leading TAB is an empty first cell (a
+ *  工作任务 or 序号 cell merged down over several rows), not indentation — dropping it read every
+ *  later cell one column off (the 配合单位 cell as the 牵头单位). */
 function cellsOf(text: string, p: Paragraph): Span[] {
   const out: Span[] = [];
-  let from = p.content.start;
-  for (let i = p.content.start; i <= p.content.end; i++) {
+  const start = text.slice(p.span.start, p.content.start).includes('\t') ? p.span.start : p.content.start;
+  let from = start;
+  for (let i = start; i <= p.content.end; i++) {
     if (i === p.content.end || text[i] === '\t') {
       let s = from;
       let e = i;
@@ -69,14 +73,18 @@ function cellsOf(text: string, p: Paragraph): Span[] {
 /** What each header cell names (spaces inside are spacing: `工　作　任　务`). */
 function headerColumns(folded: string, cells: Span[]): TableColumns | undefined {
   const cols: TableColumns = { roles: new Map(), names: cells.map((c) => folded.slice(c.start, c.end).replace(/\s+/g, '')) };
+  const persons: number[] = [];
   cells.forEach((c, i) => {
     const h = folded.slice(c.start, c.end).replace(/\s+/g, '');
     const kind = HEADER_COLUMNS.find(([re]) => re.test(h))?.[1];
     if (kind === 'number') cols.number ??= i;
     else if (kind === 'task') cols.task ??= i;
     else if (kind === 'deadline') cols.deadline ??= i;
+    else if (kind === 'person') persons.push(i);
     else if (kind) cols.roles.set(i, kind);
   });
+  // a 负责人 column names the responsible party only where no column names units
+  if (!cols.roles.size) for (const i of persons) cols.roles.set(i, /牵头/.test(cols.names[i]!) ? 'lead' : 'responsible');
   return cols.roles.size || cols.task !== undefined ? cols : undefined;
 }
 
@@ -143,12 +151,14 @@ export function findTables(folded: string, paragraphs: Paragraph[], lines: LineR
     }
     if (!columns && (cells.length < 3 || !(number || lineMarker))) continue;
     const cellMarkers: MarkerCandidate[] = [];
-    for (let i = 1; i < cells.length && i <= 3; i++) {
+    // the line's own marker stands in its first filled cell (`⇥2.要求…` under a merged cell)
+    const first = lineMarker ? Math.max(0, cells.findIndex((c) => c.end > c.start)) : 0;
+    for (let i = first + 1; i < cells.length && i <= first + 3; i++) {
       const m = cellMarker(folded, cells[i]!, p.line, i);
       if (!m) break;
       cellMarkers.push(m);
     }
-    const taskCell = columns?.task ?? (number ? 1 : 0);
+    const taskCell = Math.max(columns?.task ?? (number ? 1 : 0), first);
     rows.set(p.line, { line: p.line, cells, number, cellMarkers, columns, taskCell: cellMarkers.length ? cellMarkers[cellMarkers.length - 1]!.cell! : taskCell });
   }
   return rows;

@@ -126,9 +126,16 @@ export interface ItemJudgment {
   isTask: boolean;
   /** why this item is not a task, when it is not */
   nonTaskReason?: NonTaskReason;
+  /** the clauses the item writes itself */
   unitClauses: UnitClause[];
-  /** units declared once for many tasks (`下同`, `不再列出`) that apply to this one */
+  /** the units of the task, by role: its own clauses', else those it takes from elsewhere (a
+   *  merged table cell, a parent's clause, a lead-in, a declaration): what the task table lists */
+  units: UnitRef[];
+  /** where the units come from when the item names none itself, as written there */
   inheritedUnits?: { from: Span; text: string };
+  unitSource?: 'merged' | 'parent' | 'lead-in' | 'declared' | 'remit';
+  /** the units rest on weak evidence: a merged cell inferred, a lead-in, a declaration far above */
+  uncertain?: true;
   deadlines: Deadline[];
   enumerations: InlineEnumeration[];
 }

@@ -6,7 +6,7 @@ import type { Span, UnitClause, UnitRef, UnitRole } from './types.js';
 import { isWhitespace } from '../text/chars.js';
 import { findDeadlines } from './deadlines.js';
 import { BUILTIN_ROLES, LABEL_ROLE_WORDS, LABEL_NOUNS, MODIFIER_RE, SEPARATELY_RE, REMIT_RE, CONJUNCT_RE, DEADLINE_LABEL_RE, NOTE_LABEL_RE } from '../lexicon/roles.js';
-import { ETC_RE, MAX_UNIT_LEN, RUN_TOGETHER_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
+import { ASIDE_BEFORE_BY_RE, CONJUNCTION_RE, ETC_RE, GENERIC_UNIT_RE, MAX_UNIT_LEN, RUN_TOGETHER_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 import { CLAUSE_BRACKETS, CLAUSE_CLOSERS } from '../lexicon/brackets.js';
 import { fold } from '../lexicon/fold.js';
 
@@ -105,6 +105,9 @@ function parseGroup(s: string, g: Span, roles: RoleMatcher): GroupParse | undefi
     const role = roles.labelRole(label[1]!);
     const from = g.start + label[0].length;
     const body = trim(s, from, g.end);
+    // `（责任处室：办公室牵头，…配合）`: the label only announces a clause that names its own roles
+    const own = body.end > body.start ? parseGroup(s, body, roles) : undefined;
+    if (own?.role && !own.label) return own;
     if (body.end <= body.start) return { role, label: true, units: [], separately: false, byRemit: false, emptySlot: { start: g.start, end: g.end } };
     const units = splitUnits(s, body, role);
     // `主（协）办单位：A、B`: the first named hosts (leads), the others co-host (cooperate)
@@ -160,16 +163,20 @@ function parseGroup(s: string, g: Span, roles: RoleMatcher): GroupParse | undefi
   return { role, label: false, units, separately, byRemit };
 }
 
-function splitUnits(s: string, body: Span, role: UnitRole): UnitRef[] | undefined {
-  const parts = splitTopLevel(s, body.start, body.end, '、/／');
+function splitUnits(s: string, body: Span, role: UnitRole, bySpace = false): UnitRef[] | undefined {
+  const parts = splitTopLevel(s, body.start, body.end, '、/／').flatMap((p) => splitAtConjunction(s, p));
   const units: UnitRef[] = [];
-  for (const p of parts) {
+  for (const p of bySpace ? parts.flatMap((q) => splitAtSpaces(s, q)) : parts) {
     let start = p.start;
     // `由办公室牵头`, `规范性文件公开由制发司（局）牵头`: the unit follows 由
     // searched within the part only: a lastIndexOf over the whole text made long plans quadratic
     const local = s.slice(start, p.end).lastIndexOf('由');
     const by = local < 0 ? -1 : start + local;
-    if (by >= start && by - start <= 20 && p.end - by > 2) start = by + 1;
+    if (by >= start && by - start <= 20 && p.end - by > 2) {
+      // `（技工院校内由人力资源社会保障行政部门负责）`: who does it in another context, an aside
+      if (ASIDE_BEFORE_BY_RE.test(s.slice(start, by))) return undefined;
+      start = by + 1;
+    }
     // `财政部等`, `财政部等有关部门`: 等 closes the list, it is no part of the name
     let end = p.end;
     const etc = ETC_RE.exec(s.slice(start, end));
@@ -180,6 +187,41 @@ function splitUnits(s: string, body: Span, role: UnitRole): UnitRef[] | undefine
     units.push({ name, role, span: { start, end } });
   }
   return units;
+}
+
+/** `全国总工会等和各省级人民政府`, `农业农村部和财政部`: `和` `及` between two whole names splits
+ *  them; inside a name it does not (`工业和信息化部`, `中央和国家机关工委`: `工业` names no unit). */
+function splitAtConjunction(s: string, p: Span): Span[] {
+  const t = s.slice(p.start, p.end);
+  const re = new RegExp(CONJUNCTION_RE.source, 'g');
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    if (m.index < 2) continue;
+    const left = t.slice(0, m.index);
+    const right = t.slice(m.index + m[0].length);
+    // `等和` closes one list and opens the next: `全国妇联等和各省级人民政府`
+    if (!(left.endsWith('等') || UNIT_SUFFIX_RE.test(left)) || right.length < 3 || !UNIT_SUFFIX_RE.test(right) || GENERIC_UNIT_RE.test(right)) continue;
+    return [{ start: p.start, end: p.start + m.index }, ...splitAtConjunction(s, { start: p.start + m.index + m[0].length, end: p.end })];
+  }
+  return [p];
+}
+
+/** `省财政厅 省国税局` in a table cell: a space between two whole names splits them; `省食品药品
+ *  监管局` is one name broken by a space (`省食品药品` names no unit). */
+function splitAtSpaces(s: string, p: Span): Span[] {
+  const out: Span[] = [];
+  let from = p.start;
+  const re = /[ \u3000\u00a0]+/g;
+  const t = s.slice(p.start, p.end);
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const left = s.slice(from, p.start + m.index);
+    const right = t.slice(m.index + m[0].length).split(/[ \u3000\u00a0]/)[0]!;
+    if (left.length >= 3 && UNIT_SUFFIX_RE.test(left) && right.length >= 3) {
+      out.push({ start: from, end: p.start + m.index });
+      from = p.start + m.index + m[0].length;
+    }
+  }
+  out.push({ start: from, end: p.end });
+  return out;
 }
 
 export interface ClauseParse {
@@ -194,9 +236,13 @@ export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firs
   if (len <= 1 || len > 300) return undefined;
   const groups = splitTopLevel(s, inner.start, inner.end, '，,；;').flatMap((g) => splitAtLabels(s, g, roles));
   const parsed: GroupParse[] = [];
+  let inNote = false;
   for (const g of groups) {
+    // `；适用范围：所有自贸试验区，以下除标注…外，适用范围均为…`: a note field runs to the next `；`
+    if (inNote && !/[；;]/.test(s[prevNonSpace(s, g.start)] ?? '') && !roles.label.test(s.slice(g.start, g.end))) continue;
+    inNote = NOTE_LABEL_RE.test(s.slice(g.start, g.end));
     // `（…负责，2024年底前完成）`, `；完成时限：6月底前`, `；持续推进`: a deadline in the clause names no unit
-    if (isDeadlineGroup(s, g) || NOTE_LABEL_RE.test(s.slice(g.start, g.end))) continue;
+    if (inNote || isDeadlineGroup(s, g)) continue;
     const p = parseGroup(s, g, roles);
     if (!p) return undefined;
     parsed.push(p);
@@ -241,14 +287,19 @@ export function parseCellUnits(s: string, cell: Span, role: UnitRole, roles: Rol
   if (own) return own;
   const groups = splitTopLevel(s, cell.start, cell.end, '，,；;');
   const units: UnitRef[] = [];
+  const issues: UnitClause['issues'] = [];
   for (const g of groups) {
-    const list = splitUnits(s, g, role);
+    const list = splitUnits(s, g, role, true);
     if (!list) return undefined;
+    // split at a space, still said: a space is no separator (FORMAT.md §6)
+    for (let i = 1; i < list.length; i++) {
+      const gap = s.slice(list[i - 1]!.span.end, list[i]!.span.start);
+      if (!/[、\/／]/.test(gap)) issues.push({ kind: 'run-together', span: { start: list[i - 1]!.span.start, end: list[i]!.span.end }, text: s.slice(list[i - 1]!.span.start, list[i]!.span.end) });
+    }
     units.push(...list);
   }
   if (!units.length) return undefined;
   if (firstListedLeads && role === 'responsible' && units[0]) units[0].role = 'lead';
-  const issues: UnitClause['issues'] = [];
   for (const u of units) if (runTogether(u.name) !== undefined) issues.push({ kind: 'run-together', span: u.span, text: u.name });
   return { units, byRemit: false, issues };
 }
@@ -259,6 +310,12 @@ function runTogether(name: string): number | undefined {
   if (!m) return undefined;
   const at = m.index + m[1]!.length;
   return at >= 3 && name.length - at >= 3 ? at : undefined;
+}
+
+function prevNonSpace(s: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && isWhitespace(s[i])) i--;
+  return i;
 }
 
 /** `牵头单位：A　责任单位：B`: labels separated by spaces only are two groups */

@@ -34,7 +34,8 @@ type MessageId = keyof typeof meta.messages;
 
 export function check(ctx: RuleContext<MessageId>): void {
   for (const task of ctx.plan.tasks) {
-    if (task.inheritedUnits) continue;
+    // units inferred from a merged cell above are the table's guess, not the row's own: still said
+    if (task.inheritedUnits && task.unitSource !== 'merged') continue;
     if (task.unitClauses.some((c) => c.units.length > 0)) continue;
     const title = task.title.length > 20 ? `${task.title.slice(0, 20)}…` : task.title;
     // the clause skeleton at the end of the task's text, for the writer to fill in (a suggestion:
