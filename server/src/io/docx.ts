@@ -17,36 +17,24 @@
 //                             (gridSpan) keeps the columns aligned with empty cells after it
 //   table of one column     → a layout box: its paragraphs are lines like any other
 //   automatic list number   → put back in front of the paragraph's text (`一、` `（一）` `1.`)
-import { readFileSync, statSync } from 'node:fs';
+import { readOfficeBytes, OLE, startsWith, ZIP } from './office-bytes.js';
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { ListCounters, emptyNumbering, type Level, type Numbering } from './docx-numbering.js';
-import { DEFAULT_MAX_BYTES, fileError, readPlanFile, type FileError } from './files.js';
+import { DEFAULT_MAX_BYTES, fileError, type FileError } from './files.js';
 import type { LineOrigin, WordNote, WordPlace, WordRead, WordSource } from './word-source.js';
 
 export * from './word-source.js';
 export { joinCellParagraphs } from './cell-text.js';
 import { joinCellParagraphs } from './cell-text.js';
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const startsWith = (buf: Uint8Array, magic: number[]) => magic.every((b, i) => buf[i] === b);
 
 /** Reads a .docx or .doc. Never throws: a bad file is a FileError naming it and saying what to do. */
 export async function readWordFile(path: string, opts: { maxBytes?: number } = {}): Promise<WordRead> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let buf: Buffer;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return { ok: false, path, error: fileError('EISDIR', path) };
-    if (!st.isFile()) return { ok: false, path, error: fileError('not-file', path) };
-    if (st.size > maxBytes) return { ok: false, path, error: fileError('too-large', path, `${st.size} bytes > ${maxBytes}`) };
-    buf = readFileSync(path);
-  } catch (e) {
-    const r = await readPlanFile(path); // the same errno messages as for a text file
-    return { ok: false, path, error: r.ok ? wordError('corrupt', path, String(e)) : r.error };
-  }
-  return readWordBytes(path, buf, maxBytes);
+  const read = await readOfficeBytes(path, maxBytes, (e) => wordError('corrupt', path, String(e)));
+  if (!read.ok) return { ok: false, path, error: read.error };
+  return readWordBytes(path, read.buf, maxBytes);
 }
 
 /** A Word file's bytes, read from disk or dropped on the web page (web/src/readers.ts). Never throws.

@@ -367,35 +367,36 @@ function tryDecode(buf: Buffer, label: string): string | undefined {
 
 /** Offset of the first byte that breaks UTF-8 (overlong, surrogate, out of range, truncated), or -1. */
 export function firstInvalidUtf8(buf: Buffer): number {
-  const n = buf.length;
-  let i = 0;
-  while (i < n) {
-    const b = buf[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let len: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) len = 2;
-    else if (b >= 0xe0 && b <= 0xef) {
-      len = 3;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      len = 4;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k < len; k++) {
-      const c = buf[i + k];
-      if (c === undefined) return i;
-      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
-    }
+  for (let i = 0; i < buf.length; ) {
+    const len = utf8SequenceLength(buf, i);
+    if (len === 0) return i;
     i += len;
   }
   return -1;
+}
+
+/** The length of the valid UTF-8 sequence starting at `i` (1–4), or 0 where none starts there. */
+export function utf8SequenceLength(buf: Uint8Array, i: number): number {
+  const b = buf[i]!;
+  if (b < 0x80) return 1;
+  let len: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) len = 2;
+  else if (b >= 0xe0 && b <= 0xef) {
+    len = 3;
+    if (b === 0xe0) lo = 0xa0;
+    if (b === 0xed) hi = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    len = 4;
+    if (b === 0xf0) lo = 0x90;
+    if (b === 0xf4) hi = 0x8f;
+  } else return 0;
+  for (let k = 1; k < len; k++) {
+    const c = buf[i + k];
+    if (c === undefined || (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf)) return 0;
+  }
+  return len;
 }
 
 /** Byte offset (within body) of the first unpaired surrogate in UTF-16, or -1. */

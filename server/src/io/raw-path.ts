@@ -3,6 +3,7 @@
 // carried as a string with each undecodable byte kept as a lone surrogate U+DC80–U+DCFF (Python's
 // surrogateescape), and turned back into its bytes (a Buffer path) wherever the file is opened.
 import { readFileSync } from 'node:fs';
+import { utf8SequenceLength } from './encoding.js';
 
 const ESCAPED = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
 
@@ -10,7 +11,7 @@ const ESCAPED = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
 export function decodeRawName(buf: Buffer): string {
   let out = '';
   for (let i = 0; i < buf.length;) {
-    const len = utf8Length(buf, i);
+    const len = utf8SequenceLength(buf, i);
     if (len) {
       out += buf.toString('utf8', i, i + len);
       i += len;
@@ -65,28 +66,4 @@ export function rawArgv(argv: string[]): string[] {
   const tail = cmdline.slice(cmdline.length - argv.length);
   if (tail.length !== argv.length) return argv;
   return argv.map((a, i) => (a.includes('\ufffd') && tail[i]!.toString('utf8') === a ? decodeRawName(tail[i]!) : a));
-}
-
-/** The length of the valid UTF-8 sequence at `i`, or 0. */
-function utf8Length(buf: Buffer, i: number): number {
-  const b = buf[i]!;
-  if (b < 0x80) return 1;
-  let len: number;
-  let lo = 0x80;
-  let hi = 0xbf;
-  if (b >= 0xc2 && b <= 0xdf) len = 2;
-  else if (b >= 0xe0 && b <= 0xef) {
-    len = 3;
-    if (b === 0xe0) lo = 0xa0;
-    if (b === 0xed) hi = 0x9f;
-  } else if (b >= 0xf0 && b <= 0xf4) {
-    len = 4;
-    if (b === 0xf0) lo = 0x90;
-    if (b === 0xf4) hi = 0x8f;
-  } else return 0;
-  for (let k = 1; k < len; k++) {
-    const c = buf[i + k];
-    if (c === undefined || (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf)) return 0;
-  }
-  return len;
 }

@@ -12,32 +12,19 @@
 //   several sheets          → one after another, an empty line between; hidden sheets are left out
 //
 // Positions are Excel's: `工作表“任务分解”第7行B列` / `'任务分解'!B7`.
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readOfficeBytes, OLE, startsWith, ZIP } from './office-bytes.js';
 import { unzipSync } from 'fflate';
-import { DEFAULT_MAX_BYTES, fileError, readPlanFile } from './files.js';
+import { DEFAULT_MAX_BYTES, fileError } from './files.js';
 import { joinCellParagraphs } from './cell-text.js';
 import { extensionOf, OLD_SHEET_EXTENSIONS, officeError, type LineOrigin, type WordRead, type WordSource } from './word-source.js';
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const startsWith = (buf: Uint8Array, magic: number[]) => magic.every((b, i) => buf[i] === b);
 
 /** Reads an .xlsx (or explains why an .xls/.et cannot be read). Never throws. */
 export async function readSheetFile(path: string, opts: { maxBytes?: number } = {}): Promise<WordRead> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let buf: Buffer;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return { ok: false, path, error: fileError('EISDIR', path) };
-    if (!st.isFile()) return { ok: false, path, error: fileError('not-file', path) };
-    if (st.size > maxBytes) return { ok: false, path, error: fileError('too-large', path, `${st.size} bytes > ${maxBytes}`) };
-    buf = await readFile(path);
-  } catch {
-    const r = await readPlanFile(path); // the same errno messages as for a text file
-    return { ok: false, path, error: r.ok ? officeError('office.sheetCorrupt', path) : r.error };
-  }
-  return readSheetBytes(path, buf, maxBytes);
+  const read = await readOfficeBytes(path, maxBytes, () => officeError('office.sheetCorrupt', path));
+  if (!read.ok) return { ok: false, path, error: read.error };
+  return readSheetBytes(path, read.buf, maxBytes);
 }
 
 /** A workbook's bytes, read from disk or dropped on the web page (web/src/readers.ts). Never throws. */
