@@ -19,9 +19,9 @@ describe('numbering shapes', () => {
     ]);
     assert.deepEqual(inspect(t).slice(5, 9), [
       '2  一、总体要求 [总体要求类部分] — 总体要求类段落，不列为任务',
-      '4  二.2024年重点任务',
+      '4  二、2024年重点任务',
       '  5  （一）做好甲 → 办公室（负责）',
-      '6  三.保障措施 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '6  三、保障措施 [总体要求类部分] — 总体要求类段落，不列为任务',
     ]);
   });
 
@@ -44,7 +44,7 @@ describe('numbering shapes', () => {
     assert.deepEqual(diagnostics(t), [
       { rule: 'numbering-format', line: 6, column: 1, key: 'numbering-format/missing-delimiter', data: { marker: '三', rank: 1, rankName: '一级', expected: '、' } },
     ]);
-    assert.deepEqual(inspect(t).at(-2), '6  三工作要求 [总体要求类部分] — 总体要求类段落，不列为任务');
+    assert.deepEqual(inspect(t).at(-2), '6  三、工作要求 [总体要求类部分] — 总体要求类段落，不列为任务');
   });
 
   test('a numeral alone on a line where the numbering does not expect it is text', () => {
