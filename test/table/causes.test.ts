@@ -32,6 +32,11 @@ const PLANS: Record<string, string[]> = {
     '承接省级试点工作的相关单位的主要任务如下：', '1.梳理公开事项目录（5月10日底前完成）。', '2.编制权力运行流程图（5月底前完成）。',
     '（二）推行权力运行网上公开', '区经济发展局、区公安局、区财政金融局等3个区直单位，分三个阶段推行网上公开工作。', '1.准备阶段（2015年4月-6月）',
     '确定权力清单（4月底前）。优化运行流程（5月底前）。查找监察节点（5月底前）。', '2.实施阶段（2015年7月-12月）'],
+  // a clause on a line of its own closing a group of items that name none covers the group; where an
+  // item of the group names its own units, the closing clause is the last item's alone
+  'group-clause': ['某某市应急体系建设规划任务分解', '一、重点任务', '1.完善应急预案体系', '(1)加强应急预案管理，规范编制和评估。', '(2)推进应急预案简明化。',
+    '(3)加强应急预案演练，每年至少组织一次。', '(责任单位:市直各有关单位、各县(市、区)人民政府)', '2.健全应急管理机制', '(1)推进应急管理机构建设。(市应急局负责)',
+    '(2)完善应急联动机制。', '(责任单位:市公安局)'],
   'parent-clause': ['某某局2024年政务公开工作要点', '一、重点任务', '（一）加强平台建设。（办公室牵头，各处室配合）', '1.升级门户网站。', '2.整合政务新媒体。'],
   sections: ['某某省政府信息公开工作方案', '一、重点任务', '（一）推进决策公开。扩大公众参与。', '责任单位：省政府办公厅。', '（二）加强解读回应。',
     '（三）强化组织领导。各地各部门要加强领导。', '责任单位：省政府各部门、各直属机构。', '二、工作保障', '（一）加强经费保障。', '（二）加强队伍建设。'],
@@ -107,6 +112,13 @@ test('units from elsewhere: a lead-in referring back to unit items, a parent ope
     r(11, [], eight, [], ['2015年4月-6月', '4月底前', '5月底前'], true), r(13, [], eight, [], ['2015年7月-12月'], true),
   ]);
   assert.deepEqual(rows.get('parent-clause'), [r(4, ['办公室'], [], ['各处室']), r(5, ['办公室'], [], ['各处室'])]);
+});
+
+test('a clause on a line of its own after a group of items that name no unit covers the group (uncertain); not where one names its own', () => {
+  const group = ['市直各有关单位', '各县(市、区)人民政府'];
+  assert.deepEqual(rows.get('group-clause'), [
+    r(4, [], group, [], [], true), r(5, [], group, [], [], true), r(6, [], group), r(9, [], ['市应急局']), r(10, [], ['市公安局']),
+  ]);
 });
 
 test('sections: a 责任单位 paragraph makes (三)强化组织领导 a task; 工作保障 items are none; 主要任务和责任分工 holds tasks', () => {

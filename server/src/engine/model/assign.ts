@@ -2,6 +2,7 @@
 //   own       the clauses the item writes itself (a bracket, a label, a `责任单位：` paragraph, its
 //             table row's unit cells, an unbracketed clause at its end)
 //   merged    a table row whose unit cells are empty because Word merged them with the row above
+//   group     a clause standing alone after the last of a group of sibling items that name none
 //   parent    a clause on an ancestor's heading or opening text that covers its children
 //   lead-in   a paragraph that names the units of the items below it
 //   declared  a declaration above (`以下均需试点城市政府落实，不再列出`)
@@ -18,7 +19,7 @@ import { looksLikeUnit } from './units.js';
 import { DECLARED_UNITS_RE, LEAD_IN_BACK_RE } from '../lexicon/roles.js';
 import { ETC_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 
-export type UnitSourceKind = 'merged' | 'parent' | 'lead-in' | 'declared' | 'remit';
+export type UnitSourceKind = 'merged' | 'group' | 'parent' | 'lead-in' | 'declared' | 'remit';
 
 /** the units of one leaf and where they come from */
 export interface ItemUnits {
@@ -122,7 +123,7 @@ export function assignUnits(
     const units: ItemUnits = { unitClauses, units: named(unitClauses) };
     out.set(it, units);
     if (units.units.length) continue;
-    const from = mergedRow(ctx.s, it, out, items) ?? ancestorClause(ctx, declarations, it, memo) ?? leadIn(ctx.s, it, own.known);
+    const from = mergedRow(ctx.s, it, out, items) ?? groupClause(ctx.s, it, own) ?? ancestorClause(ctx, declarations, it, memo) ?? leadIn(ctx.s, it, own.known);
     if (from) { Object.assign(units, from); continue; }
     if (declarations.inherit && it.heading.span.start > declarations.inherit.from.start) {
       units.source = { kind: 'declared', ...declarations.inherit };
@@ -147,6 +148,27 @@ function mergedRow(s: Structure, it: ItemNode, done: Map<ItemNode, ItemUnits>, i
   const above = done.get(prev);
   if (!above?.units.length || (above.source && above.source.kind !== 'merged')) return undefined;
   return { units: above.units.map((u) => ({ ...u })), source: above.source ?? sourceOf(s, 'merged', prev.heading.content), uncertain: true };
+}
+
+/** `(1)加强…` `(2)推进…` `(3)…` `(4)…` then `(责任单位:市直各有关单位、各县(市、区)人民政府)` on a line
+ *  of its own: a clause closing a group of sibling items, none of which names a unit of its own,
+ *  covers the whole group, not only the last item it stands under (uncertain: the last alone is
+ *  the other reading). */
+function groupClause(s: Structure, it: ItemNode, own: OwnClauses): Found | undefined {
+  const siblings = it.parent?.children;
+  const last = siblings?.[siblings.length - 1];
+  if (!last || last === it || last.children.length) return undefined;
+  if (siblings!.some((x) => x !== last && (x.children.length || named(own.clauses.get(x) ?? []).length))) return undefined;
+  const closing = (own.clauses.get(last) ?? []).filter((c) => c.units.length);
+  if (!closing.length || !closing.every((c) => standsAlone(s, last, c))) return undefined;
+  const c = closing[0]!;
+  return { units: named(closing).map((u) => ({ ...u })), source: sourceOf(s, 'group', c.span), uncertain: true };
+}
+
+/** the clause is a body paragraph of its own (nothing but spaces before it on its line) */
+function standsAlone(s: Structure, it: ItemNode, c: UnitClause): boolean {
+  const p = it.body.find((b) => b.content.start <= c.span.start && c.span.start <= b.content.end);
+  return !!p && s.text.slice(p.content.start, c.span.start).trim() === '';
 }
 
 /** A 职责分工 section whose items are units covers every task (FORMAT.md §5); it names no unit
