@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import proto from 'vscode-languageserver-protocol/node';
+import { corpusPlan } from './lib/corpus-plan.mjs';
+import { latencyStats, round1 } from './lib/stats.mjs';
 
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = proto;
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -23,20 +25,9 @@ const log = (...a) => { if (!JSON_OUT) console.log(...a); else console.error(...
 const CORPUS = join(ROOT, 'test', 'corpus');
 const corpusFiles = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
 
-/** the corpus paragraphs repeated until the plan has `lines` lines (as bench/lsp-latency.mjs) */
-function buildPlan(lines) {
-  const paras = corpusFiles.flatMap((f) => readFileSync(join(CORPUS, f), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/));
-  const out = [];
-  for (let i = 0; out.length < lines; i++) out.push(paras[i % paras.length]);
-  return out.join('\n') + '\n';
-}
-
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-const round = (x) => Math.round(x * 10) / 10;
-const stats = (xs) => ({ n: xs.length, median: round(pct(xs, 50)), p95: round(pct(xs, 95)), max: round(Math.max(...xs)) });
+const buildPlan = (lines) => corpusPlan(CORPUS, lines);
+const round = round1;
+const stats = latencyStats;
 
 // ---- the workspace: 200 plans (the corpus, cycled) and the 10,000-line plan ----
 const WS = join(ROOT, '.cache', 'bench-drafting');

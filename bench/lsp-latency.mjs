@@ -10,6 +10,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import proto from 'vscode-languageserver-protocol/node';
+import { corpusPlan } from './lib/corpus-plan.mjs';
+import { latencyStats, round1 } from './lib/stats.mjs';
 
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = proto;
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -30,22 +32,9 @@ function corpusDir() {
   throw new Error('corpus not found: set FENGONG_CORPUS');
 }
 
-/** the corpus paragraphs repeated until the plan has `lines` lines */
-function buildPlan(lines) {
-  const dir = corpusDir();
-  const paras = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
-    .flatMap((f) => readFileSync(join(dir, f), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/));
-  const out = [];
-  for (let i = 0; out.length < lines; i++) out.push(paras[i % paras.length]);
-  return out.join('\n') + '\n';
-}
-
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-const round = (x) => Math.round(x * 10) / 10;
-const stats = (xs) => ({ n: xs.length, median: round(pct(xs, 50)), p95: round(pct(xs, 95)), max: round(Math.max(...xs)) });
+const buildPlan = (lines) => corpusPlan(corpusDir(), lines);
+const round = round1;
+const stats = latencyStats;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function startServer() {

@@ -17,3 +17,12 @@ export function summarize(runs) {
 export function runsFor(firstMs, { minRuns, maxRuns, budgetMs }) {
   return Math.max(minRuns, Math.min(maxRuns, Math.ceil(budgetMs / Math.max(firstMs, 0.001))));
 }
+
+/** the value at percentile `p` (nearest rank) */
+export const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+export const round1 = (x) => Math.round(x * 10) / 10;
+/** latency summary of a list of ms: n, median, p95, max (one decimal) */
+export const latencyStats = (xs) => ({ n: xs.length, median: round1(percentile(xs, 50)), p95: round1(percentile(xs, 95)), max: round1(Math.max(...xs)) });
