@@ -463,10 +463,16 @@ try {
       const r = span.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     });
-    await page.mouse.move(box.x - 40, box.y - 40);
-    await page.mouse.move(box.x, box.y, { steps: 4 });
     const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').filter({ hasText: '牵头' === PINNED.leadRole ? '牵头：' : 'lead:' }).first();
-    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    // Monaco shows a hover only after the pointer rests; on a busy machine a first rest can be
+    // missed (a CI run saw no hover in 10 s once): move away and back, as a user would, up to 3 times
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.move(box.x - 40, box.y - 40);
+      await page.mouse.move(box.x, box.y, { steps: 4 });
+      const shown = await hover.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, (e) => { if (attempt === 3) throw e; return false; });
+      if (shown) break;
+      log(`hover: none after attempt ${attempt}, moving the pointer again`);
+    }
     const text = (await hover.innerText()).trim();
     log('Hover:\n' + text);
     if (text !== PINNED.hover) throw new Error(`hover text is ${JSON.stringify(text)}, expected ${JSON.stringify(PINNED.hover)}`);
