@@ -33,10 +33,18 @@ vim.cmd('silent first')
 local out = os.getenv('FENGONG_OUT')
 local plan = vim.fn.bufnr(os.getenv('FENGONG_PLAN'))
 local deadline = vim.loop.now() + 30000
+-- every plan buffer's client attaches on its own schedule: wait for them too (a CI run once read
+-- the second plan's clients before its attach had finished)
+local function attached()
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.bo[b].filetype == 'workplan' and #vim.lsp.buf_get_clients(b) == 0 then return false end
+  end
+  return true
+end
 local timer = vim.loop.new_timer()
 timer:start(100, 100, vim.schedule_wrap(function()
   local ds = vim.diagnostic.get(plan)
-  if #ds == 0 and vim.loop.now() < deadline then return end
+  if (#ds == 0 or not attached()) and vim.loop.now() < deadline then return end
   timer:stop()
   local list = {}
   for _, d in ipairs(ds) do
