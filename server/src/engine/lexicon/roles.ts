@@ -40,6 +40,10 @@ export const REMIT_VERB_RE = /^(?:负责|牵头|主要负责|承担|指导|配�
 /** the units a declaration gives every later task: `以下均需试点城市政府落实，不再列出` */
 export const DECLARED_UNITS_RE = /(?:均需由|均由|均需|由)([^，,。；;（(]{2,40}?)(?:负责|落实|牵头|承担|组织实施)/;
 
+/** units every task involves, declared once instead of in each clause:
+ *  `具体任务均涉及相关市（州）人民政府，不再做分工，下同` → 相关市（州）人民政府 */
+export const SHARED_UNITS_RE = /涉及([^，,。；;：:]{2,40}?)[，,]?(?:不再|不另)(?:做|作|进行|单独|一一)?(?:分工|列出)/;
+
 /** a lead-in that refers back to the units listed just before it: `承接试点工作的相关单位的主要任务如下：` */
 export const LEAD_IN_BACK_RE = /(?:相关|上述|以上|前述|这些|各)(?:单位|部门|处室)[^。]*如下[：:]?$/;
 

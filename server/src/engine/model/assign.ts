@@ -14,7 +14,7 @@ import type { Structure } from './structure.js';
 import type { SectionRole } from './sections.js';
 import type { TableRow } from './table.js';
 import type { TaskVerdicts } from './tasks.js';
-import { cellClauses, explicitClauses, findBareClause, type ClauseContext, type Declarations } from './clauses.js';
+import { cellClauses, explicitClauses, findBareClause, type ClauseContext, type Declarations, type SharedUnits } from './clauses.js';
 import { looksLikeUnit } from './units.js';
 import { DECLARED_UNITS_RE, LEAD_IN_BACK_RE } from '../lexicon/roles.js';
 import { ETC_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
@@ -122,16 +122,45 @@ export function assignUnits(
     }
     const units: ItemUnits = { unitClauses, units: named(unitClauses) };
     out.set(it, units);
-    if (units.units.length) continue;
-    const from = mergedRow(ctx.s, it, out, items) ?? groupClause(ctx.s, it, own) ?? ancestorClause(ctx, declarations, it, memo) ?? leadIn(ctx.s, it, own.known);
-    if (from) { Object.assign(units, from); continue; }
-    if (declarations.inherit && it.heading.span.start > declarations.inherit.from.start) {
-      units.source = { kind: 'declared', ...declarations.inherit };
-      units.units = (declared ?? []).map((u) => ({ ...u }));
-      if (units.units.length) units.uncertain = true;
-    } else if (remit) units.source = { kind: 'remit', ...remit };
+    if (!units.units.length) unitsFromElsewhere(ctx, it, units, { out, items, own, declarations, memo, declared, remit });
+    if (verdicts.get(it) === undefined) addShared(ctx.s, it, units, declarations.shared);
   }
   return out;
+}
+
+interface Elsewhere {
+  out: Map<ItemNode, ItemUnits>; items: ItemNode[]; own: OwnClauses; declarations: Declarations;
+  memo: Map<ItemNode, UnitClause | null>; declared: UnitRef[] | undefined; remit: { from: Span; text: string } | undefined;
+}
+
+/** a leaf that names no unit itself: a merged cell, its group's clause, a parent, a lead-in, a declaration, a 职责分工 section */
+function unitsFromElsewhere(ctx: ClauseContext, it: ItemNode, units: ItemUnits, e: Elsewhere): void {
+  const from = mergedRow(ctx.s, it, e.out, e.items) ?? groupClause(ctx.s, it, e.own) ?? ancestorClause(ctx, e.declarations, it, e.memo) ?? leadIn(ctx.s, it, e.own.known);
+  if (from) { Object.assign(units, from); return; }
+  const inherit = e.declarations.inherit;
+  if (inherit && it.heading.span.start > inherit.from.start) {
+    units.source = { kind: 'declared', ...inherit };
+    units.units = (e.declared ?? []).map((u) => ({ ...u }));
+    if (units.units.length) units.uncertain = true;
+  } else if (e.remit) units.source = { kind: 'remit', ...e.remit };
+}
+
+/** `〔责任单位：A、B按职责分工负责。具体任务均涉及X，不再做分工，下同。〕`: X is one of the units of
+ *  this task and (`下同`) of every later one, besides those each names (responsible). A later
+ *  declaration replaces an earlier one; a task that takes it from far above is uncertain. */
+function addShared(s: Structure, it: ItemNode, units: ItemUnits, shared: SharedUnits[]): void {
+  let d: SharedUnits | undefined;
+  let inOwn = false;
+  for (const x of shared) {
+    const own = x.from.start >= it.span.start && x.from.start < it.span.end;
+    if (own || (x.onward && x.from.start < it.span.start)) { d = x; inOwn = own; }
+  }
+  if (!d) return;
+  const have = new Set(units.units.map((u) => u.name));
+  const add = (unitList(s, d.names, new Set()) ?? []).filter((u) => !have.has(u.name));
+  if (!add.length) return;
+  units.units = [...units.units, ...add];
+  if (!inOwn) units.uncertain = true;
 }
 
 type Found = Pick<ItemUnits, 'units' | 'source' | 'uncertain' | 'inheritedClause'>;
