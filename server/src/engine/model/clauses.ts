@@ -6,7 +6,7 @@ import type { TableRow } from './table.js';
 import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
 import { looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
 import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
-import { MODIFIER_RE, SHARED_UNITS_RE } from '../lexicon/roles.js';
+import { MODIFIER_RE, SHARED_UNITS_RE, TEAM_MEMBERS_AFTER_RE, TEAM_RE } from '../lexicon/roles.js';
 import { TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 import { isWhitespace } from '../text/chars.js';
 
@@ -188,6 +188,8 @@ export interface Declarations {
   /** `具体任务均涉及X，不再做分工，下同`: X is one of the units of the task whose clause says so and,
    *  with `下同`, of every later task (in document order) */
   shared: SharedUnits[];
+  /** `成立…工作专班，由A牵头，B、C为成员单位`: the lead and members of the whole work */
+  team?: { from: Span; text: string; lead: Span; members: Span };
 }
 
 export interface SharedUnits {
@@ -206,6 +208,7 @@ export function findDeclarations(s: Structure, roles: RoleMatcher): Declarations
     const f = s.folded.slice(p.content.start, p.content.end);
     const shared = sharedUnits(s, p.content.start, f);
     if (shared) out.shared.push(shared);
+    if (!out.team && f.includes('成员单位')) out.team = team(s, p.content.start, f);
     // a header field before the body names the units of every task: `主（協）辦機關：縣政府辦公室`
     if (!out.inherit && p.line < s.bodyStartLine && roles.label.test(f)) {
       out.inherit = { from: { ...p.content }, text: s.text.slice(p.content.start, p.content.end) };
@@ -240,6 +243,16 @@ function sharedUnits(s: Structure, start: number, f: string): SharedUnits | unde
     from: { start: start + from, end: start + to }, text: s.text.slice(start + from, start + to),
     names: { start: names, end: names + m[1]!.length }, onward: /下同/.test(f.slice(m.index, to)),
   };
+}
+
+/** `成立…工作专班，由A牵头，B、C为成员单位` (or `…，成员单位为B、C`): the sentence and its two lists */
+function team(s: Structure, start: number, f: string): Declarations['team'] {
+  const m = TEAM_RE.exec(f) ?? TEAM_MEMBERS_AFTER_RE.exec(f);
+  if (!m) return undefined;
+  const lead = start + m.index + m[0].indexOf(`由${m[1]!}牵头`) + 1;
+  const members = start + m.index + m[0].lastIndexOf(m[2]!);
+  const from = { start: start + m.index, end: start + m.index + m[0].length };
+  return { from, text: s.text.slice(from.start, from.end), lead: { start: lead, end: lead + m[1]!.length }, members: { start: members, end: members + m[2]!.length } };
 }
 
 /** (e) unbracketed at the end of the text: `…动态更新。办公室牵头，各有关处室配合`, even glued to the
