@@ -31,6 +31,13 @@ const PLANS: Record<string, string[]> = {
   team: ['某某县老旧小区改造工作方案', '一、组织架构', '成立县老旧小区改造工作专班，由县住房城乡建设局牵头，县财政局、县自然资源局和各乡镇人民政府为成员单位。',
     '二、主要任务', '（一）摸清底数', '1.开展入户调查。6月底前完成。', '2.编制改造计划。', '（二）落实资金', '3.落实补助资金。（县财政局负责）'],
   'team-after': ['某某区河道整治行动方案', '一、重点任务', '1.清理河道垃圾。', '二、保障措施', '（一）加强组织领导。组建区河道整治领导小组，由区水务局牵头，成员单位包括区生态环境局、各街道办事处。'],
+  // a filled 完成时限 cell is the row's time limit (a target time in the text is none); a frequency in it is none
+  'deadline-cells': ['某某市2022年重点工作任务分解表', '序号\t工作任务\t牵头单位\t完成时限', '1\t推进不动产登记改革，一般登记3个工作日内办结。\t市自然资源局\t2022年9月底',
+    '2\t公开财政预决算信息。\t市财政局\t每季度', '3\t建设智慧停车平台，6月底前完成选址。\t市城管局\t',
+    '各牵头单位要会同配合单位制定年度计划，每年11月20日前将完成情况报市政府办公室。'],
+  // what follows the last item's clause speaks to the whole plan: its dates are no time limit
+  'closing-after-clause': ['某某区2023年政务公开工作要点', '一、重点任务', '（一）加强督查考核。将政务公开纳入绩效考核。（区政府督查室负责）',
+    '各街道、各部门要结合实际制定具体方案，于6月30日前报区政府办公室。'],
   splitting: ['某某省消费扶贫工作方案', '一、重点任务', '（一）拓宽销售渠道。（农业农村部、全国总工会等和各省级人民政府负责）',
     '（二）打造产业平台。（牵头单位：省发改委、省商务厅，支撑单位：省大数据局、省统计局）', '（三）推进配套改造。（镇政府、区建设局牵头，头桥集团、区城管局配合实施）',
     '（四）加强技能培训。（人力资源社会保障部等有关部门和单位负责）', '（五）发展工业互联网。（工业和信息化部、中央和国家机关工委负责）'],
@@ -116,6 +123,13 @@ test('a working group (成立…工作专班，由A牵头，B、C和D为成员�
     r(6, ['县住房城乡建设局'], [], members, ['6月底前'], true), r(7, ['县住房城乡建设局'], [], members, [], true), r(9, [], ['县财政局']),
   ]);
   assert.deepEqual(rows.get('team-after'), [r(3, ['区水务局'], [], ['区生态环境局', '各街道办事处'], [], true)]);
+});
+
+test('time limits in tables and closings: a filled 完成时限 cell alone; a frequency (每季度, 每年…前) none; not a closing paragraph after the last clause', () => {
+  assert.deepEqual(rows.get('deadline-cells'), [
+    r(3, ['市自然资源局'], [], [], ['2022年9月底']), r(4, ['市财政局'], []), r(5, ['市城管局'], [], [], ['6月底前']),
+  ]);
+  assert.deepEqual(rows.get('closing-after-clause'), [r(3, [], ['区政府督查室'])]);
 });
 
 test('splitting and labels: 等和, 支撑单位, 配合实施, 等有关部门和单位; 和 inside a name stays', () => {

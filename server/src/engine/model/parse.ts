@@ -27,7 +27,7 @@ export function parsePlan(text: string, config: Partial<EngineConfig> = {}): Pla
   const verdicts = judgeTasks(s, tree.allItems, genre, sections, own.clauses);
   const units = assignUnits(ctx, tree.allItems, own, declarations, sections, verdicts);
   const year = documentYear(genre.title?.text);
-  const details = findDetails(s, tree.allItems, year);
+  const details = findDetails(s, tree.allItems, year, own.clauses);
   const { allItems, of } = assemble(tree.allItems, verdicts, units, details);
   return {
     text, kind: genre.genre, genre, sections: new Map([...sections].map(([n, r]) => [of(n), r] as [PlanItem, SectionRole])), title: genre.title, year,
