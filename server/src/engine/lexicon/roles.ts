@@ -45,9 +45,11 @@ export const DECLARED_UNITS_RE = /(?:均需由|均由|均需|由)([^，,。；;�
 export const SHARED_UNITS_RE = /涉及([^，,。；;：:]{2,40}?)[，,]?(?:不再|不另)(?:做|作|进行|单独|一一)?(?:分工|列出)/;
 
 /** a body set up for the whole work, with a lead and member units (FORMAT.md §7):
- *  `成立区XX工作专班，由区住房城乡建设局牵头，区财政局、区城管局和各街道办事处为成员单位` */
-export const TEAM_RE = /(?:成立|组建|建立)[^。；;]{0,40}?(?:专班|领导小组|工作小组|工作组|指挥部|推进组)[^。；;]{0,20}?[，,]由([^，,。；;]{2,40}?)牵头[，,]([^。；;]{2,200}?)(?:为|作为)成员单位/;
-export const TEAM_MEMBERS_AFTER_RE = /(?:成立|组建|建立)[^。；;]{0,40}?(?:专班|领导小组|工作小组|工作组|指挥部|推进组)[^。；;]{0,20}?[，,]由([^，,。；;]{2,40}?)牵头[，,]成员单位(?:为|包括)[：:]?([^。；;]{2,200})/;
+ *  `成立区XX工作专班，由区住房城乡建设局牵头，区财政局、区城管局和各街道办事处为成员单位`.
+ *  Matched a sentence at a time, each pattern within one comma part (no backtracking across parts). */
+export const TEAM_SETUP_RE = /(?:成立|组建|建立)[^，,]*(?:专班|领导小组|工作小组|工作组|指挥部|推进组)/;
+export const TEAM_LEAD_RE = /[，,]由([^，,]{2,40}?)牵头(?=[，,])/;
+export const TEAM_MEMBERS_RE = /[，,]([^，,]{2,200}?)(?:为|作为)成员单位|[，,]成员单位(?:为|包括)[：:]?([^，,]{2,200})/;
 
 /** a lead-in that refers back to the units listed just before it: `承接试点工作的相关单位的主要任务如下：` */
 export const LEAD_IN_BACK_RE = /(?:相关|上述|以上|前述|这些|各)(?:单位|部门|处室)[^。]*如下[：:]?$/;

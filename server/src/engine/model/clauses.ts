@@ -6,7 +6,7 @@ import type { TableRow } from './table.js';
 import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
 import { looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
 import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
-import { MODIFIER_RE, SHARED_UNITS_RE, TEAM_MEMBERS_AFTER_RE, TEAM_RE } from '../lexicon/roles.js';
+import { MODIFIER_RE, SHARED_UNITS_RE, TEAM_LEAD_RE, TEAM_MEMBERS_RE, TEAM_SETUP_RE } from '../lexicon/roles.js';
 import { TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 import { isWhitespace } from '../text/chars.js';
 
@@ -247,12 +247,26 @@ function sharedUnits(s: Structure, start: number, f: string): SharedUnits | unde
 
 /** `成立…工作专班，由A牵头，B、C为成员单位` (or `…，成员单位为B、C`): the sentence and its two lists */
 function team(s: Structure, start: number, f: string): Declarations['team'] {
-  const m = TEAM_RE.exec(f) ?? TEAM_MEMBERS_AFTER_RE.exec(f);
-  if (!m) return undefined;
-  const lead = start + m.index + m[0].indexOf(`由${m[1]!}牵头`) + 1;
-  const members = start + m.index + m[0].lastIndexOf(m[2]!);
-  const from = { start: start + m.index, end: start + m.index + m[0].length };
-  return { from, text: s.text.slice(from.start, from.end), lead: { start: lead, end: lead + m[1]!.length }, members: { start: members, end: members + m[2]!.length } };
+  const ends = /[。；;]/g;
+  for (let from = 0; from < f.length;) {
+    ends.lastIndex = from;
+    const to = ends.exec(f)?.index ?? f.length;
+    const t = f.slice(from, to);
+    const first = t.search(/[，,]/);
+    const lead = first > 0 && TEAM_SETUP_RE.test(t.slice(0, first)) ? TEAM_LEAD_RE.exec(t) : null;
+    const members = lead && TEAM_MEMBERS_RE.exec(t.slice(lead.index + lead[0].length));
+    if (lead && members) {
+      const at = start + from;
+      const m = members[1] ?? members[2]!;
+      const mAt = at + lead.index + lead[0].length + members.index + members[0].indexOf(m);
+      return {
+        from: { start: at, end: at + t.length }, text: s.text.slice(at, at + t.length),
+        lead: { start: at + lead.index + 2, end: at + lead.index + 2 + lead[1]!.length }, members: { start: mAt, end: mAt + m.length },
+      };
+    }
+    from = to + 1;
+  }
+  return undefined;
 }
 
 /** (e) unbracketed at the end of the text: `…动态更新。办公室牵头，各有关处室配合`, even glued to the
