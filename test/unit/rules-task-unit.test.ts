@@ -47,6 +47,7 @@ ruleTester('task-unit', {
     { name: 'the corpus report 003 requires no units', text: corpusText('003_') },
     { name: 'framing sections (exact headings, simplified and traditional) require no units', text: framing },
     { name: 'a configured nonTaskSections heading requires no units', text: doc(PLAN, '一、专项推进', '1.做好甲。'), config: { nonTaskSections: ['专项推进'] } },
+    { name: 'a row whose unit cells are empty under a row that names units: the cell is merged with it (FORMAT.md §7)', text: doc(PLAN, '序号\t工作任务\t牵头单位', '1\t做好甲\t办公室', '2\t做好乙\t') },
     { name: 'the preamble and the closing are no tasks', text: doc(PLAN, '各处室：', '现将方案印发给你们，请认真贯彻落实。', '一、重点任务', '1.做好甲。（办公室负责）', '上一条：关于做好某项工作的通知', '1.网站地图') },
     ...['000_', '001_', '004_'].map((f) => ({ name: `the corpus plan ${f} names every unit`, text: corpusText(f) })),
     ...['through-24.txt', 'traditional.txt'].map((f) => ({ name: `the fixture ${f} names every unit`, text: fixtureText(f) })),
@@ -59,8 +60,9 @@ ruleTester('task-unit', {
         // the quick fix: the clause skeleton at the end of the task's text, for the writer to fill in
         fix: null, suggestions: [{ output: missing.replace('健全工作机制。', '健全工作机制。（牵头，配合）') }] }],
     },
-    { name: 'a table row gets no skeleton (its unit column is where units go)', text: doc(PLAN, '序号\t工作任务\t牵头单位', '1\t做好甲\t办公室', '2\t做好乙\t'),
-      errors: [{ messageId: 'missing', line: 4, column: 1, suggestions: [] }] },
+    // the first row: no row above whose unit cell could be merged over it
+    { name: 'a table row gets no skeleton (its unit column is where units go)', text: doc(PLAN, '序号\t工作任务\t牵头单位', '1\t做好甲\t', '2\t做好乙\t办公室'),
+      errors: [{ messageId: 'missing', line: 3, column: 1, suggestions: [] }] },
     { name: 'a clause on a parent heading covers its sub-items that name none', text: inheritedFromParent, errors: [{ messageId: 'missing', line: 7, column: 1 }] },
     { name: '`强化组织保障，确保…` is a task section, not the framing section 保障措施', text: doc(PLAN, '一、强化组织保障，确保工作落实', '（一）明确领导责任。', '（二）加强队伍建设。（办公室负责）'), errors: [{ messageId: 'missing', line: 3, column: 1 }] },
     { name: '`牵头` inside running prose is no clause', text: task('1.牵头起草部门要做好政策解读。'), errors: [{ messageId: 'missing', line: 3, column: 1 }] },

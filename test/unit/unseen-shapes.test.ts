@@ -300,8 +300,10 @@ describe('a 序号 column after the first', () => {
     const t = doc('某某局2024年政务公开重点工作任务清单', '工作任务\t序号\t具体要求\t责任科室\t时限要求',
       '强化政策公开\t1\t清理行政规范性文件并公布目录。\t办公室\t年底前', '\t2\t公开医保待遇政策。\t待遇保障科\t持续推进',
       '3\t公开基金收支情况。\t基金监管科\t每季度', '做好主动公开\t4\t规范发布主动公开内容。\t\t持续推进');
-    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 6, column: 8, key: 'task-unit/missing' }]);
+    // row 4's empty 责任科室 cell is merged with row 3's: no task-unit (FORMAT.md §7)
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), []);
     const p = plan(t);
+    assert.deepEqual([p.tasks[3]!.units.map((u) => u.name), p.tasks[3]!.unitSource], [['基金监管科'], 'merged']);
     assert.deepEqual(p.tasks.map((x) => [x.marker.value, x.heading.line + 1, x.unitClauses.flatMap((c) => c.units.map((u) => u.name)).join()]), [
       [1, 3, '办公室'], [2, 4, '待遇保障科'], [3, 5, '基金监管科'], [4, 6, ''],
     ]);

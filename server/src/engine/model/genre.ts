@@ -7,7 +7,7 @@ import { namesOnly } from './clauses.js';
 import type { RoleMatcher } from './units.js';
 import { ARTICLE_RE, GENRE_WORDS, REPORT_AND_PLAN_RE, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, FORWARDED_END_RE, FORWARDING_VERB_RE, TITLE_END_AFTER_RE, TITLE_END_GENRES, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
 import { CLAUSE_BRACKETS } from '../lexicon/brackets.js';
-import { PAGE_JUNK_RE } from '../lexicon/sections.js';
+import { PAGE_JUNK_RE, PUBLICATION_FIELD_RE } from '../lexicon/sections.js';
 
 export type GenreBasis = 'config' | 'title' | 'body' | 'default';
 
@@ -63,7 +63,7 @@ export function findTitle(s: Structure, hint?: { first: number; last: number }):
     if (p.line >= s.bodyStartLine) break;
     const t = s.folded.slice(p.content.start, p.content.end).trim();
     const long = t.length > MAX_TITLE_LINE && (t.length > MAX_LONG_TITLE_LINE || !completeTitle(t));
-    const fits = !long && !/[。，,；;：:]$/.test(t) && !DOC_NUMBER_RE.test(t) && !/>|》\s*>|^[0-9]+[.．]/.test(t) && !PAGE_JUNK_RE.test(t) && !ISSUER_MARK_RE.test(t);
+    const fits = !long && !/[。，,；;：:]$/.test(t) && !DOC_NUMBER_RE.test(t) && !/>|》\s*>|^[0-9]+[.．]/.test(t) && !PAGE_JUNK_RE.test(t) && !PUBLICATION_FIELD_RE.test(t) && !ISSUER_MARK_RE.test(t);
     const last = run[run.length - 1];
     const complete = completeTitle(glued);
     // fragments of an unfinished title may stand a blank line apart; `（试行）` may follow a whole one
