@@ -5,10 +5,14 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { parsePlan } from '../../server/src/engine/index.js';
 import { buildTaskTable, buildTaskTables } from '../../server/src/table/build.js';
 import { renderTable, tableChunks, tableJson, type TableFormat, type TableView } from '../../server/src/table/render.js';
 import type { TaskTable } from '../../server/src/table/types.js';
+import { officeTable, type OfficeTable } from '../../server/src/table/office.js';
+import { xmlSafe } from '../../server/src/table/sanitize.js';
+import { WORD_FONTS } from '../../server/src/table/word.js';
 
 const CORPUS = new URL('../corpus/', import.meta.url);
 const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
@@ -81,6 +85,46 @@ test('xlsx streamed: the same workbook as the whole one, sheet by sheet and cell
       assert.deepEqual(streamedBook, whole, `${f} by ${by}`);
       assert.deepEqual(whole.map((s) => s.name), by === 'task' ? ['按任务', '按单位'] : ['按单位', '按任务']);
       assert.ok(whole.find((s) => s.name === '按任务')!.rows.length > 10);
+    }
+  }
+});
+
+/** The table as the docx library itself writes it, every row an object (what word.ts did before it
+ *  streamed): the oracle for the rows written as strings. */
+async function libraryTable(o: OfficeTable): Promise<string> {
+  const mod = await import('docx');
+  const d = ((mod as unknown as { default?: typeof mod }).default ?? mod) as typeof mod;
+  const usable = 16838 - 2 * 1417;
+  const widths = o.columns.map((c) => Math.round((c.width / o.columns.reduce((a, x) => a + x.width, 0)) * usable));
+  const margins = { top: 60, bottom: 60, left: 80, right: 80 };
+  const font = (role: keyof typeof WORD_FONTS) => ({ eastAsia: WORD_FONTS[role].name, ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman' });
+  const para = (text: string, role: keyof typeof WORD_FONTS, center: boolean) => xmlSafe(text).split('\n').map((line) => new d.Paragraph({
+    alignment: center ? d.AlignmentType.CENTER : d.AlignmentType.LEFT,
+    children: line ? [new d.TextRun({ text: line, font: font(role) })] : [],
+  }));
+  const centered = ['number', 'role', 'deadline'];
+  const header = new d.TableRow({ tableHeader: true, cantSplit: true, children: o.columns.map((c, i) => new d.TableCell({ width: { size: widths[i]!, type: d.WidthType.DXA }, verticalAlign: d.VerticalAlign.CENTER, margins, children: para(c.header, 'heading1', true) })) });
+  const rows = o.rows.map((r) => (r.kind === 'section'
+    ? new d.TableRow({ cantSplit: true, children: [new d.TableCell({ columnSpan: o.columns.length, width: { size: usable, type: d.WidthType.DXA }, margins, children: para(r.text, r.depth >= 2 ? 'heading2' : 'heading1', false) })] })
+    : new d.TableRow({ children: r.cells.map((text, i) => new d.TableCell({ width: { size: widths[i]!, type: d.WidthType.DXA }, verticalAlign: d.VerticalAlign.CENTER, margins, children: para(text, 'body', centered.includes(o.columns[i]!.key)) })) })));
+  const table = new d.Table({ rows: [header, ...rows], width: { size: usable, type: d.WidthType.DXA }, columnWidths: widths, layout: d.TableLayoutType.FIXED });
+  const xml = strFromU8(unzipSync(await d.Packer.toBuffer(new d.Document({ sections: [{ children: [table] }] })))['word/document.xml']!);
+  return xml.slice(xml.indexOf('<w:tbl>'), xml.lastIndexOf('</w:tbl>') + 8);
+}
+
+test('docx streamed: the table is exactly the docx library’s XML for the same rows; the rest of the package as before', async () => {
+  const odd = buildTaskTable(parsePlan('2021年工作要点\n一、任务\n（一）小组\n1. 梳理 & <文件> "甲" \'乙\'\u0001。（办公室负责）\n完成清理后公开。\n\n2. 做好工作。（办公室牵头，财政局配合）8月底前\n'));
+  const cases: [string, TaskTable][] = [['000', tableOf('000_6fbd649499c5ed32.txt')], ['002', tableOf('002_ee5f435a77f4a9d5.txt')], ['odd', odd]];
+  for (const [name, t] of cases) {
+    for (const by of ['task', 'unit'] as const) {
+      const buf = Buffer.concat(await streamed(t, 'docx', by, true));
+      const files = unzipSync(buf);
+      const doc = strFromU8(files['word/document.xml']!);
+      const ours = doc.slice(doc.indexOf('<w:tbl>'), doc.lastIndexOf('</w:tbl>') + 8);
+      assert.equal(ours, await libraryTable(officeTable(t, by, { withBody: true })), `${name} by ${by}`);
+      assert.match(doc, /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+      assert.match(strFromU8(files['word/fontTable.xml']!), /<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"\/>/);
+      assert.ok(Object.keys(files).includes('[Content_Types].xml') && Object.keys(files).includes('word/footer1.xml'), Object.keys(files).join(' '));
     }
   }
 });

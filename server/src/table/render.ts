@@ -266,8 +266,9 @@ function* batched(parts: Iterable<string>, size = 1 << 16): Generator<Uint8Array
 /**
  * The table in `format` as chunks of bytes, made as they are written: `fengong table -o` streams
  * them to the file, so the output (a JSON of a 60 MB plan is over 400 MB) is never whole in memory,
- * nor is an office format's document model. `pipe` makes a node PassThrough stream, which the
- * xlsx writer needs (this module is also the page's, which has no node streams).
+ * nor is an office format's document model (docx rows go into the zip as strings, word.ts). `pipe`
+ * makes a node PassThrough stream, which the xlsx writer needs (this module is also the page's,
+ * which has no node streams).
  */
 export async function* tableChunks(table: TaskTable, format: TableFormat, by: TableView, opts: RenderOptions, pipe: () => NodeJS.ReadWriteStream): AsyncGenerator<Uint8Array> {
   switch (format) {
@@ -286,7 +287,9 @@ export async function* tableChunks(table: TaskTable, format: TableFormat, by: Ta
       for await (const chunk of out) yield chunk as Uint8Array;
       return await done;
     }
-    case 'docx':
-      return yield await renderTable(table, 'docx', by, opts);
+    case 'docx': {
+      const { streamDocx } = await import('./word.js');
+      return yield* streamDocx(table, by, opts);
+    }
   }
 }
