@@ -89,7 +89,7 @@ export function taskGrid(table: TaskTable, opts: RenderOptions | TableLocale = {
   const place = placeColumn(table, l, locale);
   const header = [l.path, l.title, l.lead, l.responsible, l.cooperating, l.guiding, l.deadline, place.header];
   const kinds: ColumnKind[] = ['path', 'text', 'units', 'units', 'units', 'units', 'deadline', 'number'];
-  const rows = table.tasks.map((t) => [t.path, textCell(t, !!o.withBody), ...ROLES.map((role) => unitsCell(t, role, l)), deadlineCell(t, l), place.cell(t)]);
+  const rows = table.tasks.map((t) => [t.serial, textCell(t, !!o.withBody), ...ROLES.map((role) => unitsCell(t, role, l)), deadlineCell(t, l), place.cell(t)]);
   if (table.documents.length > 1) {
     header.unshift(l.file);
     kinds.unshift('file');
@@ -114,7 +114,7 @@ export function unitGrid(table: TaskTable, opts: RenderOptions | TableLocale = {
       for (const ref of u[role]) {
         const t = byLine.get(`${ref.doc}:${ref.line}`)!;
         const roleCell = t.separately.includes(role) && t[role].length > 1 ? l.eachRole(l.roleName[role]) : l.roleName[role];
-        rows.push([u.name, roleCell, ...(many ? [docLabel(table, t.doc)] : []), t.path, textCell(t, !!o.withBody), deadlineCell(t, l), place.cell(t)]);
+        rows.push([u.name, roleCell, ...(many ? [docLabel(table, t.doc)] : []), t.serial, textCell(t, !!o.withBody), deadlineCell(t, l), place.cell(t)]);
       }
     }
   }
