@@ -40,7 +40,7 @@ test('rows by unit: first appearance order, refs per role, distinct-task totals'
       ['省厅', [], [], [], ['一、2'], { lead: 0, responsible: 0, cooperating: 0, guiding: 1, total: 1 }],
     ],
   );
-  assert.deepEqual(t.units[0]!.lead, [{ doc: 0, path: '一、1', title: '梳理规范性文件，动态更新', text: '梳理规范性文件，动态更新。8月底前完成清理。', line: 3 }]);
+  assert.deepEqual(t.units[0]!.lead, [{ doc: 0, path: '一、1', serial: '一、1', title: '梳理规范性文件，动态更新', text: '梳理规范性文件，动态更新。8月底前完成清理。', line: 3 }]);
 });
 
 test('config units map aliases to the canonical name; the unit row records the spelling it absorbed', () => {

@@ -61,6 +61,11 @@ for (const name of Object.keys(PLANS)) {
     const json = JSON.parse(fengong(['table', f, '--format', 'json']));
     assert.deepEqual(json.tasks.map((t: { serial: string }) => t.serial), want);
 
+    // by unit, each unit's tasks carry the same 序号
+    const byUnitJson = JSON.parse(fengong(['table', f, '--by', 'unit', '--format', 'json']));
+    const refs = byUnitJson.units.flatMap((u: Record<string, { serial: string }[]>) => [...u.lead!, ...u.responsible!, ...u.cooperating!, ...u.guiding!]);
+    assert.deepEqual([...new Set(refs.map((x: { serial: string }) => x.serial))].sort(), [...want].sort());
+
     const md = fengong(['table', f, '--format', 'md']).trimEnd().split('\n').slice(2);
     assert.deepEqual(md.map((l) => l.split(' | ')[0]!.replace(/^\| /, '')), want);
 

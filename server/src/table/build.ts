@@ -281,7 +281,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
 function pivot(documents: TableDocument[], tasks: TaskRow[], mentions: Mention[][]): TaskTable {
   const units = new Map<string, UnitRow>();
   tasks.forEach((row, i) => {
-    const ref: TaskRef = { doc: row.doc, path: row.path, title: row.title, text: row.text, line: row.line };
+    const ref: TaskRef = { doc: row.doc, path: row.path, serial: row.serial, title: row.title, text: row.text, line: row.line };
     const seen = new Set<string>();
     for (const m of mentions[i]!) {
       let u = units.get(m.name);

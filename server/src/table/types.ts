@@ -75,6 +75,8 @@ export interface TaskRow {
 export interface TaskRef {
   doc: number;
   path: string;
+  /** 序号, as TaskRow.serial */
+  serial: string;
   title: string;
   /** the task's whole text, as TaskRow.text */
   text: string;
