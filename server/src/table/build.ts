@@ -134,11 +134,11 @@ export function serialNumbers(plan: PlanDocument): Map<PlanItem, string> {
   for (const t of plan.tasks) for (let a: PlanItem | undefined = t; a && !shown.has(a); a = a.parent) shown.add(a);
   // a rank restarts where two groups each hold the same number; a list with no group above it (the
   // table of 附件2 after that of 附件1) is told apart by its part below, not by a parent it lacks
-  const seen = new Map<string, PlanItem>();
+  const seen = new Map<number, PlanItem>();
   const restarts = new Set<number>();
   for (const it of shown) {
     if (!it.parent) continue;
-    const key = `${it.marker.rank}:${it.marker.value}`;
+    const key = it.marker.value * 8 + it.marker.rank;
     const other = seen.get(key);
     if (other && other.parent !== it.parent) restarts.add(it.marker.rank);
     seen.set(key, it);
