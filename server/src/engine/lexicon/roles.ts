@@ -18,8 +18,12 @@ export const LABEL_ROLE_WORDS: Record<string, UnitRole> = {
   '主（协）办': 'lead', '主(协)办': 'lead',
 };
 
-/** the noun part of a label: 单位 部门 处室 … */
-export const LABEL_NOUNS = ['单位', '部门', '处室', '科室', '司局', '机关', '领导', '主体'];
+/** the noun part of a label: 单位 部门 处室 … (a person, 领导 负责人, is none: PERSON_LABEL_RE) */
+export const LABEL_NOUNS = ['单位', '部门', '处室', '科室', '司局', '机关', '主体'];
+
+/** a label that names a person, not a unit: `牵头负责领导：张三。`, `责任人：李四` — a field of the
+ *  task's entry that gives no unit, read past like a note */
+export const PERSON_LABEL_RE = /^[^：:，,；;。]{0,6}?(?:领导|负责人|责任人|联系人)\s*[：:]/;
 
 /** label fields that a clause may carry besides units: `（负责部门：…；适用范围：…）` */
 export const NOTE_LABEL_RE = /^(?:适用范围|试点范围|实施范围|范围|备注|说明|推广范围|适用地区)\s*[：:]/;
