@@ -12,12 +12,12 @@ import { findDeclarations } from './clauses.js';
 import { judgeTasks, type TaskVerdicts } from './tasks.js';
 import { assignUnits, ownClauses, type ItemUnits } from './assign.js';
 import { documentYear, findDetails, type Details } from './details.js';
-import { makeRoleMatcher } from './units.js';
+import { documentRoleMatcher } from './units.js';
 import { fold } from '../lexicon/fold.js';
 
 export function parsePlan(text: string, config: Partial<EngineConfig> = {}): PlanDocument {
-  const roles = makeRoleMatcher(config.roleKeywords);
   const s = readStructure(text);
+  const roles = documentRoleMatcher(s.folded, config.roleKeywords);
   const genre = judgeGenre(s, roles, config.documentKind, config.titleLines);
   const tree = buildTree(s);
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
