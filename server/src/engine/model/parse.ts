@@ -12,12 +12,12 @@ import { findDeclarations } from './clauses.js';
 import { judgeTasks, type TaskVerdicts } from './tasks.js';
 import { assignUnits, ownClauses, type ItemUnits } from './assign.js';
 import { documentYear, findDetails, type Details } from './details.js';
-import { makeRoleMatcher } from './units.js';
+import { documentRoleMatcher } from './units.js';
 import { fold } from '../lexicon/fold.js';
 
 export function parsePlan(text: string, config: Partial<EngineConfig> = {}): PlanDocument {
-  const roles = makeRoleMatcher(config.roleKeywords);
   const s = readStructure(text);
+  const roles = documentRoleMatcher(s.folded, config.roleKeywords);
   const genre = judgeGenre(s, roles, config.documentKind, config.titleLines);
   const tree = buildTree(s);
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
@@ -27,7 +27,7 @@ export function parsePlan(text: string, config: Partial<EngineConfig> = {}): Pla
   const verdicts = judgeTasks(s, tree.allItems, genre, sections, own.clauses);
   const units = assignUnits(ctx, tree.allItems, own, declarations, sections, verdicts);
   const year = documentYear(genre.title?.text);
-  const details = findDetails(s, tree.allItems, year);
+  const details = findDetails(s, tree.allItems, year, own.clauses);
   const { allItems, of } = assemble(tree.allItems, verdicts, units, details);
   return {
     text, kind: genre.genre, genre, sections: new Map([...sections].map(([n, r]) => [of(n), r] as [PlanItem, SectionRole])), title: genre.title, year,
