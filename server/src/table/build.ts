@@ -157,8 +157,9 @@ export function serialNumbers(plan: PlanDocument): Map<PlanItem, string> {
 }
 
 /** A part of the document that numbers on its own, by the line that opens it: `附件2`, a decimal
- *  section number `4.2`, `第三章`. */
-const PART_LABEL_RE = /^(附件[0-9０-９一二三四五六七八九十]*|[0-9]{1,2}(?:[.．][0-9]{1,2})+(?=[ \t\u3000])|第[一二三四五六七八九十百零〇0-9]+[章节编部分])/;
+ *  section number `4.2`, `第三章`, or a Markdown heading's words up to its first stop (`## 保障任务`,
+ *  under which a numbered list restarts, FORMAT.md §6). */
+const PART_LABEL_RE = /^(附件[0-9０-９一二三四五六七八九十]*|[0-9]{1,2}(?:[.．][0-9]{1,2})+(?=[ \t\u3000])|第[一二三四五六七八九十百零〇0-9]+[章节编部分])|^#{1,6}[ \t\u3000]*([^ \t\u3000。，,；;：:（(]{1,12})/;
 
 /** Numbers that repeat across parts (`1`…`25` in 附件1's table, `1`…`10` in 附件2's): every task in
  *  a labelled part takes its part's label, `附件2-1`, as the office would cite it. One pass over
@@ -171,9 +172,10 @@ function withPartLabels(plan: PlanDocument, serials: Map<PlanItem, string>): Map
   for (const t of plan.tasks) {
     for (; p < plan.paragraphs.length && plan.paragraphs[p]!.line < t.heading.line; p++) {
       const para = plan.paragraphs[p]!;
-      if (headings.has(para.line)) continue;
-      const m = PART_LABEL_RE.exec(plan.text.slice(para.content.start, Math.min(para.content.end, para.content.start + 16)));
-      if (m) label = m[1]!;
+      if (headings.has(para.line) || (plan.title && para.content.start < plan.title.span.end)) continue;
+      // from the line's start: a Markdown heading's `#` stands before the paragraph's content
+      const m = PART_LABEL_RE.exec(plan.text.slice(para.span.start, Math.min(para.content.end, para.content.start + 24)).trimStart());
+      if (m) label = m[1] ?? m[2]!;
     }
     out.set(t, label ? `${label}-${serials.get(t)!}` : serials.get(t)!);
   }
