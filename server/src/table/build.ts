@@ -159,7 +159,7 @@ export function serialNumbers(plan: PlanDocument): Map<PlanItem, string> {
 /** A part of the document that numbers on its own, by the line that opens it: `附件2`, a decimal
  *  section number `4.2`, `第三章`, or a Markdown heading's words up to its first stop (`## 保障任务`,
  *  under which a numbered list restarts, FORMAT.md §6). */
-const PART_LABEL_RE = /^(附件[0-9０-９一二三四五六七八九十]*|[0-9]{1,2}(?:[.．][0-9]{1,2})+(?=[ \t\u3000])|第[一二三四五六七八九十百零〇0-9]+[章节编部分])|^#{1,6}[ \t\u3000]*([^ \t\u3000。，,；;：:（(]{1,12})/;
+const PART_LABEL_RE = /^(附件[0-9０-９一二三四五六七八九十]*|[0-9]{1,2}(?:[.．][0-9]{1,2}){2,}|[0-9]{1,2}[.．][0-9]{1,2}(?=[ \t\u3000])|第[一二三四五六七八九十百零〇0-9]+[章节编部分])|^#{1,6}[ \t\u3000]*([^ \t\u3000。，,；;：:（(]{1,12})/;
 
 /** Numbers that repeat across parts (`1`…`25` in 附件1's table, `1`…`10` in 附件2's): every task in
  *  a labelled part takes its part's label, `附件2-1`, as the office would cite it. One pass over
