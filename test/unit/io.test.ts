@@ -4,6 +4,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   chmodSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -361,6 +362,51 @@ describe('writeFileAtomic', () => {
       assert.ok(['ENOENT', 'EACCES', 'EPERM', 'EROFS'].includes(e.code), e.code);
       return true;
     });
+  });
+
+  async function* chunks(parts: string[], failAfter?: number) {
+    for (const [i, part] of parts.entries()) {
+      if (i === failAfter) throw Object.assign(new Error('the table writer failed'), { code: 'EINVAL' });
+      await new Promise((res) => setImmediate(res)); // made while being written, as a table is
+      yield Buffer.from(part);
+    }
+  }
+
+  test('a streamed body (chunks made while written): the file is their concatenation, mode kept, no temp file', async () => {
+    const d = mkdtempSync(join(dir, 'w-'));
+    const p = join(d, 'table.md');
+    writeFileSync(p, 'old');
+    chmodSync(p, 0o640);
+    await writeFileAtomic(p, chunks(['| 序号 |', ' 任务 |\n', '| 1 | 甲 |\n']));
+    assert.equal(readFileSync(p, 'utf8'), '| 序号 | 任务 |\n| 1 | 甲 |\n');
+    assert.equal(statSync(p).mode & 0o7777, 0o640);
+    assert.deepEqual(tempFilesIn(d), []);
+  });
+
+  test('a streamed body into a hard-linked file: written in place, every name sees it', async () => {
+    const d = mkdtempSync(join(dir, 'w-'));
+    const p = join(d, 'table.csv');
+    writeFileSync(p, 'old,longer than the new content\r\n');
+    linkSync(p, join(d, 'other-name.csv'));
+    const ino = statSync(p).ino;
+    await writeFileAtomic(p, chunks(['a,b\r\n', '1,2\r\n']));
+    assert.equal(statSync(p).ino, ino);
+    assert.equal(readFileSync(join(d, 'other-name.csv'), 'utf8'), 'a,b\r\n1,2\r\n');
+    assert.deepEqual(readdirSync(d).sort(), ['other-name.csv', 'table.csv']);
+  });
+
+  test('a stream that fails midway: rejects naming the file, the original intact, no temp file left', async () => {
+    const d = mkdtempSync(join(dir, 'w-'));
+    const p = join(d, 'table.json');
+    writeFileSync(p, '{"old": true}\n');
+    await assert.rejects(writeFileAtomic(p, chunks(['{', '"tasks": [', ']}'], 2)), (e: unknown) => {
+      assert.ok(e instanceof AtomicWriteError);
+      assert.equal(e.code, 'EINVAL');
+      assert.ok(e.message.includes(`写入 ${p} 失败`), e.message);
+      return true;
+    });
+    assert.equal(readFileSync(p, 'utf8'), '{"old": true}\n');
+    assert.deepEqual(readdirSync(d), ['table.json']);
   });
 
   /** A plan file plus an fs whose `failing` call rejects with `code` (after doing nothing). */

@@ -33,6 +33,8 @@ const inheritedFromParent = doc(PLAN, '一、重点任务', '（一）加强平�
 const firstListed = doc(PLAN, '一、重点任务', '1.做好甲。（发展改革委、财政局负责。列第一位者为牵头单位，下同）', '2.做好乙。（教育局、人社局负责）');
 const declaredOnce = doc(PLAN, '以下均需试点城市政府落实，不再列出。', '一、重点任务', '1.做好甲。', '2.做好乙。（财政局负责）');
 const framing = doc(PLAN, '一、总体要求', '（一）指导思想。坚持以人民为中心。', '二、保障措施', '（一）加强组织领导。', '（二）强化督促检查。', '三、時間安排', '1.6月底前完成。');
+// a declaration written inside the clause, after its own units: the clause is still the task's
+const sharedInClause = doc(PLAN, '一、重点任务', '（一）完善仓储设施。推进改造。〔责任单位：省商务厅、省交通运输厅按职责分工负责。具体任务均涉及各设区市人民政府，不再做分工，下同。〕', '（二）发展冷链物流。〔责任单位：省农业农村厅〕', '（三）培育物流企业。');
 const missing = doc(PLAN, '一、重点任务', '1.做好甲。（办公室负责）', '　　2.完善政务公开制度。健全工作机制。');
 
 ruleTester('task-unit', {
@@ -40,10 +42,12 @@ ruleTester('task-unit', {
     ...forms.map(([name, t]) => ({ name: `clause form ${name}`, text: task(t) })),
     { name: '`列第一位者为牵头单位，下同` in a clause', text: firstListed },
     { name: '`以下均需试点城市政府落实，不再列出`: later tasks inherit the units', text: declaredOnce },
+    { name: 'a working group with a lead unit and member units covers the tasks that name none', text: doc(PLAN, '一、组织架构', '成立工作专班，由办公室牵头，人事处、财务处为成员单位。', '二、重点任务', '1.做好甲。', '2.做好乙。') },
     { name: 'a report (title with 报告 / 总结) requires no units', text: doc('某某局2023年工作总结', '一、主要工作', '1.做好甲。', '2.做好乙。') },
     { name: 'the corpus report 003 requires no units', text: corpusText('003_') },
     { name: 'framing sections (exact headings, simplified and traditional) require no units', text: framing },
     { name: 'a configured nonTaskSections heading requires no units', text: doc(PLAN, '一、专项推进', '1.做好甲。'), config: { nonTaskSections: ['专项推进'] } },
+    { name: 'a row whose unit cells are empty under a row that names units: the cell is merged with it (FORMAT.md §7)', text: doc(PLAN, '序号\t工作任务\t牵头单位', '1\t做好甲\t办公室', '2\t做好乙\t') },
     { name: 'the preamble and the closing are no tasks', text: doc(PLAN, '各处室：', '现将方案印发给你们，请认真贯彻落实。', '一、重点任务', '1.做好甲。（办公室负责）', '上一条：关于做好某项工作的通知', '1.网站地图') },
     ...['000_', '001_', '004_'].map((f) => ({ name: `the corpus plan ${f} names every unit`, text: corpusText(f) })),
     ...['through-24.txt', 'traditional.txt'].map((f) => ({ name: `the fixture ${f} names every unit`, text: fixtureText(f) })),
@@ -56,12 +60,15 @@ ruleTester('task-unit', {
         // the quick fix: the clause skeleton at the end of the task's text, for the writer to fill in
         fix: null, suggestions: [{ output: missing.replace('健全工作机制。', '健全工作机制。（牵头，配合）') }] }],
     },
-    { name: 'a table row gets no skeleton (its unit column is where units go)', text: doc(PLAN, '序号\t工作任务\t牵头单位', '1\t做好甲\t办公室', '2\t做好乙\t'),
-      errors: [{ messageId: 'missing', line: 4, column: 1, suggestions: [] }] },
+    // the first row: no row above whose unit cell could be merged over it
+    { name: 'a table row gets no skeleton (its unit column is where units go)', text: doc(PLAN, '序号\t工作任务\t牵头单位', '1\t做好甲\t', '2\t做好乙\t办公室'),
+      errors: [{ messageId: 'missing', line: 3, column: 1, suggestions: [] }] },
     { name: 'a clause on a parent heading covers its sub-items that name none', text: inheritedFromParent, errors: [{ messageId: 'missing', line: 7, column: 1 }] },
     { name: '`强化组织保障，确保…` is a task section, not the framing section 保障措施', text: doc(PLAN, '一、强化组织保障，确保工作落实', '（一）明确领导责任。', '（二）加强队伍建设。（办公室负责）'), errors: [{ messageId: 'missing', line: 3, column: 1 }] },
     { name: '`牵头` inside running prose is no clause', text: task('1.牵头起草部门要做好政策解读。'), errors: [{ messageId: 'missing', line: 3, column: 1 }] },
     { name: 'an empty label names nobody: （牵头单位：）', text: task('1.做好甲。（牵头单位：）'), errors: [{ messageId: 'missing', line: 3, column: 1 }] },
+    { name: 'a declaration inside a clause (`具体任务均涉及X，不再做分工，下同`) leaves the clause a clause; it adds units, it assigns no task', text: sharedInClause, errors: [{ messageId: 'missing', line: 5, column: 1, data: { title: '培育物流企业', path: '一、（三）' } }] },
+    { name: 'a leading group headed by a person (由局长任组长) names no lead unit: the tasks still lack theirs', text: doc(PLAN, '一、组织架构', '成立领导小组，由局长任组长，各处室负责人为成员。', '二、重点任务', '1.做好甲。'), errors: [{ messageId: 'missing', line: 5, column: 1 }] },
     { name: 'a declaration before the task does not cover tasks above it', text: doc(PLAN, '一、重点任务', '1.做好甲。', '以下任务均由各区政府落实，不再列出。', '2.做好乙。'), errors: [{ messageId: 'missing', line: 3 }] },
     { name: 'without nonTaskSections, 专项推进 holds tasks', text: doc(PLAN, '一、专项推进', '1.做好甲。'), errors: 1 },
     { name: '002 of the corpus: its 15 tasks', text: corpusText('002_'), errors: 15 },

@@ -55,13 +55,14 @@ describe('a 任务分解表 pasted as tab-separated rows', () => {
     ]);
   });
 
-  test('exact diagnostics: no units (row 5), a gap (7 after 5), two units run together; no delimiter complaints', () => {
+  test('exact diagnostics: a gap (7 after 5), two units run together; no delimiter complaints; the empty unit cells of row 5 are merged with row 4', () => {
     assert.deepEqual(lint(text).diagnostics.map((d) => where(text, d)), [
-      { rule: 'task-unit', line: 10, column: 1, key: 'task-unit/missing' },
       { rule: 'numbering-sequence', line: 11, column: 1, key: 'numbering-sequence/gap' },
       { rule: 'unit-clause', line: 11, column: 25, key: 'unit-clause/run-together' },
     ]);
-    assert.equal(lint(text).diagnostics[1]!.data.expected, '6');
+    assert.equal(lint(text).diagnostics[0]!.data.expected, '6');
+    const row5 = itemByPath(p, '二、5.');
+    assert.deepEqual([row5.units.map((u) => `${u.name}/${u.role}`), row5.unitSource, row5.uncertain], [['县司法局/lead'], 'merged', true]);
   });
 
   test('--fix renumbers the 序号 cell and leaves the row otherwise alone', () => {
@@ -84,7 +85,9 @@ describe('a 任务分解表 pasted as tab-separated rows', () => {
     const t = ['某某县2024年任务分工', '序号\t任务\t责任单位', '１\t做好甲\t县财政局', '2.\t做好乙\t县审计局', '3、\t做好丙\t'].join('\r\n');
     const q = plan(t);
     assert.deepEqual(q.tasks.map((x) => [x.marker.value, x.title, unitsOf(x).join()]), [[1, '做好甲', '县财政局/responsible'], [2, '做好乙', '县审计局/responsible'], [3, '做好丙', '']]);
-    assert.deepEqual(lint(t).diagnostics.map((d) => where(t, d)), [{ rule: 'task-unit', line: 5, column: 1, key: 'task-unit/missing' }]);
+    // 做好丙's empty unit cell is merged with 做好乙's: no task-unit
+    assert.deepEqual(lint(t).diagnostics.map((d) => where(t, d)), []);
+    assert.deepEqual(q.tasks[2]!.units.map((u) => u.name), ['县审计局']);
   });
 
   test('section rows written as bare numerals below the header: 一⇥…, （二）⇥…', () => {
@@ -96,7 +99,9 @@ describe('a 任务分解表 pasted as tab-separated rows', () => {
       ['一、', '推进决策公开', false], ['一、（一）', '决策公开', false], ['一、（一）1.', '做好甲', true], ['一、（一）2.', '做好乙', true],
       ['二、', '优化政务服务', false], ['二、3.', '做好丙', true],
     ]);
-    assert.deepEqual(lint(t).diagnostics.map((d) => where(t, d)), [{ rule: 'task-unit', line: 6, column: 1, key: 'task-unit/missing' }]);
+    // 做好乙's empty unit cells are merged with 做好甲's: no task-unit
+    assert.deepEqual(lint(t).diagnostics.map((d) => where(t, d)), []);
+    assert.deepEqual(itemByPath(q, '一、（一）2.').units.map((u) => u.name), ['县政府办公室', '县政府各部门']);
   });
 
   test('a stray tab in running text is no table', () => {

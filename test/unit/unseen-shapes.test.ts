@@ -253,6 +253,18 @@ describe('a bracket of unit names without unit suffixes', () => {
 });
 
 describe('reviews, interpretations and page chrome', () => {
+  test('a `…工作总结和…工作计划` whose body names no unit anywhere assigns no work: a report, no task, no finding', () => {
+    const t = doc('某某乡2023年工作总结及2024年工作安排', '一、2023年工作成效', '（一）农业生产稳中有进', '新增高标准农田3000亩。', '二、2024年工作安排',
+      '1.着力发展特色种植。扩大食用菌种植面积。', '2.着力改善人居环境。完成改厕200户。');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(1, 4), ['文种：报告、总结类', '依据：标题文种为“工作安排”；标题为总结兼计划，正文写明责任单位才分解任务；正文未写明任何责任单位', '任务：0']);
+  });
+
+  test('a 政府工作报告 task breakdown joins nothing to 报告: still a plan', () => {
+    const t = doc('某某县政府工作报告重点任务分解方案', '一、重点任务', '1.推进项目建设。', '2.扩大有效投资。（县发改局负责）');
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 3, column: 1, key: 'task-unit/missing' }]);
+  });
+
   test('a `…工作总结和…工作计划`: the review and its problems are no tasks, the plan part is', () => {
     const t = doc('某某镇2023年工作总结和2024年工作计划', '一、2023年主要工作及成效', '（一）特色产业发展稳步推进', '全年新增茶园2000亩。', '（二）项目建设取得新进展',
       '完成投资3亿元。', '二、存在的问题', '产业规模偏小，带动能力不强。', '三、2024年工作计划', '1.着力壮大特色产业。新建茶叶加工厂1个。（镇农业服务中心负责）',
@@ -288,8 +300,10 @@ describe('a 序号 column after the first', () => {
     const t = doc('某某局2024年政务公开重点工作任务清单', '工作任务\t序号\t具体要求\t责任科室\t时限要求',
       '强化政策公开\t1\t清理行政规范性文件并公布目录。\t办公室\t年底前', '\t2\t公开医保待遇政策。\t待遇保障科\t持续推进',
       '3\t公开基金收支情况。\t基金监管科\t每季度', '做好主动公开\t4\t规范发布主动公开内容。\t\t持续推进');
-    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), [{ rule: 'task-unit', line: 6, column: 8, key: 'task-unit/missing' }]);
+    // row 4's empty 责任科室 cell is merged with row 3's: no task-unit (FORMAT.md §7)
+    assert.deepEqual(diagnostics(t).map(({ data: _d, ...w }) => w), []);
     const p = plan(t);
+    assert.deepEqual([p.tasks[3]!.units.map((u) => u.name), p.tasks[3]!.unitSource], [['基金监管科'], 'merged']);
     assert.deepEqual(p.tasks.map((x) => [x.marker.value, x.heading.line + 1, x.unitClauses.flatMap((c) => c.units.map((u) => u.name)).join()]), [
       [1, 3, '办公室'], [2, 4, '待遇保障科'], [3, 5, '基金监管科'], [4, 6, ''],
     ]);

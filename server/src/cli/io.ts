@@ -51,9 +51,10 @@ export function configErrorText(locale: Locale, e: ConfigError): string {
 
 /** Writes a command's output to `-o FILE` (atomically, through io) or to stdout. False (and a
  *  message naming the file) when the file could not be written. */
-export async function writeOutput(io: CliIO, locale: Locale, outputFile: string | undefined, body: string | Uint8Array, absolute: (p: string) => string): Promise<boolean> {
+export async function writeOutput(io: CliIO, locale: Locale, outputFile: string | undefined, body: string | Uint8Array | AsyncIterable<Uint8Array>, absolute: (p: string) => string): Promise<boolean> {
   if (outputFile === undefined) {
-    io.stdout.write(body);
+    if (typeof body === 'string' || body instanceof Uint8Array) io.stdout.write(body);
+    else for await (const chunk of body) io.stdout.write(chunk);
     return true;
   }
   try {

@@ -1,6 +1,7 @@
 // `fengong table FILE… [--by task|unit] [--format md|csv|json|xlsx|docx] [--with-body] [-o OUT] [--config PATH] [--locale zh|en]`
 // The 任务分工表 of one or more plans. Exit 0 when written, 2 on usage or I/O errors.
 import { isAbsolute, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
 import type { Locale } from '../engine/types.js';
 import { parsePlan } from '../engine/index.js';
 import { formatMessage } from '../engine/i18n/messages.js';
@@ -12,7 +13,7 @@ import { text } from '../i18n/catalogue.js';
 import { expandInputs } from '../io/files.js';
 import { placeAt, readPlanSource } from '../io/word-source.js';
 import { buildTaskTables, type BuildOptions } from '../table/build.js';
-import { BINARY_FORMATS, renderTable, type TableFormat, type TableLocale, type TableView } from '../table/render.js';
+import { BINARY_FORMATS, tableChunks, type TableFormat, type TableLocale, type TableView } from '../table/render.js';
 import { noUnitNotes } from '../table/office.js';
 import type { PlanDocument } from '../engine/model/types.js';
 import { escapeTerminal } from './formatters/escape.js';
@@ -47,9 +48,11 @@ export async function runTable(argv: string[], io: CliIO): Promise<number> {
   const table = buildTaskTables(read.inputs);
   // a plan whose tasks name no unit is exported, but not silently: here and in the file itself
   for (const n of noUnitNotes(table, locale)) note(io, locale, n);
-  let body = await renderTable(table, format, (values.by ?? 'task') as TableView, { locale: read.locale, withBody: !!values['with-body'] });
-  // md and csv shown on a terminal: a task's `ESC]0;…` must not retitle it (a file keeps the text)
-  if ((format === 'md' || format === 'csv') && out === undefined && io.stdout.isTTY) body = Buffer.from(escapeTerminal(body.toString('utf8')), 'utf8');
+  // streamed into the file (or stdout) as it is made: a big table is never whole in memory
+  let body = tableChunks(table, format, (values.by ?? 'task') as TableView, { locale: read.locale, withBody: !!values['with-body'] }, () => new PassThrough());
+  // md and csv shown on a terminal: a task's `ESC]0;…` must not retitle it (a file keeps the text);
+  // each chunk is whole records, so no escape sequence is split between two
+  if ((format === 'md' || format === 'csv') && out === undefined && io.stdout.isTTY) body = escaped(body);
   if (!(await writeOutput(io, locale, out, body, abs))) return 2;
   // a confirmation, not a problem: no `fengong：` in front
   if (out !== undefined) io.stderr.write(text(locale, 'table.wrote', { file: out, tasks: table.tasks.length, units: table.units.length }) + '\n');
@@ -97,6 +100,10 @@ async function readInputs(io: CliIO, locale: Locale, positionals: string[], valu
     r.inputs.push(input);
   }
   return r;
+}
+
+async function* escaped(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const c of chunks) yield Buffer.from(escapeTerminal(Buffer.from(c).toString('utf8')), 'utf8');
 }
 
 function sayNoTasks(io: CliIO, locale: Locale, { plan, file }: TableInput): void {

@@ -90,11 +90,15 @@ type Target =
   | { kind: 'regular'; path: string; st: Stats }
   | { kind: 'stream'; path: string };
 
+/** What is written: bytes, or chunks of bytes made while they are written (a big task table is
+ *  streamed into the temp file, never whole in memory). */
+export type WriteBody = Uint8Array | AsyncIterable<Uint8Array>;
+
 /**
  * Write `buf` to `path` as the header says. On any failure the original is untouched, no temp file
  * is left, and the promise rejects with an AtomicWriteError naming the file.
  */
-export async function writeFileAtomic(path: string, buf: Uint8Array, opts: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(path: string, buf: WriteBody, opts: WriteOptions = {}): Promise<void> {
   try {
     await write(path, buf, opts);
   } catch (e) {
@@ -102,7 +106,7 @@ export async function writeFileAtomic(path: string, buf: Uint8Array, opts: Write
   }
 }
 
-async function write(path: string, buf: Uint8Array, opts: WriteOptions): Promise<void> {
+async function write(path: string, buf: WriteBody, opts: WriteOptions): Promise<void> {
   // a name that is not UTF-8 is read (raw-path.ts) but not written: said, the file untouched
   if (hasRawBytes(path)) throw new AtomicWriteError(path, undefined, 'write-failed', { id: 'io.why.rawName', data: {} });
   const f: AtomicWriteFs = { ...defaultFs, ...opts.fs };
@@ -111,7 +115,8 @@ async function write(path: string, buf: Uint8Array, opts: WriteOptions): Promise
   if (target.kind === 'stream') return writeStream(path, target.path, buf, f);
   if (target.kind === 'regular') {
     await refuseUnwritable(path, target.path, target.st, !!opts.output);
-    if (inPlace(target.st)) return writeInPlace(path, target.path, buf, f, opts.expect);
+    // in place, the old bytes are kept until the new are whole: a stream is gathered first
+    if (inPlace(target.st)) return writeInPlace(path, target.path, await whole(path, buf), f, opts.expect);
   } else if (opts.expect) {
     throw new AtomicWriteError(path, undefined, 'changed'); // read a moment ago, now gone
   }
@@ -209,7 +214,7 @@ function inPlace(st: Stats): boolean {
 
 // ---- the three ways of writing ---------------------------------------------------------------
 
-async function replace(path: string, target: Extract<Target, { kind: 'new' | 'regular' }>, buf: Uint8Array, f: AtomicWriteFs, expect?: FileStamp): Promise<void> {
+async function replace(path: string, target: Extract<Target, { kind: 'new' | 'regular' }>, buf: WriteBody, f: AtomicWriteFs, expect?: FileStamp): Promise<void> {
   const dir = dirname(target.path);
   sweepStale(dir, basename(target.path));
   const mode = target.kind === 'regular' ? target.st.mode & 0o7777 : undefined;
@@ -222,7 +227,7 @@ async function replace(path: string, target: Extract<Target, { kind: 'new' | 're
     const handle = await f.open(tmp, 'wx', mode === undefined ? 0o666 : mode & 0o777);
     created = true;
     try {
-      await handle.writeFile(buf);
+      await writeBody(handle, buf);
       await handle.sync();
     } finally {
       await handle.close();
@@ -266,11 +271,11 @@ async function writeInPlace(path: string, real: string, buf: Uint8Array, f: Atom
   }
 }
 
-async function writeStream(path: string, real: string, buf: Uint8Array, f: AtomicWriteFs): Promise<void> {
+async function writeStream(path: string, real: string, buf: WriteBody, f: AtomicWriteFs): Promise<void> {
   try {
     const handle = await f.open(real, 'w');
     try {
-      await handle.writeFile(buf);
+      await writeBody(handle, buf);
     } finally {
       await handle.close();
     }
@@ -279,20 +284,42 @@ async function writeStream(path: string, real: string, buf: Uint8Array, f: Atomi
   }
 }
 
-async function writeFd(path: string, fd: number, buf: Uint8Array): Promise<void> {
+async function writeFd(path: string, fd: number, body: WriteBody): Promise<void> {
   try {
-    for (let at = 0; at < buf.length;) {
-      // a non-blocking pipe says EAGAIN when full: wait for the reader
-      try {
-        at += writeSync(fd, buf, at, buf.length - at);
-      } catch (e) {
-        if (errnoCode(e) !== 'EAGAIN') throw e;
-        await new Promise((res) => setTimeout(res, 5));
+    for await (const buf of body instanceof Uint8Array ? [body] : body) {
+      for (let at = 0; at < buf.length;) {
+        // a non-blocking pipe says EAGAIN when full: wait for the reader
+        try {
+          at += writeSync(fd, buf, at, buf.length - at);
+        } catch (e) {
+          if (errnoCode(e) !== 'EAGAIN') throw e;
+          await new Promise((res) => setTimeout(res, 5));
+        }
       }
     }
   } catch (e) {
+    throw e instanceof AtomicWriteError ? e : new AtomicWriteError(path, e);
+  }
+}
+
+/** Bytes, or each chunk as it comes, written whole. */
+async function writeBody(handle: FileHandle, body: WriteBody): Promise<void> {
+  if (body instanceof Uint8Array) return void (await handle.writeFile(body));
+  for await (const buf of body) {
+    for (let at = 0; at < buf.length;) at += (await handle.write(buf, at, buf.length - at)).bytesWritten;
+  }
+}
+
+/** A streamed body gathered into one buffer (an in-place write needs its length first). */
+async function whole(path: string, body: WriteBody): Promise<Uint8Array> {
+  if (body instanceof Uint8Array) return body;
+  const chunks: Uint8Array[] = [];
+  try {
+    for await (const c of body) chunks.push(c);
+  } catch (e) {
     throw new AtomicWriteError(path, e);
   }
+  return Buffer.concat(chunks);
 }
 
 /** The file must still be what was read: someone (an editor) may have saved it meanwhile. */

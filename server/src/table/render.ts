@@ -82,47 +82,62 @@ function placeColumn(table: TaskTable, l: Labels, locale: TableLocale): { header
   return { header: l.place, cell: (t) => (t.word ? placeLabel(t.word, locale) : t.line) };
 }
 
-export function taskGrid(table: TaskTable, opts: RenderOptions | TableLocale = {}): Grid {
-  const o = typeof opts === 'string' ? { locale: opts } : opts;
+/** A view's grid with its rows made one at a time (the writers stream them; taskGrid/unitGrid
+ *  keep them). */
+interface LazyGrid extends Omit<Grid, 'rows'> {
+  rows: () => Iterable<(string | number)[]>;
+}
+
+function taskGridLazy(table: TaskTable, o: RenderOptions): LazyGrid {
   const locale = o.locale ?? 'zh';
   const l = L[locale];
   const place = placeColumn(table, l, locale);
-  const header = [l.path, l.title, l.lead, l.responsible, l.cooperating, l.guiding, l.deadline, place.header];
-  const kinds: ColumnKind[] = ['path', 'text', 'units', 'units', 'units', 'units', 'deadline', 'number'];
-  const rows = table.tasks.map((t) => [t.path, textCell(t, !!o.withBody), ...ROLES.map((role) => unitsCell(t, role, l)), deadlineCell(t, l), place.cell(t)]);
-  if (table.documents.length > 1) {
-    header.unshift(l.file);
-    kinds.unshift('file');
-    table.tasks.forEach((t, i) => rows[i]!.unshift(docLabel(table, t.doc)));
+  const many = table.documents.length > 1;
+  const header = [...(many ? [l.file] : []), l.path, l.title, l.lead, l.responsible, l.cooperating, l.guiding, l.deadline, place.header];
+  const kinds: ColumnKind[] = [...(many ? ['file' as const] : []), 'path', 'text', 'units', 'units', 'units', 'units', 'deadline', 'number'];
+  function* rows() {
+    for (const t of table.tasks) yield [...(many ? [docLabel(table, t.doc)] : []), t.serial, textCell(t, !!o.withBody), ...ROLES.map((role) => unitsCell(t, role, l)), deadlineCell(t, l), place.cell(t)];
   }
   return { header, rows, kinds, notes: noUnitNotes(table, locale) };
 }
 
 /** By unit, one row per unit and task: the unit, its role, the task's number and text. */
-export function unitGrid(table: TaskTable, opts: RenderOptions | TableLocale = {}): Grid {
-  const o = typeof opts === 'string' ? { locale: opts } : opts;
+function unitGridLazy(table: TaskTable, o: RenderOptions): LazyGrid {
   const locale = o.locale ?? 'zh';
   const l = L[locale];
   const place = placeColumn(table, l, locale);
-  const byLine = new Map(table.tasks.map((t) => [`${t.doc}:${t.line}`, t]));
   const many = table.documents.length > 1;
   const header = [l.unit, l.role, ...(many ? [l.file] : []), l.path, l.title, l.deadline, place.header];
   const kinds: ColumnKind[] = ['unit', 'role', ...(many ? ['file' as const] : []), 'path', 'text', 'deadline', 'number'];
-  const rows: (string | number)[][] = [];
-  for (const u of table.units) {
-    for (const role of ROLES) {
-      for (const ref of u[role]) {
-        const t = byLine.get(`${ref.doc}:${ref.line}`)!;
-        const roleCell = t.separately.includes(role) && t[role].length > 1 ? l.eachRole(l.roleName[role]) : l.roleName[role];
-        rows.push([u.name, roleCell, ...(many ? [docLabel(table, t.doc)] : []), t.path, textCell(t, !!o.withBody), deadlineCell(t, l), place.cell(t)]);
+  function* rows() {
+    const byLine = new Map(table.tasks.map((t) => [`${t.doc}:${t.line}`, t]));
+    for (const u of table.units) {
+      for (const role of ROLES) {
+        for (const ref of u[role]) {
+          const t = byLine.get(`${ref.doc}:${ref.line}`)!;
+          const roleCell = t.separately.includes(role) && t[role].length > 1 ? l.eachRole(l.roleName[role]) : l.roleName[role];
+          yield [u.name, roleCell, ...(many ? [docLabel(table, t.doc)] : []), t.serial, textCell(t, !!o.withBody), deadlineCell(t, l), place.cell(t)];
+        }
       }
     }
   }
   return { header, rows, kinds, notes: noUnitNotes(table, locale) };
 }
 
+const options = (opts: RenderOptions | TableLocale): RenderOptions => (typeof opts === 'string' ? { locale: opts } : opts);
+const lazyGridOf = (table: TaskTable, by: TableView, o: RenderOptions): LazyGrid => (by === 'unit' ? unitGridLazy(table, o) : taskGridLazy(table, o));
+const kept = (g: LazyGrid): Grid => ({ ...g, rows: [...g.rows()] });
+
+export function taskGrid(table: TaskTable, opts: RenderOptions | TableLocale = {}): Grid {
+  return kept(taskGridLazy(table, options(opts)));
+}
+
+export function unitGrid(table: TaskTable, opts: RenderOptions | TableLocale = {}): Grid {
+  return kept(unitGridLazy(table, options(opts)));
+}
+
 export function gridOf(table: TaskTable, by: TableView, opts: RenderOptions | TableLocale = {}): Grid {
-  return by === 'unit' ? unitGrid(table, opts) : taskGrid(table, opts);
+  return kept(lazyGridOf(table, by, options(opts)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,14 +147,16 @@ const mdCell = (v: string | number): string =>
   String(v).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
 
 export function renderMarkdown(table: TaskTable, by: TableView, opts: RenderOptions | TableLocale = {}): string {
-  const g = gridOf(table, by, opts);
-  const lines = [
-    ...g.notes.flatMap((n) => [`> ${n}`, '']),
-    `| ${g.header.map(mdCell).join(' | ')} |`,
-    `| ${g.kinds.map((k) => (k === 'number' ? '---:' : '---')).join(' | ')} |`,
-    ...g.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
-  ];
-  return lines.join('\n') + '\n';
+  return [...markdownLines(table, by, options(opts))].join('');
+}
+
+/** The Markdown table a line at a time, each with its line break. */
+function* markdownLines(table: TaskTable, by: TableView, o: RenderOptions): Generator<string> {
+  const g = lazyGridOf(table, by, o);
+  for (const n of g.notes) yield `> ${n}\n\n`;
+  yield `| ${g.header.map(mdCell).join(' | ')} |\n`;
+  yield `| ${g.kinds.map((k) => (k === 'number' ? '---:' : '---')).join(' | ')} |\n`;
+  for (const r of g.rows()) yield `| ${r.map(mdCell).join(' | ')} |\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,11 +170,18 @@ const csvField = (v: string | number): string => {
 };
 
 export function renderCsv(table: TaskTable, by: TableView, opts: RenderOptions | TableLocale = {}): string {
-  const g = gridOf(table, by, opts);
-  // a warning is the last record, padded to the width of the others so every parser reads it
-  const notes = g.notes.map((n) => [n, ...g.header.slice(1).map(() => '')]);
+  return [...csvRecords(table, by, options(opts))].join('');
+}
+
+/** The CSV a record at a time, each with its CRLF. */
+function* csvRecords(table: TaskTable, by: TableView, o: RenderOptions): Generator<string> {
+  const g = lazyGridOf(table, by, o);
+  const record = (r: (string | number)[]) => r.map(csvField).join(',') + '\r\n';
   // the BOM is what makes Excel and WPS read UTF-8 rather than the ANSI code page
-  return '\ufeff' + [g.header, ...g.rows, ...notes].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  yield '\ufeff' + record(g.header);
+  for (const r of g.rows()) yield record(r);
+  // a warning is the last record, padded to the width of the others so every parser reads it
+  for (const n of g.notes) yield record([n, ...g.header.slice(1).map(() => '')]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +203,26 @@ export function tableJson(table: TaskTable, by: TableView, locale: TableLocale =
 }
 
 export function renderJson(table: TaskTable, by: TableView, locale: TableLocale = 'zh'): string {
-  return JSON.stringify(tableJson(table, by, locale), null, 2) + '\n';
+  return [...jsonParts(table, by, locale)].join('');
+}
+
+/** The JSON exactly as JSON.stringify(tableJson(…), null, 2) writes it, a task (or unit) at a time:
+ *  the head object, then each element of the last array indented into place (JSON.stringify's own
+ *  line breaks are all structural, a string's are escaped, so indenting every line break is exact). */
+function* jsonParts(table: TaskTable, by: TableView, locale: TableLocale): Generator<string> {
+  const whole = tableJson(table, by, locale);
+  const key = by === 'unit' ? 'units' : 'tasks';
+  const list = whole[key] as unknown[];
+  if (!list.length) {
+    yield JSON.stringify(whole, null, 2) + '\n';
+    return;
+  }
+  const head = JSON.stringify({ ...whole, [key]: [] }, null, 2);
+  const open = `${JSON.stringify(key)}: []\n}`;
+  if (!head.endsWith(open)) throw new Error('fengong: the task table JSON must end with its list');
+  yield head.slice(0, -open.length + JSON.stringify(key).length + 2) + '[';
+  for (let i = 0; i < list.length; i++) yield `${i ? ',' : ''}\n    ${JSON.stringify(list[i], null, 2).replace(/\n/g, '\n    ')}`;
+  yield '\n  ]\n}\n';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,5 +244,52 @@ export function renderTable(table: TaskTable, format: TableFormat, by: TableView
       return import('./xlsx.js').then((m) => m.renderXlsx(table, by, o));
     case 'docx':
       return import('./word.js').then((m) => m.renderDocx(table, by, o));
+  }
+}
+
+/** Text made into UTF-8 chunks of about `size` characters: few writes, and never one huge string. */
+function* batched(parts: Iterable<string>, size = 1 << 16): Generator<Uint8Array> {
+  let buf: string[] = [];
+  let n = 0;
+  for (const p of parts) {
+    buf.push(p);
+    n += p.length;
+    if (n >= size) {
+      yield Buffer.from(buf.join(''), 'utf8');
+      buf = [];
+      n = 0;
+    }
+  }
+  if (buf.length) yield Buffer.from(buf.join(''), 'utf8');
+}
+
+/**
+ * The table in `format` as chunks of bytes, made as they are written: `fengong table -o` streams
+ * them to the file, so the output (a JSON of a 60 MB plan is over 400 MB) is never whole in memory,
+ * nor is an office format's document model (docx rows go into the zip as strings, word.ts). `pipe`
+ * makes a node PassThrough stream, which the xlsx writer needs (this module is also the page's,
+ * which has no node streams).
+ */
+export async function* tableChunks(table: TaskTable, format: TableFormat, by: TableView, opts: RenderOptions, pipe: () => NodeJS.ReadWriteStream): AsyncGenerator<Uint8Array> {
+  switch (format) {
+    case 'md':
+      return yield* batched(markdownLines(table, by, opts));
+    case 'csv':
+      return yield* batched(csvRecords(table, by, opts));
+    case 'json':
+      return yield* batched(jsonParts(table, by, opts.locale ?? 'zh'));
+    case 'xlsx': {
+      const { streamXlsx } = await import('./xlsx.js');
+      const out = pipe();
+      const done = streamXlsx(table, by, opts, out);
+      // a failure ends the stream with the error, so the loop below throws it
+      done.catch((e: unknown) => out.emit('error', e));
+      for await (const chunk of out) yield chunk as Uint8Array;
+      return await done;
+    }
+    case 'docx': {
+      const { streamDocx } = await import('./word.js');
+      return yield* streamDocx(table, by, opts);
+    }
   }
 }

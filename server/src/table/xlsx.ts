@@ -9,7 +9,7 @@
 import type { TaskTable } from './types.js';
 import { officeTable, type ColumnKey, type OfficeOptions, type OfficeTable, type OfficeView } from './office.js';
 import { displayWidth } from './width.js';
-import { officeSafe, xlsxCell } from './sanitize.js';
+import { xlsxCell } from './sanitize.js';
 
 const FONTS = { title: '黑体', heading: '黑体', heading2: '楷体', body: '仿宋' };
 const SIZE = 12; // 小四
@@ -20,26 +20,79 @@ const CENTERED: ColumnKey[] = ['number', 'role', 'deadline'];
 const SHEET = { zh: { task: '按任务', unit: '按单位' }, en: { task: 'By task', unit: 'By unit' } };
 
 export async function renderXlsx(table: TaskTable, by: OfficeView, opts: OfficeOptions = {}): Promise<Buffer> {
-  // loaded on demand: exceljs is large and only this format needs it
-  const mod = await import('exceljs');
-  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'fengong';
-  const views: OfficeView[] = by === 'unit' ? ['unit', 'task'] : ['task', 'unit'];
-  for (const view of views) {
-    // no XML-illegal characters, no cell over Excel's limit (sanitize.ts)
-    const o = officeSafe(officeTable(table, view, opts), (s) => xlsxCell(s, opts.locale));
-    wb.title ||= o.title;
-    sheet(wb, o, SHEET[opts.locale ?? 'zh'][view]);
-  }
+  const wb = new (await excel()).Workbook();
+  drawSheets(wb, table, by, opts);
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
+}
+
+/** The same workbook written into `out` as it is drawn (exceljs's streaming WorkbookWriter): each
+ *  row goes into the zip once committed, so a table of 400,000 rows is never a workbook model in
+ *  memory (a 4 MB plan of numbered headings took 1.8 GB as one, issue 18). Node only: `out` is a
+ *  node stream (the caller's; the page builds the workbook whole, renderXlsx). */
+export async function streamXlsx(table: TaskTable, by: OfficeView, opts: OfficeOptions, out: NodeJS.WritableStream): Promise<void> {
+  const ExcelJS = await excel();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true, useSharedStrings: false });
+  const add = wb.addWorksheet.bind(wb);
+  wb.addWorksheet = (name, options) => printCentered(add(name, options));
+  // every few hundred rows the event loop runs, so the zip takes in what was committed
+  await drawSheets(wb as unknown as Workbook, table, by, opts, () => new Promise<void>((res) => setImmediate(res)));
+  await wb.commit();
+}
+
+/** The streaming writer leaves out <printOptions> (the page setup's horizontalCentered, which the
+ *  whole workbook writes): it is written where the schema puts it, just before the page margins.
+ *  Should exceljs rename that step, nothing breaks but the centring (test/table/stream.test.ts says so). */
+function printCentered<W>(ws: W): W {
+  const w = ws as unknown as { _writePageMargins?: () => void; stream: { write(xml: string): void } };
+  const margins = w._writePageMargins;
+  if (typeof margins === 'function') {
+    w._writePageMargins = function (this: typeof w) {
+      this.stream.write('<printOptions horizontalCentered="1"/>');
+      margins.call(this);
+    };
+  }
+  return ws;
+}
+
+async function excel() {
+  // loaded on demand: exceljs is large and only this format needs it
+  const mod = await import('exceljs');
+  return (mod as unknown as { default?: typeof mod }).default ?? mod;
+}
+
+/** One sheet per view, the requested one first. `pause`, when given, is awaited now and then
+ *  between rows (streaming); the sheets are committed as they are finished. */
+function drawSheets(wb: Workbook, table: TaskTable, by: OfficeView, opts: OfficeOptions, pause?: () => Promise<void>): Promise<void> | void {
+  wb.creator = 'fengong';
+  wb.lastModifiedBy = 'fengong';
+  const views: OfficeView[] = by === 'unit' ? ['unit', 'task'] : ['task', 'unit'];
+  // no XML-illegal characters, no cell over Excel's limit (sanitize.ts)
+  const cell = (s: string) => xlsxCell(s, opts.locale);
+  // one view's layout at a time: the second is made once the first is written
+  const layout = (view: OfficeView) => {
+    const o = officeTable(table, view, opts);
+    wb.title ||= cell(o.title);
+    return sheet(wb, o, SHEET[opts.locale ?? 'zh'][view], cell);
+  };
+  if (!pause) {
+    for (const view of views) for (const _ of layout(view)) { /* drawn */ }
+    return;
+  }
+  return (async () => {
+    for (const view of views) {
+      let n = 0;
+      for (const _ of layout(view)) if (++n % 256 === 0) await pause();
+    }
+  })();
 }
 
 type Workbook = import('exceljs').Workbook;
 type Worksheet = import('exceljs').Worksheet;
 
-function sheet(wb: Workbook, o: OfficeTable, name: string): void {
+/** Draws one sheet, a row at a time (yielding after each, committed: the streaming writer sends it
+ *  on; the whole workbook keeps it), then commits the sheet. */
+function* sheet(wb: Workbook, o: OfficeTable, name: string, cell: (s: string) => string): Generator<void> {
   const n = o.columns.length;
   const headerRow = 2 + o.notes.length;
   const ws = wb.addWorksheet(name, {
@@ -60,41 +113,53 @@ function sheet(wb: Workbook, o: OfficeTable, name: string): void {
   ws.columns = o.columns.map((c, i) => ({ key: c.key, width: widths[i]! }));
   const total = widths.reduce((a, b) => a + b, 0);
 
-  merged(ws, 1, n, o.title, { name: FONTS.title, size: 20 }, 'center', total, 30);
-  o.notes.forEach((note, i) => merged(ws, 2 + i, n, note, { name: FONTS.body, size: SIZE, bold: true, color: { argb: 'FFC00000' } }, 'left', total, LINE_HEIGHT));
+  merged(ws, 1, n, cell(o.title), { name: FONTS.title, size: 20 }, 'center', total, 30).commit();
+  o.notes.forEach((note, i) => merged(ws, 2 + i, n, cell(note), { name: FONTS.body, size: SIZE, bold: true, color: { argb: 'FFC00000' } }, 'left', total, LINE_HEIGHT).commit());
 
   const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
   const border = { top: thin, left: thin, bottom: thin, right: thin };
   const head = ws.getRow(headerRow);
-  o.columns.forEach((c, i) => {
-    const cell = head.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { name: FONTS.heading, size: SIZE };
-    cell.border = border;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  const headers = o.columns.map((c) => cell(c.header));
+  headers.forEach((h, i) => {
+    const c = head.getCell(i + 1);
+    c.value = h;
+    c.font = { name: FONTS.heading, size: SIZE };
+    c.border = border;
+    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   });
-  head.height = LINE_HEIGHT * Math.max(...o.columns.map((c, i) => wrappedLines(c.header, widths[i]!))) + 8;
+  head.height = LINE_HEIGHT * Math.max(...headers.map((h, i) => wrappedLines(h, widths[i]!))) + 8;
+  head.commit();
 
-  o.rows.forEach((r, ri) => {
+  for (let ri = 0; ri < o.rows.length; ri++) {
+    const r = o.rows[ri]!;
     const at = headerRow + 1 + ri;
     if (r.kind === 'section') {
-      const row = merged(ws, at, n, r.text, { name: r.depth >= 2 ? FONTS.heading2 : FONTS.heading, size: SIZE }, 'left', total, LINE_HEIGHT);
+      const row = merged(ws, at, n, cell(r.text), { name: r.depth >= 2 ? FONTS.heading2 : FONTS.heading, size: SIZE }, 'left', total, LINE_HEIGHT);
       for (let i = 1; i <= n; i++) row.getCell(i).border = border;
-      return;
+      row.commit();
+    } else {
+      taskRow(ws.getRow(at), r.cells.map(cell), o, widths, border).commit();
     }
-    const row = ws.getRow(at);
-    let lines = 1;
-    r.cells.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      // always a string: a cell that looks like a number or a formula stays the plan's text
-      cell.value = v === '' ? null : v;
-      cell.font = { name: FONTS.body, size: SIZE };
-      cell.border = border;
-      cell.alignment = { vertical: 'middle', horizontal: CENTERED.includes(o.columns[i]!.key) ? 'center' : 'left', wrapText: true };
-      lines = Math.max(lines, wrappedLines(v, widths[i]!));
-    });
-    row.height = LINE_HEIGHT * lines + 6;
+    yield;
+  }
+  // the streaming writer's sheet is finished here; the whole workbook's has no commit
+  (ws as { commit?: () => void }).commit?.();
+}
+
+/** A task's cells: always strings (a cell that looks like a number or a formula stays the plan's
+ *  text), wrapped, the row as tall as its tallest cell. */
+function taskRow(row: import('exceljs').Row, cells: string[], o: OfficeTable, widths: number[], border: Partial<import('exceljs').Borders>): import('exceljs').Row {
+  let lines = 1;
+  cells.forEach((v, i) => {
+    const c = row.getCell(i + 1);
+    c.value = v === '' ? null : v;
+    c.font = { name: FONTS.body, size: SIZE };
+    c.border = border;
+    c.alignment = { vertical: 'middle', horizontal: CENTERED.includes(o.columns[i]!.key) ? 'center' : 'left', wrapText: true };
+    lines = Math.max(lines, wrappedLines(v, widths[i]!));
   });
+  row.height = LINE_HEIGHT * lines + 6;
+  return row;
 }
 
 /** A row merged across the table, its height fitted to the wrapped text. */

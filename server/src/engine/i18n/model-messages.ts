@@ -13,6 +13,7 @@ export const MODEL_MESSAGES: Record<string, { zh: string; en: string }> = {
   'genre/reason/no-clauses': { zh: '正文未写明任何责任单位', en: 'the body names no responsible unit' },
   'genre/reason/articles': { zh: '正文按“第X条”分条（{count} 条）', en: 'the body is in articles (第X条, {count})' },
   'genre/reason/report-body': { zh: '正文回顾已做工作', en: 'the body reviews past work' },
+  'genre/reason/report-and-plan': { zh: '标题为总结兼计划，正文写明责任单位才分解任务', en: 'the title joins a review and a plan: it assigns work only where the body names units' },
   'genre/reason/no-articles': { zh: '正文不按“第X条”分条', en: 'the body is not in articles (第X条)' },
   'genre/reason/header-units': { zh: '文首写明承办单位', en: 'a header field names the units' },
   'genre/reason/no-title': { zh: '未找到标题', en: 'no title found' },

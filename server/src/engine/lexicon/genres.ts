@@ -34,6 +34,10 @@ export const WRAPPER_GENRES = new Set(['通知', '函', '复函', '通报']);
 /** drafts and editions in brackets are not the genre: `（征求意见稿）` `（试行）` */
 export const TITLE_ASIDE_RE = /[（(][^（）()]{0,12}[）)]/g;
 
+/** a title that joins a review and a plan: `2023年工作总结和2024年工作计划`, `工作总结暨明年工作思路`
+ *  (not `政府工作报告重点任务分解表`, a plan of the report's tasks: nothing joins the two there) */
+export const REPORT_AND_PLAN_RE = /(?:总结|报告|汇报)(?:和|及|以及|暨|与|、)/;
+
 /** body evidence of a report: a speech to deputies, a review of the past year */
 export const REPORT_EVIDENCE_RE = /^各位代表[：:]|^(?:过去|回顾)[^，。]{0,10}(?:一年|五年|工作)|^[一二三四五六七八九十]+、[^，。]{0,12}(?:主要工作|工作情况|工作回顾|工作成效|取得成效)/;
 /** body evidence of a regulation: articles `第一条` (and chapters `第一章`) */

@@ -42,7 +42,7 @@ export const ATTACHMENT_LIST_RE = /^附件[0-9０-９一二三四五六七八九
 export const ATTACHMENT_HEADING_RE = /^附件[0-9０-９一二三四五六七八九十]*$/;
 /** `附件：某某县2024年政务公开重点任务清单` (one attachment named after the label): the heading of
  *  the attachment itself when its content follows, an entry of the closing's list when not */
-export const ATTACHMENT_TITLED_RE = /^附件[0-9０-９一二三四五六七八九十]*(?:[：:]|[ \t\u3000]+)[ \t\u3000]*(?![0-9０-９]+[.．、])\S/;
+export const ATTACHMENT_TITLED_RE = /^附件[0-9０-９一二三四五六七八九十]*(?:[：:]|[ \t\u3000]+)[ \t\u3000]*(?![0-9０-９]+[.．﹒、])\S/;
 /** an appended sheet that scores the work (`…考核评分表`, `…评分细则`): its items are criteria, not tasks */
 export const SCORING_SHEET_RE = /评分|考核细则|考核表|考评|评价表|打分/;
 /** the title of a sheet appended after the plan: `某某县政务公开工作考核评分表`, `…任务清单` */
@@ -50,6 +50,10 @@ export const SHEET_TITLE_RE = /(?:评分表|评分标准|评分细则|考核细�
 
 /** page chrome of web copies: nothing after it is part of the document */
 export const PAGE_JUNK_RE = /^(上一条|无障碍浏览|长者模式|下一条|上一篇|下一篇|版权所有|主办单位|网站标识码|ICP备|打印本页|关闭窗口|【打印】|【关闭】|扫一扫|分享到)/;
+
+/** a field of a web copy's publication metadata above the title (`发布机构: 某某市人民政府办公室
+ *  主题分类: 综合政务 / 通知`): the line is metadata, never the title, even where it ends in a genre word */
+export const PUBLICATION_FIELD_RE = /^(?:索引号|发布机构|发文机关|发文单位|主题分类|组配分类|体裁分类|服务对象|有效性|时效性|关键词|主题词|发文日期|成文日期|发布日期|发布时间|生效日期|信息来源|来源|浏览次数|公开方式|公开范围|公开时限|文号|发文字号|名称|标题)[ \t\u3000]*[：:]/;
 
 /** the end of a document's text: its date line (`2019年1月16日`) after the signature */
 export const DATE_LINE_RE = /^(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$|^[二〇○零一三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/;

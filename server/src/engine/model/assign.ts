@@ -6,6 +6,7 @@
 //   parent    a clause on an ancestor's heading or opening text that covers its children
 //   lead-in   a paragraph that names the units of the items below it
 //   declared  a declaration above (`以下均需试点城市政府落实，不再列出`)
+//   team      a body set up for the whole work (`成立…工作专班，由A牵头，B、C为成员单位`)
 //   remit     a 职责分工 section that assigns by unit (covers the task, names no unit for it)
 // Every clause is parsed here once: the own clauses of each leaf (before the task verdicts, which
 // need them), then each ancestor's clause at most once (memo).
@@ -14,12 +15,12 @@ import type { Structure } from './structure.js';
 import type { SectionRole } from './sections.js';
 import type { TableRow } from './table.js';
 import type { TaskVerdicts } from './tasks.js';
-import { cellClauses, explicitClauses, findBareClause, type ClauseContext, type Declarations } from './clauses.js';
-import { looksLikeUnit } from './units.js';
+import { cellClauses, explicitClauses, findBareClause, type ClauseContext, type Declarations, type SharedUnits } from './clauses.js';
+import { looksLikeUnit, parseCellUnits } from './units.js';
 import { DECLARED_UNITS_RE, LEAD_IN_BACK_RE } from '../lexicon/roles.js';
 import { ETC_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 
-export type UnitSourceKind = 'merged' | 'group' | 'parent' | 'lead-in' | 'declared' | 'remit';
+export type UnitSourceKind = 'merged' | 'group' | 'parent' | 'lead-in' | 'declared' | 'team' | 'remit';
 
 /** the units of one leaf and where they come from */
 export interface ItemUnits {
@@ -113,6 +114,7 @@ export function assignUnits(
   const memo = new Map<ItemNode, UnitClause | null>();
   const remit = responsibilitySection(items, sections, verdicts);
   const declared = declarations.inherit && declaredUnits(ctx.s, declarations.inherit.from);
+  const team = teamUnits(ctx, declarations.team);
   for (const it of items) {
     if (it.children.length) continue;
     const unitClauses = [...(own.clauses.get(it) ?? [])];
@@ -122,16 +124,61 @@ export function assignUnits(
     }
     const units: ItemUnits = { unitClauses, units: named(unitClauses) };
     out.set(it, units);
-    if (units.units.length) continue;
-    const from = mergedRow(ctx.s, it, out, items) ?? groupClause(ctx.s, it, own) ?? ancestorClause(ctx, declarations, it, memo) ?? leadIn(ctx.s, it, own.known);
-    if (from) { Object.assign(units, from); continue; }
-    if (declarations.inherit && it.heading.span.start > declarations.inherit.from.start) {
-      units.source = { kind: 'declared', ...declarations.inherit };
-      units.units = (declared ?? []).map((u) => ({ ...u }));
-      if (units.units.length) units.uncertain = true;
-    } else if (remit) units.source = { kind: 'remit', ...remit };
+    if (!units.units.length) unitsFromElsewhere(ctx, it, units, { out, items, own, declarations, memo, declared, remit, team });
+    if (verdicts.get(it) === undefined) addShared(ctx.s, it, units, declarations.shared);
   }
   return out;
+}
+
+interface Elsewhere {
+  out: Map<ItemNode, ItemUnits>; items: ItemNode[]; own: OwnClauses; declarations: Declarations;
+  memo: Map<ItemNode, UnitClause | null>; declared: UnitRef[] | undefined; remit: { from: Span; text: string } | undefined;
+  team: Found | undefined;
+}
+
+/** a leaf that names no unit itself: a merged cell, its group's clause, a parent, a lead-in, a declaration, a 职责分工 section */
+function unitsFromElsewhere(ctx: ClauseContext, it: ItemNode, units: ItemUnits, e: Elsewhere): void {
+  const from = mergedRow(ctx.s, it, e.out, e.items) ?? groupClause(ctx.s, it, e.own) ?? ancestorClause(ctx, e.declarations, it, e.memo) ?? leadIn(ctx.s, it, e.own.known);
+  if (from) { Object.assign(units, from); return; }
+  const inherit = e.declarations.inherit;
+  if (inherit && it.heading.span.start > inherit.from.start) {
+    units.source = { kind: 'declared', ...inherit };
+    units.units = (e.declared ?? []).map((u) => ({ ...u }));
+    if (units.units.length) units.uncertain = true;
+  } else if (e.team) Object.assign(units, { ...e.team, units: e.team.units.map((u) => ({ ...u })) });
+  else if (e.remit) units.source = { kind: 'remit', ...e.remit };
+}
+
+/** `成立…工作专班，由区住房城乡建设局牵头，区财政局、各街道办事处为成员单位`: the lead leads and the
+ *  members cooperate on every task that names no unit and takes none from nearer (uncertain: the
+ *  paragraph names the body's members, not each task's) */
+function teamUnits(ctx: ClauseContext, team: Declarations['team']): Found | undefined {
+  if (!team) return undefined;
+  const lead = parseCellUnits(ctx.s.folded, team.lead, 'lead', ctx.roles)?.units;
+  const members = parseCellUnits(ctx.s.folded, team.members, 'cooperating', ctx.roles)?.units;
+  if (!lead?.length || !members?.length) return undefined;
+  const units = [...lead.map((u) => ({ ...u, role: 'lead' as const })), ...members.map((u) => ({ ...u, role: 'cooperating' as const }))];
+  for (const u of units) u.name = ctx.s.text.slice(u.span.start, u.span.end).replace(/[ \t\u3000\u00a0]+/g, '');
+  if (!units.every((u) => looksLikeUnit(u.name, new Set()))) return undefined;
+  return { units, source: { kind: 'team', from: { ...team.from }, text: team.text }, uncertain: true };
+}
+
+/** `〔责任单位：A、B按职责分工负责。具体任务均涉及X，不再做分工，下同。〕`: X is one of the units of
+ *  this task and (`下同`) of every later one, besides those each names (responsible). A later
+ *  declaration replaces an earlier one; a task that takes it from far above is uncertain. */
+function addShared(s: Structure, it: ItemNode, units: ItemUnits, shared: SharedUnits[]): void {
+  let d: SharedUnits | undefined;
+  let inOwn = false;
+  for (const x of shared) {
+    const own = x.from.start >= it.span.start && x.from.start < it.span.end;
+    if (own || (x.onward && x.from.start < it.span.start)) { d = x; inOwn = own; }
+  }
+  if (!d) return;
+  const have = new Set(units.units.map((u) => u.name));
+  const add = (unitList(s, d.names, new Set()) ?? []).filter((u) => !have.has(u.name));
+  if (!add.length) return;
+  units.units = [...units.units, ...add];
+  if (!inOwn) units.uncertain = true;
 }
 
 type Found = Pick<ItemUnits, 'units' | 'source' | 'uncertain' | 'inheritedClause'>;

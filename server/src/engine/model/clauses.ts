@@ -6,7 +6,7 @@ import type { TableRow } from './table.js';
 import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
 import { looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
 import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
-import { MODIFIER_RE } from '../lexicon/roles.js';
+import { MODIFIER_RE, SHARED_UNITS_RE, TEAM_LEAD_RE, TEAM_MEMBERS_RE, TEAM_SETUP_RE } from '../lexicon/roles.js';
 import { TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 import { isWhitespace } from '../text/chars.js';
 
@@ -150,15 +150,18 @@ export function cellClauses(ctx: ClauseContext, row: TableRow): UnitClause[] {
 }
 
 /** A declaration inside a clause is no unit: `（发展改革委、财政局负责。列第一位者为牵头单位，下同）`
- *  is the clause `发展改革委、财政局负责` plus a note for this and later tasks. */
-const DECLARATION_RE = /列(?:第一位|首位|在首位)|排(?:在)?(?:第一|首位)|下同|不再(?:一一|单独)?列出/;
+ *  is the clause `发展改革委、财政局负责` plus a note for this and later tasks. The note is the whole
+ *  sentence it stands in: `〔责任单位：A、B按职责分工负责。具体任务均涉及X，不再做分工，下同。〕`. */
+const DECLARATION_RE = /列(?:第一位|首位|在首位)|排(?:在)?(?:第一|首位)|下同|不再(?:一一|单独)?列出|不再(?:做|作|进行)?分工/;
 /** `列第一位者为牵头单位`, `排在第一位的部门为牵头部门`, `排名第一的为牵头单位` */
 const FIRST_LISTED_LEADS_RE = /(?:列|排|排名|排列)(?:在)?(?:第一位|首位|第一)(?:[^，。；,;]{0,8}?(?:为|是))?牵头/;
 function withoutDeclaration(f: string, inner: Span): Span {
   const m = DECLARATION_RE.exec(f.slice(inner.start, inner.end));
   if (!m) return inner;
-  let end = inner.start + m.index;
-  while (end > inner.start && !'。，,；;'.includes(f[end - 1]!)) end--;
+  const at = inner.start + m.index;
+  const sentence = Math.max(lastIndexIn(f, '。', inner.start, at), lastIndexIn(f, '；', inner.start, at), lastIndexIn(f, ';', inner.start, at));
+  let end = sentence >= 0 ? sentence : at;
+  if (sentence < 0) while (end > inner.start && !'，,'.includes(f[end - 1]!)) end--;
   while (end > inner.start && '。，,；; \u3000'.includes(f[end - 1]!)) end--;
   return { start: inner.start, end };
 }
@@ -182,12 +185,30 @@ function outermost(pairs: MatchedPair[]): MatchedPair[] {
 export interface Declarations {
   inherit?: { from: Span; text: string };
   firstListedLeads?: number;
+  /** `具体任务均涉及X，不再做分工，下同`: X is one of the units of the task whose clause says so and,
+   *  with `下同`, of every later task (in document order) */
+  shared: SharedUnits[];
+  /** `成立…工作专班，由A牵头，B、C为成员单位`: the lead and members of the whole work */
+  team?: { from: Span; text: string; lead: Span; members: Span };
+}
+
+export interface SharedUnits {
+  /** the declaration's sentence */
+  from: Span;
+  text: string;
+  /** the names it gives, as one `、` list */
+  names: Span;
+  /** `下同`: later tasks share them too */
+  onward: boolean;
 }
 
 export function findDeclarations(s: Structure, roles: RoleMatcher): Declarations {
-  const out: Declarations = {};
+  const out: Declarations = { shared: [] };
   for (const p of s.paragraphs) {
     const f = s.folded.slice(p.content.start, p.content.end);
+    const shared = sharedUnits(s, p.content.start, f);
+    if (shared) out.shared.push(shared);
+    if (!out.team && f.includes('成员单位')) out.team = team(s, p.content.start, f);
     // a header field before the body names the units of every task: `主（協）辦機關：縣政府辦公室`
     if (!out.inherit && p.line < s.bodyStartLine && roles.label.test(f)) {
       out.inherit = { from: { ...p.content }, text: s.text.slice(p.content.start, p.content.end) };
@@ -205,6 +226,47 @@ export function findDeclarations(s: Structure, roles: RoleMatcher): Declarations
     if (first && out.firstListedLeads === undefined) out.firstListedLeads = p.content.start + first.index - 1;
   }
   return out;
+}
+
+/** `具体任务均涉及相关市（州）人民政府，不再做分工，下同` (searched for `不再` first: the lazy name
+ *  would be tried at every offset of a long paragraph) */
+function sharedUnits(s: Structure, start: number, f: string): SharedUnits | undefined {
+  if (!/不再|不另/.test(f)) return undefined;
+  const m = SHARED_UNITS_RE.exec(f);
+  if (!m) return undefined;
+  const from = Math.max(f.lastIndexOf('。', m.index), f.lastIndexOf('；', m.index), f.lastIndexOf(';', m.index)) + 1;
+  const rest = f.slice(m.index + m[0].length);
+  const stop = rest.search(/[。；;）)〕】]/);
+  const to = m.index + m[0].length + (stop >= 0 ? stop : rest.length);
+  const names = start + m.index + '涉及'.length;
+  return {
+    from: { start: start + from, end: start + to }, text: s.text.slice(start + from, start + to),
+    names: { start: names, end: names + m[1]!.length }, onward: /下同/.test(f.slice(m.index, to)),
+  };
+}
+
+/** `成立…工作专班，由A牵头，B、C为成员单位` (or `…，成员单位为B、C`): the sentence and its two lists */
+function team(s: Structure, start: number, f: string): Declarations['team'] {
+  const ends = /[。；;]/g;
+  for (let from = 0; from < f.length;) {
+    ends.lastIndex = from;
+    const to = ends.exec(f)?.index ?? f.length;
+    const t = f.slice(from, to);
+    const first = t.search(/[，,]/);
+    const lead = first > 0 && TEAM_SETUP_RE.test(t.slice(0, first)) ? TEAM_LEAD_RE.exec(t) : null;
+    const members = lead && TEAM_MEMBERS_RE.exec(t.slice(lead.index + lead[0].length));
+    if (lead && members) {
+      const at = start + from;
+      const m = members[1] ?? members[2]!;
+      const mAt = at + lead.index + lead[0].length + members.index + members[0].indexOf(m);
+      return {
+        from: { start: at, end: at + t.length }, text: s.text.slice(at, at + t.length),
+        lead: { start: at + lead.index + 2, end: at + lead.index + 2 + lead[1]!.length }, members: { start: mAt, end: mAt + m.length },
+      };
+    }
+    from = to + 1;
+  }
+  return undefined;
 }
 
 /** (e) unbracketed at the end of the text: `…动态更新。办公室牵头，各有关处室配合`, even glued to the

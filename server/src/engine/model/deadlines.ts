@@ -58,6 +58,11 @@ export function normaliseDeadline(text: string, docYear?: number): string | unde
   return undefined;
 }
 
+/** a frequency is no time limit (FORMAT.md §7): a 时限 cell that says `每季度`, and a date that recurs
+ *  (`每年12月15日前将任务完成情况报…`) */
+export const FREQUENCY_RE = /^(?:每|按)(?:年|季度?|月|半年|周|週|旬|天|日)(?:度)?/;
+const RECURRING_BEFORE_RE = /每(?:年|季度?|月|半年|周|週)(?:的)?$/;
+
 /** every deadline form holds one of these: paragraphs without any skip the regexes */
 const HINT_RE = /[前内內年季期续續坚堅时月底]/;
 
@@ -72,6 +77,7 @@ export function findDeadlines(text: string, start: number, end: number, docYear?
       const t = m[0];
       // a bare `前` (`…之前`) or `内` is no deadline: it needs a time before it
       if (/^(之前|以前|前)$/.test(t) || !/[0-9０-９年月季半期周天日时時]|持续|持續|长期|長期/.test(t)) continue;
+      if (RECURRING_BEFORE_RE.test(s.slice(Math.max(0, m.index - 4), m.index))) continue;
       const span = { start: start + m.index, end: start + m.index + t.length };
       if (found.some((f) => f.span.start < span.end && span.start < f.span.end)) continue;
       const date = normaliseDeadline(t, docYear);

@@ -1,8 +1,8 @@
 // Phase 7 — details of every item: deadlines (`8月底前`, a 完成时限 cell) and inline
 // enumerations (`一是…二是…`).
-import type { Deadline, InlineEnumeration, ItemNode, Paragraph } from './types.js';
+import type { Deadline, InlineEnumeration, ItemNode, Paragraph, UnitClause } from './types.js';
 import type { Structure } from './structure.js';
-import { findDeadlines, normaliseDeadline } from './deadlines.js';
+import { FREQUENCY_RE, findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findEnumerations } from './enumerations.js';
 import { DATE_LINE_RE } from '../lexicon/sections.js';
 
@@ -12,7 +12,7 @@ export interface Details {
   byItem: Map<ItemNode, { deadlines: Deadline[]; enumerations: InlineEnumeration[] }>;
 }
 
-export function findDetails(s: Structure, items: ItemNode[], year: number | undefined): Details {
+export function findDetails(s: Structure, items: ItemNode[], year: number | undefined, clauses: Map<ItemNode, UnitClause[]> = new Map()): Details {
   const { text } = s;
   const enumerations: InlineEnumeration[] = [];
   const enumsByLine = new Map<number, InlineEnumeration[]>();
@@ -23,15 +23,20 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
     enumsByLine.set(p.line, found);
   }
   const byItem: Details['byItem'] = new Map();
+  const last = items[items.length - 1];
   for (const it of items) {
     const d = { deadlines: [] as Deadline[], enumerations: [] as InlineEnumeration[] };
     byItem.set(it, d);
     const seen = new Set<string>(); // `5月底前` twice in one task is one time limit
-    for (const p of [it.heading, ...ownBody(s, it)]) {
-      const found = findDeadlines(text, p.content.start, p.content.end, year).filter((x) => !seen.has(x.text) && !!seen.add(x.text));
-      d.deadlines.push(...found);
+    for (const p of [it.heading, ...ownBody(s, it, it === last ? clauses.get(it) : undefined)]) {
+      let found = findDeadlines(text, p.content.start, p.content.end, year);
       const row = s.tableRows.get(p.line);
       const cell = row?.columns?.deadline !== undefined ? row.cells[row.columns.deadline] : undefined;
+      // a filled 完成时限 cell is the row's time limit, as the clerk copies it; a date in the task text is a
+      // sub-step or a target (`实现企业开办1个工作日内办结` beside `2021年6月底`)
+      if (cell && cell.end > cell.start) found = found.filter((x) => x.span.start >= cell.start && x.span.end <= cell.end);
+      found = found.filter((x) => !seen.has(x.text) && !!seen.add(x.text));
+      d.deadlines.push(...found);
       // a deadline column may hold what no pattern knows (`2024年6月`, `长期`): the cell is the deadline.
       // Only this paragraph's deadlines can lie in its cell: searching the item's (a table of 100,000
       // rows under one heading) made this quadratic.
@@ -39,7 +44,7 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
         const t = text.slice(cell.start, cell.end);
         seen.add(t);
         const date = normaliseDeadline(t, year);
-        d.deadlines.push(date ? { text: t, span: { ...cell }, date } : { text: t, span: { ...cell } });
+        if (!FREQUENCY_RE.test(t.trim())) d.deadlines.push(date ? { text: t, span: { ...cell }, date } : { text: t, span: { ...cell } });
       }
       d.enumerations.push(...(enumsByLine.get(p.line) ?? []));
     }
@@ -48,9 +53,13 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
 }
 
 /** The item's body without the document's closing after it: the last item's body runs on to the
- *  signature and date (`国务院办公厅` / `2019年1月16日`), whose dates are no time limit. */
-function ownBody(s: Structure, it: ItemNode): Paragraph[] {
-  const body = it.body;
+ *  signature and date (`国务院办公厅` / `2019年1月16日`), whose dates are no time limit; and the
+ *  last item ends with its unit clause — what follows it speaks to the whole plan
+ *  (`…（市政府督查室负责）` then `各区政府要…制定具体实施方案，于7月31日前报市政府办公厅。`). */
+function ownBody(s: Structure, it: ItemNode, lastClauses?: UnitClause[]): Paragraph[] {
+  let body = it.body;
+  const end = lastClauses?.filter((c) => c.units.length).reduce((e, c) => Math.max(e, c.span.end), -1) ?? -1;
+  if (end >= 0) body = body.filter((p) => p.content.start < end);
   for (let j = 0; j < body.length; j++) {
     const t = s.folded.slice(body[j]!.content.start, body[j]!.content.end);
     if (!DATE_LINE_RE.test(t)) continue;

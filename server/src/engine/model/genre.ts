@@ -5,15 +5,15 @@ import type { DocumentKind, Paragraph, Span } from './types.js';
 import type { Structure } from './structure.js';
 import { namesOnly } from './clauses.js';
 import type { RoleMatcher } from './units.js';
-import { ARTICLE_RE, GENRE_WORDS, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, FORWARDED_END_RE, FORWARDING_VERB_RE, TITLE_END_AFTER_RE, TITLE_END_GENRES, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
+import { ARTICLE_RE, GENRE_WORDS, REPORT_AND_PLAN_RE, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, FORWARDED_END_RE, FORWARDING_VERB_RE, TITLE_END_AFTER_RE, TITLE_END_GENRES, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
 import { CLAUSE_BRACKETS } from '../lexicon/brackets.js';
-import { PAGE_JUNK_RE } from '../lexicon/sections.js';
+import { PAGE_JUNK_RE, PUBLICATION_FIELD_RE } from '../lexicon/sections.js';
 
 export type GenreBasis = 'config' | 'title' | 'body' | 'default';
 
 export interface GenreReason {
   /** message key under `genre/` (engine i18n) */
-  key: 'title-word' | 'config' | 'clauses' | 'unit-column' | 'no-clauses' | 'articles' | 'no-articles' | 'header-units' | 'report-body' | 'no-title';
+  key: 'title-word' | 'config' | 'clauses' | 'unit-column' | 'no-clauses' | 'articles' | 'no-articles' | 'header-units' | 'report-body' | 'report-and-plan' | 'no-title';
   data: Record<string, string | number>;
 }
 
@@ -63,7 +63,7 @@ export function findTitle(s: Structure, hint?: { first: number; last: number }):
     if (p.line >= s.bodyStartLine) break;
     const t = s.folded.slice(p.content.start, p.content.end).trim();
     const long = t.length > MAX_TITLE_LINE && (t.length > MAX_LONG_TITLE_LINE || !completeTitle(t));
-    const fits = !long && !/[。，,；;：:]$/.test(t) && !DOC_NUMBER_RE.test(t) && !/>|》\s*>|^[0-9]+[.．]/.test(t) && !PAGE_JUNK_RE.test(t) && !ISSUER_MARK_RE.test(t);
+    const fits = !long && !/[。，,；;：:]$/.test(t) && !DOC_NUMBER_RE.test(t) && !/>|》\s*>|^[0-9]+[.．﹒]/.test(t) && !PAGE_JUNK_RE.test(t) && !PUBLICATION_FIELD_RE.test(t) && !ISSUER_MARK_RE.test(t);
     const last = run[run.length - 1];
     const complete = completeTitle(glued);
     // fragments of an unfinished title may stand a blank line apart; `（试行）` may follow a whole one
@@ -189,6 +189,12 @@ export function judgeGenre(s: Structure, roles: RoleMatcher, configured?: string
     const reasons: GenreReason[] = [{ key: 'title-word', data: { word: inner.word } }, { key: 'no-articles', data: {} }];
     if (e.headerUnits) reasons.push({ key: 'header-units', data: {} });
     return { genre: 'plan', assignsWork: true, basis: 'body', reasons: [...reasons, ...evidenceReasons], title, titleWord: inner.word };
+  }
+  // a review joined with next year's plan assigns work only where its body names units (FORMAT.md §5:
+  // stay quiet on weak evidence); else it is the report it mostly is
+  if (inner?.genre === 'plan' && REPORT_AND_PLAN_RE.test(found!.folded) && !assigns(e)) {
+    const reasons: GenreReason[] = [{ key: 'title-word', data: { word: inner.word } }, { key: 'report-and-plan', data: {} }, { key: 'no-clauses', data: {} }];
+    return { genre: 'report', assignsWork: false, basis: 'body', reasons, title, titleWord: inner.word };
   }
   if (inner && inner.genre !== 'conditional') {
     const genre: DocumentKind = inner.genre;

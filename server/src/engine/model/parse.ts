@@ -12,15 +12,15 @@ import { findDeclarations } from './clauses.js';
 import { judgeTasks, type TaskVerdicts } from './tasks.js';
 import { assignUnits, ownClauses, type ItemUnits } from './assign.js';
 import { documentYear, findDetails, type Details } from './details.js';
-import { makeRoleMatcher } from './units.js';
+import { documentRoleMatcher } from './units.js';
 import { fold } from '../lexicon/fold.js';
 import type { LineCache } from '../parser/parser.js';
 
 /** `cache`: the previous version's lines (the language server keeps one per open document); the
  *  plan is the same with or without it, only faster to build after a small edit. */
 export function parsePlan(text: string, config: Partial<EngineConfig> = {}, cache?: LineCache): PlanDocument {
-  const roles = makeRoleMatcher(config.roleKeywords);
   const s = readStructure(text, cache);
+  const roles = documentRoleMatcher(s.folded, config.roleKeywords);
   const genre = judgeGenre(s, roles, config.documentKind, config.titleLines);
   const tree = buildTree(s);
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
@@ -30,7 +30,7 @@ export function parsePlan(text: string, config: Partial<EngineConfig> = {}, cach
   const verdicts = judgeTasks(s, tree.allItems, genre, sections, own.clauses);
   const units = assignUnits(ctx, tree.allItems, own, declarations, sections, verdicts);
   const year = documentYear(genre.title?.text);
-  const details = findDetails(s, tree.allItems, year);
+  const details = findDetails(s, tree.allItems, year, own.clauses);
   const { allItems, of } = assemble(tree.allItems, verdicts, units, details);
   return {
     text, kind: genre.genre, genre, sections: new Map([...sections].map(([n, r]) => [of(n), r] as [PlanItem, SectionRole])), title: genre.title, year,

@@ -4,7 +4,7 @@
 import type { Marker, Paragraph, PairProblem, Rank, Span } from './types.js';
 import { parseLines, MARKER_RANK, type LineCache, type LineRecord } from '../parser/parser.js';
 import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
-import { isDigitCode } from '../text/chars.js';
+import { MARKER_DOTS, isDigitCode } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, type ParagraphPairs } from './pairs.js';
 import { findTables, type TableRow } from './table.js';
 import { fold } from '../lexicon/fold.js';
@@ -131,7 +131,7 @@ function findPartBreaks(
 
 const MARKDOWN_RE = /^#{1,6}[ \t\u3000]*(\S.*)$/;
 /** `3.2　应急报告`, `4.2.1 工作目标`: decimal section numbers head a section of their own */
-const DECIMAL_RE = /^[0-9]{1,2}(?:(?:[.．][0-9]{1,2}){2,}[ \t\u3000]*|[.．][0-9]{1,2}[ \t\u3000]+)([^0-9%％].*)$/;
+const DECIMAL_RE = /^[0-9]{1,2}(?:(?:[.．﹒][0-9]{1,2}){2,}[ \t\u3000]*|[.．﹒][0-9]{1,2}[ \t\u3000]+)([^0-9%％].*)$/;
 const CHAPTER_RE = /^第[一二三四五六七八九十百零〇0-9]+[章节編编部分]+[ \t\u3000]*(.{0,40})$/;
 
 /** Unnumbered headings: they close the numbered list before them, so a `1.` after one starts a
@@ -160,7 +160,7 @@ function findHeadings(folded: string, paragraphs: Paragraph[], numbered: Set<num
 }
 
 /** `注：1.…`, `附件：1.…`: the first entry of a list of notes or attachments stands after the label */
-const LABELLED_RE = /^((?:注|备注|附件)[：:][ \t\u3000]*)([0-9]{1,2})([.．、])(?![0-9])/;
+const LABELLED_RE = /^((?:注|备注|附件)[：:][ \t\u3000]*)([0-9]{1,2})([.．﹒、])(?![0-9])/;
 function labelledMarker(folded: string, p: Paragraph): MarkerCandidate | undefined {
   if (!'注备附'.includes(folded[p.content.start]!)) return undefined;
   const m = LABELLED_RE.exec(folded.slice(p.content.start, p.content.end));
@@ -184,7 +184,7 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
       : undefined;
   if (rank === 1) {
     // `三` alone on its line lost its `、`: an item only where the numbering expects it
-    const bare = !'、.．'.includes(raw.slice(-1));
+    const bare = !'、.．﹒'.includes(raw.slice(-1));
     return bare ? make(parseChineseNumeral(raw), '', 'weak') : make(parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
   }
   if (rank === 2 || rank === 4) {
@@ -198,14 +198,14 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
   while (n < raw.length && isDigitCode(raw.charCodeAt(n))) n++;
   const delimiter = raw.slice(n);
   const value = parseDigits(raw.slice(0, n));
-  const dot = delimiter === '.' || delimiter === '．';
+  const dot = MARKER_DOTS.includes(delimiter) && delimiter !== '';
   const digitAfter = isDigitCode(text.charCodeAt(span.end));
   if (dot && digitAfter) {
     // `3.1 工作目标`, `3.1.2`, `2.5%`: a section number or a decimal, never an item. Only digits
     // running straight into text (`11.121人才梯队项目`) may be an item whose text starts with digits.
     let k = span.end;
     while (k < rec.end && isDigitCode(text.charCodeAt(k))) k++;
-    if (k >= rec.end || /[.．%％\s\u3000\u00a0]/.test(text[k]!)) return undefined;
+    if (k >= rec.end || /[.．﹒%％\s\u3000\u00a0]/.test(text[k]!)) return undefined;
   }
   const weak = delimiter === '' || delimiter === '，' || delimiter === ',' || (dot && digitAfter);
   return make(value, delimiter, weak ? 'weak' : 'definite');

@@ -5,7 +5,7 @@
 //   一、医疗质量⇥（一）功能定位⇥1.门诊人次数…           markers of several ranks in one row
 //   ⇥（二）质量安全⇥8.手术患者…                       empty first cells: merged with the row above
 import type { Paragraph, Rank, Span, UnitRole } from './types.js';
-import type { LineRecord } from '../parser/parser.js';
+import { MARKER_RANK, type LineRecord } from '../parser/parser.js';
 import type { MarkerCandidate } from './structure.js';
 import { isWhitespace } from '../text/chars.js';
 import { parseChineseNumeral } from '../text/numerals.js';
@@ -38,15 +38,15 @@ export interface TableRow {
   taskCell: number;
 }
 
-const NUMBER_CELL_RE = /^([0-9０-９]+)([.．、]?)$/; // any number of digits
+const NUMBER_CELL_RE = /^([0-9０-９]+)([.．﹒、]?)$/; // any number of digits
 const SECTION_CELL_RE = /^([一二三四五六七八九十]{1,3})(、?)$/;
 const SUBSECTION_CELL_RE = /^[（(]([一二三四五六七八九十]{1,3})[）)]$/;
 /** a marker at the start of a cell: rank, pattern, and whether the number is Chinese */
 const CELL_MARKERS: readonly [Rank, RegExp, boolean][] = [
-  [1, /^([一二三四五六七八九十]{1,3})([、.．])/, true],
+  [1, /^([一二三四五六七八九十]{1,3})([、.．﹒])/, true],
   [2, /^([（(])([一二三四五六七八九十]{1,3})([）)])/, true],
   [4, /^([（(])([0-9]+)([）)])/, false],
-  [3, /^([0-9]+)([.．、])(?![0-9])/, false],
+  [3, /^([0-9]+)([.．﹒、])(?![0-9])/, false],
 ];
 const EXPECTED: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5: '' };
 
@@ -131,22 +131,38 @@ function withMergedCells(folded: string, cells: Span[], columns: TableColumns | 
   return [...Array.from({ length: k }, () => ({ start: at, end: at })), ...cells];
 }
 
+/** A row whose leading cells were merged with the row above and left out by the export, not left
+ *  empty: `3.及时反馈…⇥各科室` under `一、做好…⇥1.积极推进…⇥财务科` (工作任务⇥具体要求⇥责任部门). Its
+ *  first cell opens with a marker of the rank the rows above hold in a later column; the missing
+ *  cells are put back empty so its unit cell stands under its header again (read as 具体要求 it lost
+ *  its units and took the merged ones of the row above). */
+function withAbsentLeadingCells(cells: Span[], columns: TableColumns | undefined, rank: Rank | undefined, rankColumn: Map<Rank, number>): Span[] {
+  const k = rank && rankColumn.get(rank);
+  if (!columns || !k || cells[0]!.end === cells[0]!.start || cells.length + k > columns.names.length) return cells;
+  const at = cells[0]!.start;
+  return [...Array.from({ length: k }, () => ({ start: at, end: at })), ...cells];
+}
+
 /** Rows of tab-separated tables, by line. Below a header row any row with a tab is a row; without
  *  one, a row needs three cells and a number in its first, so a stray tab in prose is no table. */
 export function findTables(folded: string, paragraphs: Paragraph[], lines: LineRecord[]): Map<number, TableRow> {
   const rows = new Map<number, TableRow>();
   let columns: TableColumns | undefined;
+  /** the column each rank's markers stand in, in the rows of the table so far */
+  let rankColumn = new Map<Rank, number>();
   // paragraphs come in text order: one forward scan for tabs keeps this linear in the text
   let nextTab = folded.indexOf('\t');
   for (const p of paragraphs) {
     if (nextTab < 0) break;
     if (nextTab < p.content.start) nextTab = folded.indexOf('\t', p.content.start);
     if (nextTab < 0 || nextTab >= p.content.end) continue;
-    const cells = withMergedCells(folded, cellsOf(folded, p), columns, p.line);
+    const token = lines[p.line]?.marker;
+    const lineMarker = !!token;
+    const cells = withAbsentLeadingCells(withMergedCells(folded, cellsOf(folded, p), columns, p.line), columns, token && MARKER_RANK.get(token.tokenType), rankColumn);
     const number = numberCell(folded, cells[columns?.number ?? 0]!, p.line);
-    const lineMarker = !!lines[p.line]?.marker;
     if (!number && !lineMarker && cells[0]!.end > cells[0]!.start && cells.filter((c) => HEADER_HINT_RE.test(folded.slice(c.start, c.end).replace(/\s+/g, ''))).length >= 2) {
       columns = headerColumns(folded, cells); // `序号⇥工作任务⇥牵头单位⇥…` names the columns below it
+      rankColumn = new Map();
       continue;
     }
     if (!columns && (cells.length < 3 || !(number || lineMarker))) continue;
@@ -157,6 +173,7 @@ export function findTables(folded: string, paragraphs: Paragraph[], lines: LineR
       const m = cellMarker(folded, cells[i]!, p.line, i);
       if (!m) break;
       cellMarkers.push(m);
+      if (!rankColumn.has(m.rank)) rankColumn.set(m.rank, i);
     }
     const taskCell = Math.max(columns?.task ?? (number ? 1 : 0), first);
     rows.set(p.line, { line: p.line, cells, number, cellMarkers, columns, taskCell: cellMarkers.length ? cellMarkers[cellMarkers.length - 1]!.cell! : taskCell });

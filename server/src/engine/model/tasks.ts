@@ -2,7 +2,8 @@
 // their units come from is the next phase (assign.ts).
 import type { ItemNode, NonTaskReason, UnitClause } from './types.js';
 import type { Structure } from './structure.js';
-import type { GenreVerdict } from './genre.js';
+import { innermostGenre, type GenreVerdict } from './genre.js';
+import { FORWARDING_VERB_RE, WRAPPER_GENRES } from '../lexicon/genres.js';
 import { isFramingNoun, type SectionRole } from './sections.js';
 import { DATE_LINE_RE } from '../lexicon/sections.js';
 import { REMIT_VERB_RE } from '../lexicon/roles.js';
@@ -18,9 +19,12 @@ const ROLE_REASON: Record<Exclude<SectionRole, 'task'>, NonTaskReason> = {
 /** section roles an item's own unit clause overrides (notes and attachment entries stay none) */
 const SECTION_OVERRIDABLE = new Set<SectionRole>(['framing', 'scope', 'procedure', 'unit-centric']);
 
-function overridable(it: ItemNode, role: SectionRole): boolean {
+/** A row of a 任务分解表 is work the table assigns through its unit columns, whatever group row it
+ *  stands under: `一、主要预期目标` over `1⇥地区生产总值增长7%⇥区发改局⇥区统计局…` (a target given to
+ *  a lead unit is a task of the table); a prose item under `六、保障措施` is framing even with a clause. */
+function overridable(s: Structure, it: ItemNode, role: SectionRole): boolean {
   if (!SECTION_OVERRIDABLE.has(role)) return false;
-  if (role !== 'framing') return true;
+  if (role !== 'framing' || s.tableRows.get(it.heading.line)?.columns?.roles.size) return true;
   for (let a = it.parent; a; a = a.parent) if (isFramingNoun(a.title)) return false;
   return true;
 }
@@ -43,7 +47,7 @@ export function judgeTasks(s: Structure, items: ItemNode[], genre: GenreVerdict,
     // an item with its own unit clause is a task whatever its section heading suggests:
     // `八、强化组织领导` over `（十八）健全组织实施机制。…（农业农村部、工业和信息化部牵头负责）`
     // (not under a heading that is the framing noun itself: `六、保障措施`)
-    else if (role !== 'task' && !(overridable(it, role) && clauses.get(it)?.some((c) => c.units.length))) reason = ROLE_REASON[role];
+    else if (role !== 'task' && !(overridable(s, it, role) && clauses.get(it)?.some((c) => c.units.length))) reason = ROLE_REASON[role];
     else if (/[？?]$/.test(it.title.trim())) reason = 'problem';
     else if (it.heading.line > firstRow && !s.tableRows.has(it.heading.line) && groupedRows.has(it.parent) && it.marker.rank <= 2) reason = 'table-group';
     else if (cover.has(it)) reason = 'cover';
@@ -86,10 +90,14 @@ function coverItems(s: Structure, items: ItemNode[], genre: GenreVerdict, clause
   return out;
 }
 
+const forwardedTitle = (t: string) => !!innermostGenre(t) && !FORWARDING_VERB_RE.test(t) && ![...WRAPPER_GENRES].some((w) => t.endsWith(w));
+
 const FORWARDING_RE = /(?:印发|转发|印送|颁发)[^。]*(?:通知|函)$/;
 
 /** The line where the forwarded document starts, when items follow: the cover's date line, the
- *  forwarded document's own title standing alone (a line the notice's title contains), or its
+ *  forwarded document's own title standing alone (a line the notice's title contains that names a
+ *  genre and is no notice: not the issuer's name under a web copy's title, `某某市人民政府办公室`,
+ *  nor the notice's own title broken over lines, `关于印发2025年…主要目标` `任务分解的通知`), or its
  *  first section numbered `一、` again after the notice's own `一、二、三、`. */
 function coverEnd(s: Structure, items: ItemNode[], title: { start: number; end: number }): number | undefined {
   const last = items.length ? items[items.length - 1]!.heading.line : -1;
@@ -99,7 +107,7 @@ function coverEnd(s: Structure, items: ItemNode[], title: { start: number; end: 
     const t = s.folded.slice(p.content.start, p.content.end);
     if (DATE_LINE_RE.test(t)) return p.line;
     const bare = t.replace(/[\s\u3000《》]+/g, '');
-    if (bare.length >= 6 && s.headings.has(p.line) && titleText.includes(bare)) return p.line;
+    if (bare.length >= 6 && s.headings.has(p.line) && titleText.includes(bare) && forwardedTitle(bare)) return p.line;
   }
   const top = items.filter((it) => !it.parent);
   const again = top.findIndex((it, i) => i > 0 && it.marker.value === 1 && it.marker.rank === top[0]!.marker.rank);

@@ -133,7 +133,7 @@ export interface ItemJudgment {
   units: UnitRef[];
   /** where the units come from when the item names none itself, as written there */
   inheritedUnits?: { from: Span; text: string };
-  unitSource?: 'merged' | 'group' | 'parent' | 'lead-in' | 'declared' | 'remit';
+  unitSource?: 'merged' | 'group' | 'parent' | 'lead-in' | 'declared' | 'team' | 'remit';
   /** the units rest on weak evidence: a merged cell inferred, a lead-in, a declaration far above */
   uncertain?: true;
   deadlines: Deadline[];

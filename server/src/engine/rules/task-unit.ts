@@ -13,11 +13,12 @@ export const meta = {
   details: `
 计划类文档中，每项任务（没有下级序号的条目，连同其后的正文段落）都要写明责任单位。以下不要求：
 工作报告、工作总结（标题含“报告”“总结”）；框架性章节（总体要求、指导思想、基本原则、工作目标、主要目标、组织领导、组织实施、保障措施、工作要求、实施步骤、工作步骤、时间安排，须是整个标题，可用 \`nonTaskSections\` 追加）；
-文首和文尾；以及用“以下……不再列出”统一声明过的任务。
+文首和文尾；用“以下……不再列出”统一声明过的任务；以及表格中单位单元格与上一行合并（导出为空格）的行，它取合并单元格的单位（任务分工表中标为待核对）。
 
 In a plan, every task (a leaf item with its body paragraphs) names who is responsible — except in
 reports, framing sections (exact headings, extendable with \`nonTaskSections\`), preamble and closing,
-and where units are declared once (\`…不再列出\`).
+where units are declared once (\`…不再列出\`), and table rows whose unit cells are merged with the row
+above (exported empty): they take the merged cell's units (marked uncertain in the task table).
 
 识别的写法 / clause forms recognised:
 \`（办公室牵头，各处室、民服中心配合）\` \`（审批处、人事处分别牵头，…配合）\` \`（各处室按职责分工负责）\`
@@ -34,8 +35,10 @@ type MessageId = keyof typeof meta.messages;
 
 export function check(ctx: RuleContext<MessageId>): void {
   for (const task of ctx.plan.tasks) {
-    // units inferred from a merged cell above are the table's guess, not the row's own: still said
-    if (task.inheritedUnits && task.unitSource !== 'merged') continue;
+    // units from elsewhere count, a unit cell merged with the row above too: Word exports a cell
+    // merged down over three rows as one filled cell and two empty ones (FORMAT.md §7), and the
+    // task table lists the merged cell's units for them (said uncertain there, not an error here)
+    if (task.inheritedUnits) continue;
     if (task.unitClauses.some((c) => c.units.length > 0)) continue;
     const title = task.title.length > 20 ? `${task.title.slice(0, 20)}…` : task.title;
     // the clause skeleton at the end of the task's text, for the writer to fill in (a suggestion:

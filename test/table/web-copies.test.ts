@@ -1,0 +1,68 @@
+// The task table on plans in the shapes web copies of real plans take (issues 15 and 21): a marker
+// delimited by the small full stop `1﹒`, label paragraphs after each item, a content farm's
+// synonym-spun clauses, a time limit as a clause's last part. Exact rows of `fengong table --format
+// json` from the built binary, on text written here in those shapes.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, basename } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const PLANS: Record<string, string[]> = {
+  // `1﹒` (U+FE52) as web copies carry it; three label paragraphs after each item: a person, the
+  // lead units, the other units (`…等。`)
+  labels: ['某某省人民政府关于2024年重点工作责任分工的通知', '一、稳定经济增长', '1﹒全省生产总值增长6%左右。', '牵头负责领导：张明。',
+    '牵头责任单位：省发展改革委、省统计局。', '协同责任单位：省财政厅、省商务厅等。', '2﹒新增就业30万人。', '牵头负责领导：李华。',
+    '牵头责任单位：省人力资源社会保障厅。', '二、扩大有效投资', '3﹒实施重点项目500个。', '责任人：王强。', '协同单位：省交通运输厅。'],
+  // a content farm's synonym spinning (负责 → 卖力) in the clauses; 等省有关部门 is a scope after 等
+  spun: ['某某省促进民间投资实行方案', '一、重点任务', '1.梳理推介一批项目。(省生长改造委牵头卖力)',
+    '2.推行市场化运作。(省生长改造委、水利厅等省有关部门和各市县人民政府按职责分工卖力)', '3.实行专班服务。(省生长改造委卖力)',
+    '4.优化审批流程。(省政务服务中心、省生长改造委牵头,各市县人民政府配合)', '5.加快推进建设。(持续推进)'],
+};
+
+type Row = { line: number; number: string; lead: string[]; responsible: string[]; cooperating: string[]; deadlines: string[] };
+const rows = new Map<string, Row[]>();
+
+before(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'fengong-web-copies-'));
+  const files = Object.entries(PLANS).map(([name, lines]) => {
+    const f = join(dir, `${name}.txt`);
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    return f;
+  });
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'table', '--format', 'json', ...files], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const table = JSON.parse(r.stdout);
+  for (const name of Object.keys(PLANS)) rows.set(name, []);
+  for (const t of table.tasks) {
+    rows.get(basename(table.documents[t.doc].file, '.txt'))!.push({
+      line: t.line, number: t.number, lead: t.lead, responsible: t.responsible, cooperating: t.cooperating,
+      deadlines: t.deadlines.map((d: { text: string }) => d.text),
+    });
+  }
+});
+
+const r = (line: number, number: string, lead: string[], responsible: string[], cooperating: string[] = [], deadlines: string[] = []): Row =>
+  ({ line, number, lead, responsible, cooperating, deadlines });
+
+test('`1﹒` is an item; 牵头责任单位 leads, 协同责任单位 cooperates, a 负责领导/责任人 (a person) names no unit', () => {
+  assert.deepEqual(rows.get('labels'), [
+    r(3, '1', ['省发展改革委', '省统计局'], [], ['省财政厅', '省商务厅']),
+    r(7, '2', ['省人力资源社会保障厅'], []),
+    r(11, '3', [], [], ['省交通运输厅']),
+  ]);
+});
+
+test('a synonym-spun copy: the verb the document writes after 牵头/按职责分工 is its role verb, `(A卖力)` too; 等省有关部门 names no unit', () => {
+  assert.deepEqual(rows.get('spun'), [
+    r(3, '1', ['省生长改造委'], []),
+    r(4, '2', [], ['省生长改造委', '水利厅', '各市县人民政府']),
+    r(5, '3', [], ['省生长改造委']),
+    r(6, '4', ['省政务服务中心', '省生长改造委'], [], ['各市县人民政府']),
+    r(7, '5', [], [], [], ['持续推进']),
+  ]);
+});
