@@ -31,7 +31,6 @@ export interface Structure {
   /** the text as given, and folded to simplified script for look-ups (same offsets) */
   text: string;
   folded: string;
-  lines: LineRecord[];
   paragraphs: Paragraph[];
   pairsByLine: Map<number, ParagraphPairs>;
   pairProblems: PairProblem[];
@@ -56,7 +55,9 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   lines.forEach((rec, i) => {
     // parseLines trimmed the trailing whitespace: `（一）深入…。  ` ends at `。`
     if (rec.end <= rec.contentStart) return;
-    const p: Paragraph = { span: { start: rec.start, end: rec.end }, content: { start: rec.contentStart, end: rec.end }, line: i };
+    const span = { start: rec.start, end: rec.end };
+    // one object where the line has no indent (spans are never edited): 40 bytes a line
+    const p: Paragraph = { span, content: rec.contentStart === rec.start ? span : { start: rec.contentStart, end: rec.end }, line: i };
     paragraphs.push(p);
     // most lines hold no pair characters: nothing to match, nothing to store
     if (rec.pairs.length) pairsByLine.set(i, matchParagraph(rec.pairs, i, text));
@@ -80,7 +81,8 @@ export function readStructure(text: string, cache?: LineCache): Structure {
     if (p.line > bodyStartLine && PAGE_JUNK_RE.test(folded.slice(p.content.start, p.content.end))) { closingLine = p.line; break; }
   }
   const partBreaks = findPartBreaks(folded, paragraphs, markers, tableRows, headings, bodyStartLine);
-  return { text, folded, lines, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+  // the line records (with their marker and pair tokens) end here: nothing after this phase reads them
+  return { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
 }
 
 /** The text folded, reusing the previous version's folding where the edit left the text alike
