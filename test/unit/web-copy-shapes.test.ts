@@ -33,3 +33,30 @@ describe('the small full stop `﹒` (U+FE52) of web copies', () => {
     assert.deepEqual(plan(t).allItems.map((i) => i.marker.raw), ['一、', '1﹒', '2﹒']);
   });
 });
+
+describe('a lead-in that sends the reader to the annexed table', () => {
+  const lines = ['某某市促进消费三年行动方案', '一、指导思想', '坚持扩大内需。', '二、重点任务', '围绕五大行动，明确10项具体措施，各项措施的责任单位和完成时限见附件。',
+    '三、保障措施', '（一）加强组织领导。成立工作专班。', '附件', '重点任务清单', '重点行动\t具体措施\t责任单位\t完成时限',
+    '一、消费设施提升行动\t1.改造提升商业街区。\t市商务局\t2025年12月底前', '\t2.完善便民生活圈。\t市住建局\t持续推进'];
+
+  test('`二、重点任务` whose text points to the annex is a lead-in, no task; the table rows are the tasks', () => {
+    const t = doc(...lines);
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(3), [
+      '任务：2', '',
+      '2  一、指导思想 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '4  二、重点任务 — 引言，任务及责任单位见附件表格，不列为任务',
+      '6  三、保障措施 [总体要求类部分]',
+      '  7  （一）加强组织领导 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '11  一、消费设施提升行动',
+      '  11  1.改造提升商业街区 → 市商务局（负责）',
+      '  12  2.完善便民生活圈 → 市住建局（负责）',
+      '',
+    ]);
+  });
+
+  test('without the table after it, the same item is a task that names no unit', () => {
+    const t = doc(...lines.slice(0, 7));
+    assert.deepEqual(diagnostics(t).map((d) => [d.rule, d.line, d.column, d.key]), [['task-unit', 4, 1, 'task-unit/missing']]);
+  });
+});

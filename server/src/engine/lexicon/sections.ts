@@ -26,6 +26,10 @@ export const DESCRIPTIVE_TEXT_RE = /^(?:主要|重点|着重|集中)?(?:反映|�
 export const SCHEDULE_STAGE_RE = /^(?:到|至|在)?(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:底|末|前|上半年|下半年|年底|年末)?(?:前)?[，,：:]/;
 
 /** procedure sections: steps whose text names the actor (管控流程, 操作流程, 考核程序) */
+/** a lead-in that sends the reader to the annexed table for the units and time limits:
+ *  `…明确23项具体措施，各项措施的责任单位和完成时限见附件。` — the tasks are the table's rows */
+export const ANNEX_POINTER_RE = /(?:责任单位|牵头单位|责任分工|任务分工|完成时限)[^。；;]{0,20}?(?:详见|参见|见)(?:附件|附表)/;
+
 export const PROCEDURE_RE = /流程|程序$|办理步骤|工作步骤/;
 
 /** unit-centric sections: each item is a unit and its remit (`（一）区建管委`) */
