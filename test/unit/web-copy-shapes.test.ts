@@ -60,3 +60,18 @@ describe('a lead-in that sends the reader to the annexed table', () => {
     assert.deepEqual(diagnostics(t).map((d) => [d.rule, d.line, d.column, d.key]), [['task-unit', 4, 1, 'task-unit/missing']]);
   });
 });
+
+describe('a closing section `切实抓好组织落实`', () => {
+  test('is framing (组织落实, kin of 组织实施, after a verb): its prose paragraphs are no task', () => {
+    const t = doc('某某省2024年重点工作分工方案', '一、重点工作分工', '1.扩大有效投资。（省发展改革委牵头，省直有关部门按职责分工负责）',
+      '二、切实抓好组织落实', '各地各部门要提高站位，确保各项工作落到实处。', '各牵头部门要会同有关部门制定具体方案，于3月底前报省政府办公厅。');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(3), [
+      '任务：1', '',
+      '2  一、重点工作分工',
+      '  3  1.扩大有效投资 → 省发展改革委（牵头）、省直有关部门（负责）',
+      '4  二、切实抓好组织落实 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '',
+    ]);
+  });
+});
