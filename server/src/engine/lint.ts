@@ -34,7 +34,9 @@ export function lint(text: string, config?: EngineConfig | ConfigOverride, timin
     };
     rule.check(ctx);
   }
-  diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  // rule ids are ASCII: code-unit order, not localeCompare (ICU collation was a tenth of checking
+  // 1,000 small files; issue 18)
+  diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   if (timings) {
     timings.parseMs = t1 - t0;
     timings.rulesMs = performance.now() - t1;

@@ -122,6 +122,9 @@ export function parseLines(text: string): LineRecord[] {
   parser.input = lexed.tokens;
   parser.document();
   const lines = parser.take();
+  // the parser is kept for the next call, its input is not: every token of the text (6 a line)
+  // stayed alive with it (setting the input resets the parser: after take)
+  parser.input = [];
   // The lexer accepts every character (Text is the complement of the rest), so lexing errors
   // cannot occur; the guard keeps a future token change from silently dropping text.
   if (lexed.errors.length) throw new Error(`fengong lexer: ${lexed.errors[0]!.message}`);

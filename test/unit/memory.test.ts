@@ -1,0 +1,41 @@
+// What the engine keeps alive (issue 18): a parse leaves nothing behind once its result is dropped
+// (the parser, kept for the next call, held every token of the last text: six a line), and a plan
+// model stays within its budget of bytes per byte of text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parseLines } from '../../server/src/engine/parser/parser.js';
+import { parsePlan } from '../../server/src/engine/index.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heap = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+/** 20,000 numbered tasks with their unit clauses (the `headings` shape of bench/lib/shapes.mjs). */
+const TEXT = `某县2024年政务公开工作要点\n一、重点任务\n${Array.from({ length: 20000 }, (_, i) => `${i + 1}.加强第${i + 1}项工作（办公室牵头）\n`).join('')}`;
+const BYTES = Buffer.byteLength(TEXT);
+
+test('the line parser keeps nothing of a text once its lines are dropped', () => {
+  parseLines('预热\n'); // the parser itself (made once) is not the text's
+  const before = heap();
+  let lines: unknown[] | undefined = parseLines(TEXT);
+  assert.equal(lines.length, 20003);
+  lines = undefined;
+  const after = heap();
+  // every token kept would be 120,000 objects, some 9 MB
+  assert.ok(after - before < 1024 * 1024, `${((after - before) / 1048576).toFixed(1)} MB still alive`);
+});
+
+test('a plan model of numbered tasks keeps at most 36 bytes per byte of text', () => {
+  parsePlan('2021年工作要点\n一、任务\n1. 甲。（办公室负责）\n');
+  const before = heap();
+  const plan = parsePlan(TEXT);
+  const kept = heap() - before;
+  assert.equal(plan.tasks.length, 20000);
+  assert.ok(kept / BYTES <= 36, `${(kept / BYTES).toFixed(1)} bytes per byte of text (${(kept / 1048576).toFixed(1)} MB for ${BYTES} bytes)`);
+});
