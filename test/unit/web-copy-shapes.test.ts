@@ -75,3 +75,14 @@ describe('a closing section `切实抓好组织落实`', () => {
     ]);
   });
 });
+
+describe('two inline enumerations in one paragraph', () => {
+  test('a `一是` after a new sentence’s lead-in (`以下工作：一是`) starts a new list; a `一是` inside the sentence is still out of order', () => {
+    const t = doc('关于2023年度审计查出问题整改情况的报告', '一、整改总体情况',
+      '主要原因：一是历史遗留因素多；二是协调周期长；三是重视不够。下一步，将继续做好以下工作：一是督促整改；二是完善机制。',
+      '二、下一步工作', '一是加强督促；二是压实责任；一是完善制度。');
+    assert.deepEqual(diagnostics(t), [
+      { rule: 'numbering-inline', line: 5, column: 15, key: 'numbering-inline/order', data: { expected: '三是', actual: '一是' } },
+    ]);
+  });
+});
