@@ -86,3 +86,13 @@ describe('two inline enumerations in one paragraph', () => {
     ]);
   });
 });
+
+describe('the small ideographic comma `﹑` (U+FE51) of web copies', () => {
+  test('`一﹑` is heading 一 as right as `一、`; `1﹑` is item 1 with the wrong delimiter, as `1、`', () => {
+    const t = doc('某某局2024年工作要点', '一﹑推进决策公开', '1.做好甲。落实甲项工作。（办公室负责）', '2﹑做好乙。落实乙项工作。（法规科负责）', '二﹑推进执行公开', '3.做好丙。落实丙项工作。（办公室负责）');
+    assert.deepEqual(diagnostics(t), [
+      { rule: 'numbering-format', line: 4, column: 1, key: 'numbering-format/wrong-delimiter', data: { marker: '2﹑', rank: 3, rankName: '三级', expected: '.', actual: '﹑' } },
+    ]);
+    assert.deepEqual(inspect(t).slice(5, 9), ['2  一、推进决策公开', '  3  1.做好甲 → 办公室（负责）', '  4  2.做好乙 → 法规科（负责）', '5  二、推进执行公开']);
+  });
+});

@@ -46,7 +46,7 @@ export const ATTACHMENT_LIST_RE = /^附件[0-9０-９一二三四五六七八九
 export const ATTACHMENT_HEADING_RE = /^附件[0-9０-９一二三四五六七八九十]*$/;
 /** `附件：某某县2024年政务公开重点任务清单` (one attachment named after the label): the heading of
  *  the attachment itself when its content follows, an entry of the closing's list when not */
-export const ATTACHMENT_TITLED_RE = /^附件[0-9０-９一二三四五六七八九十]*(?:[：:]|[ \t\u3000]+)[ \t\u3000]*(?![0-9０-９]+[.．﹒、])\S/;
+export const ATTACHMENT_TITLED_RE = /^附件[0-9０-９一二三四五六七八九十]*(?:[：:]|[ \t\u3000]+)[ \t\u3000]*(?![0-9０-９]+[.．﹒、﹑])\S/;
 /** an appended sheet that scores the work (`…考核评分表`, `…评分细则`): its items are criteria, not tasks */
 export const SCORING_SHEET_RE = /评分|考核细则|考核表|考评|评价表|打分/;
 /** the title of a sheet appended after the plan: `某某县政务公开工作考核评分表`, `…任务清单` */
