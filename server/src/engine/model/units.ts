@@ -61,7 +61,7 @@ export function makeRoleMatcher(extra: Partial<RoleKeywords> = {}): RoleMatcher 
 }
 
 /** The role matcher of one document: the lexicon's and the config's words, plus the verb the
- *  document itself writes after 牵头/按职责分工 where it is no role word yet (`（A牵头卖力）` → 卖力
+ *  document itself writes after 牵头/分别/按职责分工 where it is no role word yet (`（A牵头卖力）` → 卖力
  *  responsible, so `（B卖力）` is a clause too). A task verb (`牵头推进`) is never taken. One scan. */
 export function documentRoleMatcher(folded: string, extra: Partial<RoleKeywords> = {}): RoleMatcher {
   const base = makeRoleMatcher(extra);
