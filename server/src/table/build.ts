@@ -24,7 +24,7 @@ export { aliasMap, normalizeUnitName, unitKey };
 
 /** `二、（三）7.` → `二、（三）7`: the 序号 column reads without the final delimiter. */
 export function pathLabel(path: string): string {
-  return path.replace(/[、.．﹒,，]+$/u, '');
+  return path.replace(/[、﹑.．﹒,，]+$/u, '');
 }
 
 const TRAILING_PUNCT = /[\s\u3000\u00a0,，、;；:：。.]+$/u;

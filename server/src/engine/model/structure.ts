@@ -4,7 +4,7 @@
 import type { Marker, Paragraph, PairProblem, Rank, Span } from './types.js';
 import { parseLines, MARKER_RANK, type LineCache, type LineRecord } from '../parser/parser.js';
 import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
-import { MARKER_DOTS, isDigitCode } from '../text/chars.js';
+import { MARKER_COMMAS, MARKER_DOTS, isDigitCode, isWhitespace } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, type ParagraphPairs } from './pairs.js';
 import { findTables, type TableRow } from './table.js';
 import { fold } from '../lexicon/fold.js';
@@ -162,7 +162,7 @@ function findHeadings(folded: string, paragraphs: Paragraph[], numbered: Set<num
 }
 
 /** `注：1.…`, `附件：1.…`: the first entry of a list of notes or attachments stands after the label */
-const LABELLED_RE = /^((?:注|备注|附件)[：:][ \t\u3000]*)([0-9]{1,2})([.．﹒、])(?![0-9])/;
+const LABELLED_RE = /^((?:注|备注|附件)[：:][ \t\u3000]*)([0-9]{1,2})([.．﹒、﹑])(?![0-9])/;
 function labelledMarker(folded: string, p: Paragraph): MarkerCandidate | undefined {
   if (!'注备附'.includes(folded[p.content.start]!)) return undefined;
   const m = LABELLED_RE.exec(folded.slice(p.content.start, p.content.end));
@@ -186,7 +186,7 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
       : undefined;
   if (rank === 1) {
     // `三` alone on its line lost its `、`: an item only where the numbering expects it
-    const bare = !'、.．﹒'.includes(raw.slice(-1));
+    const bare = !(MARKER_COMMAS + MARKER_DOTS).includes(raw.slice(-1));
     return bare ? make(parseChineseNumeral(raw), '', 'weak') : make(parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
   }
   if (rank === 2 || rank === 4) {

@@ -61,7 +61,7 @@ export function makeRoleMatcher(extra: Partial<RoleKeywords> = {}): RoleMatcher 
 }
 
 /** The role matcher of one document: the lexicon's and the config's words, plus the verb the
- *  document itself writes after 牵头/按职责分工 where it is no role word yet (`（A牵头卖力）` → 卖力
+ *  document itself writes after 牵头/分别/按职责分工 where it is no role word yet (`（A牵头卖力）` → 卖力
  *  responsible, so `（B卖力）` is a clause too). A task verb (`牵头推进`) is never taken. One scan. */
 export function documentRoleMatcher(folded: string, extra: Partial<RoleKeywords> = {}): RoleMatcher {
   const base = makeRoleMatcher(extra);
@@ -271,13 +271,16 @@ export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firs
     parsed.push(p);
   }
   if (!parsed.some((p) => p.role)) return undefined;
-  // role-less groups take the role of the label before them, else of the next group with a role
+  // role-less groups take the role of the label before them, else of the next group with a role,
+  // else of the group before — but 牵头 belongs to the units it follows: `A、B分别牵头，各县(市、区)政府`
+  // → 各县(市、区)政府 is responsible, no lead
   for (let i = 0; i < parsed.length; i++) {
     const p = parsed[i]!;
     if (p.role) continue;
     const prev = parsed[i - 1];
     const next = parsed.slice(i + 1).find((q) => q.role && !q.label);
-    const role = prev?.label ? prev.role : (next?.role ?? prev?.role ?? 'responsible');
+    const after = prev?.role === 'lead' ? 'responsible' : prev?.role;
+    const role = prev?.label ? prev.role : (next?.role ?? after ?? 'responsible');
     p.role = role;
     for (const u of p.units) u.role = role!;
     if (role === next?.role && next?.separately) for (const u of p.units) u.separately = true;
