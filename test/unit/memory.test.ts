@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseLines } from '../../server/src/engine/parser/parser.js';
 import { parsePlan } from '../../server/src/engine/index.js';
+import { buildTaskTable } from '../../server/src/table/build.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -31,11 +32,23 @@ test('the line parser keeps nothing of a text once its lines are dropped', () =>
   assert.ok(after - before < 1024 * 1024, `${((after - before) / 1048576).toFixed(1)} MB still alive`);
 });
 
-test('a plan model of numbered tasks keeps at most 36 bytes per byte of text', () => {
+test('a plan model of numbered tasks keeps at most 28 bytes per byte of text', () => {
   parsePlan('2021年工作要点\n一、任务\n1. 甲。（办公室负责）\n');
   const before = heap();
   const plan = parsePlan(TEXT);
   const kept = heap() - before;
   assert.equal(plan.tasks.length, 20000);
-  assert.ok(kept / BYTES <= 36, `${(kept / BYTES).toFixed(1)} bytes per byte of text (${(kept / 1048576).toFixed(1)} MB for ${BYTES} bytes)`);
+  assert.ok(kept / BYTES <= 28, `${(kept / BYTES).toFixed(1)} bytes per byte of text (${(kept / 1048576).toFixed(1)} MB for ${BYTES} bytes)`);
+});
+
+test('the task table of those tasks keeps at most 14 bytes per byte of text, the plan freed', () => {
+  const before = heap();
+  let plan: ReturnType<typeof parsePlan> | undefined = parsePlan(TEXT);
+  const table = buildTaskTable(plan);
+  plan = undefined;
+  const kept = heap() - before;
+  assert.equal(table.tasks.length, 20000);
+  // the groups above a task are one list per group, shared by its tasks
+  assert.equal(table.tasks[0]!.sections, table.tasks[19999]!.sections);
+  assert.ok(kept / BYTES <= 14, `${(kept / BYTES).toFixed(1)} bytes per byte of text`);
 });

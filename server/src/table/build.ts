@@ -24,7 +24,7 @@ export { aliasMap, normalizeUnitName, unitKey };
 
 /** `二、（三）7.` → `二、（三）7`: the 序号 column reads without the final delimiter. */
 export function pathLabel(path: string): string {
-  return path.replace(/[、.．﹒,，]+$/u, '');
+  return path.replace(/[、﹑.．﹒,，]+$/u, '');
 }
 
 const TRAILING_PUNCT = /[\s\u3000\u00a0,，、;；:：。.]+$/u;
@@ -182,15 +182,14 @@ function withPartLabels(plan: PlanDocument, serials: Map<PlanItem, string>): Map
   return out;
 }
 
-/** The headings above a task; each heading's title found once (`titles`), not once per task under it. */
-function sectionsOf(plan: PlanDocument, item: PlanItem, titles: Map<PlanItem, string>): SectionRef[] {
-  const out: SectionRef[] = [];
-  for (let p = item.parent; p; p = p.parent) {
-    let title = titles.get(p);
-    if (title === undefined) titles.set(p, (title = taskTitle(plan, p)));
-    out.unshift({ marker: p.marker.raw, title, rank: p.marker.rank });
-  }
-  return out;
+/** The headings above a task, outermost first: one list per parent, shared by the tasks under it
+ *  (rows are never edited; a copy per task was a tenth of a big table's memory, issue 18). */
+function sectionsOf(plan: PlanDocument, item: PlanItem, lists: Map<PlanItem, SectionRef[]>): SectionRef[] {
+  const p = item.parent;
+  if (!p) return [];
+  let list = lists.get(p);
+  if (!list) lists.set(p, (list = [...sectionsOf(plan, p, lists), { marker: p.marker.raw, title: taskTitle(plan, p), rank: p.marker.rank }]));
+  return list;
 }
 
 export function buildTaskTable(plan: PlanDocument, opts: BuildOptions = {}): TaskTable {
@@ -235,19 +234,20 @@ interface Mention {
 function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, placeOf: BuildOptions['placeOf']): { rows: TaskRow[]; mentions: Mention[][] } {
   const rows: TaskRow[] = [];
   const mentions: Mention[][] = [];
-  const titles = new Map<PlanItem, string>();
   const serials = serialNumbers(plan);
+  const sections = new Map<PlanItem, SectionRef[]>();
   for (const item of plan.tasks) {
     const { text, body } = taskText(plan, item);
+    const title = taskTitle(plan, item);
     const row: TaskRow = {
       doc,
       path: pathLabel(item.path),
       serial: serials.get(item)!,
       number: pathLabel(item.marker.raw),
-      title: taskTitle(plan, item),
-      text,
+      title,
+      text: text === title ? title : text, // one string where they are the same (most tasks)
       body,
-      sections: sectionsOf(plan, item, titles),
+      sections: sectionsOf(plan, item, sections),
       lead: [],
       responsible: [],
       cooperating: [],
@@ -270,6 +270,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
       if (!listed.has(key)) { listed.add(key); row[u.role].push(name); }
       if (u.separately && !row.separately.includes(u.role)) row.separately.push(u.role);
     }
+    for (const role of ROLES) if (row[role].length) row[role] = row[role].slice(); // at their length: a pushed list keeps room for 17
     if (item.inheritedUnits) row.inherited = declaration(item.inheritedUnits.text);
     if (item.uncertain) row.uncertain = true;
     if (placeOf) row.word = placeOf(item.heading.line, Math.max(0, item.marker.span.start - item.heading.span.start));
