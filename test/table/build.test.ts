@@ -4,22 +4,22 @@ import { aliasMap, buildTaskTable, buildTaskTables, pathLabel, normalizeUnitName
 import { SAMPLE, miniPlan } from './fixtures.js';
 import { parsePlan } from '../../server/src/engine/index.js';
 
-test('rows by task: path without the final delimiter, title and whole text without the clause, roles, deadlines, lines', () => {
+test('rows by task: path without the final delimiter, 序号 (serial; this model has no group items above its tasks, so the whole path), title and whole text without the clause, roles, deadlines, lines', () => {
   const t = buildTaskTable(SAMPLE);
   assert.deepEqual(t.documents, [{ title: '某局2021年工作要点', year: 2021 }]);
   assert.deepEqual(t.tasks, [
     {
-      doc: 0, path: '一、1', number: '1', title: '梳理规范性文件，动态更新', text: '梳理规范性文件，动态更新。8月底前完成清理。', body: [], sections: [],
+      doc: 0, path: '一、1', serial: '一、1', number: '1', title: '梳理规范性文件，动态更新', text: '梳理规范性文件，动态更新。8月底前完成清理。', body: [], sections: [],
       lead: ['办公室'], responsible: [], cooperating: ['各处室', '“信息中心”'], guiding: [],
       separately: [], byRemit: false, deadlines: [{ text: '8月底前', date: '2021-08-31' }], line: 3,
     },
     {
-      doc: 0, path: '一、2', number: '2', title: '完善权责清单|公开"职能",依法公开', text: '完善权责清单|公开"职能",依法公开。', body: [], sections: [],
+      doc: 0, path: '一、2', serial: '一、2', number: '2', title: '完善权责清单|公开"职能",依法公开', text: '完善权责清单|公开"职能",依法公开。', body: [], sections: [],
       lead: ['审批处', '人事处'], responsible: [], cooperating: ['厅办公室'], guiding: ['省厅'],
       separately: ['lead'], byRemit: false, deadlines: [{ text: '持续推进' }], line: 5,
     },
     {
-      doc: 0, path: '二、3', number: '3', title: '做好解读工作，提供支撑', text: '做好解读工作，提供支撑', body: [], sections: [],
+      doc: 0, path: '二、3', serial: '二、3', number: '3', title: '做好解读工作，提供支撑', text: '做好解读工作，提供支撑', body: [], sections: [],
       lead: [], responsible: ['各处室'], cooperating: [], guiding: [],
       separately: [], byRemit: true, deadlines: [], line: 7,
     },
@@ -40,7 +40,7 @@ test('rows by unit: first appearance order, refs per role, distinct-task totals'
       ['省厅', [], [], [], ['一、2'], { lead: 0, responsible: 0, cooperating: 0, guiding: 1, total: 1 }],
     ],
   );
-  assert.deepEqual(t.units[0]!.lead, [{ doc: 0, path: '一、1', title: '梳理规范性文件，动态更新', text: '梳理规范性文件，动态更新。8月底前完成清理。', line: 3 }]);
+  assert.deepEqual(t.units[0]!.lead, [{ doc: 0, path: '一、1', serial: '一、1', title: '梳理规范性文件，动态更新', text: '梳理规范性文件，动态更新。8月底前完成清理。', line: 3 }]);
 });
 
 test('config units map aliases to the canonical name; the unit row records the spelling it absorbed', () => {

@@ -43,9 +43,9 @@ test('md by task to stdout, exit 0', async () => {
   const lines = r.out.toString('utf8').trimEnd().split('\n');
   assert.equal(lines.length, 23);
   assert.equal(lines[0], '| 序号 | 任务 | 牵头单位 | 责任单位 | 配合单位 | 指导单位 | 完成时限 | 行号 |');
-  assert.equal(lines[3], '| 一、2 | 及时完善更新厅网站发布的权责清单,依法公开工作职能、机构设置等信息。 | 审批处、人事处（分别牵头） |  | 各有关处室、民服中心、省信息中心运维九部 |  |  | 28 |');
+  assert.equal(lines[3], '| 2 | 及时完善更新厅网站发布的权责清单,依法公开工作职能、机构设置等信息。 | 审批处、人事处（分别牵头） |  | 各有关处室、民服中心、省信息中心运维九部 |  |  | 28 |');
   // the task keeps its whole text: item 4's “8月底前出台…工作方案” after its title
-  assert.equal(lines[5], '| 一、4 | 积极推进政务公开重点工作标准化规范化试点工作。8月底前出台推进救助、养老领域基层政务公开标准化、规范化工作方案。 |  | 救助处、养老处（分别负责） |  |  | 8月底前（2020-08-31） | 32 |');
+  assert.equal(lines[5], '| 4 | 积极推进政务公开重点工作标准化规范化试点工作。8月底前出台推进救助、养老领域基层政务公开标准化、规范化工作方案。 |  | 救助处、养老处（分别负责） |  |  | 8月底前（2020-08-31） | 32 |');
 });
 
 test('csv by unit with a BOM, parsed back', async () => {
@@ -100,7 +100,7 @@ test('xlsx: refused on a terminal without -o; written with -o and read back', as
   assert.deepEqual(cells(byTask, 7), ['4', '积极推进政务公开重点工作标准化规范化试点工作。8月底前出台推进救助、养老领域基层政务公开标准化、规范化工作方案。', '', '救助处、养老处（分别负责）', '8月底前']);
   const byUnit = wb.getWorksheet('按单位')!;
   assert.equal(byUnit.getRow(3).getCell(1).value, '办公室（牵头8项，负责1项）');
-  assert.deepEqual(cells(byUnit, 4), ['一、1', '系统梳理我厅制发的规范性文件,按照放管服改革要求及时立改废,通过网站集中统一对外公开并动态更新。', '牵头', '']);
+  assert.deepEqual(cells(byUnit, 4), ['1', '系统梳理我厅制发的规范性文件,按照放管服改革要求及时立改废,通过网站集中统一对外公开并动态更新。', '牵头', '']);
 
   // docx too is refused on a terminal
   const refusedDocx = await table([C000, '--format', 'docx'], dir, true);
@@ -130,7 +130,7 @@ test('config units from .fengongrc.json found upwards, and --config', async () =
   assert.equal(r2.code, 0, r2.err);
   const lines = r2.out.toString('utf8').split('\n');
   assert.equal(lines[0], '| Unit | Role | No. | Task | Deadline | Line |'); // the config's locale
-  assert.match(lines[2]!, /^\| 办公室（厅） \| lead \| 一、1 \| /);
+  assert.match(lines[2]!, /^\| 办公室（厅） \| lead \| 1 \| /);
 });
 
 test('a broken config is reported once with its place; exit 2 and no table', async () => {
@@ -200,5 +200,5 @@ test('the built binary: fengong table … --format csv as a real process', () =>
   assert.deepEqual([...p.stdout.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const rows = parse(p.stdout, { bom: true }) as string[][];
   assert.equal(rows.length, 22);
-  assert.deepEqual(rows[8], ['二、8', '做好疫情防控常态化下民政领域新冠肺炎疫情防控重大决策部署和重要工作举措解读工作,配合有关部门做好信息发布等工作,为疫情防控工作提供有力支撑', '', '各处室、民服中心', '', '', '', '42']);
+  assert.deepEqual(rows[8], ['8', '做好疫情防控常态化下民政领域新冠肺炎疫情防控重大决策部署和重要工作举措解读工作,配合有关部门做好信息发布等工作,为疫情防控工作提供有力支撑', '', '各处室、民服中心', '', '', '', '42']);
 });

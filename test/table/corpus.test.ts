@@ -186,5 +186,5 @@ test('units declared once for many tasks: the declared unit fills the responsibl
     ['一、1', ['试点城市政府'], '以下均需试点城市政府落实，不再列出', true, [{ text: '8月底前', date: '2021-08-31' }]],
     ['一、2', ['试点城市政府'], '以下均需试点城市政府落实，不再列出', true, []],
   ]);
-  assert.equal(renderTable(t, 'md', 'task').toString('utf8').split('\n')[2], '| 一、1 | 建立目录。8月底前完成。 |  | 试点城市政府 |  |  | 8月底前（2021-08-31） | 3 |');
+  assert.equal(renderTable(t, 'md', 'task').toString('utf8').split('\n')[2], '| 1 | 建立目录。8月底前完成。 |  | 试点城市政府 |  |  | 8月底前（2021-08-31） | 3 |');
 });

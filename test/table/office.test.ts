@@ -72,8 +72,8 @@ test('by unit: each unit a group row with its counts, its tasks by number, name 
   assert.deepEqual(o.columns.map((c) => c.header), ['序号', '工作任务', '承担方式', '完成时限']);
   const rows = o.rows.map((r) => (r.kind === 'section' ? [r.text] : r.cells));
   assert.deepEqual(rows[0], ['办公室（牵头8项，负责1项）']);
-  assert.deepEqual(rows[1], ['一、1', '系统梳理我厅制发的规范性文件,按照放管服改革要求及时立改废,通过网站集中统一对外公开并动态更新。', '牵头', '']);
-  assert.deepEqual(rows[9], ['五、15', '强化网络安全责任,抓好网站和政务新媒体安全防护。', '负责', '']);
+  assert.deepEqual(rows[1], ['1', '系统梳理我厅制发的规范性文件,按照放管服改革要求及时立改废,通过网站集中统一对外公开并动态更新。', '牵头', '']);
+  assert.deepEqual(rows[9], ['15', '强化网络安全责任,抓好网站和政务新媒体安全防护。', '负责', '']);
   const shenpi = rows.findIndex((r) => r[0] === '审批处（牵头2项）');
   assert.deepEqual(rows[shenpi + 1]!.slice(2), ['分别牵头', '']);
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Lexer } from 'chevrotain';
 import { readdirSync, readFileSync } from 'node:fs';
 import { allTokens } from '../../server/src/engine/lexer/tokens.js';
-import { parseLines } from '../../server/src/engine/parser/parser.js';
+import { parseWhole } from '../../server/src/engine/parser/parser.js';
 import { LineIndex, parsePlan, type Marker } from '../../server/src/engine/index.js';
 import { doc, TITLE, plan } from '../fixtures/helpers.js';
 
@@ -186,7 +186,7 @@ describe('long plans', () => {
 
 describe('lexed a slice of lines at a time', () => {
   /** a line record as plain data: extent, marker and pair tokens by type, offset and text */
-  const plain = (text: string, slice?: number) => parseLines(text, slice).map((l) => ({
+  const plain = (text: string, slice?: number) => parseWhole(text, slice).map((l) => ({
     start: l.start, end: l.end, contentStart: l.contentStart,
     marker: l.marker && [l.marker.tokenType.name, l.marker.startOffset, l.marker.endOffset, l.marker.image],
     pairs: l.pairs.map((t) => [t.tokenType.name, t.startOffset, t.endOffset, t.image]),

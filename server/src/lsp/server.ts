@@ -213,7 +213,7 @@ export class FengongServer {
     const path = filePath(st.doc.uri);
     // the stale analysis goes first: two plan models of a 10 MB text alive at once peaked at 384 MB
     st.analysis = undefined;
-    st.analysis = new Analysis(st.doc.uri, st.doc.version, st.doc.getText(), config, path ? basename(path) : undefined);
+    st.analysis = new Analysis(st.doc.uri, st.doc.version, st.doc.getText(), config, path ? basename(path) : undefined, st.lines);
     return st.analysis;
   }
 

@@ -24,7 +24,7 @@ export { aliasMap, normalizeUnitName, unitKey };
 
 /** `二、（三）7.` → `二、（三）7`: the 序号 column reads without the final delimiter. */
 export function pathLabel(path: string): string {
-  return path.replace(/[、.．,，]+$/u, '');
+  return path.replace(/[、﹑.．﹒,，]+$/u, '');
 }
 
 const TRAILING_PUNCT = /[\s\u3000\u00a0,，、;；:：。.]+$/u;
@@ -124,6 +124,64 @@ export function taskText(plan: PlanDocument, item: PlanItem): { text: string; bo
   return { text, body };
 }
 
+/** 序号 as a clerk writes it: the task's own number where the plan numbers that rank once through
+ *  (`1.`…`21.` across seven sections → `7`), joined to its parent's 序号 where the plan restarts the
+ *  rank under each parent (`（一）1.` `（二）1.` → `（一）1` `（二）1`), so no two rows share a number
+ *  and each reads as the plan writes it; a table's own 序号 column (`1`…`25`) stays as it is.
+ *  Decided per rank over the tasks and the groups above them (a `注：1.` list does not count). */
+export function serialNumbers(plan: PlanDocument): Map<PlanItem, string> {
+  const shown = new Set<PlanItem>();
+  for (const t of plan.tasks) for (let a: PlanItem | undefined = t; a && !shown.has(a); a = a.parent) shown.add(a);
+  // a rank restarts where two groups each hold the same number; a list with no group above it (the
+  // table of 附件2 after that of 附件1) is told apart by its part below, not by a parent it lacks
+  const seen = new Map<number, PlanItem>();
+  const restarts = new Set<number>();
+  for (const it of shown) {
+    if (!it.parent) continue;
+    const key = it.marker.value * 8 + it.marker.rank;
+    const other = seen.get(key);
+    if (other && other.parent !== it.parent) restarts.add(it.marker.rank);
+    seen.set(key, it);
+  }
+  const full = new Map<PlanItem, string>();
+  const serialOf = (it: PlanItem): string => {
+    let out = full.get(it);
+    if (out === undefined) {
+      const own = it.path.slice(it.parent?.path.length ?? 0);
+      full.set(it, (out = (restarts.has(it.marker.rank) && it.parent ? serialOf(it.parent) : '') + own));
+    }
+    return out;
+  };
+  const serials = new Map(plan.tasks.map((t) => [t, pathLabel(serialOf(t))]));
+  return new Set(serials.values()).size < serials.size ? withPartLabels(plan, serials) : serials;
+}
+
+/** A part of the document that numbers on its own, by the line that opens it: `附件2`, a decimal
+ *  section number `4.2`, `第三章`, or a Markdown heading's words up to its first stop (`## 保障任务`,
+ *  under which a numbered list restarts, FORMAT.md §6). */
+const PART_LABEL_RE = /^(附件[0-9０-９一二三四五六七八九十]*|[0-9]{1,2}(?:[.．][0-9]{1,2}){2,}|[0-9]{1,2}[.．][0-9]{1,2}(?=[ \t\u3000])|第[一二三四五六七八九十百零〇0-9]+[章节编部分])|^#{1,6}[ \t\u3000]*([^ \t\u3000。，,；;：:（(]{1,12})/;
+
+/** Numbers that repeat across parts (`1`…`25` in 附件1's table, `1`…`10` in 附件2's): every task in
+ *  a labelled part takes its part's label, `附件2-1`, as the office would cite it. One pass over
+ *  the paragraphs beside the tasks, both in document order. */
+function withPartLabels(plan: PlanDocument, serials: Map<PlanItem, string>): Map<PlanItem, string> {
+  const headings = new Set(plan.allItems.map((it) => it.heading.line));
+  const out = new Map<PlanItem, string>();
+  let label = '';
+  let p = 0;
+  for (const t of plan.tasks) {
+    for (; p < plan.paragraphs.length && plan.paragraphs[p]!.line < t.heading.line; p++) {
+      const para = plan.paragraphs[p]!;
+      if (headings.has(para.line) || (plan.title && para.content.start < plan.title.span.end)) continue;
+      // from the line's start: a Markdown heading's `#` stands before the paragraph's content
+      const m = PART_LABEL_RE.exec(plan.text.slice(para.span.start, Math.min(para.content.end, para.content.start + 24)).trimStart());
+      if (m) label = m[1] ?? m[2]!;
+    }
+    out.set(t, label ? `${label}-${serials.get(t)!}` : serials.get(t)!);
+  }
+  return out;
+}
+
 /** The headings above a task, outermost first: one list per parent, shared by the tasks under it
  *  (rows are never edited; a copy per task was a tenth of a big table's memory, issue 18). */
 function sectionsOf(plan: PlanDocument, item: PlanItem, lists: Map<PlanItem, SectionRef[]>): SectionRef[] {
@@ -176,6 +234,7 @@ interface Mention {
 function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, placeOf: BuildOptions['placeOf']): { rows: TaskRow[]; mentions: Mention[][] } {
   const rows: TaskRow[] = [];
   const mentions: Mention[][] = [];
+  const serials = serialNumbers(plan);
   const sections = new Map<PlanItem, SectionRef[]>();
   for (const item of plan.tasks) {
     const { text, body } = taskText(plan, item);
@@ -183,6 +242,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
     const row: TaskRow = {
       doc,
       path: pathLabel(item.path),
+      serial: serials.get(item)!,
       number: pathLabel(item.marker.raw),
       title,
       text: text === title ? title : text, // one string where they are the same (most tasks)
@@ -224,7 +284,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
 function pivot(documents: TableDocument[], tasks: TaskRow[], mentions: Mention[][]): TaskTable {
   const units = new Map<string, UnitRow>();
   tasks.forEach((row, i) => {
-    const ref: TaskRef = { doc: row.doc, path: row.path, title: row.title, text: row.text, line: row.line };
+    const ref: TaskRef = { doc: row.doc, path: row.path, serial: row.serial, title: row.title, text: row.text, line: row.line };
     const seen = new Set<string>();
     for (const m of mentions[i]!) {
       let u = units.get(m.name);

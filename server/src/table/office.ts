@@ -133,15 +133,15 @@ function byTask(table: TaskTable, l: Labels, opts: OfficeOptions): Pick<OfficeTa
       open = [];
     }
     doc = t.doc;
-    // the groups an office prints as rows: 一、 and （一）; deeper groups stay in the number (`1.（2）`)
+    // the groups an office prints as rows: 一、 and （一）
     const groups = t.sections.filter((s) => s.rank <= 2).map((s) => s.marker + s.title);
     const same = open.findIndex((g, k) => g !== groups[k]);
     const keep = same < 0 ? Math.min(open.length, groups.length) : same;
     groups.slice(keep).forEach((g, k) => rows.push({ kind: 'section', text: g, depth: keep + k + 1 }));
     open = groups;
-    const number = t.sections.filter((s) => s.rank > 2).map((s) => s.marker).join('') + t.number;
+    // 序号: the plan's own numbering, unique in the plan (build.ts serialNumbers), as md and csv print it
     const cell: Record<ColumnKey, string> = {
-      number, text: taskCell(t, !!opts.withBody), lead: units(t, 'lead', l), units: unitsCell(t, l), guiding: units(t, 'guiding', l), role: '', deadline: deadlineCell(t, l),
+      number: t.serial, text: taskCell(t, !!opts.withBody), lead: units(t, 'lead', l), units: unitsCell(t, l), guiding: units(t, 'guiding', l), role: '', deadline: deadlineCell(t, l),
     };
     rows.push({ kind: 'task', cells: keys.map((k) => cell[k]), task: i });
   });
@@ -160,7 +160,7 @@ function byUnit(table: TaskTable, l: Labels, opts: OfficeOptions): Pick<OfficeTa
       for (const ref of u[role] as TaskRef[]) {
         const i = index.get(`${ref.doc}:${ref.line}`)!;
         const t = table.tasks[i]!;
-        const number = many ? `${docName(table.documents[t.doc]!, t.doc)}:${t.path}` : t.path;
+        const number = many ? `${docName(table.documents[t.doc]!, t.doc)}:${t.serial}` : t.serial;
         const role_ = t.separately.includes(role) && t[role].length > 1 ? l.eachRole(l.role_[role]) : l.role_[role];
         rows.push({ kind: 'task', cells: [number, taskCell(t, !!opts.withBody), role_, deadlineCell(t, l)], task: i });
       }

@@ -96,7 +96,7 @@ function taskGridLazy(table: TaskTable, o: RenderOptions): LazyGrid {
   const header = [...(many ? [l.file] : []), l.path, l.title, l.lead, l.responsible, l.cooperating, l.guiding, l.deadline, place.header];
   const kinds: ColumnKind[] = [...(many ? ['file' as const] : []), 'path', 'text', 'units', 'units', 'units', 'units', 'deadline', 'number'];
   function* rows() {
-    for (const t of table.tasks) yield [...(many ? [docLabel(table, t.doc)] : []), t.path, textCell(t, !!o.withBody), ...ROLES.map((role) => unitsCell(t, role, l)), deadlineCell(t, l), place.cell(t)];
+    for (const t of table.tasks) yield [...(many ? [docLabel(table, t.doc)] : []), t.serial, textCell(t, !!o.withBody), ...ROLES.map((role) => unitsCell(t, role, l)), deadlineCell(t, l), place.cell(t)];
   }
   return { header, rows, kinds, notes: noUnitNotes(table, locale) };
 }
@@ -116,7 +116,7 @@ function unitGridLazy(table: TaskTable, o: RenderOptions): LazyGrid {
         for (const ref of u[role]) {
           const t = byLine.get(`${ref.doc}:${ref.line}`)!;
           const roleCell = t.separately.includes(role) && t[role].length > 1 ? l.eachRole(l.roleName[role]) : l.roleName[role];
-          yield [u.name, roleCell, ...(many ? [docLabel(table, t.doc)] : []), t.path, textCell(t, !!o.withBody), deadlineCell(t, l), place.cell(t)];
+          yield [u.name, roleCell, ...(many ? [docLabel(table, t.doc)] : []), t.serial, textCell(t, !!o.withBody), deadlineCell(t, l), place.cell(t)];
         }
       }
     }

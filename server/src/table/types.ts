@@ -32,8 +32,12 @@ export interface SectionRef {
 export interface TaskRow {
   /** index into TaskTable.documents */
   doc: number;
-  /** 序号: the item's full path without its trailing delimiter, `二、（三）7` */
+  /** the item's full path without its trailing delimiter, `二、（三）7` */
   path: string;
+  /** 序号 as every layout prints it (md, csv, xlsx, docx, the previews): the task's own number,
+   *  joined to its parents' where the plan restarts that rank's numbering; unique in the plan:
+   *  `7` (numbered through), `（二）1` (restarting under each （一）) */
+  serial: string;
   /** the task's own number without its delimiter: `7` `（三）` */
   number: string;
   /** the title (the heading up to its first `。`), without a unit clause that runs into it */
@@ -71,6 +75,8 @@ export interface TaskRow {
 export interface TaskRef {
   doc: number;
   path: string;
+  /** 序号, as TaskRow.serial */
+  serial: string;
   title: string;
   /** the task's whole text, as TaskRow.text */
   text: string;

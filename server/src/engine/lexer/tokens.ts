@@ -3,7 +3,7 @@
 // Chevrotain drops the regex `u` flag, so classes are explicit ranges, never \p{…}.
 import { createToken, Lexer, type CustomPatternMatcherFunc } from 'chevrotain';
 import { CHINESE_NUMERAL_CHARS, CIRCLED } from '../text/numerals.js';
-import { WHITESPACE, isDigitCode as isDigit } from '../text/chars.js';
+import { WHITESPACE, MARKER_COMMAS, MARKER_DOTS, isDigitCode as isDigit } from '../text/chars.js';
 
 export const PAIR_OPENERS = '（(〔［[【《〈“‘「『';
 export const PAIR_CLOSERS = '）)〕］]】》〉”’」』';
@@ -41,8 +41,12 @@ function match(text: string, offset: number, end: number): RegExpExecArray {
   return m;
 }
 
+/** `1.` `1．` `1﹒` (chars.ts) */
+const DOTS = new Set(MARKER_DOTS);
+
 /** delimiters seen after a marker's number, right or wrong: the rules judge them */
-const DELIMS = new Set(['、', '.', '．', '，', ',']);
+const DELIMS = new Set(['，', ',', ...MARKER_COMMAS, ...MARKER_DOTS]);
+const COMMAS = new Set(MARKER_COMMAS);
 
 /** rank 1: `一、` `十一、`, the wrong `一.` `一．` whatever follows the dot (`二.2024年重点任务`),
  *  and a numeral alone on its line (`三` whose `、` was lost; the model keeps it only where the
@@ -53,7 +57,7 @@ const rank1: CustomPatternMatcherFunc = (text, offset) => {
   while (i < text.length && i - offset < 4 && NUMERALS.has(text[i]!)) i++;
   if (i === offset) return null;
   const d = text[i];
-  if (d === '、' || d === '.' || d === '．') return match(text, offset, i + 1);
+  if (COMMAS.has(d!) || DOTS.has(d!)) return match(text, offset, i + 1);
   let j = i;
   while (j < text.length && WS.has(text[j]!)) j++;
   return j >= text.length || text[j] === '\n' || text[j] === '\r' ? match(text, offset, i) : null;
@@ -87,12 +91,12 @@ const rank3: CustomPatternMatcherFunc = (text, offset) => {
   // any number of digits: a plan of 10,000 items and more is numbered on (a year is no item: `2024年`
   // stops at 年 below)
   const d = text[i];
-  if (d === '.' || d === '．') {
+  if (DOTS.has(d!)) {
     // `3.1` is a section number; `11.121人才` is item 11 whose text starts with digits: the token
     // is taken and the model keeps it only where item 11 is expected.
     return match(text, offset, i + 1);
   }
-  if (d === '、' || d === '，' || d === ',') return match(text, offset, i + 1);
+  if (COMMAS.has(d!) || d === '，' || d === ',') return match(text, offset, i + 1);
   if (d === undefined || d === '\n' || d === '\r') return null; // a bare number on its own line
   if (QUANTITY.has(d)) return null;
   let j = i;

@@ -18,14 +18,23 @@ export const LABEL_ROLE_WORDS: Record<string, UnitRole> = {
   '主（协）办': 'lead', '主(协)办': 'lead',
 };
 
-/** the noun part of a label: 单位 部门 处室 … */
-export const LABEL_NOUNS = ['单位', '部门', '处室', '科室', '司局', '机关', '领导', '主体'];
+/** the noun part of a label: 单位 部门 处室 … (a person, 领导 负责人, is none: PERSON_LABEL_RE) */
+export const LABEL_NOUNS = ['单位', '部门', '处室', '科室', '司局', '机关', '主体'];
+
+/** a label that names a person, not a unit: `牵头负责领导：张三。`, `责任人：李四` — a field of the
+ *  task's entry that gives no unit, read past like a note */
+export const PERSON_LABEL_RE = /^[^：:，,；;。]{0,6}?(?:领导|负责人|责任人|联系人)\s*[：:]/;
 
 /** label fields that a clause may carry besides units: `（负责部门：…；适用范围：…）` */
 export const NOTE_LABEL_RE = /^(?:适用范围|试点范围|实施范围|范围|备注|说明|推广范围|适用地区)\s*[：:]/;
 
 /** deadline fields inside a clause: `；完成时限：6月底前` */
 export const DEADLINE_LABEL_RE = /^(?:完成时限|完成时间|时限|时间节点|时间要求|进度安排|完成期限)\s*[：:]/;
+
+/** the verb a document writes after 牵头, 分别 or 按职责分工 at a clause's end is its role verb, whatever it
+ *  is: a content farm's synonym spinning turns 负责 into 卖力 (`（A牵头卖力）`, `（A、B按职责分工卖力）`),
+ *  and the same document then writes `（A卖力）` for `（A负责）` */
+export const ROLE_VERB_AFTER_RE = /(?:牵头|分别|按照?职责分工)([\u4e00-\u9fff]{2})(?=[）)〕］\]])/g;
 
 /** modifiers between the units and the role word: `分别牵头` `按职责分工负责` */
 export const MODIFIER_RE = /(分别|共同|具体|按照?职责分工|根据职责分工|按照?职责|按各自职责|依职责)$/;

@@ -3,9 +3,9 @@
 /** names that end like an organisation: 处 室 局 中心 部门 单位 委 司 … (after a bracketed part) */
 export const UNIT_SUFFIX_RE = /(处|室|局|办|厅|中心|部|门|单位|委|会|司|院|所|站|队|组|政府|街道|乡镇|机关|科|股|馆|社|团|行|校|城市|小组|法院|检察院|支行|分局|集团|公司|联|协)$/;
 
-/** `财政部等`, `财政部等有关部门`, `省财政厅等省直有关部门`: 等 closes a list of units; what follows it
- *  is a scope (which level, which of them), no particular unit */
-export const ETC_RE = /等(?:(?:省|市|县|区|州|盟)(?:直|级|属)|中央|国家|各级|其他|有关|相关|各)*(?:部门|单位|机构)?(?:(?:和|及|与)(?:有关|相关)?(?:单位|部门|机构))?$/;
+/** `财政部等`, `财政部等有关部门`, `省财政厅等省直有关部门`, `水利厅等省有关部门`: 等 closes a list of
+ *  units; what follows it is a scope (which level, which of them), no particular unit */
+export const ETC_RE = /等(?:(?:省|市|县|区|州|盟)(?:直|级|属)|(?:省|市|县|区|州|盟)?(?:其他|有关|相关)|中央|国家|各级|各)*(?:部门|单位|机构)?(?:(?:和|及|与)(?:有关|相关)?(?:单位|部门|机构))?$/;
 
 /** `和` `及` `以及` between two whole unit names (`…全国总工会等和各省级人民政府`) */
 export const CONJUNCTION_RE = /以及|和|及/;

@@ -63,7 +63,7 @@ export function findTitle(s: Structure, hint?: { first: number; last: number }):
     if (p.line >= s.bodyStartLine) break;
     const t = s.folded.slice(p.content.start, p.content.end).trim();
     const long = t.length > MAX_TITLE_LINE && (t.length > MAX_LONG_TITLE_LINE || !completeTitle(t));
-    const fits = !long && !/[。，,；;：:]$/.test(t) && !DOC_NUMBER_RE.test(t) && !/>|》\s*>|^[0-9]+[.．]/.test(t) && !PAGE_JUNK_RE.test(t) && !PUBLICATION_FIELD_RE.test(t) && !ISSUER_MARK_RE.test(t);
+    const fits = !long && !/[。，,；;：:]$/.test(t) && !DOC_NUMBER_RE.test(t) && !/>|》\s*>|^[0-9]+[.．﹒]/.test(t) && !PAGE_JUNK_RE.test(t) && !PUBLICATION_FIELD_RE.test(t) && !ISSUER_MARK_RE.test(t);
     const last = run[run.length - 1];
     const complete = completeTitle(glued);
     // fragments of an unfinished title may stand a blank line apart; `（试行）` may follow a whole one

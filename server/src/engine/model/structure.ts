@@ -2,9 +2,9 @@
 // numbered markers (also at the start of table cells), unnumbered headings (Markdown `#`, decimal
 // section numbers `4.2.1`, `第X章`, short title lines) and where the body starts and ends.
 import type { Marker, Paragraph, PairProblem, Rank, Span } from './types.js';
-import { parseLines, MARKER_RANK, type LineRecord } from '../parser/parser.js';
+import { parseLines, MARKER_RANK, type LineCache, type LineRecord } from '../parser/parser.js';
 import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
-import { isDigitCode, isWhitespace } from '../text/chars.js';
+import { MARKER_COMMAS, MARKER_DOTS, isDigitCode, isWhitespace } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, type ParagraphPairs } from './pairs.js';
 import { findTables, type TableRow } from './table.js';
 import { fold } from '../lexicon/fold.js';
@@ -47,14 +47,13 @@ export interface Structure {
 
 const EXPECTED_DELIM: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5: '' };
 
-export function readStructure(text: string): Structure {
-  const lines = parseLines(text);
-  const folded = fold(text);
+export function readStructure(text: string, cache?: LineCache): Structure {
+  const lines = parseLines(text, cache);
+  const folded = cache ? foldAgain(cache, text) : fold(text);
   const paragraphs: Paragraph[] = [];
   const pairsByLine = new Map<number, ParagraphPairs>();
   lines.forEach((rec, i) => {
-    // trailing whitespace is not content: `（一）深入…。  ` ends at `。`
-    rec.end = trimEnd(text, rec.contentStart, rec.end);
+    // parseLines trimmed the trailing whitespace: `（一）深入…。  ` ends at `。`
     if (rec.end <= rec.contentStart) return;
     const span = { start: rec.start, end: rec.end };
     // one object where the line has no indent (spans are never edited): 40 bytes a line
@@ -84,6 +83,18 @@ export function readStructure(text: string): Structure {
   const partBreaks = findPartBreaks(folded, paragraphs, markers, tableRows, headings, bodyStartLine);
   // the line records (with their marker and pair tokens) end here: nothing after this phase reads them
   return { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+}
+
+/** The text folded, reusing the previous version's folding where the edit left the text alike
+ *  (folding is per character, so the unchanged head and tail fold as they did). */
+function foldAgain(cache: LineCache, text: string): string {
+  const prev = cache.folded;
+  const same = cache.same;
+  const folded = prev && same && prev.of === same.before
+    ? prev.text.slice(0, same.head) + fold(text.slice(same.head, text.length - same.tail)) + prev.text.slice(same.before.length - same.tail)
+    : fold(text);
+  cache.folded = { of: text, text: folded };
+  return folded;
 }
 
 /** Where an attachment starts: each numbers on its own and is nobody's child in the main text.
@@ -120,14 +131,9 @@ function findPartBreaks(
   return out;
 }
 
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isWhitespace(text[end - 1])) end--;
-  return end;
-}
-
 const MARKDOWN_RE = /^#{1,6}[ \t\u3000]*(\S.*)$/;
 /** `3.2　应急报告`, `4.2.1 工作目标`: decimal section numbers head a section of their own */
-const DECIMAL_RE = /^[0-9]{1,2}(?:(?:[.．][0-9]{1,2}){2,}[ \t\u3000]*|[.．][0-9]{1,2}[ \t\u3000]+)([^0-9%％].*)$/;
+const DECIMAL_RE = /^[0-9]{1,2}(?:(?:[.．﹒][0-9]{1,2}){2,}[ \t\u3000]*|[.．﹒][0-9]{1,2}[ \t\u3000]+)([^0-9%％].*)$/;
 const CHAPTER_RE = /^第[一二三四五六七八九十百零〇0-9]+[章节編编部分]+[ \t\u3000]*(.{0,40})$/;
 
 /** Unnumbered headings: they close the numbered list before them, so a `1.` after one starts a
@@ -156,7 +162,7 @@ function findHeadings(folded: string, paragraphs: Paragraph[], numbered: Set<num
 }
 
 /** `注：1.…`, `附件：1.…`: the first entry of a list of notes or attachments stands after the label */
-const LABELLED_RE = /^((?:注|备注|附件)[：:][ \t\u3000]*)([0-9]{1,2})([.．、])(?![0-9])/;
+const LABELLED_RE = /^((?:注|备注|附件)[：:][ \t\u3000]*)([0-9]{1,2})([.．﹒、﹑])(?![0-9])/;
 function labelledMarker(folded: string, p: Paragraph): MarkerCandidate | undefined {
   if (!'注备附'.includes(folded[p.content.start]!)) return undefined;
   const m = LABELLED_RE.exec(folded.slice(p.content.start, p.content.end));
@@ -180,7 +186,7 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
       : undefined;
   if (rank === 1) {
     // `三` alone on its line lost its `、`: an item only where the numbering expects it
-    const bare = !'、.．'.includes(raw.slice(-1));
+    const bare = !(MARKER_COMMAS + MARKER_DOTS).includes(raw.slice(-1));
     return bare ? make(parseChineseNumeral(raw), '', 'weak') : make(parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
   }
   if (rank === 2 || rank === 4) {
@@ -194,14 +200,14 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
   while (n < raw.length && isDigitCode(raw.charCodeAt(n))) n++;
   const delimiter = raw.slice(n);
   const value = parseDigits(raw.slice(0, n));
-  const dot = delimiter === '.' || delimiter === '．';
+  const dot = MARKER_DOTS.includes(delimiter) && delimiter !== '';
   const digitAfter = isDigitCode(text.charCodeAt(span.end));
   if (dot && digitAfter) {
     // `3.1 工作目标`, `3.1.2`, `2.5%`: a section number or a decimal, never an item. Only digits
     // running straight into text (`11.121人才梯队项目`) may be an item whose text starts with digits.
     let k = span.end;
     while (k < rec.end && isDigitCode(text.charCodeAt(k))) k++;
-    if (k >= rec.end || /[.．%％\s\u3000\u00a0]/.test(text[k]!)) return undefined;
+    if (k >= rec.end || /[.．﹒%％\s\u3000\u00a0]/.test(text[k]!)) return undefined;
   }
   const weak = delimiter === '' || delimiter === '，' || delimiter === ',' || (dot && digitAfter);
   return make(value, delimiter, weak ? 'weak' : 'definite');

@@ -5,8 +5,8 @@ import type { RoleKeywords } from '../types.js';
 import type { Span, UnitClause, UnitRef, UnitRole } from './types.js';
 import { isWhitespace } from '../text/chars.js';
 import { findDeadlines } from './deadlines.js';
-import { BUILTIN_ROLES, LABEL_ROLE_WORDS, LABEL_NOUNS, MODIFIER_RE, SEPARATELY_RE, REMIT_RE, CONJUNCT_RE, DEADLINE_LABEL_RE, NOTE_LABEL_RE } from '../lexicon/roles.js';
-import { ASIDE_BEFORE_BY_RE, CONJUNCTION_RE, ETC_RE, GENERIC_UNIT_RE, MAX_UNIT_LEN, RUN_TOGETHER_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
+import { BUILTIN_ROLES, LABEL_ROLE_WORDS, LABEL_NOUNS, PERSON_LABEL_RE, ROLE_VERB_AFTER_RE, MODIFIER_RE, SEPARATELY_RE, REMIT_RE, CONJUNCT_RE, DEADLINE_LABEL_RE, NOTE_LABEL_RE } from '../lexicon/roles.js';
+import { ASIDE_BEFORE_BY_RE, CONJUNCTION_RE, ETC_RE, GENERIC_UNIT_RE, MAX_UNIT_LEN, RUN_TOGETHER_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 import { CLAUSE_BRACKETS, CLAUSE_CLOSERS } from '../lexicon/brackets.js';
 import { fold } from '../lexicon/fold.js';
 
@@ -46,16 +46,32 @@ export function makeRoleMatcher(extra: Partial<RoleKeywords> = {}): RoleMatcher 
   words.sort((a, b) => b.word.length - a.word.length);
   const roleAlt = [...labelRoles.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
   const nounAlt = LABEL_NOUNS.join('|');
+  // a label's role part may be two role words, the first giving the role: `牵头责任单位：A。` (lead),
+  // `协同责任单位：B、C等。` (cooperating)
   const m: RoleMatcher = {
     words,
     any: new RegExp(words.map((w) => escape(w.word)).join('|')),
-    label: new RegExp(`^(${roleAlt})(${nounAlt})\\s*[：:]`),
+    label: new RegExp(`^(${roleAlt})(?:${roleAlt})?(${nounAlt})\\s*[：:]`),
     labelRole: (word) => labelRoles.get(word) ?? 'responsible',
-    labelAhead: new RegExp(`[ \\t\\u3000\\u00a0]+(?=(?:${roleAlt})(?:${nounAlt})\\s*[：:])`, 'g'),
+    labelAhead: new RegExp(`[ \\t\\u3000\\u00a0]+(?=(?:${roleAlt}){1,2}(?:${nounAlt})\\s*[：:])`, 'g'),
   };
   if (matchers.size > 32) matchers.clear(); // configs are few; never let it grow without bound
   matchers.set(key, m);
   return m;
+}
+
+/** The role matcher of one document: the lexicon's and the config's words, plus the verb the
+ *  document itself writes after 牵头/分别/按职责分工 where it is no role word yet (`（A牵头卖力）` → 卖力
+ *  responsible, so `（B卖力）` is a clause too). A task verb (`牵头推进`) is never taken. One scan. */
+export function documentRoleMatcher(folded: string, extra: Partial<RoleKeywords> = {}): RoleMatcher {
+  const base = makeRoleMatcher(extra);
+  const learned = new Set<string>();
+  const re = new RegExp(ROLE_VERB_AFTER_RE.source, 'g');
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const w = m[1]!;
+    if (!base.words.some((r) => r.word.includes(w) || w.includes(r.word)) && !TASK_VERB_RE.test(w)) learned.add(w);
+  }
+  return learned.size ? makeRoleMatcher({ ...extra, responsible: [...(extra.responsible ?? []), ...[...learned].sort()] }) : base;
 }
 
 const OPEN = CLAUSE_BRACKETS;
@@ -247,7 +263,7 @@ export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firs
   for (const g of groups) {
     // `；适用范围：所有自贸试验区，以下除标注…外，适用范围均为…`: a note field runs to the next `；`
     if (inNote && !/[；;]/.test(s[prevNonSpace(s, g.start)] ?? '') && !roles.label.test(s.slice(g.start, g.end))) continue;
-    inNote = NOTE_LABEL_RE.test(s.slice(g.start, g.end));
+    inNote = NOTE_LABEL_RE.test(s.slice(g.start, g.end)) || PERSON_LABEL_RE.test(s.slice(g.start, g.end));
     // `（…负责，2024年底前完成）`, `；完成时限：6月底前`, `；持续推进`: a deadline in the clause names no unit
     if (inNote || isDeadlineGroup(s, g)) continue;
     const p = parseGroup(s, g, roles);
@@ -255,13 +271,16 @@ export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firs
     parsed.push(p);
   }
   if (!parsed.some((p) => p.role)) return undefined;
-  // role-less groups take the role of the label before them, else of the next group with a role
+  // role-less groups take the role of the label before them, else of the next group with a role,
+  // else of the group before — but 牵头 belongs to the units it follows: `A、B分别牵头，各县(市、区)政府`
+  // → 各县(市、区)政府 is responsible, no lead
   for (let i = 0; i < parsed.length; i++) {
     const p = parsed[i]!;
     if (p.role) continue;
     const prev = parsed[i - 1];
     const next = parsed.slice(i + 1).find((q) => q.role && !q.label);
-    const role = prev?.label ? prev.role : (next?.role ?? prev?.role ?? 'responsible');
+    const after = prev?.role === 'lead' ? 'responsible' : prev?.role;
+    const role = prev?.label ? prev.role : (next?.role ?? after ?? 'responsible');
     p.role = role;
     for (const u of p.units) u.role = role!;
     if (role === next?.role && next?.separately) for (const u of p.units) u.separately = true;

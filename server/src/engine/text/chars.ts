@@ -17,3 +17,10 @@ export function isCjk(ch: string | undefined): boolean {
 
 /** ASCII or full-width digit (`１２．` is written as often as `12.`) */
 export const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+
+/** the dots that delimit a `1.` marker: ASCII, full-width `．` and the small full stop `﹒` (U+FE52)
+ *  of web copies (`1﹒全省地区生产总值增长…`) — compatibility forms of one mark (NFKC folds them to `.`),
+ *  so `1﹒` is as right as `1．` (FORMAT.md §1) */
+export const MARKER_DOTS = '.．﹒';
+/** the 顿号 of `一、` and its small form `﹑` (U+FE51) of web copies */
+export const MARKER_COMMAS = '、﹑';

@@ -1,0 +1,94 @@
+// The task table on plans in the shapes web copies of real plans take (issues 15 and 21): a marker
+// delimited by the small full stop `1﹒`, label paragraphs after each item, a content farm's
+// synonym-spun clauses, a time limit as a clause's last part. Exact rows of `fengong table --format
+// json` from the built binary, on text written here in those shapes.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, basename } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const PLANS: Record<string, string[]> = {
+  // `1﹒` (U+FE52) as web copies carry it; three label paragraphs after each item: a person, the
+  // lead units, the other units (`…等。`)
+  labels: ['某某省人民政府关于2024年重点工作责任分工的通知', '一、稳定经济增长', '1﹒全省生产总值增长6%左右。', '牵头负责领导：张明。',
+    '牵头责任单位：省发展改革委、省统计局。', '协同责任单位：省财政厅、省商务厅等。', '2﹒新增就业30万人。', '牵头负责领导：李华。',
+    '牵头责任单位：省人力资源社会保障厅。', '二、扩大有效投资', '3﹒实施重点项目500个。', '责任人：王强。', '协同单位：省交通运输厅。'],
+  // a content farm's synonym spinning (负责 → 卖力) in the clauses; 等省有关部门 is a scope after 等
+  spun: ['某某省促进民间投资实行方案', '一、重点任务', '1.梳理推介一批项目。(省生长改造委牵头卖力)',
+    '2.推行市场化运作。(省生长改造委、水利厅等省有关部门和各市县人民政府按职责分工卖力)', '3.实行专班服务。(省生长改造委卖力)',
+    '4.优化审批流程。(省政务服务中心、省生长改造委牵头,各市县人民政府配合)', '5.加快推进建设。(持续推进)',
+    '6.规范项目合作。(省财政厅、省生长改造委分别卖力)'],
+  // a time limit as the clause's last part, with its 年内 (FORMAT.md §7: 持续推进 as the time limit)
+  standing: ['某某省落实政府工作报告重点工作分工的意见', '一、重点工作分工', '1.扩大有效投资。（省发展改革委牵头，省直有关部门和各市州政府按职责分工负责，年内持续推进）',
+    '2.发行专项债券。（省财政厅牵头，各市州政府负责，6月底前完成新增专项债券发行）', '3.持续推进县域商业体系建设，年内建成乡镇商贸中心100个。（省商务厅负责）'],
+  // a 责任单位 paragraph ending in a bracketed declaration; 分别牵头 then a group with no role word;
+  // a unit name with half-width brackets holding `、`
+  declared: ['某某市政府工作报告重点工作责任分解', '一、重点工作', '1.推进甲项工作。', '',
+    '责任单位:市发改委、市经信局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)', '2.推进搬迁工程。', '',
+    '责任单位:市农业农村局、市自然资源和规划局分别牵头,各县(市、区)政府', '3.推进乙项工作。', '责任单位:市农业农村局、各县(市、区)政府'],
+};
+
+type Row = { line: number; number: string; lead: string[]; responsible: string[]; cooperating: string[]; deadlines: string[] };
+const rows = new Map<string, Row[]>();
+
+before(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'fengong-web-copies-'));
+  const files = Object.entries(PLANS).map(([name, lines]) => {
+    const f = join(dir, `${name}.txt`);
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    return f;
+  });
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'table', '--format', 'json', ...files], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const table = JSON.parse(r.stdout);
+  for (const name of Object.keys(PLANS)) rows.set(name, []);
+  for (const t of table.tasks) {
+    rows.get(basename(table.documents[t.doc].file, '.txt'))!.push({
+      line: t.line, number: t.number, lead: t.lead, responsible: t.responsible, cooperating: t.cooperating,
+      deadlines: t.deadlines.map((d: { text: string }) => d.text),
+    });
+  }
+});
+
+const r = (line: number, number: string, lead: string[], responsible: string[], cooperating: string[] = [], deadlines: string[] = []): Row =>
+  ({ line, number, lead, responsible, cooperating, deadlines });
+
+test('`1﹒` is an item; 牵头责任单位 leads, 协同责任单位 cooperates, a 负责领导/责任人 (a person) names no unit', () => {
+  assert.deepEqual(rows.get('labels'), [
+    r(3, '1', ['省发展改革委', '省统计局'], [], ['省财政厅', '省商务厅']),
+    r(7, '2', ['省人力资源社会保障厅'], []),
+    r(11, '3', [], [], ['省交通运输厅']),
+  ]);
+});
+
+test('a synonym-spun copy: the verb the document writes after 牵头/按职责分工 is its role verb, `(A卖力)` too; 等省有关部门 names no unit', () => {
+  assert.deepEqual(rows.get('spun'), [
+    r(3, '1', ['省生长改造委'], []),
+    r(4, '2', [], ['省生长改造委', '水利厅', '各市县人民政府']),
+    r(5, '3', [], ['省生长改造委']),
+    r(6, '4', ['省政务服务中心', '省生长改造委'], [], ['各市县人民政府']),
+    r(7, '5', [], [], [], ['持续推进']),
+    r(8, '6', [], ['省财政厅', '省生长改造委']),
+  ]);
+});
+
+test('a time limit in the clause: `年内持续推进` as written; 持续推进 as the verb of the task is none', () => {
+  assert.deepEqual(rows.get('standing'), [
+    r(3, '1', ['省发展改革委'], ['省直有关部门', '各市州政府'], [], ['年内持续推进']),
+    r(4, '2', ['省财政厅'], ['各市州政府'], [], ['6月底前']),
+    r(5, '3', [], ['省商务厅'], [], ['年内']),
+  ]);
+});
+
+test('a declaration bracketed at the end of a 责任单位 paragraph is no unit; a group after 分别牵头 is responsible; `各县(市、区)政府` is one unit', () => {
+  assert.deepEqual(rows.get('declared'), [
+    r(3, '1', ['市发改委'], ['市经信局']),
+    r(6, '2', ['市农业农村局', '市自然资源和规划局'], ['各县(市、区)政府']),
+    r(9, '3', ['市农业农村局'], ['各县(市、区)政府']),
+  ]);
+});
