@@ -11,6 +11,7 @@
 //   --wait-idle=S  first wait up to S seconds for the 1-minute load average to fall below 1
 //   --shape-sizes=1,2,…  sizes (MB) of the shape rows (default 1,2,4,8,16,32; --quick: 1,2)
 //   --shape-ops=check,md,…  what runs on each shape (default check and table in every format)
+//   --shapes=headings,…  which shapes run (default all five)
 //   --shape-slow=S  a shape row stops growing after a run slower than S seconds (default 150)
 //   --only=PART,…  run only these parts — main (whole process, in-process, peers, memory), shapes,
 //                lsp (language server, drafting, kill-fix) — and take the others from the last
@@ -393,7 +394,8 @@ if (ONLY) for (const [k, row] of Object.entries(PREV.shapes?.rows ?? {})) shapes
 const cellRun = { date: results.machine.date, commit: results.machine.commit };
 if (dist.cli && runs('shapes')) {
   log('shapes (whole process, one run per cell)');
-  for (const shape of Object.keys(SHAPES)) {
+  const only = argv.find((a) => a.startsWith('--shapes='))?.slice(9).split(',');
+  for (const shape of Object.keys(SHAPES).filter((k) => !only || only.includes(k))) {
     for (const op of SHAPE_OPS) {
       const row = (shapes.rows[`${shape} ${op}`] ??= { shape, op, cells: {} });
       let stop;

@@ -55,3 +55,10 @@ test('the task table of those tasks keeps at most 20 bytes per byte of text, the
   assert.equal(table.tasks[0]!.sections, table.tasks[19999]!.sections);
   assert.ok(kept / BYTES <= 20, `${(kept / BYTES).toFixed(1)} bytes per byte of text`);
 });
+
+test('a plan of 200,000 tasks makes its table (the rows were once passed as 200,000 arguments: the stack overflowed)', () => {
+  const text = `某县2024年政务公开工作要点\n一、重点任务\n${Array.from({ length: 200000 }, (_, i) => `${i + 1}.甲（办公室牵头）\n`).join('')}`;
+  const table = buildTaskTable(parsePlan(text));
+  assert.equal(table.tasks.length, 200000);
+  assert.deepEqual([table.tasks[199999]!.text, table.tasks[199999]!.lead], ['甲', ['办公室']]);
+});
