@@ -177,7 +177,12 @@ function fitColumns(keys: ColumnKey[], rows: OfficeRow[], l: Labels): OfficeColu
   const BOUNDS: Record<ColumnKey, [number, number]> = {
     number: [4, 14], text: [30, PAGE_UNITS], lead: [8, 16], units: [10, 20], guiding: [8, 14], role: [8, 12], deadline: [8, 12],
   };
-  const content = (k: number) => Math.max(widthOf(l[keys[k]!]), ...rows.map((r) => (r.kind === 'task' ? widthOf(r.cells[k]!) : 0)));
+  // a loop, not Math.max(...rows): 250,000 rows as arguments overflowed the stack (issue 18)
+  const content = (k: number) => {
+    let w = widthOf(l[keys[k]!]);
+    for (const r of rows) if (r.kind === 'task') w = Math.max(w, widthOf(r.cells[k]!));
+    return w;
+  };
   const widths = keys.map((key, k) => (key === 'text' ? 0 : Math.min(BOUNDS[key][1], Math.max(BOUNDS[key][0], content(k) + 2))));
   const rest = PAGE_UNITS - widths.reduce((a, b) => a + b, 0);
   const text = keys.indexOf('text');
