@@ -21,7 +21,16 @@ const PLANS: Record<string, string[]> = {
   // a content farm's synonym spinning (负责 → 卖力) in the clauses; 等省有关部门 is a scope after 等
   spun: ['某某省促进民间投资实行方案', '一、重点任务', '1.梳理推介一批项目。(省生长改造委牵头卖力)',
     '2.推行市场化运作。(省生长改造委、水利厅等省有关部门和各市县人民政府按职责分工卖力)', '3.实行专班服务。(省生长改造委卖力)',
-    '4.优化审批流程。(省政务服务中心、省生长改造委牵头,各市县人民政府配合)', '5.加快推进建设。(持续推进)'],
+    '4.优化审批流程。(省政务服务中心、省生长改造委牵头,各市县人民政府配合)', '5.加快推进建设。(持续推进)',
+    '6.规范项目合作。(省财政厅、省生长改造委分别卖力)'],
+  // a time limit as the clause's last part, with its 年内 (FORMAT.md §7: 持续推进 as the time limit)
+  standing: ['某某省落实政府工作报告重点工作分工的意见', '一、重点工作分工', '1.扩大有效投资。（省发展改革委牵头，省直有关部门和各市州政府按职责分工负责，年内持续推进）',
+    '2.发行专项债券。（省财政厅牵头，各市州政府负责，6月底前完成新增专项债券发行）', '3.持续推进县域商业体系建设，年内建成乡镇商贸中心100个。（省商务厅负责）'],
+  // a 责任单位 paragraph ending in a bracketed declaration; 分别牵头 then a group with no role word;
+  // a unit name with half-width brackets holding `、`
+  declared: ['某某市政府工作报告重点工作责任分解', '一、重点工作', '1.推进甲项工作。', '',
+    '责任单位:市发改委、市经信局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)', '2.推进搬迁工程。', '',
+    '责任单位:市农业农村局、市自然资源和规划局分别牵头,各县(市、区)政府', '3.推进乙项工作。', '责任单位:市农业农村局、各县(市、区)政府'],
 };
 
 type Row = { line: number; number: string; lead: string[]; responsible: string[]; cooperating: string[]; deadlines: string[] };
@@ -64,5 +73,22 @@ test('a synonym-spun copy: the verb the document writes after 牵头/按职责�
     r(5, '3', [], ['省生长改造委']),
     r(6, '4', ['省政务服务中心', '省生长改造委'], [], ['各市县人民政府']),
     r(7, '5', [], [], [], ['持续推进']),
+    r(8, '6', [], ['省财政厅', '省生长改造委']),
+  ]);
+});
+
+test('a time limit in the clause: `年内持续推进` as written; 持续推进 as the verb of the task is none', () => {
+  assert.deepEqual(rows.get('standing'), [
+    r(3, '1', ['省发展改革委'], ['省直有关部门', '各市州政府'], [], ['年内持续推进']),
+    r(4, '2', ['省财政厅'], ['各市州政府'], [], ['6月底前']),
+    r(5, '3', [], ['省商务厅'], [], ['年内']),
+  ]);
+});
+
+test('a declaration bracketed at the end of a 责任单位 paragraph is no unit; a group after 分别牵头 is responsible; `各县(市、区)政府` is one unit', () => {
+  assert.deepEqual(rows.get('declared'), [
+    r(3, '1', ['市发改委'], ['市经信局']),
+    r(6, '2', ['市农业农村局', '市自然资源和规划局'], ['各县(市、区)政府']),
+    r(9, '3', ['市农业农村局'], ['各县(市、区)政府']),
   ]);
 });

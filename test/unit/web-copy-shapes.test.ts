@@ -33,3 +33,66 @@ describe('the small full stop `﹒` (U+FE52) of web copies', () => {
     assert.deepEqual(plan(t).allItems.map((i) => i.marker.raw), ['一、', '1﹒', '2﹒']);
   });
 });
+
+describe('a lead-in that sends the reader to the annexed table', () => {
+  const lines = ['某某市促进消费三年行动方案', '一、指导思想', '坚持扩大内需。', '二、重点任务', '围绕五大行动，明确10项具体措施，各项措施的责任单位和完成时限见附件。',
+    '三、保障措施', '（一）加强组织领导。成立工作专班。', '附件', '重点任务清单', '重点行动\t具体措施\t责任单位\t完成时限',
+    '一、消费设施提升行动\t1.改造提升商业街区。\t市商务局\t2025年12月底前', '\t2.完善便民生活圈。\t市住建局\t持续推进'];
+
+  test('`二、重点任务` whose text points to the annex is a lead-in, no task; the table rows are the tasks', () => {
+    const t = doc(...lines);
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(3), [
+      '任务：2', '',
+      '2  一、指导思想 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '4  二、重点任务 — 引言，任务及责任单位见附件表格，不列为任务',
+      '6  三、保障措施 [总体要求类部分]',
+      '  7  （一）加强组织领导 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '11  一、消费设施提升行动',
+      '  11  1.改造提升商业街区 → 市商务局（负责）',
+      '  12  2.完善便民生活圈 → 市住建局（负责）',
+      '',
+    ]);
+  });
+
+  test('without the table after it, the same item is a task that names no unit', () => {
+    const t = doc(...lines.slice(0, 7));
+    assert.deepEqual(diagnostics(t).map((d) => [d.rule, d.line, d.column, d.key]), [['task-unit', 4, 1, 'task-unit/missing']]);
+  });
+});
+
+describe('a closing section `切实抓好组织落实`', () => {
+  test('is framing (组织落实, kin of 组织实施, after a verb): its prose paragraphs are no task', () => {
+    const t = doc('某某省2024年重点工作分工方案', '一、重点工作分工', '1.扩大有效投资。（省发展改革委牵头，省直有关部门按职责分工负责）',
+      '二、切实抓好组织落实', '各地各部门要提高站位，确保各项工作落到实处。', '各牵头部门要会同有关部门制定具体方案，于3月底前报省政府办公厅。');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(3), [
+      '任务：1', '',
+      '2  一、重点工作分工',
+      '  3  1.扩大有效投资 → 省发展改革委（牵头）、省直有关部门（负责）',
+      '4  二、切实抓好组织落实 [总体要求类部分] — 总体要求类段落，不列为任务',
+      '',
+    ]);
+  });
+});
+
+describe('two inline enumerations in one paragraph', () => {
+  test('a `一是` after a new sentence’s lead-in (`以下工作：一是`) starts a new list; a `一是` inside the sentence is still out of order', () => {
+    const t = doc('关于2023年度审计查出问题整改情况的报告', '一、整改总体情况',
+      '主要原因：一是历史遗留因素多；二是协调周期长；三是重视不够。下一步，将继续做好以下工作：一是督促整改；二是完善机制。',
+      '二、下一步工作', '一是加强督促；二是压实责任；一是完善制度。');
+    assert.deepEqual(diagnostics(t), [
+      { rule: 'numbering-inline', line: 5, column: 15, key: 'numbering-inline/order', data: { expected: '三是', actual: '一是' } },
+    ]);
+  });
+});
+
+describe('the small ideographic comma `﹑` (U+FE51) of web copies', () => {
+  test('`一﹑` is heading 一 as right as `一、`; `1﹑` is item 1 with the wrong delimiter, as `1、`', () => {
+    const t = doc('某某局2024年工作要点', '一﹑推进决策公开', '1.做好甲。落实甲项工作。（办公室负责）', '2﹑做好乙。落实乙项工作。（法规科负责）', '二﹑推进执行公开', '3.做好丙。落实丙项工作。（办公室负责）');
+    assert.deepEqual(diagnostics(t), [
+      { rule: 'numbering-format', line: 4, column: 1, key: 'numbering-format/wrong-delimiter', data: { marker: '2﹑', rank: 3, rankName: '三级', expected: '.', actual: '﹑' } },
+    ]);
+    assert.deepEqual(inspect(t).slice(5, 9), ['2  一、推进决策公开', '  3  1.做好甲 → 办公室（负责）', '  4  2.做好乙 → 法规科（负责）', '5  二、推进执行公开']);
+  });
+});

@@ -37,6 +37,7 @@ export const MODEL_MESSAGES: Record<string, { zh: string; en: string }> = {
   'not-task/table-group': { zh: '表格分组行，不列为任务', en: 'a table group row, not a task' },
   'not-task/review': { zh: '工作回顾或存在问题，不列为任务', en: 'a review of past work or a problem, not a task' },
   'not-task/cover': { zh: '印发通知正文，任务见附件表格', en: 'the covering notice: the tasks are in the attached table' },
+  'not-task/annexed': { zh: '引言，任务及责任单位见附件表格，不列为任务', en: 'a lead-in to the annexed table of tasks, not a task' },
   'not-task/has-children': { zh: '下设子项', en: 'has sub-items' },
   'inherited/units': { zh: '责任单位见“{text}”', en: 'units given by “{text}”' },
 };

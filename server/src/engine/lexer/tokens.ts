@@ -3,7 +3,7 @@
 // Chevrotain drops the regex `u` flag, so classes are explicit ranges, never \p{…}.
 import { createToken, Lexer, type CustomPatternMatcherFunc } from 'chevrotain';
 import { CHINESE_NUMERAL_CHARS, CIRCLED } from '../text/numerals.js';
-import { WHITESPACE, MARKER_DOTS, isDigitCode as isDigit } from '../text/chars.js';
+import { WHITESPACE, MARKER_COMMAS, MARKER_DOTS, isDigitCode as isDigit } from '../text/chars.js';
 
 export const PAIR_OPENERS = '（(〔［[【《〈“‘「『';
 export const PAIR_CLOSERS = '）)〕］]】》〉”’」』';
@@ -45,7 +45,8 @@ function match(text: string, offset: number, end: number): RegExpExecArray {
 const DOTS = new Set(MARKER_DOTS);
 
 /** delimiters seen after a marker's number, right or wrong: the rules judge them */
-const DELIMS = new Set(['、', '，', ',', ...MARKER_DOTS]);
+const DELIMS = new Set(['，', ',', ...MARKER_COMMAS, ...MARKER_DOTS]);
+const COMMAS = new Set(MARKER_COMMAS);
 
 /** rank 1: `一、` `十一、`, the wrong `一.` `一．` whatever follows the dot (`二.2024年重点任务`),
  *  and a numeral alone on its line (`三` whose `、` was lost; the model keeps it only where the
@@ -56,7 +57,7 @@ const rank1: CustomPatternMatcherFunc = (text, offset) => {
   while (i < text.length && i - offset < 4 && NUMERALS.has(text[i]!)) i++;
   if (i === offset) return null;
   const d = text[i];
-  if (d === '、' || DOTS.has(d!)) return match(text, offset, i + 1);
+  if (COMMAS.has(d!) || DOTS.has(d!)) return match(text, offset, i + 1);
   let j = i;
   while (j < text.length && WS.has(text[j]!)) j++;
   return j >= text.length || text[j] === '\n' || text[j] === '\r' ? match(text, offset, i) : null;
@@ -95,7 +96,7 @@ const rank3: CustomPatternMatcherFunc = (text, offset) => {
     // is taken and the model keeps it only where item 11 is expected.
     return match(text, offset, i + 1);
   }
-  if (d === '、' || d === '，' || d === ',') return match(text, offset, i + 1);
+  if (COMMAS.has(d!) || d === '，' || d === ',') return match(text, offset, i + 1);
   if (d === undefined || d === '\n' || d === '\r') return null; // a bare number on its own line
   if (QUANTITY.has(d)) return null;
   let j = i;

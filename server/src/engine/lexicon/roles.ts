@@ -31,10 +31,10 @@ export const NOTE_LABEL_RE = /^(?:适用范围|试点范围|实施范围|范围|
 /** deadline fields inside a clause: `；完成时限：6月底前` */
 export const DEADLINE_LABEL_RE = /^(?:完成时限|完成时间|时限|时间节点|时间要求|进度安排|完成期限)\s*[：:]/;
 
-/** the verb a document writes after 牵头 or 按职责分工 at a clause's end is its role verb, whatever it
+/** the verb a document writes after 牵头, 分别 or 按职责分工 at a clause's end is its role verb, whatever it
  *  is: a content farm's synonym spinning turns 负责 into 卖力 (`（A牵头卖力）`, `（A、B按职责分工卖力）`),
  *  and the same document then writes `（A卖力）` for `（A负责）` */
-export const ROLE_VERB_AFTER_RE = /(?:牵头|按照?职责分工)([\u4e00-\u9fff]{2})(?=[）)〕］\]])/g;
+export const ROLE_VERB_AFTER_RE = /(?:牵头|分别|按照?职责分工)([\u4e00-\u9fff]{2})(?=[）)〕］\]])/g;
 
 /** modifiers between the units and the role word: `分别牵头` `按职责分工负责` */
 export const MODIFIER_RE = /(分别|共同|具体|按照?职责分工|根据职责分工|按照?职责|按各自职责|依职责)$/;

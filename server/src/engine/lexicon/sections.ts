@@ -2,7 +2,7 @@
 
 /** framing nouns: a heading that *is* one (possibly joined by 的/和/与/及) describes the plan */
 export const FRAMING_NOUNS = [
-  '总体要求', '指导思想', '基本原则', '工作原则', '工作目标', '主要目标', '总体目标', '发展目标', '组织领导', '组织实施',
+  '总体要求', '指导思想', '基本原则', '工作原则', '工作目标', '主要目标', '总体目标', '发展目标', '组织领导', '组织实施', '组织落实',
   '组织保障', '工作保障', '组织形式', '组织机构', '保障措施', '工作要求', '有关要求', '相关要求', '其他要求', '实施步骤', '工作步骤', '时间安排',
   '进度安排', '工作进度', '实施进度', '工作安排', '目标要求', '主要预期目标', '预期目标', '实施安排', '适用范围', '试点范围', '重大意义', '重要意义', '目的意义', '总体思路', '工作思路', '基本思路',
   '工作机制', '背景', '编制依据', '依据', '定义', '名词解释', '附则', '工作计划', '实施计划', '进度计划', '组织架构',
@@ -26,6 +26,10 @@ export const DESCRIPTIVE_TEXT_RE = /^(?:主要|重点|着重|集中)?(?:反映|�
 export const SCHEDULE_STAGE_RE = /^(?:到|至|在)?(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:底|末|前|上半年|下半年|年底|年末)?(?:前)?[，,：:]/;
 
 /** procedure sections: steps whose text names the actor (管控流程, 操作流程, 考核程序) */
+/** a lead-in that sends the reader to the annexed table for the units and time limits:
+ *  `…明确23项具体措施，各项措施的责任单位和完成时限见附件。` — the tasks are the table's rows */
+export const ANNEX_POINTER_RE = /(?:责任单位|牵头单位|责任分工|任务分工|完成时限)[^。；;]{0,20}?(?:详见|参见|见)(?:附件|附表)/;
+
 export const PROCEDURE_RE = /流程|程序$|办理步骤|工作步骤/;
 
 /** unit-centric sections: each item is a unit and its remit (`（一）区建管委`) */
@@ -42,7 +46,7 @@ export const ATTACHMENT_LIST_RE = /^附件[0-9０-９一二三四五六七八九
 export const ATTACHMENT_HEADING_RE = /^附件[0-9０-９一二三四五六七八九十]*$/;
 /** `附件：某某县2024年政务公开重点任务清单` (one attachment named after the label): the heading of
  *  the attachment itself when its content follows, an entry of the closing's list when not */
-export const ATTACHMENT_TITLED_RE = /^附件[0-9０-９一二三四五六七八九十]*(?:[：:]|[ \t\u3000]+)[ \t\u3000]*(?![0-9０-９]+[.．﹒、])\S/;
+export const ATTACHMENT_TITLED_RE = /^附件[0-9０-９一二三四五六七八九十]*(?:[：:]|[ \t\u3000]+)[ \t\u3000]*(?![0-9０-９]+[.．﹒、﹑])\S/;
 /** an appended sheet that scores the work (`…考核评分表`, `…评分细则`): its items are criteria, not tasks */
 export const SCORING_SHEET_RE = /评分|考核细则|考核表|考评|评价表|打分/;
 /** the title of a sheet appended after the plan: `某某县政务公开工作考核评分表`, `…任务清单` */

@@ -78,6 +78,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
       if (roles.label.test(f.slice(p.content.start, p.content.end))) {
         let end = p.content.end;
         while (end > p.content.start && SENTENCE_END.includes(f[end - 1]!)) end--;
+        end = beforeDeclarationNote(f, res, end);
         const inner = { start: p.content.start, end };
         const parsed = parseClauseText(f, inner, roles, leadsFirst);
         if (parsed) clauses.push({ span: inner, inner, form: 'paragraph', ...parsed });
@@ -85,6 +86,16 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
     }
   }
   return clauses.sort((a, b) => a.span.start - b.span.start).map((c) => asWritten(s, c));
+}
+
+/** `责任单位:A、B(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)`: a bracketed declaration at the
+ *  end of a 责任单位 paragraph is a note for this and later tasks, no unit (findDeclarations reads it) */
+function beforeDeclarationNote(f: string, res: ParagraphPairs, end: number): number {
+  const last = res.pairs.find((m) => m.close.offset === end - 1 && CLAUSE_BRACKETS.includes(m.open.char));
+  if (!last || !DECLARATION_RE.test(f.slice(last.open.offset + 1, last.close.offset))) return end;
+  let at = last.open.offset;
+  while (at > 0 && isWhitespace(f[at - 1])) at--;
+  return at;
 }
 
 function endsParagraph(f: string, from: number, end: number): boolean {

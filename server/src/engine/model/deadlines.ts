@@ -7,6 +7,11 @@ const CN = '[一二三四五六七八九十两]';
 const N = `(?:${D}+|${CN}+)`;
 const RANGE = `${N}(?:[—–\\-~～至到]${N})?`;
 const PATTERNS: RegExp[] = [
+  // `持续推进` `长期坚持` only where they stand as the time limit: their own bracket or clause part
+  // (`（持续推进）`, `…负责，持续推进）`, as written with its `年内`: `…负责，年内持续推进）`), never as
+  // the verb of the task (`持续推进“放管服”改革`). First, so `年内` alone does not take the part.
+  // Frequencies (`每年`, `每季度`) are no time limit.
+  /(?<=^|[（(，,；;：:])(?:(?:今|本|当)?年(?:内|內))?(?:持续推进|持續推進|长期坚持|長期堅持|长期推进|長期推進)(?=$|[）)，,；;。])/g,
   // a period `2019年1月1日至12月31日`, a stage period in brackets `（2015年4月-6月）`
   new RegExp(`${D}{4}年${D}{1,2}月${D}{1,2}日[—–\\-~～至到](?:${D}{4}年)?${D}{1,2}月${D}{1,2}日|(?<=[（(])${D}{4}年${D}{1,2}月[—–\\-~～至到](?:${D}{4}年)?${D}{1,2}月(?=[）)])`, 'g'),
   // `到2020年`, `力争到2020年底`; a target year opening a sentence: `2020年初步建成300个…`
@@ -22,10 +27,6 @@ const PATTERNS: RegExp[] = [
   new RegExp(`用${N}(?:个|個)?(?:年|月)(?:左右)?(?:的)?时间`, 'g'),
   // `年底前` `今年底` `年内` without digits: the document's year (`去年底` is the past, no deadline)
   /(?<![去前上明0-9０-９一二三四五六七八九十两个個])(?:今|本|当)?年(?:底|末|内|內)(?:之前|以前|前)?/g,
-  // `持续推进` `长期坚持` only where they stand as the time limit: their own bracket or clause part
-  // (`（持续推进）`, `…负责，持续推进）`), never as the verb of the task (`持续推进“放管服”改革`).
-  // Frequencies (`每年`, `每季度`) are no time limit.
-  /(?<=^|[（(，,；;：:])(?:持续推进|持續推進|长期坚持|長期堅持|长期推进|長期推進)(?=$|[）)，,；;。])/g,
 ];
 
 const digits = (s: string) => Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)));

@@ -26,8 +26,23 @@ export function findEnumerations(text: string, start: number, end: number): Inli
       re.lastIndex = m.index + m[0].length - 1; // let the next match reuse no characters
       if (re.lastIndex <= m.index) re.lastIndex = m.index + 1;
     }
-    // an enumeration needs at least 一 and 二 to be one
-    if (entries.length >= 2 && entries.some((e) => e.value === 1)) out.push({ style, entries });
+    for (const list of restarts(text, entries)) {
+      // an enumeration needs at least 一 and 二 to be one
+      if (list.length >= 2 && list.some((e) => e.value === 1)) out.push({ style, entries: list });
+    }
   }
   return out;
+}
+
+/** A `一是` after a new sentence's lead-in starts a new enumeration: `主要原因：一是…三是…。下一步，
+ *  市政府将继续做好以下工作：一是…` holds two. A `一是` within the sentence (`一是…二是…一是…`) or
+ *  without a lead-in of its own stays in the list, where the order is checked. */
+function restarts(text: string, entries: InlineEnumeration['entries']): InlineEnumeration['entries'][] {
+  const lists: InlineEnumeration['entries'][] = [[]];
+  entries.forEach((e, i) => {
+    const prev = entries[i - 1];
+    if (prev && e.value === 1 && /[：:]/.test(text[e.span.start - 1] ?? '') && text.slice(prev.span.end, e.span.start).includes('。')) lists.push([]);
+    lists[lists.length - 1]!.push(e);
+  });
+  return lists;
 }

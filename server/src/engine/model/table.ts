@@ -38,15 +38,15 @@ export interface TableRow {
   taskCell: number;
 }
 
-const NUMBER_CELL_RE = /^([0-9０-９]+)([.．﹒、]?)$/; // any number of digits
+const NUMBER_CELL_RE = /^([0-9０-９]+)([.．﹒、﹑]?)$/; // any number of digits
 const SECTION_CELL_RE = /^([一二三四五六七八九十]{1,3})(、?)$/;
 const SUBSECTION_CELL_RE = /^[（(]([一二三四五六七八九十]{1,3})[）)]$/;
 /** a marker at the start of a cell: rank, pattern, and whether the number is Chinese */
 const CELL_MARKERS: readonly [Rank, RegExp, boolean][] = [
-  [1, /^([一二三四五六七八九十]{1,3})([、.．﹒])/, true],
+  [1, /^([一二三四五六七八九十]{1,3})([、﹑.．﹒])/, true],
   [2, /^([（(])([一二三四五六七八九十]{1,3})([）)])/, true],
   [4, /^([（(])([0-9]+)([）)])/, false],
-  [3, /^([0-9]+)([.．﹒、])(?![0-9])/, false],
+  [3, /^([0-9]+)([.．﹒、﹑])(?![0-9])/, false],
 ];
 const EXPECTED: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5: '' };
 

@@ -5,7 +5,7 @@ import type { Structure } from './structure.js';
 import { innermostGenre, type GenreVerdict } from './genre.js';
 import { FORWARDING_VERB_RE, WRAPPER_GENRES } from '../lexicon/genres.js';
 import { isFramingNoun, type SectionRole } from './sections.js';
-import { DATE_LINE_RE } from '../lexicon/sections.js';
+import { ANNEX_POINTER_RE, DATE_LINE_RE } from '../lexicon/sections.js';
 import { REMIT_VERB_RE } from '../lexicon/roles.js';
 import { TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 
@@ -35,7 +35,8 @@ export function judgeTasks(s: Structure, items: ItemNode[], genre: GenreVerdict,
   // group headings between the rows of a table (`四、军民深度融合方面（共6项）` whose rows were cut)
   const groupedRows = new Set<ItemNode | undefined>();
   let firstRow = Infinity;
-  for (const line of s.tableRows.keys()) firstRow = Math.min(firstRow, line);
+  let lastRow = -1;
+  for (const line of s.tableRows.keys()) { firstRow = Math.min(firstRow, line); lastRow = Math.max(lastRow, line); }
   for (const it of items) if (it.children.some((c) => s.tableRows.has(c.heading.line) && c.heading.line !== it.heading.line)) groupedRows.add(it.parent);
   const verdicts: TaskVerdicts = new Map();
   for (const it of items) {
@@ -51,9 +52,17 @@ export function judgeTasks(s: Structure, items: ItemNode[], genre: GenreVerdict,
     else if (/[？?]$/.test(it.title.trim())) reason = 'problem';
     else if (it.heading.line > firstRow && !s.tableRows.has(it.heading.line) && groupedRows.has(it.parent) && it.marker.rank <= 2) reason = 'table-group';
     else if (cover.has(it)) reason = 'cover';
+    else if (pointsToAnnex(s, it, clauses, lastRow)) reason = 'annexed';
     verdicts.set(it, reason);
   }
   return verdicts;
+}
+
+/** `三、重点任务` whose only text says the measures' units and time limits are in the annexed table
+ *  (`…各项措施的责任单位和完成时限见附件。`), and the table follows: a lead-in, the rows are the tasks. */
+function pointsToAnnex(s: Structure, it: ItemNode, clauses: Map<ItemNode, UnitClause[]>, lastRow: number): boolean {
+  if (lastRow < it.heading.line || clauses.get(it)?.some((c) => c.units.length)) return false;
+  return [it.heading, ...it.body].some((p) => ANNEX_POINTER_RE.test(s.folded.slice(p.content.start, p.content.end)));
 }
 
 /** An item that *is* a unit: `（一）区建管委`, `1.区经济发展局：负责…`, `1.监督组。负责…`. */

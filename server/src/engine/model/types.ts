@@ -15,7 +15,7 @@ export type DocumentKind = 'plan' | 'report' | 'regulation' | 'notice' | 'other'
 
 /** why a leaf item is not a task */
 export type NonTaskReason =
-  | 'has-children' | 'genre' | 'framing' | 'scope' | 'procedure' | 'unit' | 'problem' | 'review' | 'notes' | 'attachment' | 'table-group' | 'cover';
+  | 'has-children' | 'genre' | 'framing' | 'scope' | 'procedure' | 'unit' | 'problem' | 'review' | 'notes' | 'attachment' | 'table-group' | 'cover' | 'annexed';
 
 /** Heading ranks after GB/T 9704-2012 §7.3.3: 1 `一、`, 2 `（一）`, 3 `1.`, 4 `（1）`, 5 `①`. */
 export type Rank = 1 | 2 | 3 | 4 | 5;

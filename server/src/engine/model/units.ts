@@ -61,7 +61,7 @@ export function makeRoleMatcher(extra: Partial<RoleKeywords> = {}): RoleMatcher 
 }
 
 /** The role matcher of one document: the lexicon's and the config's words, plus the verb the
- *  document itself writes after 牵头/按职责分工 where it is no role word yet (`（A牵头卖力）` → 卖力
+ *  document itself writes after 牵头/分别/按职责分工 where it is no role word yet (`（A牵头卖力）` → 卖力
  *  responsible, so `（B卖力）` is a clause too). A task verb (`牵头推进`) is never taken. One scan. */
 export function documentRoleMatcher(folded: string, extra: Partial<RoleKeywords> = {}): RoleMatcher {
   const base = makeRoleMatcher(extra);
@@ -240,6 +240,13 @@ function splitAtSpaces(s: string, p: Span): Span[] {
   return out;
 }
 
+/** The array at its exact length. An array grown by push (or made by flatMap) keeps room for 17
+ *  elements: a unit list of one name cost 150 bytes more than it holds, a fifth of a plan of
+ *  numbered tasks (issue 18). Used where a list is kept in the plan model. */
+export function trimmed<T>(a: T[]): T[] {
+  return a.length ? a.slice() : a;
+}
+
 export interface ClauseParse {
   units: UnitRef[];
   byRemit: boolean;
@@ -264,13 +271,16 @@ export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firs
     parsed.push(p);
   }
   if (!parsed.some((p) => p.role)) return undefined;
-  // role-less groups take the role of the label before them, else of the next group with a role
+  // role-less groups take the role of the label before them, else of the next group with a role,
+  // else of the group before — but 牵头 belongs to the units it follows: `A、B分别牵头，各县(市、区)政府`
+  // → 各县(市、区)政府 is responsible, no lead
   for (let i = 0; i < parsed.length; i++) {
     const p = parsed[i]!;
     if (p.role) continue;
     const prev = parsed[i - 1];
     const next = parsed.slice(i + 1).find((q) => q.role && !q.label);
-    const role = prev?.label ? prev.role : (next?.role ?? prev?.role ?? 'responsible');
+    const after = prev?.role === 'lead' ? 'responsible' : prev?.role;
+    const role = prev?.label ? prev.role : (next?.role ?? after ?? 'responsible');
     p.role = role;
     for (const u of p.units) u.role = role!;
     if (role === next?.role && next?.separately) for (const u of p.units) u.separately = true;
@@ -293,7 +303,7 @@ export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firs
     if (first && first.role === 'responsible' && !units.some((u) => u.role === 'lead')) first.role = 'lead';
   }
   if (!units.length && !issues.length) return undefined;
-  return { units, byRemit: parsed.some((p) => p.byRemit), issues };
+  return { units: trimmed(units), byRemit: parsed.some((p) => p.byRemit), issues };
 }
 
 /** A table cell under a unit column (`牵头单位`): either a clause of its own (`办公室牵头，各处室配合`)
@@ -317,7 +327,7 @@ export function parseCellUnits(s: string, cell: Span, role: UnitRole, roles: Rol
   if (!units.length) return undefined;
   if (firstListedLeads && role === 'responsible' && units[0]) units[0].role = 'lead';
   for (const u of units) if (runTogether(u.name) !== undefined) issues.push({ kind: 'run-together', span: u.span, text: u.name });
-  return { units, byRemit: false, issues };
+  return { units: trimmed(units), byRemit: false, issues };
 }
 
 /** where the second of two run-together units starts, if the name looks like two */

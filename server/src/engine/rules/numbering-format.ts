@@ -3,7 +3,7 @@
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
 import { engineMessage } from '../i18n/engine-messages.js';
 import { fix } from './util.js';
-import { MARKER_DOTS } from '../text/chars.js';
+import { MARKER_COMMAS, MARKER_DOTS } from '../text/chars.js';
 
 export const meta = {
   id: 'numbering-format',
@@ -47,7 +47,7 @@ export function check(ctx: RuleContext<MessageId>): void {
     const delimAt = { start: m.span.end - m.delimiter.length, end: m.span.end };
     if (m.inTable) continue; // a 序号 cell is written bare (`1`) or with a dot alike
     if (m.rank === 1 || m.rank === 3) {
-      const ok = m.rank === 1 ? m.delimiter === '、' : m.delimiter !== '' && MARKER_DOTS.includes(m.delimiter);
+      const ok = m.rank === 1 ? m.delimiter !== '' && MARKER_COMMAS.includes(m.delimiter) : m.delimiter !== '' && MARKER_DOTS.includes(m.delimiter);
       if (ok) continue;
       const expected = m.expectedDelimiter;
       if (m.delimiter === '') {

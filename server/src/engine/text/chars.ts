@@ -22,3 +22,5 @@ export const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >=
  *  of web copies (`1﹒全省地区生产总值增长…`) — compatibility forms of one mark (NFKC folds them to `.`),
  *  so `1﹒` is as right as `1．` (FORMAT.md §1) */
 export const MARKER_DOTS = '.．﹒';
+/** the 顿号 of `一、` and its small form `﹑` (U+FE51) of web copies */
+export const MARKER_COMMAS = '、﹑';
