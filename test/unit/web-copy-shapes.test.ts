@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine/index.js';
 import { explainPlan, renderExplanation } from '../../server/src/engine/explain.js';
 import { doc, plan, where } from '../fixtures/helpers.js';
+import { nearCollision } from '../../server/src/engine/rules/unit-name.js';
 
 const diagnostics = (text: string) => lint(text).diagnostics.map((d) => ({ ...where(text, d), data: d.data }));
 /** what `fengong inspect` prints after the file name */
@@ -94,5 +95,15 @@ describe('the small ideographic comma `﹑` (U+FE51) of web copies', () => {
       { rule: 'numbering-format', line: 4, column: 1, key: 'numbering-format/wrong-delimiter', data: { marker: '2﹑', rank: 3, rankName: '三级', expected: '.', actual: '﹑' } },
     ]);
     assert.deepEqual(inspect(t).slice(5, 9), ['2  一、推进决策公开', '  3  1.做好甲 → 办公室（负责）', '  4  2.做好乙 → 法规科（负责）', '5  二、推进执行公开']);
+  });
+});
+
+describe('unit-name: a qualifier after a scope word names another set', () => {
+  test('`县直有关部门` and `县直有关主管部门` are no near-collision; `区交通建设局` and `区交通运输建设局` still are', () => {
+    assert.equal(nearCollision('县直有关部门', '县直有关主管部门'), undefined);
+    assert.deepEqual(nearCollision('区交通建设局', '区交通运输建设局'), { kind: 'insert', chars: '运输' });
+    const t = doc('某某县2021年政务公开工作要点', '一、重点任务', '（一）做好甲。落实甲项工作。（责任单位：县直有关部门）', '（二）做好乙。落实乙项工作。（责任单位：县直有关部门）',
+      '（三）做好丙。落实丙项工作。（责任单位：县直有关主管部门）');
+    assert.deepEqual(diagnostics(t), []);
   });
 });
