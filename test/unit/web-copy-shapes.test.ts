@@ -107,3 +107,17 @@ describe('unit-name: a qualifier after a scope word names another set', () => {
     assert.deepEqual(diagnostics(t), []);
   });
 });
+
+describe('label paragraphs after an item', () => {
+  test('a line of labels starting with a person’s field is a clause of its own, not an unbracketed clause run into the text', () => {
+    const t = doc('某某市2023年重点工作责任分工方案', '一、稳定经济增长', '1﹒生产总值增长6%左右。', '牵头领导：张明　牵头单位：市发改委　配合单位：市统计局',
+      '2﹒新增就业3万人。', '牵头负责领导：李华。', '牵头责任单位：市人社局。', '协同责任单位：市教育局、市财政局等。');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(5), [
+      '2  一、稳定经济增长',
+      '  3  1.生产总值增长6%左右 → 市发改委（牵头）、市统计局（配合）',
+      '  5  2.新增就业3万人 → 市人社局（牵头）、市教育局（配合）、市财政局（配合）',
+      '',
+    ]);
+  });
+});

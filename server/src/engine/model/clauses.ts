@@ -6,7 +6,7 @@ import type { TableRow } from './table.js';
 import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
 import { looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
 import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
-import { MODIFIER_RE, SHARED_UNITS_RE, TEAM_LEAD_RE, TEAM_MEMBERS_RE, TEAM_SETUP_RE } from '../lexicon/roles.js';
+import { MODIFIER_RE, PERSON_LABEL_RE, SHARED_UNITS_RE, TEAM_LEAD_RE, TEAM_MEMBERS_RE, TEAM_SETUP_RE } from '../lexicon/roles.js';
 import { TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 import { isWhitespace } from '../text/chars.js';
 
@@ -75,7 +75,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
     // (d) a paragraph of its own: `责任单位：省政府各部门、各直属机构。`
     // (counted, not searched: a body of 70,000 paragraphs made a search per paragraph quadratic)
     if (p !== it.heading && clauses.length === before) {
-      if (roles.label.test(f.slice(p.content.start, p.content.end))) {
+      if (startsWithLabel(f.slice(p.content.start, p.content.end), roles)) {
         let end = p.content.end;
         while (end > p.content.start && SENTENCE_END.includes(f[end - 1]!)) end--;
         end = beforeDeclarationNote(f, res, end);
@@ -96,6 +96,15 @@ function beforeDeclarationNote(f: string, res: ParagraphPairs, end: number): num
   let at = last.open.offset;
   while (at > 0 && isWhitespace(f[at - 1])) at--;
   return at;
+}
+
+/** `责任单位：A。`, also after a person's field: `责任领导：李华；责任单位：市人社局。` */
+function startsWithLabel(t: string, roles: RoleMatcher): boolean {
+  if (roles.label.test(t)) return true;
+  const person = PERSON_LABEL_RE.exec(t);
+  if (!person) return false;
+  const sep = /[；;，,。 \t\u3000\u00a0]+/.exec(t.slice(person[0].length));
+  return !!sep && roles.label.test(t.slice(person[0].length + sep.index + sep[0].length));
 }
 
 function endsParagraph(f: string, from: number, end: number): boolean {
