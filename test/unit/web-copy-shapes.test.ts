@@ -6,6 +6,7 @@ import { lint } from '../../server/src/engine/index.js';
 import { explainPlan, renderExplanation } from '../../server/src/engine/explain.js';
 import { doc, plan, where } from '../fixtures/helpers.js';
 import { nearCollision } from '../../server/src/engine/rules/unit-name.js';
+import { documentRoleMatcher, makeRoleMatcher } from '../../server/src/engine/model/units.js';
 
 const diagnostics = (text: string) => lint(text).diagnostics.map((d) => ({ ...where(text, d), data: d.data }));
 /** what `fengong inspect` prints after the file name */
@@ -119,5 +120,16 @@ describe('label paragraphs after an item', () => {
       '  5  2.新增就业3万人 → 市人社局（牵头）、市教育局（配合）、市财政局（配合）',
       '',
     ]);
+  });
+});
+
+describe('the role verb a document writes after 牵头/分别/按职责分工', () => {
+  test('is learned (卖力), never a task verb (推进), and only the few most used: no text grows the role words without bound', () => {
+    const base = makeRoleMatcher().words.length;
+    const spun = documentRoleMatcher('（甲局牵头卖力）（乙局、丙局按职责分工卖力）（丁局牵头推进）');
+    assert.deepEqual(spun.words.filter((w) => !makeRoleMatcher().words.some((b) => b.word === w.word)), [{ word: '卖力', role: 'responsible' }]);
+    // 3,000 distinct tails made up from CJK characters: at most three are taken
+    const many = Array.from({ length: 3000 }, (_, i) => `（甲局牵头${String.fromCharCode(0x4e00 + 2 * i, 0x4e01 + 2 * i)}）`).join('');
+    assert.ok(documentRoleMatcher(many).words.length <= base + 3);
   });
 });

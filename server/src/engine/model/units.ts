@@ -62,17 +62,19 @@ export function makeRoleMatcher(extra: Partial<RoleKeywords> = {}): RoleMatcher 
 
 /** The role matcher of one document: the lexicon's and the config's words, plus the verb the
  *  document itself writes after 牵头/分别/按职责分工 where it is no role word yet (`（A牵头卖力）` → 卖力
- *  responsible, so `（B卖力）` is a clause too). A task verb (`牵头推进`) is never taken. One scan. */
+ *  responsible, so `（B卖力）` is a clause too). A task verb (`牵头推进`) is never taken. One scan; the
+ *  few most used only, so no text can grow the role words without bound. */
 export function documentRoleMatcher(folded: string, extra: Partial<RoleKeywords> = {}): RoleMatcher {
   const base = makeRoleMatcher(extra);
-  const learned = new Set<string>();
+  const counts = new Map<string, number>();
   const re = new RegExp(ROLE_VERB_AFTER_RE.source, 'g');
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    const w = m[1]!;
-    if (!base.words.some((r) => r.word.includes(w) || w.includes(r.word)) && !TASK_VERB_RE.test(w)) learned.add(w);
-  }
-  return learned.size ? makeRoleMatcher({ ...extra, responsible: [...(extra.responsible ?? []), ...[...learned].sort()] }) : base;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  const learned = [...counts]
+    .filter(([w]) => !base.words.some((r) => r.word.includes(w) || w.includes(r.word)) && !TASK_VERB_RE.test(w))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_LEARNED_ROLE_WORDS).map(([w]) => w);
+  return learned.length ? makeRoleMatcher({ ...extra, responsible: [...(extra.responsible ?? []), ...learned] }) : base;
 }
+const MAX_LEARNED_ROLE_WORDS = 3;
 
 const OPEN = CLAUSE_BRACKETS;
 const CLOSE = CLAUSE_CLOSERS;
