@@ -105,3 +105,15 @@ test('numbers that repeat across parts (a table in 附件1 and another in 附件
   const t = buildTaskTable(parsePlan(text));
   assert.deepEqual(t.tasks.map((x) => x.serial), ['附件1-1', '附件1-2', '附件2-1', '附件2-2']);
 });
+
+test('numbered lists restarting under unnumbered Markdown headings: each task takes its heading', () => {
+  const text = ['# 某某市2024年数字政府建设行动计划', '', '## 重点任务', '', '1. 建设政务云平台。（市数据局负责）', '2. 推进数据共享。（市数据局负责）', '',
+    '## 保障任务', '', '1. 加强安全防护。（市网信办负责）', '2. 培训干部队伍。（市委组织部负责）', ''].join('\n');
+  assert.deepEqual(buildTaskTable(parsePlan(text)).tasks.map((x) => x.serial), ['重点任务-1', '重点任务-2', '保障任务-1', '保障任务-2']);
+});
+
+test('（1） restarting under decimal section numbers (4.1 , 4.2.1): each task takes its section number', () => {
+  const text = ['某某市2024年智慧城市建设实施方案', '4.1 基础设施', '（1）建设城市大脑。（市数据局负责）', '（2）完善感知网络。（市工信局负责）', '4.2.1数据治理',
+    '（1）建立数据目录。（市数据局负责）', '（2）开展数据清洗。（市数据局负责）', ''].join('\n');
+  assert.deepEqual(buildTaskTable(parsePlan(text)).tasks.map((x) => x.serial), ['4.1-（1）', '4.1-（2）', '4.2.1-（1）', '4.2.1-（2）']);
+});

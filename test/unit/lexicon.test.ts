@@ -32,4 +32,6 @@ test('the traditional words of real plans fold to the lexicon’s', () => {
   assert.equal(fold('工作要點'), '工作要点');
   const text = '（各司(局)按職責分工負責）';
   assert.equal(fold(text).length, text.length);
+  // a byte-order mark at the start is a character like any other: folding keeps it and the offsets
+  assert.equal(fold('\ufeff工作要點'), '\ufeff工作要点');
 });

@@ -46,6 +46,9 @@ export async function runTable(argv: string[], io: CliIO): Promise<number> {
   if (read.brokenConfig || !read.inputs.length) return 2;
 
   const table = buildTaskTables(read.inputs);
+  // the plans are done with once tabled: freed before the table is written (a plan's model is twice
+  // the size of its table)
+  read.inputs.length = 0;
   // a plan whose tasks name no unit is exported, but not silently: here and in the file itself
   for (const n of noUnitNotes(table, locale)) note(io, locale, n);
   // streamed into the file (or stdout) as it is made: a big table is never whole in memory

@@ -11,5 +11,6 @@ export { canonicalMarker } from './model/tree.js';
 export { FRAMING_NOUNS } from './lexicon/sections.js';
 export type { LintTimings } from './lint.js';
 export { LineIndex } from './text/lineIndex.js';
+export { LineCache } from './parser/parser.js';
 export { formatMessage } from './i18n/messages.js';
 export { unitMentions, sectionSummary, nextMarkers } from './drafting/index.js';

@@ -1,6 +1,7 @@
 // text → plan model → diagnostics.
 import type { Diagnostic, EngineConfig, LintResult, RuleContext } from './types.js';
 import { parsePlan } from './model/parse.js';
+import type { LineCache } from './parser/parser.js';
 import { rules } from './rules/index.js';
 import { defaultConfig, mergeConfig, type ConfigOverride } from './config.js';
 import { localise } from './i18n/engine-messages.js';
@@ -10,10 +11,11 @@ export interface LintTimings {
   rulesMs: number;
 }
 
-export function lint(text: string, config?: EngineConfig | ConfigOverride, timings?: LintTimings): LintResult {
+/** `cache`: see parsePlan; the result is the same with or without it. */
+export function lint(text: string, config?: EngineConfig | ConfigOverride, timings?: LintTimings, cache?: LineCache): LintResult {
   const cfg = isResolved(config) ? config : mergeConfig(defaultConfig(), config);
   const t0 = timings ? performance.now() : 0;
-  const plan = parsePlan(text, cfg);
+  const plan = parsePlan(text, cfg, cache);
   const t1 = timings ? performance.now() : 0;
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {

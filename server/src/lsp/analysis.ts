@@ -1,7 +1,7 @@
 // One lint of one document version and what the features derive from it (lazily: a keystroke pays
 // for the lint only; the task table, unit index and fixed text are built when something asks).
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { lint, fixText } from '../engine/index.js';
+import { lint, fixText, type LineCache } from '../engine/index.js';
 import type { Diagnostic, EngineConfig } from '../engine/types.js';
 import type { PlanDocument, PlanItem, Span } from '../engine/model/types.js';
 import { unitMentions, type UnitMention } from '../engine/drafting/index.js';
@@ -28,8 +28,10 @@ export class Analysis {
     readonly config: EngineConfig,
     /** the file name given to the task table (its `documents[0].file`) */
     readonly fileName?: string,
+    /** the document's previous version, so a keystroke re-reads only the lines it touched */
+    cache?: LineCache,
   ) {
-    const r = lint(text, config);
+    const r = lint(text, config, undefined, cache);
     this.plan = r.plan;
     this.diagnostics = r.diagnostics;
     this.lines = new LineIndex(text);

@@ -3,6 +3,7 @@
 // No LSP types beyond the text document itself.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis.js';
+import { LineCache } from '../engine/index.js';
 import type { ClientSettings, DocConfig } from './settings.js';
 
 export const DEFAULT_DEBOUNCE_MS = 100;
@@ -15,6 +16,8 @@ export interface DocState {
   settingsLoading?: Promise<void>;
   resolved?: DocConfig;
   analysis?: Analysis;
+  /** the lines of the last version linted, reused by the next lint */
+  lines: LineCache;
   timer?: NodeJS.Timeout;
   /** when the pending lint was first asked for (ms, performance.now) */
   pendingSince: number;
@@ -27,7 +30,7 @@ export interface DocState {
 }
 
 export function openDocument(uri: string, languageId: string, version: number, text: string): DocState {
-  return { doc: TextDocument.create(uri, languageId, version, text), pendingSince: 0, lastChange: -Infinity, lastLintEnd: -Infinity, waiters: [], closed: false };
+  return { doc: TextDocument.create(uri, languageId, version, text), lines: new LineCache(), pendingSince: 0, lastChange: -Infinity, lastLintEnd: -Infinity, waiters: [], closed: false };
 }
 
 /** forget everything derived from the settings and the config: the next lint resolves them anew */

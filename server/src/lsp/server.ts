@@ -211,7 +211,7 @@ export class FengongServer {
     // a request before the settings arrived was answered on the defaults: redo it once they are known
     if (st.analysis && st.analysis.version === st.doc.version && st.analysis.config === config) return st.analysis;
     const path = filePath(st.doc.uri);
-    st.analysis = new Analysis(st.doc.uri, st.doc.version, st.doc.getText(), config, path ? basename(path) : undefined);
+    st.analysis = new Analysis(st.doc.uri, st.doc.version, st.doc.getText(), config, path ? basename(path) : undefined, st.lines);
     return st.analysis;
   }
 

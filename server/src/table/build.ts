@@ -134,11 +134,11 @@ export function serialNumbers(plan: PlanDocument): Map<PlanItem, string> {
   for (const t of plan.tasks) for (let a: PlanItem | undefined = t; a && !shown.has(a); a = a.parent) shown.add(a);
   // a rank restarts where two groups each hold the same number; a list with no group above it (the
   // table of 附件2 after that of 附件1) is told apart by its part below, not by a parent it lacks
-  const seen = new Map<string, PlanItem>();
+  const seen = new Map<number, PlanItem>();
   const restarts = new Set<number>();
   for (const it of shown) {
     if (!it.parent) continue;
-    const key = `${it.marker.rank}:${it.marker.value}`;
+    const key = it.marker.value * 8 + it.marker.rank;
     const other = seen.get(key);
     if (other && other.parent !== it.parent) restarts.add(it.marker.rank);
     seen.set(key, it);
@@ -157,8 +157,9 @@ export function serialNumbers(plan: PlanDocument): Map<PlanItem, string> {
 }
 
 /** A part of the document that numbers on its own, by the line that opens it: `附件2`, a decimal
- *  section number `4.2`, `第三章`. */
-const PART_LABEL_RE = /^(附件[0-9０-９一二三四五六七八九十]*|[0-9]{1,2}(?:[.．][0-9]{1,2})+(?=[ \t\u3000])|第[一二三四五六七八九十百零〇0-9]+[章节编部分])/;
+ *  section number `4.2`, `第三章`, or a Markdown heading's words up to its first stop (`## 保障任务`,
+ *  under which a numbered list restarts, FORMAT.md §6). */
+const PART_LABEL_RE = /^(附件[0-9０-９一二三四五六七八九十]*|[0-9]{1,2}(?:[.．][0-9]{1,2}){2,}|[0-9]{1,2}[.．][0-9]{1,2}(?=[ \t\u3000])|第[一二三四五六七八九十百零〇0-9]+[章节编部分])|^#{1,6}[ \t\u3000]*([^ \t\u3000。，,；;：:（(]{1,12})/;
 
 /** Numbers that repeat across parts (`1`…`25` in 附件1's table, `1`…`10` in 附件2's): every task in
  *  a labelled part takes its part's label, `附件2-1`, as the office would cite it. One pass over
@@ -171,24 +172,24 @@ function withPartLabels(plan: PlanDocument, serials: Map<PlanItem, string>): Map
   for (const t of plan.tasks) {
     for (; p < plan.paragraphs.length && plan.paragraphs[p]!.line < t.heading.line; p++) {
       const para = plan.paragraphs[p]!;
-      if (headings.has(para.line)) continue;
-      const m = PART_LABEL_RE.exec(plan.text.slice(para.content.start, Math.min(para.content.end, para.content.start + 16)));
-      if (m) label = m[1]!;
+      if (headings.has(para.line) || (plan.title && para.content.start < plan.title.span.end)) continue;
+      // from the line's start: a Markdown heading's `#` stands before the paragraph's content
+      const m = PART_LABEL_RE.exec(plan.text.slice(para.span.start, Math.min(para.content.end, para.content.start + 24)).trimStart());
+      if (m) label = m[1] ?? m[2]!;
     }
     out.set(t, label ? `${label}-${serials.get(t)!}` : serials.get(t)!);
   }
   return out;
 }
 
-/** The headings above a task; each heading's title found once (`titles`), not once per task under it. */
-function sectionsOf(plan: PlanDocument, item: PlanItem, titles: Map<PlanItem, string>): SectionRef[] {
-  const out: SectionRef[] = [];
-  for (let p = item.parent; p; p = p.parent) {
-    let title = titles.get(p);
-    if (title === undefined) titles.set(p, (title = taskTitle(plan, p)));
-    out.unshift({ marker: p.marker.raw, title, rank: p.marker.rank });
-  }
-  return out;
+/** The headings above a task, outermost first: one list per parent, shared by the tasks under it
+ *  (rows are never edited; a copy per task was a tenth of a big table's memory, issue 18). */
+function sectionsOf(plan: PlanDocument, item: PlanItem, lists: Map<PlanItem, SectionRef[]>): SectionRef[] {
+  const p = item.parent;
+  if (!p) return [];
+  let list = lists.get(p);
+  if (!list) lists.set(p, (list = [...sectionsOf(plan, p, lists), { marker: p.marker.raw, title: taskTitle(plan, p), rank: p.marker.rank }]));
+  return list;
 }
 
 export function buildTaskTable(plan: PlanDocument, opts: BuildOptions = {}): TaskTable {
@@ -233,19 +234,20 @@ interface Mention {
 function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, placeOf: BuildOptions['placeOf']): { rows: TaskRow[]; mentions: Mention[][] } {
   const rows: TaskRow[] = [];
   const mentions: Mention[][] = [];
-  const titles = new Map<PlanItem, string>();
   const serials = serialNumbers(plan);
+  const sections = new Map<PlanItem, SectionRef[]>();
   for (const item of plan.tasks) {
     const { text, body } = taskText(plan, item);
+    const title = taskTitle(plan, item);
     const row: TaskRow = {
       doc,
       path: pathLabel(item.path),
       serial: serials.get(item)!,
       number: pathLabel(item.marker.raw),
-      title: taskTitle(plan, item),
-      text,
+      title,
+      text: text === title ? title : text, // one string where they are the same (most tasks)
       body,
-      sections: sectionsOf(plan, item, titles),
+      sections: sectionsOf(plan, item, sections),
       lead: [],
       responsible: [],
       cooperating: [],
@@ -268,6 +270,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
       if (!listed.has(key)) { listed.add(key); row[u.role].push(name); }
       if (u.separately && !row.separately.includes(u.role)) row.separately.push(u.role);
     }
+    for (const role of ROLES) if (row[role].length) row[role] = row[role].slice(); // at their length: a pushed list keeps room for 17
     if (item.inheritedUnits) row.inherited = declaration(item.inheritedUnits.text);
     if (item.uncertain) row.uncertain = true;
     if (placeOf) row.word = placeOf(item.heading.line, Math.max(0, item.marker.span.start - item.heading.span.start));

@@ -15,7 +15,9 @@ const TRADITIONAL_RE = new RegExp(`[${[...FOLD_MAP.keys()].join('')}]`);
 /** code unit → folded code unit (0: unchanged): one array look-up per character */
 const TABLE = new Uint16Array(0x10000);
 for (const [t, s] of FOLD_MAP) TABLE[t.charCodeAt(0)] = s.charCodeAt(0);
-const UTF16 = new TextDecoder('utf-16le');
+// ignoreBOM: a text starting with U+FEFF keeps it, or every folded offset would be one off (found by
+// test/fuzz/incremental.test.ts: `\ufeff：2024年…機…` lost its first character)
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** The text with the vocabulary's traditional characters folded to simplified, same length.
  *  Linear and allocation-light: a code-unit copy decoded once (a replace() callback per

@@ -16,7 +16,7 @@ import type { SectionRole } from './sections.js';
 import type { TableRow } from './table.js';
 import type { TaskVerdicts } from './tasks.js';
 import { cellClauses, explicitClauses, findBareClause, type ClauseContext, type Declarations, type SharedUnits } from './clauses.js';
-import { looksLikeUnit, parseCellUnits } from './units.js';
+import { looksLikeUnit, parseCellUnits, trimmed } from './units.js';
 import { DECLARED_UNITS_RE, LEAD_IN_BACK_RE } from '../lexicon/roles.js';
 import { ETC_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 
@@ -103,7 +103,7 @@ function foldedUnitNames(s: Structure, clauses: Map<ItemNode, UnitClause[]>): Se
   return out;
 }
 
-const named = (clauses: UnitClause[]) => clauses.flatMap((c) => c.units);
+const named = (clauses: UnitClause[]) => trimmed(clauses.flatMap((c) => c.units));
 
 /** The units of every leaf and where they come from. */
 export function assignUnits(

@@ -14,9 +14,12 @@ import { assignUnits, ownClauses, type ItemUnits } from './assign.js';
 import { documentYear, findDetails, type Details } from './details.js';
 import { documentRoleMatcher } from './units.js';
 import { fold } from '../lexicon/fold.js';
+import type { LineCache } from '../parser/parser.js';
 
-export function parsePlan(text: string, config: Partial<EngineConfig> = {}): PlanDocument {
-  const s = readStructure(text);
+/** `cache`: the previous version's lines (the language server keeps one per open document); the
+ *  plan is the same with or without it, only faster to build after a small edit. */
+export function parsePlan(text: string, config: Partial<EngineConfig> = {}, cache?: LineCache): PlanDocument {
+  const s = readStructure(text, cache);
   const roles = documentRoleMatcher(s.folded, config.roleKeywords);
   const genre = judgeGenre(s, roles, config.documentKind, config.titleLines);
   const tree = buildTree(s);

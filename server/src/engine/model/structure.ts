@@ -2,7 +2,7 @@
 // numbered markers (also at the start of table cells), unnumbered headings (Markdown `#`, decimal
 // section numbers `4.2.1`, `第X章`, short title lines) and where the body starts and ends.
 import type { Marker, Paragraph, PairProblem, Rank, Span } from './types.js';
-import { parseLines, MARKER_RANK, type LineRecord } from '../parser/parser.js';
+import { parseLines, MARKER_RANK, type LineCache, type LineRecord } from '../parser/parser.js';
 import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
 import { MARKER_COMMAS, MARKER_DOTS, isDigitCode, isWhitespace } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, type ParagraphPairs } from './pairs.js';
@@ -31,7 +31,6 @@ export interface Structure {
   /** the text as given, and folded to simplified script for look-ups (same offsets) */
   text: string;
   folded: string;
-  lines: LineRecord[];
   paragraphs: Paragraph[];
   pairsByLine: Map<number, ParagraphPairs>;
   pairProblems: PairProblem[];
@@ -48,16 +47,17 @@ export interface Structure {
 
 const EXPECTED_DELIM: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5: '' };
 
-export function readStructure(text: string): Structure {
-  const lines = parseLines(text);
-  const folded = fold(text);
+export function readStructure(text: string, cache?: LineCache): Structure {
+  const lines = parseLines(text, cache);
+  const folded = cache ? foldAgain(cache, text) : fold(text);
   const paragraphs: Paragraph[] = [];
   const pairsByLine = new Map<number, ParagraphPairs>();
   lines.forEach((rec, i) => {
-    // trailing whitespace is not content: `（一）深入…。  ` ends at `。`
-    rec.end = trimEnd(text, rec.contentStart, rec.end);
+    // parseLines trimmed the trailing whitespace: `（一）深入…。  ` ends at `。`
     if (rec.end <= rec.contentStart) return;
-    const p: Paragraph = { span: { start: rec.start, end: rec.end }, content: { start: rec.contentStart, end: rec.end }, line: i };
+    const span = { start: rec.start, end: rec.end };
+    // one object where the line has no indent (spans are never edited): 40 bytes a line
+    const p: Paragraph = { span, content: rec.contentStart === rec.start ? span : { start: rec.contentStart, end: rec.end }, line: i };
     paragraphs.push(p);
     // most lines hold no pair characters: nothing to match, nothing to store
     if (rec.pairs.length) pairsByLine.set(i, matchParagraph(rec.pairs, i, text));
@@ -81,7 +81,20 @@ export function readStructure(text: string): Structure {
     if (p.line > bodyStartLine && PAGE_JUNK_RE.test(folded.slice(p.content.start, p.content.end))) { closingLine = p.line; break; }
   }
   const partBreaks = findPartBreaks(folded, paragraphs, markers, tableRows, headings, bodyStartLine);
-  return { text, folded, lines, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+  // the line records (with their marker and pair tokens) end here: nothing after this phase reads them
+  return { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+}
+
+/** The text folded, reusing the previous version's folding where the edit left the text alike
+ *  (folding is per character, so the unchanged head and tail fold as they did). */
+function foldAgain(cache: LineCache, text: string): string {
+  const prev = cache.folded;
+  const same = cache.same;
+  const folded = prev && same && prev.of === same.before
+    ? prev.text.slice(0, same.head) + fold(text.slice(same.head, text.length - same.tail)) + prev.text.slice(same.before.length - same.tail)
+    : fold(text);
+  cache.folded = { of: text, text: folded };
+  return folded;
 }
 
 /** Where an attachment starts: each numbers on its own and is nobody's child in the main text.
@@ -116,11 +129,6 @@ function findPartBreaks(
     if (next && (!('rank' in next) || next.value === 1)) out.push(p.line);
   });
   return out;
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isWhitespace(text[end - 1])) end--;
-  return end;
 }
 
 const MARKDOWN_RE = /^#{1,6}[ \t\u3000]*(\S.*)$/;

@@ -131,7 +131,8 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
     const lastPara = it.body.length ? it.body[it.body.length - 1]! : it.heading;
     let end = lastPara.span.end;
     for (const ch of it.children) end = Math.max(end, ch.span.end);
-    it.span = { start: it.heading.span.start, end };
+    // the heading's own span where the item is its heading alone (most tasks): spans are never edited
+    it.span = end === it.heading.span.end ? it.heading.span : { start: it.heading.span.start, end };
   }
   return { allItems: st.allItems, numberingLists: st.lists };
 }
@@ -203,5 +204,5 @@ function newItem(s: Structure, id: number, marker: Marker, heading: Paragraph, p
   let te = ts;
   while (te < heading.content.end && text[te] !== '。' && text[te] !== '\t') te++;
   const path = (parent ? parent.path : '') + canonicalMarker(marker.rank, marker.value);
-  return { id, marker, title: text.slice(ts, te), titleSpan: { start: ts, end: te }, heading, body: [], span: { ...heading.span }, children: [], parent, depth: parent ? parent.depth + 1 : 0, path };
+  return { id, marker, title: text.slice(ts, te), titleSpan: { start: ts, end: te }, heading, body: [], span: heading.span, children: [], parent, depth: parent ? parent.depth + 1 : 0, path };
 }

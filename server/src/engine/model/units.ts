@@ -242,6 +242,13 @@ function splitAtSpaces(s: string, p: Span): Span[] {
   return out;
 }
 
+/** The array at its exact length. An array grown by push (or made by flatMap) keeps room for 17
+ *  elements: a unit list of one name cost 150 bytes more than it holds, a fifth of a plan of
+ *  numbered tasks (issue 18). Used where a list is kept in the plan model. */
+export function trimmed<T>(a: T[]): T[] {
+  return a.length ? a.slice() : a;
+}
+
 export interface ClauseParse {
   units: UnitRef[];
   byRemit: boolean;
@@ -298,7 +305,7 @@ export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firs
     if (first && first.role === 'responsible' && !units.some((u) => u.role === 'lead')) first.role = 'lead';
   }
   if (!units.length && !issues.length) return undefined;
-  return { units, byRemit: parsed.some((p) => p.byRemit), issues };
+  return { units: trimmed(units), byRemit: parsed.some((p) => p.byRemit), issues };
 }
 
 /** A table cell under a unit column (`牵头单位`): either a clause of its own (`办公室牵头，各处室配合`)
@@ -322,7 +329,7 @@ export function parseCellUnits(s: string, cell: Span, role: UnitRole, roles: Rol
   if (!units.length) return undefined;
   if (firstListedLeads && role === 'responsible' && units[0]) units[0].role = 'lead';
   for (const u of units) if (runTogether(u.name) !== undefined) issues.push({ kind: 'run-together', span: u.span, text: u.name });
-  return { units, byRemit: false, issues };
+  return { units: trimmed(units), byRemit: false, issues };
 }
 
 /** where the second of two run-together units starts, if the name looks like two */

@@ -44,7 +44,9 @@ type MessageId = keyof typeof meta.messages;
 export function check(ctx: RuleContext<MessageId>): void {
   const { plan } = ctx;
   let lines: LineIndex | undefined;
-  const paraEnd = new Map(plan.paragraphs.map((p) => [p.line, p.content.end]));
+  // built only when a bracket is unclosed: most plans have none, and this ran on every keystroke
+  let paraEnd: Map<number, number> | undefined;
+  const endOfParagraph = (line: number) => (paraEnd ??= new Map(plan.paragraphs.map((p) => [p.line, p.content.end]))).get(line);
   // brackets of unit clauses: where the missing partner goes is known (the clause's other end)
   const clauses = new Map<number, UnitClause>();
   for (const it of plan.tasks) for (const c of it.unitClauses) if (c.form === 'unclosed' || c.form === 'unopened') clauses.set(c.form === 'unclosed' ? c.span.start : c.span.end - 1, c);
@@ -61,7 +63,7 @@ export function check(ctx: RuleContext<MessageId>): void {
             related: p.partner ? [{ span: { start: p.partner.offset, end: p.partner.offset + 1 }, message: p.partner.char }] : undefined });
           break;
         }
-        let end = paraEnd.get(p.at.line) ?? at.end;
+        let end = endOfParagraph(p.at.line) ?? at.end;
         while (end > at.end && '。；;'.includes(plan.text[end - 1]!)) end--;
         const clause = clauses.get(p.at.offset);
         const close = fix(ctx.locale, 'fix/close-at-end', { text: base.expected }, [{ span: { start: clause?.span.end ?? end, end: clause?.span.end ?? end }, text: base.expected }]);
