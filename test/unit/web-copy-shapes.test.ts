@@ -124,9 +124,9 @@ describe('label paragraphs after an item', () => {
 });
 
 describe('the role verb a document writes after 牵头/分别/按职责分工', () => {
-  test('is learned (卖力), never a task verb (推进), and only the few most used: no text grows the role words without bound', () => {
+  test('is learned (卖力), never a task verb (推进) or a label’s noun (单位), and only the few most used: no text grows the role words without bound', () => {
     const base = makeRoleMatcher().words.length;
-    const spun = documentRoleMatcher('（甲局牵头卖力）（乙局、丙局按职责分工卖力）（丁局牵头推进）');
+    const spun = documentRoleMatcher('（甲局牵头卖力）（乙局、丙局按职责分工卖力）（丁局牵头推进）（牵头单位）（分别部门）');
     assert.deepEqual(spun.words.filter((w) => !makeRoleMatcher().words.some((b) => b.word === w.word)), [{ word: '卖力', role: 'responsible' }]);
     // 3,000 distinct tails made up from CJK characters: at most three are taken
     const many = Array.from({ length: 3000 }, (_, i) => `（甲局牵头${String.fromCharCode(0x4e00 + 2 * i, 0x4e01 + 2 * i)}）`).join('');

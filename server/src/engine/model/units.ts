@@ -70,7 +70,8 @@ export function documentRoleMatcher(folded: string, extra: Partial<RoleKeywords>
   const re = new RegExp(ROLE_VERB_AFTER_RE.source, 'g');
   for (let m = re.exec(folded); m; m = re.exec(folded)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   const learned = [...counts]
-    .filter(([w]) => !base.words.some((r) => r.word.includes(w) || w.includes(r.word)) && !TASK_VERB_RE.test(w))
+    // `（牵头单位）` `（分别部门）`: a label's noun or a unit's kind is no verb
+    .filter(([w]) => !base.words.some((r) => r.word.includes(w) || w.includes(r.word)) && !TASK_VERB_RE.test(w) && !UNIT_SUFFIX_RE.test(w) && !LABEL_NOUNS.includes(w))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_LEARNED_ROLE_WORDS).map(([w]) => w);
   return learned.length ? makeRoleMatcher({ ...extra, responsible: [...(extra.responsible ?? []), ...learned] }) : base;
 }
