@@ -133,3 +133,11 @@ describe('the role verb a document writes after 牵头/分别/按职责分工', 
     assert.ok(documentRoleMatcher(many).words.length <= base + 3);
   });
 });
+
+describe('牵头 then a verb of the work in a bracket', () => {
+  test('is a clause only where the names before it are units: `（各地要明确专人牵头抓好落实）` is none', () => {
+    const t = doc('某某局2024年工作方案', '一、重点任务', '1.做好甲。落实甲项工作。（办公室牵头落实）', '2.做好乙。落实乙项工作。（各地要明确专人牵头抓好落实）');
+    assert.deepEqual(diagnostics(t).map((d) => [d.rule, d.line, d.column, d.key]), [['task-unit', 4, 1, 'task-unit/missing']]);
+    assert.deepEqual(inspect(t).slice(6, 8), ['  3  1.做好甲 → 办公室（牵头）', '  4  2.做好乙 → 未写明责任单位']);
+  });
+});

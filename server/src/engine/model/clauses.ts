@@ -118,6 +118,10 @@ function firstLeads(parsed: ReturnType<typeof namesOnly>, leadsFirst: boolean): 
   return parsed;
 }
 
+/** a name that says 牵头 is none: a bracket that says who leads but reads as no clause
+ *  (`（各地要明确专人牵头抓好落实）`) holds no names only */
+const ROLE_IN_NAME_RE = /牵头|负责|配合/;
+
 /** `（区经济发展局农业处）` at the end of a task: a bracket of unit names only is a clause with the
  *  role left implicit (responsible, FORMAT.md §2). `（试行）` `（2024年版）` `（含市区）` are none. */
 export function namesOnly(f: string, inner: Span, known: Set<string> = new Set()): ReturnType<typeof parseClauseText> {
@@ -129,7 +133,7 @@ export function namesOnly(f: string, inner: Span, known: Set<string> = new Set()
     const name = f.slice(part.start, part.end).replace(/[ \t\u3000\u00a0]+/g, '');
     if (known.has(name)) { units.push({ name, role: 'responsible' as const, span: { ...part } }); continue; }
     // `各区`: 各 + a kind of place or body is a unit however short
-    if (!name || (name.length < 3 && !/^各./.test(name)) || name.length > 20 || !(UNIT_SUFFIX_RE.test(name.replace(/[（(][^（()）]*[）)]/g, '')) || /^各./.test(name)) || TASK_VERB_RE.test(name) || /[0-9０-９号]/.test(name)) return undefined;
+    if (!name || (name.length < 3 && !/^各./.test(name)) || name.length > 20 || !(UNIT_SUFFIX_RE.test(name.replace(/[（(][^（()）]*[）)]/g, '')) || /^各./.test(name)) || TASK_VERB_RE.test(name) || /[0-9０-９号]/.test(name) || ROLE_IN_NAME_RE.test(name)) return undefined;
     units.push({ name, role: 'responsible' as const, span: { ...part } });
   }
   return units.length ? { units, byRemit: false, issues: [] } : undefined;
