@@ -12,6 +12,10 @@
 //   --shape-sizes=1,2,…  sizes (MB) of the shape rows (default 1,2,4,8,16,32; --quick: 1,2)
 //   --shape-ops=check,md,…  what runs on each shape (default check and table in every format)
 //   --shape-slow=S  a shape row stops growing after a run slower than S seconds (default 150)
+//   --only=PART,…  run only these parts — main (whole process, in-process, peers, memory), shapes,
+//                lsp (language server, drafting, kill-fix) — and take the others from the last
+//                bench/results.json; shape cells merge into its rows. A long run done in pieces: the
+//                report names the command, commit, date and load each part comes from.
 //   --help       this text
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -265,6 +269,11 @@ if (waitIdle > 0) {
 }
 
 const results = { machine: machine(), quick: QUICK, config: { whole: WHOLE, inProcess: INPROC, peerTimeoutS: PEER_TIMEOUT_S, timeBin: !!TIME_BIN } };
+const ONLY = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const PREV = ONLY ? JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8')) : undefined;
+/** whether this run measures `part`; the others are PREV's */
+const runs = (part) => !ONLY || ONLY.includes(part);
+const PARTS = ['main', 'shapes', 'lsp'];
 log(`fengong bench${QUICK ? ' (quick)' : ''} — ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.machine.node}, load ${results.machine.loadavgStart.join(' ')}`);
 
 const manifest = buildInputs(INPUTS);
@@ -275,17 +284,22 @@ const inputs = Object.fromEntries(INPUT_KEYS.map((k) => [k, { path: manifest.fil
 results.inputs = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { path: relative(ROOT, v.path), bytes: v.bytes }]));
 results.inputs.plan10k = { path: relative(ROOT, manifest.files.plan10k), bytes: bytesOf(manifest.files.plan10k), lines: 10000 };
 
-const peers = ensurePeers();
+const peers = runs('main') ? ensurePeers() : PREV.peers;
 results.peers = peers;
 const dist = ensureBuild();
 results.dist = { builtAt: dist.builtAt, stale: dist.stale, keepNames: dist.keepNames };
-const phasesBundle = dist.engine ? await buildPhases(dist.keepNames) : undefined;
+const phasesBundle = dist.engine && runs('main') ? await buildPhases(dist.keepNames) : undefined;
 
 const whole = {}; // subject → input → measurement
 const inproc = {}; // subject → result of the worker
 results.wholeProcess = whole;
 results.inProcess = inproc;
 
+const PEER_LABEL = { markdownlint: 'markdownlint 0.40 (script)', zhlint: 'zhlint', textlint: 'textlint + no-unmatched-pair' };
+if (!runs('main')) {
+  Object.assign(whole, PREV.wholeProcess);
+  Object.assign(inproc, PREV.inProcess);
+} else {
 // floors
 log('floors (whole process)');
 const nodeE0 = timeWhole('node -e 0', process.execPath, ['-e', '0']);
@@ -324,7 +338,6 @@ const PEER_CMDS = {
     cwd: PEERS, count: countEslintJson,
   }),
 };
-const PEER_LABEL = { markdownlint: 'markdownlint 0.40 (script)', zhlint: 'zhlint', textlint: 'textlint + no-unmatched-pair' };
 for (const p of Object.keys(PEER_CMDS)) {
   whole[p] = {};
   if (!peers.ok) { for (const k of INPUT_KEYS) whole[p][k] = { status: 'skipped', why: peers.why }; continue; }
@@ -353,6 +366,7 @@ if (peers.ok) {
   inproc.zhlint = inProcess('zhlint', inputList.filter((i) => i.key === '50kb'));
   inproc.textlint = inProcess('textlint', inputList.filter((i) => i.key === '50kb'));
 }
+} // runs('main')
 
 // memory: peak RSS (kernel's maxrss via /usr/bin/time, else a preloaded exit hook)
 log('memory');
@@ -368,9 +382,12 @@ function peakRss(label, args) {
   if (r.status !== 'ok' || !existsSync(f)) return undefined;
   return Math.max(...readFileSync(f, 'utf8').trim().split('\n').map((l) => Number(l.split(' ')[1])));
 }
+if (!runs('main')) Object.assign(memory, PREV.memory);
+else {
 memory['node -e 0'] = peakRss('node -e 0', ['-e', '0']);
 memory['bracket scan 10 MB'] = peakRss('scan', [join(BENCH, 'lib', 'scan.cjs'), inputs['10mb'].path]);
-if (dist.cli) {
+}
+if (dist.cli && runs('main')) {
   memory['fengong check 10 MB'] = peakRss('check 10mb', [dist.cli, 'check', '--format', 'json', inputs['10mb'].path]);
   memory['fengong check 1,000 × 10 KB'] = peakRss('check folder', [dist.cli, 'check', '--format', 'json', inputs.folder.path]);
 }
@@ -382,11 +399,14 @@ const SHAPE_SIZES = (argv.find((a) => a.startsWith('--shape-sizes='))?.slice(14)
 const SHAPE_OPS = argv.find((a) => a.startsWith('--shape-ops='))?.slice(12).split(',') ?? ['check', 'md', 'csv', 'json', 'xlsx', 'docx'];
 const SHAPE_SLOW_S = Number(argv.find((a) => a.startsWith('--shape-slow='))?.slice(13) ?? 150);
 const shapes = (results.shapes = { sizesMB: SHAPE_SIZES, ops: SHAPE_OPS, slowS: SHAPE_SLOW_S, rows: {} });
-if (dist.cli) {
+// a piece of a long run: the last run's rows, this run's cells over theirs
+if (ONLY) for (const [k, row] of Object.entries(PREV.shapes?.rows ?? {})) shapes.rows[k] = { ...row, cells: { ...row.cells } };
+const cellRun = { date: results.machine.date, commit: results.machine.commit };
+if (dist.cli && runs('shapes')) {
   log('shapes (whole process, one run per cell)');
   for (const shape of Object.keys(SHAPES)) {
     for (const op of SHAPE_OPS) {
-      const row = (shapes.rows[`${shape} ${op}`] = { shape, op, cells: {} });
+      const row = (shapes.rows[`${shape} ${op}`] ??= { shape, op, cells: {} });
       let stop;
       for (const mb of SHAPE_SIZES) {
         if (stop) { row.cells[mb] = { status: 'skipped', why: stop }; continue; }
@@ -394,7 +414,7 @@ if (dist.cli) {
         const bytes = statSync(file).size;
         const args = op === 'check' ? [dist.cli, 'check', '--format', 'json', file] : [dist.cli, 'table', file, '--format', op, '-o', join(OUT, `shape.${op}`)];
         const r = runOnce(process.execPath, args, { timeoutS: SHAPE_SLOW_S * 4 });
-        row.cells[mb] = { status: r.status, why: r.why, bytes, wall: r.wall, cpu: r.cpu, rssKiB: r.rssKiB };
+        row.cells[mb] = { status: r.status, why: r.why, bytes, wall: r.wall, cpu: r.cpu, rssKiB: r.rssKiB, ...cellRun, load: +loadavg()[0].toFixed(2) };
         log(`  ${shape} ${op} ${mb} MB: ${r.status === 'ok' ? `${fmtS(r.wall)}, CPU ${r.cpu !== undefined ? fmtS(r.cpu) : '?'}, ${r.rssKiB ? (r.rssKiB * 1024 / bytes).toFixed(1) : '?'} B RSS/B` : `${r.status} ${r.why ?? ''}`}`);
         if (r.status !== 'ok') stop = `${r.status} at ${mb} MB`;
         else if (r.wall > SHAPE_SLOW_S * 1000) stop = `>${SHAPE_SLOW_S} s at ${mb} MB`;
@@ -405,7 +425,8 @@ if (dist.cli) {
 
 // language server, measured by bench/lsp-latency.mjs when it exists (its last stdout line is JSON)
 const lspScript = join(BENCH, 'lsp-latency.mjs');
-if (existsSync(lspScript) && !QUICK) {
+if (!runs('lsp')) results.lsp = PREV.lsp;
+else if (existsSync(lspScript) && !QUICK) {
   log('language server (bench/lsp-latency.mjs)');
   const r = spawnSync(process.execPath, [lspScript, '--json', '--plan', manifest.files.plan10k, '--big', inputs['10mb'].path], {
     cwd: ROOT, encoding: 'utf8', timeout: 300_000, killSignal: 'SIGKILL', maxBuffer: 64 * MB,
@@ -419,7 +440,8 @@ if (existsSync(lspScript) && !QUICK) {
 
 // drafting (issue 19): completion and references on the 10,000-line plan in a 200-plan workspace
 const draftingScript = join(BENCH, 'lsp-drafting.mjs');
-if (existsSync(draftingScript) && !QUICK) {
+if (!runs('lsp')) results.drafting = PREV.drafting;
+else if (existsSync(draftingScript) && !QUICK) {
   log('language server, drafting (bench/lsp-drafting.mjs)');
   const r = spawnSync(process.execPath, [draftingScript, '--json', '--plan', manifest.files.plan10k], {
     cwd: ROOT, encoding: 'utf8', timeout: 300_000, killSignal: 'SIGKILL', maxBuffer: 64 * MB,
@@ -433,7 +455,8 @@ if (existsSync(draftingScript) && !QUICK) {
 
 // a --fix killed at random while it rewrites a hard-linked plan in place (issue 16)
 const killScript = join(BENCH, 'kill-fix.mjs');
-if (existsSync(killScript) && !QUICK) {
+if (!runs('lsp')) results.killFix = PREV.killFix;
+else if (existsSync(killScript) && !QUICK) {
   log('--fix killed mid-write (bench/kill-fix.mjs)');
   const r = spawnSync(process.execPath, [killScript, '--json', '--tries=8', '--lines=10000'], { cwd: ROOT, encoding: 'utf8', timeout: 600_000, killSignal: 'SIGKILL' });
   const last = (r.stdout ?? '').trim().split('\n').reverse().find((l) => l.trim().startsWith('{'));
@@ -445,6 +468,17 @@ if (existsSync(killScript) && !QUICK) {
 
 results.machine.loadavgEnd = loadavg().map((x) => +x.toFixed(2));
 results.elapsedS = +((nowMs() - started) / 1000).toFixed(1);
+// where each part comes from: this run, or (--only) the run it was taken from
+const thisRun = { command: `node bench/run.mjs ${argv.join(' ')}`.trim(), date: results.machine.date, commit: results.machine.commit, load: [results.machine.loadavgStart[0], results.machine.loadavgEnd[0]], elapsedS: results.elapsedS };
+const prevRun = PREV && { command: 'node bench/run.mjs', date: PREV.machine.date, commit: PREV.machine.commit, load: [PREV.machine.loadavgStart[0], PREV.machine.loadavgEnd[0]], elapsedS: PREV.elapsedS };
+results.parts = Object.fromEntries(PARTS.map((p) => [p, runs(p) ? thisRun : PREV.parts?.[p] ?? prevRun]));
+// rows in the order of the shapes and the commands, whichever piece ran them
+const OP_ORDER = ['check', 'md', 'csv', 'json', 'xlsx', 'docx'];
+const rank = (r) => Object.keys(SHAPES).indexOf(r.shape) * 10 + OP_ORDER.indexOf(r.op);
+shapes.rows = results.shapes.rows = Object.fromEntries(Object.entries(shapes.rows).sort(([, a], [, b]) => rank(a) - rank(b)));
+/** every shape size any row has a cell for (pieces may have run different sizes) */
+const ALL_SIZES = [...new Set([...SHAPE_SIZES, ...Object.values(shapes.rows).flatMap((r) => Object.keys(r.cells).map(Number))])].sort((a, b) => a - b);
+results.shapes.sizesMB = ALL_SIZES;
 
 // ---------------------------------------------------------------------------------------------
 // Targets (issue 5)
@@ -495,7 +529,7 @@ for (const t of results.drafting?.status === 'ok' ? results.drafting.targets ?? 
 // shapes: doubling ratios of CPU time (steadier than wall time on a shared machine) and RSS per byte
 const shapeSummary = {};
 for (const [key, row] of Object.entries(shapes.rows)) {
-  const done = SHAPE_SIZES.filter((mb) => row.cells[mb]?.status === 'ok' && row.cells[mb].cpu !== undefined);
+  const done = ALL_SIZES.filter((mb) => row.cells[mb]?.status === 'ok' && row.cells[mb].cpu !== undefined);
   let doubling;
   for (let i = 1; i < done.length; i++) {
     const a = row.cells[done[i - 1]]; const b = row.cells[done[i]];
@@ -526,12 +560,13 @@ const t18 = (name, value, limit, pass) => targets18.push({ name, value, limit, r
     const sm = results.shapes.summary?.[key];
     if (!sm) continue;
     const label = `${row.shape} · ${row.op === 'check' ? 'check' : `table ${row.op}`}`;
-    t18(`${label}: CPU time per doubling (${SHAPE_SIZES[0]}–${sm.largestMB ?? '?'} MB)`, sm.doubling !== undefined ? fmtRatio(sm.doubling) : undefined, '≤ 2.3×', sm.doubling !== undefined && sm.doubling <= 2.3);
+    t18(`${label}: CPU time per doubling (${ALL_SIZES[0]}–${sm.largestMB ?? '?'} MB)`, sm.doubling !== undefined ? fmtRatio(sm.doubling) : undefined, '≤ 2.3×', sm.doubling !== undefined && sm.doubling <= 2.3);
     t18(`${label}: peak RSS per input byte at ${sm.largestMB ?? '?'} MB`, sm.rssPerByte !== undefined ? sm.rssPerByte.toFixed(1) : undefined, '≤ 20', sm.rssPerByte !== undefined && sm.rssPerByte <= 20);
   }
   const L = results.lsp?.status === 'ok' ? results.lsp : undefined;
   t18('server: keystroke → diagnostics, 10,000-line plan, p95', L?.keystroke ? `${L.keystroke.p95} ms` : undefined, '≤ 16 ms', L?.keystroke && L.keystroke.p95 <= 16);
-  t18('server: RSS with a 10 MB plan open and edited', L?.rssMB10MB !== undefined ? `${L.rssMB10MB} MB` : undefined, '≤ 150 MB', L?.rssMB10MB !== undefined && L.rssMB10MB <= 150);
+  // after 5 keystrokes in it (bench/lsp-latency.mjs), the highest RSS sampled meanwhile beside it
+  t18('server: RSS with a 10 MB plan open and edited', L?.rssMB10MBEdited !== undefined ? `${L.rssMB10MBEdited} MB (open ${L.rssMB10MB} MB, peak ${L.rssMB10MBPeak} MB)` : undefined, '≤ 150 MB', L?.rssMB10MBEdited !== undefined && L.rssMB10MBEdited <= 150);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -544,6 +579,9 @@ md.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node 
   `${m.commit ? `, commit ${m.commit}` : ''}; load average ${m.loadavgStart[0]} at start, ${m.loadavgEnd[0]} at end; run took ${results.elapsedS} s.`);
 if (Math.max(m.loadavgStart[0], m.loadavgEnd[0]) > m.cores * 0.75) md.push('', `**Warning:** the machine was busy (load ≥ ${(m.cores * 0.75).toFixed(1)}): wall times are inflated; CPU times are in results.json.`);
 if (dist.stale) md.push('', '**Warning:** dist/ is older than server/src (run `npm run bench -- --build`).');
+const PART_LABEL = { main: 'whole process, in-process, peers and memory', shapes: 'shapes', lsp: 'language server' };
+const runText = (r) => `\`${r.command}\` at ${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit ?? '?'}, load ${r.load.join('–')}`;
+if (ONLY) md.push('', `This report joins runs (\`--only\`): ${PARTS.map((p) => `${PART_LABEL[p]} from ${runText(results.parts[p])}`).join('; ')}.`);
 md.push('', `Inputs (bench/lib/inputs.mjs, in bench/.inputs/): the ${manifest.documents.length} corpus plans of ${relative(ROOT, manifest.corpus)} (${manifest.documents[0]} … ${manifest.documents[manifest.documents.length - 1]}) concatenated and repeated, cut at line ends: ` +
   INPUT_KEYS.map((k) => `${LABEL[k]} = ${inputs[k].bytes.toLocaleString('en')} bytes`).join(', ') + '. MB = 2^20 bytes.');
 if (peers.ok) md.push('', `Peers (pinned, bench/peers.json): ${Object.entries(peers.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
@@ -610,6 +648,8 @@ if (fe) {
 if (results.lsp?.status === 'ok') {
   if (results.lsp.rssMB10kLines) memory['language server, 10,000-line plan open (RSS)'] = results.lsp.rssMB10kLines * 1024;
   if (results.lsp.rssMB10MB) memory['language server, 10 MB plan open too (RSS)'] = results.lsp.rssMB10MB * 1024;
+  if (results.lsp.rssMB10MBEdited) memory['language server, 10 MB plan open and edited (RSS)'] = results.lsp.rssMB10MBEdited * 1024;
+  if (results.lsp.rssMB10MBPeak) memory['language server, 10 MB plan opened and edited (peak RSS sampled)'] = results.lsp.rssMB10MBPeak * 1024;
 }
 md.push('', '### Memory (peak RSS)', '');
 md.push(table(['process', 'peak RSS'], Object.entries(memory).map(([k, v]) => [k, v ? `${(v / 1024).toFixed(0)} MB` : 'n/a'])));
@@ -635,14 +675,15 @@ if (Object.keys(shapes.rows).length) {
     '“per doubling”: the largest ratio of CPU time between successive sizes (per doubling); “RSS/byte”: peak RSS ÷ input bytes at the largest size run.', '');
   const rows = Object.entries(shapes.rows).map(([key, row]) => {
     const sm = shapeSummary[key];
-    return [`${row.shape} · ${row.op === 'check' ? 'check' : `table ${row.op}`}`, ...SHAPE_SIZES.map((mb) => {
+    return [`${row.shape} · ${row.op === 'check' ? 'check' : `table ${row.op}`}`, ...ALL_SIZES.map((mb) => {
       const c = row.cells[mb];
       if (!c) return '—';
       if (c.status !== 'ok') return c.status === 'skipped' ? 'skipped' : c.status;
       return `${c.cpu !== undefined ? fmtS(c.cpu) : fmtS(c.wall)} · ${c.rssKiB ? `${(c.rssKiB / 1024).toFixed(0)} MB` : '?'}`;
     }), sm.doubling !== undefined ? fmtRatio(sm.doubling) : '—', sm.rssPerByte !== undefined ? `${sm.rssPerByte.toFixed(1)} (${sm.largestMB} MB)${sm.marginal !== undefined ? `; +${sm.marginal.toFixed(0)} per added byte` : ''}` : '—'];
   });
-  md.push(table(['shape · command', ...SHAPE_SIZES.map((mb) => `${mb} MB`), 'per doubling', 'RSS/byte'], rows));
+  md.push(table(['shape · command', ...ALL_SIZES.map((mb) => `${mb} MB`), 'per doubling', 'RSS/byte'], rows));
+  md.push('', `Cells measured: ${shapeRuns().join('; ')}.`);
 }
 
 md.push('', '### Targets (issue 18)', '');
@@ -652,13 +693,31 @@ md.push('', '### Targets (issue 5)', '');
 md.push(table(['target', 'measured', 'limit', 'result'], targets.map((t) => [t.name, t.value ?? '—', t.limit, `${t.result}${t.note ? ` (${t.note})` : ''}`])));
 md.push('', `Method: whole-process cells are medians of N runs (N from ${WHOLE.minRuns} to ${WHOLE.maxRuns}, to fill ~${WHOLE.budgetMs / 1000} s; a first run under 2 s is a discarded warm-up; a cell whose first run takes over ${SLOW_RUN_S} s, or ${SLOW_PEER_RUN_S} s for a peer, is run once, marked n=1), timed from spawn to exit with stdout to a file; peers time out after ${PEER_TIMEOUT_S} s and skip 10 MB when slower than ${SLOW_1MB_S} s at 1 MB or when 10× their 1 MB time passes the timeout. In-process cells run in a fresh Node per subject, after warm-up, with a forced young-generation GC before each run (a full one deoptimised the code under test: bench/lib/inproc.mjs) (N from ${INPROC.minRuns} to ${INPROC.maxRuns}). Source: bench/run.mjs; raw numbers: bench/results.json.`);
 
+/** the runs the shape cells come from: commit, date, load range and how many cells */
+function shapeRuns() {
+  const by = new Map();
+  for (const row of Object.values(shapes.rows)) {
+    for (const c0 of Object.values(row.cells)) {
+      // cells of a run before cells carried their run: that run's
+      const c = c0.date ? c0 : { ...c0, date: PREV?.machine.date ?? m.date, commit: PREV?.machine.commit ?? m.commit };
+      const k = `commit ${c.commit ?? '?'} on ${c.date.slice(0, 10)}`;
+      const e = by.get(k) ?? { n: 0, from: c.date, to: c.date, lo: Infinity, hi: 0 };
+      e.n++; e.from = c.date < e.from ? c.date : e.from; e.to = c.date > e.to ? c.date : e.to;
+      if (c.load !== undefined) { e.lo = Math.min(e.lo, c.load); e.hi = Math.max(e.hi, c.load); }
+      by.set(k, e);
+    }
+  }
+  return [...by].map(([k, e]) => `${e.n} cells at ${k} ${e.from.slice(11, 16)}–${e.to.slice(11, 16)} UTC${e.hi ? `, load ${e.lo}–${e.hi}` : ''}`);
+}
+
 // README's 性能 section, between <!-- bench:start --> and <!-- bench:end -->, from this same run
 function readmeBlock() {
   const L = [];
   const load = `${m.loadavgStart[0]}–${m.loadavgEnd[0]}`;
   L.push(`机器：${m.cpu.split(' ').slice(0, 2).join(' ')} ${m.cores} 核、${m.memoryGiB} GiB、Node ${m.node.slice(1)}，${m.date.slice(0, 10)}，负载 ${load}（${m.cores} 核机器上负载高于 ${m.cores} 时各项时间偏大）；完整结果与方法见 [bench/RESULTS.md](bench/RESULTS.md)。`);
   L.push(`Machine: ${m.cpu.split(' ').slice(0, 2).join(' ')}, ${m.cores} cores, Node ${m.node.slice(1)}, ${m.date.slice(0, 10)}, load average ${load} (above ${m.cores} every time is inflated); full results and method in bench/RESULTS.md.`);
-  L.push('', `输入 / inputs：${manifest.documents.length} 份语料计划首尾相接重复，按行截断（bench/lib/inputs.mjs）；另有五种形状各 ${SHAPE_SIZES.join('、')} MB（bench/lib/shapes.mjs）。`);
+  L.push('', `输入 / inputs：${manifest.documents.length} 份语料计划首尾相接重复，按行截断（bench/lib/inputs.mjs）；另有五种形状各 ${ALL_SIZES.join('、')} MB（bench/lib/shapes.mjs）。`);
+  if (ONLY) L.push(`分几次运行 / measured in pieces (\`--only\`)：${PARTS.map((p) => `${PART_LABEL[p]} ${results.parts[p].date.slice(0, 16).replace('T', ' ')} UTC（commit ${results.parts[p].commit ?? '?'}，负载 load ${results.parts[p].load.join('–')}）`).join('；')}。`);
   L.push('', '整个进程（从启动到退出，中位数）/ whole process, median wall time:', '');
   const rowsR = [];
   const name = { 'node -e 0': '`node -e 0`（基线 floor）', 'bracket scan': '手写括号扫描（基线 raw bracket scan）', 'fengong check': '**fengong check**' };

@@ -79,6 +79,27 @@ describe('bad framing: logged, and the server recovers at the next valid header'
   });
 });
 
+describe('big frames', () => {
+  test('a 2 MB didOpen in 4 KB pieces, a header split between two, the next header in the body\'s last piece: read whole, once', async () => {
+    const big = { ...open, params: { textDocument: { ...open.params.textDocument, text: open.params.textDocument.text + '（注：本段为长附注，不列任务。）\n'.repeat(60_000) } } };
+    const bytes = Buffer.concat([frame(init(1)), frame(big), frame(symbols(2)), frame(request(3, 'shutdown'))]);
+    const bodyEnd = bytes.indexOf('Content-Length', frame(init(1)).length + 10); // where symbols(2) starts
+    const pieces: Buffer[] = [];
+    for (let at = 0; at < bytes.length; at += 4096) {
+      // one piece across the end of the big body and the start of the next header
+      const to = Math.min(bytes.length, at < bodyEnd && bodyEnd < at + 4096 ? bodyEnd + 20 : at + 4096);
+      pieces.push(bytes.subarray(at, to));
+      at = to - 4096;
+    }
+    assert.ok(Buffer.byteLength(JSON.stringify(big)) > 2e6 && pieces.length > 500);
+    const r = await converse(pieces, { until: (msgs) => !!answered(msgs, 3) });
+    assert.deepEqual((answered(r.msgs, 2)?.result as { name: string }[] | undefined)?.map((x) => x.name), ['一、重点任务']);
+    assert.deepEqual(answered(r.msgs, 3), { jsonrpc: '2.0', id: 3, result: null });
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+  });
+});
+
 describe('lifecycle', () => {
   test('a request before initialize: error -32002, a notification dropped; initialize still works', async () => {
     const r = await converse([frame(symbols(1)), frame(open), frame(init(2)), frame(symbols(3))]);

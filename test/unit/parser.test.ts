@@ -3,7 +3,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { Lexer } from 'chevrotain';
+import { readdirSync, readFileSync } from 'node:fs';
 import { allTokens } from '../../server/src/engine/lexer/tokens.js';
+import { parseWhole } from '../../server/src/engine/parser/parser.js';
 import { LineIndex, parsePlan, type Marker } from '../../server/src/engine/index.js';
 import { doc, TITLE, plan } from '../fixtures/helpers.js';
 
@@ -179,5 +181,27 @@ describe('long plans', () => {
     const p = parsePlan(text);
     assert.equal(p.tasks.length, 3 * Math.ceil(1_000_000 / block.length));
     assert.ok(p.tasks.every((t) => t.unitClauses.some((c) => c.units.length === 30)));
+  });
+});
+
+describe('lexed a slice of lines at a time', () => {
+  /** a line record as plain data: extent, marker and pair tokens by type, offset and text */
+  const plain = (text: string, slice?: number) => parseWhole(text, slice).map((l) => ({
+    start: l.start, end: l.end, contentStart: l.contentStart,
+    marker: l.marker && [l.marker.tokenType.name, l.marker.startOffset, l.marker.endOffset, l.marker.image],
+    pairs: l.pairs.map((t) => [t.tokenType.name, t.startOffset, t.endOffset, t.image]),
+  }));
+  const corpus = new URL('../corpus/', import.meta.url);
+  const texts = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(new URL(f, corpus), 'utf8'));
+  // slice edges on CRLF, on lines that are all indent or Markdown prefix, right before a marker
+  texts.push('标题\r\n  \r\n## 一、甲\r\n\r\n   1.乙（办公室负责）\r\n★2.丙\r\n\n\n（一）丁\n①戊', '一、甲\r二、乙\r', '');
+  for (const slice of [1, 2, 7, 64, 4096]) {
+    test(`slices of ${slice}: the same records as the whole text at once (the 33 corpus plans and line-edge cases)`, () => {
+      for (const [i, t] of texts.entries()) assert.deepEqual(plain(t, slice), plain(t, Infinity), `text ${i}`);
+    });
+  }
+  test('a slice ends at a line break: markers after it are still at a line start', () => {
+    const t = '标题\n一、甲\n（一）乙\n1.丙\n';
+    assert.deepEqual(plain(t, 3).map((l) => l.marker?.[3]), [undefined, '一、', '（一）', '1.', undefined]);
   });
 });

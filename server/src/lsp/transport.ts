@@ -55,6 +55,10 @@ class TrackingWriter extends StreamMessageWriter {
 
 class FramedReader extends AbstractMessageReader {
   private buf = Buffer.alloc(0);
+  /** chunks of a frame still coming in, joined onto `buf` once it is whole (`need` bytes) */
+  private incoming: Buffer[] = [];
+  private incomingBytes = 0;
+  private need = 0;
   private callback?: DataCallback;
   private initialized = false;
   private shutdown = false;
@@ -73,7 +77,15 @@ class FramedReader extends AbstractMessageReader {
   listen(callback: DataCallback): Disposable {
     this.callback = callback;
     const onData = (chunk: Buffer | string) => {
-      this.buf = Buffer.concat([this.buf, typeof chunk === 'string' ? Buffer.from(chunk) : chunk]);
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      this.incoming.push(b);
+      this.incomingBytes += b.length;
+      // a big frame is joined once, when whole: joined at every chunk, a 10 MB didOpen (160 chunks)
+      // was copied 160 times, each copy held until the next GC (issue 18: server RSS)
+      if (this.buf.length + this.incomingBytes < this.need) return;
+      this.buf = Buffer.concat([this.buf, ...this.incoming]);
+      this.incoming = [];
+      this.incomingBytes = 0;
       this.drain();
     };
     const onEnd = () => this.ended();
@@ -106,7 +118,9 @@ class FramedReader extends AbstractMessageReader {
         continue;
       }
       const start = end.at + end.size;
-      if (this.buf.length < start + length) return undefined;
+      this.need = start + length;
+      if (this.buf.length < this.need) return undefined;
+      this.need = 0;
       const body = this.buf.subarray(start, start + length);
       this.buf = this.buf.subarray(start + length);
       return body;

@@ -195,19 +195,32 @@ function commonSuffix(a: string, b: string, max: number): number {
   return i;
 }
 
-function parseWhole(text: string): LineRecord[] {
+/** Characters lexed at a time (a slice ends at the line break after this many). */
+const SLICE = 1 << 16;
+
+/** The whole text's records, a slice of whole lines at a time: only one slice's tokens exist at
+ *  once, not the whole text's (a 10 MB plan lexes to about a million, over 100 MB; issue 18).
+ *  Every marker and pair pattern looks only within its line. Exported for its tests. */
+export function parseWhole(text: string, slice = SLICE): LineRecord[] {
   parser ??= new LineParser();
-  const lexed = planLexer.tokenize(text);
-  parser.reset();
-  parser.input = lexed.tokens;
-  parser.document();
-  const lines = parser.take();
-  // the parser is kept for the next call, its input is not: every token of the text (6 a line)
-  // stayed alive with it (setting the input resets the parser: after take)
-  parser.input = [];
-  // The lexer accepts every character (Text is the complement of the rest), so lexing errors
-  // cannot occur; the guard keeps a future token change from silently dropping text.
-  if (lexed.errors.length) throw new Error(`fengong lexer: ${lexed.errors[0]!.message}`);
+  const lines: LineRecord[] = [];
+  for (let start = 0; start < text.length;) {
+    const cut = start + slice < text.length ? text.indexOf('\n', start + slice) : -1;
+    const end = cut < 0 ? text.length : cut + 1;
+    const lexed = planLexer.tokenize(start === 0 && end === text.length ? text : text.slice(start, end));
+    // The lexer accepts every character (Text is the complement of the rest), so lexing errors
+    // cannot occur; the guard keeps a future token change from silently dropping text.
+    if (lexed.errors.length) throw new Error(`fengong lexer: ${lexed.errors[0]!.message}`);
+    // offsets into the text (`onlyOffset` tracking sets no end offset)
+    if (start) for (const t of lexed.tokens) t.startOffset += start;
+    parser.input = lexed.tokens;
+    parser.document();
+    for (const l of parser.take()) lines.push(l);
+    // the parser is kept for the next call, its input is not: every token of the text (6 a line)
+    // stayed alive with it (setting the input resets the parser: after take)
+    parser.input = [];
+    start = end;
+  }
   fixTrailingLine(text, lines);
   // trailing whitespace is not content: `（一）深入…。  ` ends at `。`
   for (const rec of lines) rec.end = trimEnd(text, rec.contentStart, rec.end);
