@@ -17,6 +17,7 @@
 //                lsp (language server, drafting, kill-fix) — and take the others from the last
 //                bench/results.json; shape cells merge into its rows. A long run done in pieces: the
 //                report names the command, commit, date and load each part comes from.
+//   --help       this text
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release, platform } from 'node:os';
@@ -30,8 +31,16 @@ const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
 const INPUTS = join(BENCH, '.inputs');
 const PEERS = join(BENCH, '.peers');
+const BIN = join(ROOT, 'bin', 'fengong.cjs');
 const OUT = join(INPUTS, 'out'); // stdout/stderr of timed runs: written, as a user's terminal would be
 const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  // the options are the header comment above: printed, nothing run (`--help` once ran the whole bench)
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  const head = lines.slice(1, lines.findIndex((l) => l.startsWith('import ')));
+  console.log(head.map((l) => l.slice(3)).join('\n'));
+  process.exit(0);
+}
 const QUICK = argv.includes('--quick');
 const FEW = QUICK || argv.includes('--few'); // --few: a full run with the quick run's repeats (for a busy machine)
 const NO_PEERS = argv.includes('--no-peers');
@@ -304,7 +313,9 @@ whole['fengong check'] = {};
 if (dist.cli) {
   log('fengong check (whole process)');
   for (const k of INPUT_KEYS) {
-    whole['fengong check'][k] = timeWhole(`check ${k}`, process.execPath, [dist.cli, 'check', '--format', 'json', inputs[k].path], { count: countEslintJson, timeoutS: 300 });
+    // bin/fengong.cjs, the command users run: it starts dist/cli.cjs with V8's code cache (written
+    // by the first run, which timeWhole discards as warm-up)
+    whole['fengong check'][k] = timeWhole(`check ${k}`, process.execPath, [BIN, 'check', '--format', 'json', inputs[k].path], { count: countEslintJson, timeoutS: 300 });
   }
 } else for (const k of INPUT_KEYS) whole['fengong check'][k] = { status: 'error', why: 'dist/cli.cjs missing' };
 
@@ -682,7 +693,7 @@ md.push(table(['target', 'measured', 'limit', 'result'], targets18.map((t) => [t
 
 md.push('', '### Targets (issue 5)', '');
 md.push(table(['target', 'measured', 'limit', 'result'], targets.map((t) => [t.name, t.value ?? '—', t.limit, `${t.result}${t.note ? ` (${t.note})` : ''}`])));
-md.push('', `Method: whole-process cells are medians of N runs (N from ${WHOLE.minRuns} to ${WHOLE.maxRuns}, to fill ~${WHOLE.budgetMs / 1000} s; a first run under 2 s is a discarded warm-up; a cell whose first run takes over ${SLOW_RUN_S} s, or ${SLOW_PEER_RUN_S} s for a peer, is run once, marked n=1), timed from spawn to exit with stdout to a file; peers time out after ${PEER_TIMEOUT_S} s and skip 10 MB when slower than ${SLOW_1MB_S} s at 1 MB or when 10× their 1 MB time passes the timeout. In-process cells run in a fresh Node per subject, after warm-up, with a forced GC before each run (N from ${INPROC.minRuns} to ${INPROC.maxRuns}). Source: bench/run.mjs; raw numbers: bench/results.json.`);
+md.push('', `Method: whole-process cells are medians of N runs (N from ${WHOLE.minRuns} to ${WHOLE.maxRuns}, to fill ~${WHOLE.budgetMs / 1000} s; a first run under 2 s is a discarded warm-up; a cell whose first run takes over ${SLOW_RUN_S} s, or ${SLOW_PEER_RUN_S} s for a peer, is run once, marked n=1), timed from spawn to exit with stdout to a file; peers time out after ${PEER_TIMEOUT_S} s and skip 10 MB when slower than ${SLOW_1MB_S} s at 1 MB or when 10× their 1 MB time passes the timeout. In-process cells run in a fresh Node per subject, after warm-up, with a forced young-generation GC before each run (a full one deoptimised the code under test: bench/lib/inproc.mjs) (N from ${INPROC.minRuns} to ${INPROC.maxRuns}). Source: bench/run.mjs; raw numbers: bench/results.json.`);
 
 /** the runs the shape cells come from: commit, date, load range and how many cells */
 function shapeRuns() {

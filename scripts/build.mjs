@@ -8,12 +8,23 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const entries = [
   // exceljs, docx and word-extractor stay runtime dependencies of the CLI: bundled, they cost tens
   // of ms at every start, and only `table --format xlsx|docx` and .doc input load them
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', external: ['exceljs', 'docx', 'word-extractor'] }, // `fengong` (check, table, lsp)
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', external: ['exceljs', 'docx', 'word-extractor'], lazyRequire: true }, // `fengong` (check, table, lsp)
   { in: 'server/src/lsp/main.ts', out: 'dist/server.cjs' }, // the language server the VS Code client starts
   { in: 'server/src/engine/index.ts', out: 'dist/engine.cjs' }, // the engine as a library (bench, tests)
   { in: 'client/src/extension.ts', out: 'dist/client.cjs', external: ['vscode'] },
 ];
 const watch = process.argv.includes('--watch');
+// `await import('exceljs')` of a package left outside the bundle stays an import() in CommonJS
+// output, which only Node's own module loader can run; bin/fengong.cjs runs dist/cli.cjs from V8's
+// code cache (vm.Script), where import() has no loader. Such imports become require()s of the
+// package, wrapped as esbuild wraps any bundled module's dynamic import (same `default` and names).
+const lazyRequire = {
+  name: 'lazy-require',
+  setup(b) {
+    b.onResolve({ filter: /^(exceljs|docx|word-extractor)(\/.*)?$/ }, (a) => (a.kind === 'dynamic-import' ? { path: a.path, namespace: 'lazy-require' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-require' }, (a) => ({ contents: `module.exports = require(${JSON.stringify(a.path)});`, loader: 'js', resolveDir: process.cwd() }));
+  },
+};
 // schemas/fengong.schema.json is generated from the rules' metadata (server/src/config/schema.ts),
 // so the schema editors validate against never drifts from the rules the engine has.
 {
@@ -70,6 +81,7 @@ const results = await Promise.all(entries.filter((e) => existsSync(e.in)).map((e
   format: 'cjs',
   target: 'node20',
   external: e.external ?? [],
+  plugins: e.lazyRequire ? [lazyRequire] : [],
   sourcemap: 'linked',
   minify: !watch,
   keepNames: false, // keepNames wraps every small function Chevrotain's grammar creates: it doubled lint time
@@ -79,7 +91,13 @@ const results = await Promise.all(entries.filter((e) => existsSync(e.in)).map((e
   define: { 'import.meta.url': 'importMetaUrl', FENGONG_VERSION: JSON.stringify(pkg.version) },
   banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 })));
-for (const r of results) for (const f of r.outputFiles) writeIfChanged(f.path, Buffer.from(f.contents));
+for (const r of results) {
+  for (const f of r.outputFiles) {
+    // an import() left in dist/cli.cjs would fail under bin/fengong.cjs's code cache (see lazyRequire)
+    if (f.path.endsWith('cli.cjs') && /[^\w$.]import\(/.test(f.text)) throw new Error(`${f.path}: an import() is left in the bundle (${/[^\w$.]import\(.{0,60}/.exec(f.text)[0]}): add its package to lazyRequire`);
+    writeIfChanged(f.path, Buffer.from(f.contents));
+  }
+}
 
 // dist/fengong.html: the web page, the same engine bundled for the browser (scripts/build-web.mjs)
 if (existsSync('web/src/main.ts')) {

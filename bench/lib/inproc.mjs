@@ -1,6 +1,12 @@
 // In-process worker: one fresh Node process per subject, so one library's JIT state and garbage
 // never weigh on another's. Reads the inputs before timing, warms up, then times N runs of each
-// operation (N adaptive) with a forced GC before each run when started with --expose-gc.
+// operation (N adaptive) with a forced young-generation GC before each run when started with
+// --expose-gc: the previous run's garbage is gone, and the JIT's work is not. A full GC before each
+// run (as this bench did until issue 18) also throws away optimised code that refers to objects
+// it collects (V8 deoptimises it, "weak objects"), so every timed run was partly a cold start:
+// fengong's lint() of 1 MB measured 152 ms of CPU after a full GC, 54 ms after a young-generation
+// one or none (one process, interleaved, load 8). Neither the language server (warm) nor the CLI
+// (timed whole, cold start included, in the whole-process rows) runs like that.
 // Usage: node --expose-gc bench/lib/inproc.mjs '<json job>'  → one JSON object on stdout.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,7 +14,7 @@ import { createRequire } from 'node:module';
 import { median, nowMs, runsFor, summarize } from './stats.mjs';
 
 const job = JSON.parse(process.argv[2]);
-const gc = globalThis.gc ?? (() => {});
+const gc = globalThis.gc ? () => globalThis.gc({ type: 'minor' }) : () => {};
 
 function load(p) {
   if (statSync(p).isDirectory()) return readdirSync(p).sort().map((f) => ({ name: f, text: readFileSync(join(p, f), 'utf8') }));

@@ -31,6 +31,12 @@ const PLANS: Record<string, string[]> = {
   declared: ['某某市政府工作报告重点工作责任分解', '一、重点工作', '1.推进甲项工作。', '',
     '责任单位:市发改委、市经信局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)', '2.推进搬迁工程。', '',
     '责任单位:市农业农村局、市自然资源和规划局分别牵头,各县(市、区)政府', '3.推进乙项工作。', '责任单位:市农业农村局、各县(市、区)政府'],
+  // a person's field before the unit labels, on one line or in a bracket
+  'person-first': ['某某市2023年重点工作责任分工方案', '一、稳定经济增长', '1﹒生产总值增长6%左右。', '牵头领导：张明　牵头单位：市发改委　配合单位：市统计局、市财政局',
+    '2﹒新增就业3万人。', '责任领导：李华；责任单位：市人社局。', '3﹒推进项目建设。（牵头领导：王强；牵头单位：市住建局；配合单位：各区政府）'],
+  // 牵头 or 按职责分工 then a verb of the work: a clause whatever the verb, where the names are units
+  'verb-after': ['某某省2023年重点工作实施方案', '一、重点任务', '1.推进甲项改革。（省财政厅牵头落实）', '2.推进乙项改革。（省发展改革委、省商务厅按职责分工落实）',
+    '3.推进丙项改革。（省教育厅牵头组织实施，省财政厅配合）', '4.推进丁项改革。（省科技厅牵头推进，各市县政府按职责分工抓好落实）'],
 };
 
 type Row = { line: number; number: string; lead: string[]; responsible: string[]; cooperating: string[]; deadlines: string[] };
@@ -90,5 +96,22 @@ test('a declaration bracketed at the end of a 责任单位 paragraph is no unit;
     r(3, '1', ['市发改委'], ['市经信局']),
     r(6, '2', ['市农业农村局', '市自然资源和规划局'], ['各县(市、区)政府']),
     r(9, '3', ['市农业农村局'], ['各县(市、区)政府']),
+  ]);
+});
+
+test('a person’s field before the unit labels (`责任领导：李华；责任单位：市人社局。`) is read past, on a line of its own or in a bracket', () => {
+  assert.deepEqual(rows.get('person-first'), [
+    r(3, '1', ['市发改委'], [], ['市统计局', '市财政局']),
+    r(5, '2', [], ['市人社局']),
+    r(7, '3', ['市住建局'], [], ['各区政府']),
+  ]);
+});
+
+test('牵头 or 按职责分工 then a verb of the work (`牵头落实`, `按职责分工抓好落实`, `牵头组织实施`): a clause, the verb no part of a name', () => {
+  assert.deepEqual(rows.get('verb-after'), [
+    r(3, '1', ['省财政厅'], []),
+    r(4, '2', [], ['省发展改革委', '省商务厅']),
+    r(5, '3', ['省教育厅'], [], ['省财政厅']),
+    r(6, '4', ['省科技厅'], ['各市县政府']),
   ]);
 });

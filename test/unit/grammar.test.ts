@@ -266,3 +266,15 @@ test('grammar: synthetic lines — ranks 4 and 5, 9月25日前, 上半年, 持�
   // 牵头 in running prose is no clause
   assert.deepEqual(toks[6], [['牵头起草部门要加强协调。', '']]);
 });
+
+test('grammar: a web copy’s small forms `1﹒` and `一﹑` are markers', async () => {
+  const [one, first] = await tokenize(['一﹑稳定经济增长', '1﹒全省生产总值增长6%左右。']);
+  assert.deepEqual(one!.slice(0, 2), [
+    ['一', 'markup.heading.1.workplan keyword.control.numbering.rank1.workplan'],
+    ['﹑', 'markup.heading.1.workplan punctuation.separator.numbering.workplan'],
+  ]);
+  assert.deepEqual(first!.slice(0, 2), [
+    ['1', 'markup.heading.3.workplan entity.name.function.numbering.rank3.workplan'],
+    ['﹒', 'markup.heading.3.workplan punctuation.separator.numbering.workplan'],
+  ]);
+});

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine/index.js';
 import { explainPlan, renderExplanation } from '../../server/src/engine/explain.js';
 import { doc, plan, where } from '../fixtures/helpers.js';
+import { nearCollision } from '../../server/src/engine/rules/unit-name.js';
+import { documentRoleMatcher, makeRoleMatcher } from '../../server/src/engine/model/units.js';
 
 const diagnostics = (text: string) => lint(text).diagnostics.map((d) => ({ ...where(text, d), data: d.data }));
 /** what `fengong inspect` prints after the file name */
@@ -94,5 +96,48 @@ describe('the small ideographic comma `﹑` (U+FE51) of web copies', () => {
       { rule: 'numbering-format', line: 4, column: 1, key: 'numbering-format/wrong-delimiter', data: { marker: '2﹑', rank: 3, rankName: '三级', expected: '.', actual: '﹑' } },
     ]);
     assert.deepEqual(inspect(t).slice(5, 9), ['2  一、推进决策公开', '  3  1.做好甲 → 办公室（负责）', '  4  2.做好乙 → 法规科（负责）', '5  二、推进执行公开']);
+  });
+});
+
+describe('unit-name: a qualifier after a scope word names another set', () => {
+  test('`县直有关部门` and `县直有关主管部门` are no near-collision; `区交通建设局` and `区交通运输建设局` still are', () => {
+    assert.equal(nearCollision('县直有关部门', '县直有关主管部门'), undefined);
+    assert.deepEqual(nearCollision('区交通建设局', '区交通运输建设局'), { kind: 'insert', chars: '运输' });
+    const t = doc('某某县2021年政务公开工作要点', '一、重点任务', '（一）做好甲。落实甲项工作。（责任单位：县直有关部门）', '（二）做好乙。落实乙项工作。（责任单位：县直有关部门）',
+      '（三）做好丙。落实丙项工作。（责任单位：县直有关主管部门）');
+    assert.deepEqual(diagnostics(t), []);
+  });
+});
+
+describe('label paragraphs after an item', () => {
+  test('a line of labels starting with a person’s field is a clause of its own, not an unbracketed clause run into the text', () => {
+    const t = doc('某某市2023年重点工作责任分工方案', '一、稳定经济增长', '1﹒生产总值增长6%左右。', '牵头领导：张明　牵头单位：市发改委　配合单位：市统计局',
+      '2﹒新增就业3万人。', '牵头负责领导：李华。', '牵头责任单位：市人社局。', '协同责任单位：市教育局、市财政局等。');
+    assert.deepEqual(diagnostics(t), []);
+    assert.deepEqual(inspect(t).slice(5), [
+      '2  一、稳定经济增长',
+      '  3  1.生产总值增长6%左右 → 市发改委（牵头）、市统计局（配合）',
+      '  5  2.新增就业3万人 → 市人社局（牵头）、市教育局（配合）、市财政局（配合）',
+      '',
+    ]);
+  });
+});
+
+describe('the role verb a document writes after 牵头/分别/按职责分工', () => {
+  test('is learned (卖力), never a task verb (推进) or a label’s noun (单位), and only the few most used: no text grows the role words without bound', () => {
+    const base = makeRoleMatcher().words.length;
+    const spun = documentRoleMatcher('（甲局牵头卖力）（乙局、丙局按职责分工卖力）（丁局牵头推进）（牵头单位）（分别部门）');
+    assert.deepEqual(spun.words.filter((w) => !makeRoleMatcher().words.some((b) => b.word === w.word)), [{ word: '卖力', role: 'responsible' }]);
+    // 3,000 distinct tails made up from CJK characters: at most three are taken
+    const many = Array.from({ length: 3000 }, (_, i) => `（甲局牵头${String.fromCharCode(0x4e00 + 2 * i, 0x4e01 + 2 * i)}）`).join('');
+    assert.ok(documentRoleMatcher(many).words.length <= base + 3);
+  });
+});
+
+describe('牵头 then a verb of the work in a bracket', () => {
+  test('is a clause only where the names before it are units: `（各地要明确专人牵头抓好落实）` is none', () => {
+    const t = doc('某某局2024年工作方案', '一、重点任务', '1.做好甲。落实甲项工作。（办公室牵头落实）', '2.做好乙。落实乙项工作。（各地要明确专人牵头抓好落实）');
+    assert.deepEqual(diagnostics(t).map((d) => [d.rule, d.line, d.column, d.key]), [['task-unit', 4, 1, 'task-unit/missing']]);
+    assert.deepEqual(inspect(t).slice(6, 8), ['  3  1.做好甲 → 办公室（牵头）', '  4  2.做好乙 → 未写明责任单位']);
   });
 });

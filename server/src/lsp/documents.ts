@@ -7,6 +7,9 @@ import { LineCache } from '../engine/index.js';
 import type { ClientSettings, DocConfig } from './settings.js';
 
 export const DEFAULT_DEBOUNCE_MS = 100;
+/** Up to this many characters (3 MB of Chinese; real plans are 20–200 KB, the bench's
+ *  10,000-line plan 0.7 M) a keystroke re-reads only the lines it touched. */
+export const INCREMENTAL_MAX_CHARS = 1_000_000;
 /** the longest typing without a pause may hold diagnostics back */
 export const MAX_WAIT_MS = 1000;
 

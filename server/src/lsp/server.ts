@@ -25,7 +25,8 @@ import { PLAN_CHANGED_NOTIFICATION } from '../protocol.js';
 import { Analysis } from './analysis.js';
 import type { ActionOptions } from './actions.js';
 import { Diagnostics } from './diagnostics.js';
-import { DEFAULT_DEBOUNCE_MS, resetDocument, Scheduler, type DocState } from './documents.js';
+import { DEFAULT_DEBOUNCE_MS, INCREMENTAL_MAX_CHARS, resetDocument, Scheduler, type DocState } from './documents.js';
+import { LineCache } from '../engine/index.js';
 import { filePath, isConfigUri, parseSettings, resolveDocConfig, type ClientSettings, type DocConfig } from './settings.js';
 import { localeFromTag } from './text.js';
 import { stdioTransport } from './transport.js';
@@ -211,9 +212,14 @@ export class FengongServer {
     // a request before the settings arrived was answered on the defaults: redo it once they are known
     if (st.analysis && st.analysis.version === st.doc.version && st.analysis.config === config) return st.analysis;
     const path = filePath(st.doc.uri);
+    const text = st.doc.getText();
+    // the kept line records cost ~1.5 KB a line (a 10 MB plan: +78 MB of server memory): a plan
+    // that large is linted whole at each keystroke, and keeps nothing
+    const incremental = text.length <= INCREMENTAL_MAX_CHARS;
     // the stale analysis goes first: two plan models of a 10 MB text alive at once peaked at 384 MB
     st.analysis = undefined;
-    st.analysis = new Analysis(st.doc.uri, st.doc.version, st.doc.getText(), config, path ? basename(path) : undefined, st.lines);
+    if (!incremental) st.lines = new LineCache();
+    st.analysis = new Analysis(st.doc.uri, st.doc.version, text, config, path ? basename(path) : undefined, incremental ? st.lines : undefined);
     return st.analysis;
   }
 

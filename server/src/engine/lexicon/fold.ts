@@ -11,7 +11,6 @@ export const FOLD_MAP: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 
-const TRADITIONAL_RE = new RegExp(`[${[...FOLD_MAP.keys()].join('')}]`);
 /** code unit → folded code unit (0: unchanged): one array look-up per character */
 const TABLE = new Uint16Array(0x10000);
 for (const [t, s] of FOLD_MAP) TABLE[t.charCodeAt(0)] = s.charCodeAt(0);
@@ -20,12 +19,18 @@ for (const [t, s] of FOLD_MAP) TABLE[t.charCodeAt(0)] = s.charCodeAt(0);
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** The text with the vocabulary's traditional characters folded to simplified, same length.
- *  Linear and allocation-light: a code-unit copy decoded once (a replace() callback per
- *  character cost a tenth of the lint of a traditional-script plan). */
+ *  Linear and allocation-light: the table answers whether there is anything to fold (a regex of
+ *  the 160 characters took 5× as long: 0.2 s of checking 1,000 × 10 KB), then a code-unit copy is
+ *  decoded once (a replace() callback per character cost a tenth of the lint of a
+ *  traditional-script plan). */
 export function fold(text: string): string {
-  if (!TRADITIONAL_RE.test(text)) return text;
-  const out = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  let i = 0;
+  while (i < n && TABLE[text.charCodeAt(i)] === 0) i++;
+  if (i === n) return text;
+  const out = new Uint16Array(n);
+  for (let j = 0; j < i; j++) out[j] = text.charCodeAt(j);
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
     out[i] = TABLE[c] || c;
   }

@@ -36,6 +36,9 @@ export const DEADLINE_LABEL_RE = /^(?:完成时限|完成时间|时限|时间节
  *  and the same document then writes `（A卖力）` for `（A负责）` */
 export const ROLE_VERB_AFTER_RE = /(?:牵头|分别|按照?职责分工)([\u4e00-\u9fff]{2})(?=[）)〕］\]])/g;
 
+/** 牵头 or 按职责分工 then the verb of the work at a group's end: `A牵头落实`, `A、B按职责分工抓好落实` */
+export const ROLE_THEN_VERB_RE = /(?:牵头|按照?职责分工)([\u4e00-\u9fff]{1,4})$/;
+
 /** modifiers between the units and the role word: `分别牵头` `按职责分工负责` */
 export const MODIFIER_RE = /(分别|共同|具体|按照?职责分工|根据职责分工|按照?职责|按各自职责|依职责)$/;
 export const SEPARATELY_RE = /分别/;

@@ -6,7 +6,7 @@ import type { TableRow } from './table.js';
 import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
 import { looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
 import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
-import { MODIFIER_RE, SHARED_UNITS_RE, TEAM_LEAD_RE, TEAM_MEMBERS_RE, TEAM_SETUP_RE } from '../lexicon/roles.js';
+import { MODIFIER_RE, PERSON_LABEL_RE, SHARED_UNITS_RE, TEAM_LEAD_RE, TEAM_MEMBERS_RE, TEAM_SETUP_RE } from '../lexicon/roles.js';
 import { TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 import { isWhitespace } from '../text/chars.js';
 
@@ -75,7 +75,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
     // (d) a paragraph of its own: `责任单位：省政府各部门、各直属机构。`
     // (counted, not searched: a body of 70,000 paragraphs made a search per paragraph quadratic)
     if (p !== it.heading && clauses.length === before) {
-      if (roles.label.test(f.slice(p.content.start, p.content.end))) {
+      if (startsWithLabel(f.slice(p.content.start, p.content.end), roles)) {
         let end = p.content.end;
         while (end > p.content.start && SENTENCE_END.includes(f[end - 1]!)) end--;
         end = beforeDeclarationNote(f, res, end);
@@ -98,6 +98,15 @@ function beforeDeclarationNote(f: string, res: ParagraphPairs, end: number): num
   return at;
 }
 
+/** `责任单位：A。`, also after a person's field: `责任领导：李华；责任单位：市人社局。` */
+function startsWithLabel(t: string, roles: RoleMatcher): boolean {
+  if (roles.label.test(t)) return true;
+  const person = PERSON_LABEL_RE.exec(t);
+  if (!person) return false;
+  const sep = /[；;，,。 \t\u3000\u00a0]+/.exec(t.slice(person[0].length));
+  return !!sep && roles.label.test(t.slice(person[0].length + sep.index + sep[0].length));
+}
+
 function endsParagraph(f: string, from: number, end: number): boolean {
   for (let i = from; i < end; i++) if (!SENTENCE_END.includes(f[i]!) && !isWhitespace(f[i])) return false;
   return true;
@@ -108,6 +117,10 @@ function firstLeads(parsed: ReturnType<typeof namesOnly>, leadsFirst: boolean): 
   if (parsed && leadsFirst && parsed.units[0]) parsed.units[0].role = 'lead';
   return parsed;
 }
+
+/** a name that says 牵头 is none: a bracket that says who leads but reads as no clause
+ *  (`（各地要明确专人牵头抓好落实）`) holds no names only */
+const ROLE_IN_NAME_RE = /牵头|负责|配合/;
 
 /** `（区经济发展局农业处）` at the end of a task: a bracket of unit names only is a clause with the
  *  role left implicit (responsible, FORMAT.md §2). `（试行）` `（2024年版）` `（含市区）` are none. */
@@ -120,7 +133,7 @@ export function namesOnly(f: string, inner: Span, known: Set<string> = new Set()
     const name = f.slice(part.start, part.end).replace(/[ \t\u3000\u00a0]+/g, '');
     if (known.has(name)) { units.push({ name, role: 'responsible' as const, span: { ...part } }); continue; }
     // `各区`: 各 + a kind of place or body is a unit however short
-    if (!name || (name.length < 3 && !/^各./.test(name)) || name.length > 20 || !(UNIT_SUFFIX_RE.test(name.replace(/[（(][^（()）]*[）)]/g, '')) || /^各./.test(name)) || TASK_VERB_RE.test(name) || /[0-9０-９号]/.test(name)) return undefined;
+    if (!name || (name.length < 3 && !/^各./.test(name)) || name.length > 20 || !(UNIT_SUFFIX_RE.test(name.replace(/[（(][^（()）]*[）)]/g, '')) || /^各./.test(name)) || TASK_VERB_RE.test(name) || /[0-9０-９号]/.test(name) || ROLE_IN_NAME_RE.test(name)) return undefined;
     units.push({ name, role: 'responsible' as const, span: { ...part } });
   }
   return units.length ? { units, byRemit: false, issues: [] } : undefined;

@@ -90,9 +90,15 @@ export function readStructure(text: string, cache?: LineCache): Structure {
 function foldAgain(cache: LineCache, text: string): string {
   const prev = cache.folded;
   const same = cache.same;
-  const folded = prev && same && prev.of === same.before
-    ? prev.text.slice(0, same.head) + fold(text.slice(same.head, text.length - same.tail)) + prev.text.slice(same.before.length - same.tail)
-    : fold(text);
+  let folded: string;
+  if (!prev || !same || prev.of !== same.before) folded = fold(text);
+  else {
+    const middle = text.slice(same.head, text.length - same.tail);
+    const foldedMiddle = fold(middle);
+    // nothing to fold, before or now: the text itself (no second copy of a big plan)
+    folded = prev.text === prev.of && foldedMiddle === middle ? text
+      : prev.text.slice(0, same.head) + foldedMiddle + prev.text.slice(same.before.length - same.tail);
+  }
   cache.folded = { of: text, text: folded };
   return folded;
 }

@@ -5,7 +5,7 @@ import type { RoleKeywords } from '../types.js';
 import type { Span, UnitClause, UnitRef, UnitRole } from './types.js';
 import { isWhitespace } from '../text/chars.js';
 import { findDeadlines } from './deadlines.js';
-import { BUILTIN_ROLES, LABEL_ROLE_WORDS, LABEL_NOUNS, PERSON_LABEL_RE, ROLE_VERB_AFTER_RE, MODIFIER_RE, SEPARATELY_RE, REMIT_RE, CONJUNCT_RE, DEADLINE_LABEL_RE, NOTE_LABEL_RE } from '../lexicon/roles.js';
+import { BUILTIN_ROLES, LABEL_ROLE_WORDS, LABEL_NOUNS, PERSON_LABEL_RE, ROLE_THEN_VERB_RE, ROLE_VERB_AFTER_RE, MODIFIER_RE, SEPARATELY_RE, REMIT_RE, CONJUNCT_RE, DEADLINE_LABEL_RE, NOTE_LABEL_RE } from '../lexicon/roles.js';
 import { ASIDE_BEFORE_BY_RE, CONJUNCTION_RE, ETC_RE, GENERIC_UNIT_RE, MAX_UNIT_LEN, RUN_TOGETHER_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 import { CLAUSE_BRACKETS, CLAUSE_CLOSERS } from '../lexicon/brackets.js';
 import { fold } from '../lexicon/fold.js';
@@ -62,17 +62,23 @@ export function makeRoleMatcher(extra: Partial<RoleKeywords> = {}): RoleMatcher 
 
 /** The role matcher of one document: the lexicon's and the config's words, plus the verb the
  *  document itself writes after 牵头/分别/按职责分工 where it is no role word yet (`（A牵头卖力）` → 卖力
- *  responsible, so `（B卖力）` is a clause too). A task verb (`牵头推进`) is never taken. One scan. */
+ *  responsible, so `（B卖力）` is a clause too). A task verb (`牵头推进`) is never taken. One scan; the
+ *  few most used only, so no text can grow the role words without bound. */
 export function documentRoleMatcher(folded: string, extra: Partial<RoleKeywords> = {}): RoleMatcher {
   const base = makeRoleMatcher(extra);
-  const learned = new Set<string>();
+  const counts = new Map<string, number>();
   const re = new RegExp(ROLE_VERB_AFTER_RE.source, 'g');
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    const w = m[1]!;
-    if (!base.words.some((r) => r.word.includes(w) || w.includes(r.word)) && !TASK_VERB_RE.test(w)) learned.add(w);
-  }
-  return learned.size ? makeRoleMatcher({ ...extra, responsible: [...(extra.responsible ?? []), ...[...learned].sort()] }) : base;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  const learned = [...counts]
+    // `（牵头单位）` `（分别部门）`: a label's noun or a unit's kind is no verb
+    .filter(([w]) => !base.words.some((r) => r.word.includes(w) || w.includes(r.word)) && !TASK_VERB_RE.test(w) && !UNIT_SUFFIX_RE.test(w) && !LABEL_NOUNS.includes(w))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_LEARNED_ROLE_WORDS).map(([w]) => w);
+  return learned.length ? makeRoleMatcher({ ...extra, responsible: [...(extra.responsible ?? []), ...learned] }) : base;
 }
+const MAX_LEARNED_ROLE_WORDS = 3;
+
+/** `各地` `各区` `各县市区`: places named as a whole, units without a unit's suffix */
+const PLACES_RE = /^各(?:地|[省市县区州乡镇][市县区乡镇]{0,2})$/;
 
 const OPEN = CLAUSE_BRACKETS;
 const CLOSE = CLAUSE_CLOSERS;
@@ -145,6 +151,10 @@ function parseGroup(s: string, g: Span, roles: RoleMatcher): GroupParse | undefi
       break;
     }
   }
+  // `（省财政厅牵头落实）` `（A、B按职责分工抓好落实）` `（A牵头组织实施，B配合）`: 牵头 or 按职责分工 then
+  // a verb of the work is a clause whatever the verb, where the names are units (checked below)
+  const verbAfter = role ? null : ROLE_THEN_VERB_RE.exec(text);
+  if (verbAfter) { role = 'responsible'; end -= verbAfter[1]!.length; }
   // `农业农村部、工业和信息化部牵头负责`: two role words, the first one counts (牵头 → lead)
   if (role) {
     const before = s.slice(g.start, end);
@@ -174,6 +184,7 @@ function parseGroup(s: string, g: Span, roles: RoleMatcher): GroupParse | undefi
   }
   const units = splitUnits(s, body, role ?? 'responsible');
   if (!units) return undefined;
+  if (verbAfter && !units.every((u) => UNIT_SUFFIX_RE.test(u.name.replace(/[（(][^（()）]*[）)]/g, '')) || PLACES_RE.test(u.name))) return undefined;
   // set only where true, never deleted: `delete` turns every unit object into a slow dictionary (issue 18)
   if (separately) for (const u of units) u.separately = true;
   return { role, label: false, units, separately, byRemit };

@@ -104,6 +104,9 @@ export function nearCollision(a: string, b: string): NearKind | undefined {
     if (inserted.some((x) => DISTINCT.has(x.ch))) return undefined;
     if (inserted.some((x) => LEVEL.has(x.ch) && x.at === 0)) return undefined;
     if (inserted.some((x) => isBracket(x.ch))) return undefined;
+    // a set named by a scope word takes qualifiers after it: `县直有关部门` and `县直有关主管部门` are two sets
+    const scope = COLLECTIVE.exec(l);
+    if (scope && COLLECTIVE.test(s) && inserted.every((x) => x.at >= scope.index + scope[0].length)) return undefined;
     return { kind: 'insert', chars: inserted.map((x) => x.ch).join('') };
   }
   if (extra === 0 && sc.length >= MIN_LEN_SUBSTITUTION) {
