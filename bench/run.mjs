@@ -479,7 +479,7 @@ const OP_ORDER = ['check', 'md', 'csv', 'json', 'xlsx', 'docx'];
 const rank = (r) => Object.keys(SHAPES).indexOf(r.shape) * 10 + OP_ORDER.indexOf(r.op);
 shapes.rows = results.shapes.rows = Object.fromEntries(Object.entries(shapes.rows).sort(([, a], [, b]) => rank(a) - rank(b)));
 /** every shape size any row has a cell for (pieces may have run different sizes) */
-const ALL_SIZES = [...new Set([...SHAPE_SIZES, ...Object.values(shapes.rows).flatMap((r) => Object.keys(r.cells).map(Number))])].sort((a, b) => a - b);
+const ALL_SIZES = [...new Set([...(runs('shapes') ? SHAPE_SIZES : []), ...Object.values(shapes.rows).flatMap((r) => Object.keys(r.cells).map(Number))])].sort((a, b) => a - b);
 results.shapes.sizesMB = ALL_SIZES;
 
 // ---------------------------------------------------------------------------------------------
