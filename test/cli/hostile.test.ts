@@ -144,3 +144,18 @@ describe('a file name that is not UTF-8 (a GBK name, 工作 = B9 A4 D7 F7) is ch
     assert.equal(readFileSync(raw, 'utf8'), '关于2024年工作要点\n一.重点任务\n（一）加强管理。（办公室牵头）\n');
   });
 });
+
+describe('a file with more problems than a stack holds arguments', () => {
+  // the stylish formatter took each column's width with Math.max(...rows): 120,000 problems in one
+  // file overflowed the call stack and `fengong check` died with an internal error
+  test('stylish lists all 130,000 unclosed brackets and sums them up', () => {
+    const d = scratch();
+    writeFileSync(join(d, 'p.txt'), '（甲\n'.repeat(130000));
+    const r = fengong(['check', 'p.txt'], { cwd: d });
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stderr, '');
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('  '));
+    assert.equal(rows.length, 130000);
+    assert.equal(rows[129999], '  130000:1  错误  “（”在本段内没有对应的“）”  punctuation-pair');
+  });
+});

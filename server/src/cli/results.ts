@@ -49,7 +49,7 @@ export interface FileResult {
 export function mergedFix(text: string, edits: { span: { start: number; end: number }; text: string }[]): { range: [number, number]; text: string } {
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
   const start = sorted[0]!.span.start;
-  const end = Math.max(...sorted.map((e) => e.span.end));
+  const end = sorted.reduce((m, e) => Math.max(m, e.span.end), start);
   let out = '';
   let at = start;
   for (const e of sorted) {
