@@ -3,13 +3,7 @@
 // of the built binary: units by role, time limits, `uncertain`).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, basename } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { tasksByPlan } from './built-table.js';
 
 const PLANS: Record<string, string[]> = {
   // a 任务分解表 whose 工作任务 cell is merged down: the rows below start with a TAB
@@ -70,21 +64,11 @@ type Row = { line: number; lead: string[]; responsible: string[]; cooperating: s
 const rows = new Map<string, Row[]>();
 
 before(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'fengong-causes-'));
-  const files = Object.entries(PLANS).map(([name, lines]) => {
-    const f = join(dir, `${name}.txt`);
-    writeFileSync(f, `${lines.join('\n')}\n`);
-    return f;
-  });
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'table', '--format', 'json', ...files], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const table = JSON.parse(r.stdout);
-  for (const name of Object.keys(PLANS)) rows.set(name, []);
-  for (const t of table.tasks) {
+  for (const [name, tasks] of tasksByPlan(PLANS, 'fengong-causes-')) rows.set(name, tasks.map((t): Row => {
     const row: Row = { line: t.line, lead: t.lead, responsible: t.responsible, cooperating: t.cooperating, guiding: t.guiding, deadlines: t.deadlines.map((d: { text: string }) => d.text) };
     if (t.uncertain) row.uncertain = true;
-    rows.get(basename(table.documents[t.doc].file, '.txt'))!.push(row);
-  }
+    return row;
+  }));
 });
 
 const r = (line: number, lead: string[], responsible: string[], cooperating: string[] = [], deadlines: string[] = [], uncertain = false): Row =>

@@ -4,13 +4,7 @@
 // json` from the built binary, on text written here in those shapes.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, basename } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { tasksByPlan } from './built-table.js';
 
 const PLANS: Record<string, string[]> = {
   // `1﹒` (U+FE52) as web copies carry it; three label paragraphs after each item: a person, the
@@ -43,22 +37,10 @@ type Row = { line: number; number: string; lead: string[]; responsible: string[]
 const rows = new Map<string, Row[]>();
 
 before(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'fengong-web-copies-'));
-  const files = Object.entries(PLANS).map(([name, lines]) => {
-    const f = join(dir, `${name}.txt`);
-    writeFileSync(f, `${lines.join('\n')}\n`);
-    return f;
-  });
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'table', '--format', 'json', ...files], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const table = JSON.parse(r.stdout);
-  for (const name of Object.keys(PLANS)) rows.set(name, []);
-  for (const t of table.tasks) {
-    rows.get(basename(table.documents[t.doc].file, '.txt'))!.push({
-      line: t.line, number: t.number, lead: t.lead, responsible: t.responsible, cooperating: t.cooperating,
-      deadlines: t.deadlines.map((d: { text: string }) => d.text),
-    });
-  }
+  for (const [name, tasks] of tasksByPlan(PLANS, 'fengong-web-copies-')) rows.set(name, tasks.map((t): Row => {
+    return { line: t.line, number: t.number, lead: t.lead, responsible: t.responsible, cooperating: t.cooperating,
+      deadlines: t.deadlines.map((d: { text: string }) => d.text) };
+  }));
 });
 
 const r = (line: number, number: string, lead: string[], responsible: string[], cooperating: string[] = [], deadlines: string[] = []): Row =>
