@@ -464,14 +464,21 @@ try {
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     });
     const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').filter({ hasText: '牵头' === PINNED.leadRole ? '牵头：' : 'lead:' }).first();
-    // Monaco shows a hover only after the pointer rests; on a busy machine a first rest can be
-    // missed (a CI run saw no hover in 10 s once): move away and back, as a user would, up to 3 times
+    // Monaco shows a hover only after the pointer rests; on a busy machine the rest can be missed
+    // (clean CI runs saw no mouse hover in 3 × 10 s): move away and back twice, as a user would, then
+    // ask for the hover at the cursor (on the same `1`) with the keyboard, as a user also can
     for (let attempt = 1; ; attempt++) {
-      await page.mouse.move(box.x - 40, box.y - 40);
-      await page.mouse.move(box.x, box.y, { steps: 4 });
+      if (attempt < 3) {
+        await page.mouse.move(box.x - 40, box.y - 40);
+        await page.mouse.move(box.x, box.y, { steps: 4 });
+      } else {
+        await gotoLine(26, 3);
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+      }
       const shown = await hover.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, (e) => { if (attempt === 3) throw e; return false; });
-      if (shown) break;
-      log(`hover: none after attempt ${attempt}, moving the pointer again`);
+      if (shown) { log(`hover shown by the ${attempt < 3 ? 'pointer' : 'keyboard (Ctrl+K Ctrl+I)'}`); break; }
+      log(`hover: none after attempt ${attempt}${attempt < 2 ? ', moving the pointer again' : ', asking with the keyboard'}`);
     }
     const text = (await hover.innerText()).trim();
     log('Hover:\n' + text);
