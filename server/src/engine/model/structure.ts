@@ -4,7 +4,7 @@
 import type { Marker, Paragraph, PairProblem, Rank, Span } from './types.js';
 import { parseLines, MARKER_RANK, type LineCache, type LineRecord } from '../parser/parser.js';
 import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
-import { MARKER_COMMAS, MARKER_DOTS, isDigitCode, isWhitespace } from '../text/chars.js';
+import { MARKER_COMMAS, MARKER_DOTS, isDigitCode } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, type ParagraphPairs } from './pairs.js';
 import { findTables, type TableRow } from './table.js';
 import { fold } from '../lexicon/fold.js';
