@@ -28,7 +28,11 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
     const rows = r.messages.map((m) => [m.word?.label ?? `${m.line}:${m.column}`, t(m.severity === 2 ? 'report.error' : 'report.warning') + (m.uncertain ? '?' : ''), escapeControls(m.message), m.ruleId ?? '', m.severity] as const);
     // widest cells by a loop: spread as arguments, 120,000 problems in one file overflowed the stack
     let w0 = 0, w1 = 0, w2 = 0;
-    for (const x of rows) [w0, w1, w2] = [Math.max(w0, width(x[0])), Math.max(w1, width(x[1])), Math.max(w2, width(x[2]))];
+    for (const x of rows) {
+      w0 = Math.max(w0, width(x[0]));
+      w1 = Math.max(w1, width(x[1]));
+      w2 = Math.max(w2, width(x[2]));
+    }
     w2 = Math.min(80, w2);
     for (const [pos, sev, msg, rule, s] of rows) {
       out += `  ${c('2', pad(pos, w0))}  ${c(s === 2 ? '31' : '33', pad(sev, w1))}  ${pad(msg, w2)}  ${c('2', rule)}`.trimEnd() + '\n';
