@@ -1,7 +1,7 @@
 // Paired punctuation (GB/T 15834-2011 §4.8, 4.9, 4.15): matching within a paragraph, with the
 // traps of web copies handled: a title broken across two lines, a quotation spanning paragraphs,
 // an apostrophe written as ’.
-import type { IToken } from 'chevrotain';
+import type { LineToken } from '../parser/parser.js';
 import type { Paragraph, PairProblem, PairToken } from './types.js';
 import type { LineRecord } from '../parser/parser.js';
 import { PAIRS } from '../lexicon/brackets.js';
@@ -29,10 +29,10 @@ export interface ParagraphPairs {
   problems: PairProblem[];
 }
 
-const tokenOf = (t: IToken, line: number, kind: PairToken['kind']): PairToken => ({ char: t.image, offset: t.startOffset, line, kind });
+const tokenOf = (t: LineToken, line: number, kind: PairToken['kind']): PairToken => ({ char: t.image, offset: t.startOffset, line, kind });
 
 /** Matches the pair characters of one paragraph. */
-export function matchParagraph(tokens: IToken[], line: number, text: string): ParagraphPairs {
+export function matchParagraph(tokens: LineToken[], line: number, text: string): ParagraphPairs {
   const pairs: MatchedPair[] = [];
   const problems: PairProblem[] = [];
   const stack: PairToken[] = [];
@@ -75,7 +75,7 @@ export function matchParagraph(tokens: IToken[], line: number, text: string): Pa
   return { pairs, problems };
 }
 
-function findLater(tokens: IToken[], from: number, family: string, consumed: Set<number>): number {
+function findLater(tokens: LineToken[], from: number, family: string, consumed: Set<number>): number {
   for (let j = from; j < tokens.length; j++) {
     const c = tokens[j]!.image;
     if (!consumed.has(j) && !(c in CLOSER_OF) && FAMILY[c] === family) return j;
