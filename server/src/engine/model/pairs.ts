@@ -36,10 +36,12 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string):
   const pairs: MatchedPair[] = [];
   const problems: PairProblem[] = [];
   const stack: PairToken[] = [];
-  const consumed = new Set<number>(); // closers already explained as the far end of a crossing
+  // closers already explained as the far end of a crossing (made at the first crossing: most
+  // paragraphs have none, and a set for each was a keystroke's garbage)
+  let consumed: Set<number> | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (consumed.has(i)) continue;
+    if (consumed?.has(i)) continue;
     const ch = t.image;
     if (ch in CLOSER_OF) {
       stack.push(tokenOf(t, line, 'open'));
@@ -58,6 +60,7 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string):
     // openers above the match are either crossed (their closer comes later) or unclosed
     for (let k = stack.length - 1; k > depth; k--) {
       const inner = stack[k]!;
+      consumed ??= new Set();
       const later = findLater(tokens, i + 1, FAMILY[inner.char]!, consumed);
       if (later >= 0) {
         consumed.add(later);
@@ -149,6 +152,8 @@ export function docNumberYears(text: string, paragraphs: Paragraph[]): PairProbl
   const re = /[\u4e00-\u9fff]([[【（(［])((?:19|20)[0-9]{2})([\]】）)］])[0-9]{1,4}[号號]/g;
   for (const p of paragraphs) {
     const s = text.slice(p.content.start, p.content.end);
+    // the pattern may start at any CJK character: only a paragraph with a 号 is searched
+    if (!s.includes('号') && !s.includes('號')) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const open = p.content.start + m.index + 1;
