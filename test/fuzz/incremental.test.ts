@@ -1,8 +1,9 @@
 // The language server lints a keystroke incrementally (issue 18): the lines an edit left alone are
 // not lexed again (parseLines with a LineCache) and their folding is reused. Property: after every
 // edit of a random edit sequence — on random plan-like texts and on real corpus plans — the
-// incremental result equals a full lint from scratch: the line records, the diagnostics, the
-// outline (documentSymbol) and the task table's rows.
+// incremental result equals a full lint from scratch: the line records, the plan model (readStructure
+// keeps what it found on the lines before the edit: paragraphs, pairs, markers, headings, table
+// rows), the diagnostics, the outline (documentSymbol) and the task table's rows.
 // Bounded for CI: FUZZ_RUNS_SCALE scales the runs; a failure prints fast-check's seed and path
 // (re-run with FUZZ_SEED=<seed>).
 import { test } from 'node:test';
@@ -63,6 +64,8 @@ function checkSequence(base: string, edits: { at: number; remove: number; insert
     const full = new Analysis('file:///plan.txt', version, text, config, 'plan.txt');
     assert.deepEqual(parseLines(text, linesOnly(cache)), parseLines(text), 'line records');
     assert.deepEqual(incremental.lines.lineStarts, full.lines.lineStarts, 'line starts');
+    // every phase's output: the structure the scan kept from the lines before the edit included
+    assert.deepEqual(incremental.plan, full.plan, 'plan model');
     assert.deepEqual(incremental.diagnostics, full.diagnostics, 'diagnostics');
     assert.deepEqual(derived(incremental), derived(full), 'outline and task table');
   }
