@@ -147,28 +147,31 @@ function foldAgain(cache: LineCache, text: string): string {
 function findPartBreaks(
   folded: string, paragraphs: Paragraph[], markers: MarkerCandidate[], tableRows: Map<number, TableRow>, headings: Map<number, Heading>, bodyStart: number,
 ): number[] {
-  const markerAt = new Map<number, MarkerCandidate>();
-  for (const m of markers) if (!markerAt.has(m.line)) markerAt.set(m.line, m);
   const out: number[] = [];
-  paragraphs.forEach((p, i) => {
-    const t = folded.slice(p.content.start, p.content.end);
-    const content = (): MarkerCandidate | TableRow | undefined => {
-      for (const q of paragraphs.slice(i + 1, i + 4)) {
-        if (DATE_LINE_RE.test(folded.slice(q.content.start, q.content.end))) return undefined;
-        const found = markerAt.get(q.line) ?? tableRows.get(q.line);
-        if (found) return found;
-      }
-      return undefined;
-    };
-    if (t[0] === '附') {
-      if (ATTACHMENT_HEADING_RE.test(t) || (ATTACHMENT_TITLED_RE.test(t) && content())) out.push(p.line);
-      return;
+  // the first marker or table row of the next three paragraphs, unless a date line comes first
+  // (asked only at a `附件` or a sheet title: no map of every marker, no closure per paragraph)
+  const content = (i: number): MarkerCandidate | TableRow | undefined => {
+    for (let k = i + 1; k < Math.min(paragraphs.length, i + 4); k++) {
+      const q = paragraphs[k]!;
+      if (DATE_LINE_RE.test(folded.slice(q.content.start, q.content.end))) return undefined;
+      const m = markers[firstMarkerAtOrAfter(markers, q.line)];
+      const found = (m?.line === q.line ? m : undefined) ?? tableRows.get(q.line);
+      if (found) return found;
     }
-    if (p.line <= bodyStart || headings.get(p.line)?.kind !== 'short' || !SHEET_TITLE_RE.test(t)) return;
-    if (out.length && out[out.length - 1]! >= paragraphs[Math.max(0, i - 3)]!.line) return; // the title under `附件`
-    const next = content();
+    return undefined;
+  };
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (folded[p.content.start] === '附') {
+      const t = folded.slice(p.content.start, p.content.end);
+      if (ATTACHMENT_HEADING_RE.test(t) || (ATTACHMENT_TITLED_RE.test(t) && content(i))) out.push(p.line);
+      continue;
+    }
+    if (p.line <= bodyStart || headings.get(p.line)?.kind !== 'short' || !SHEET_TITLE_RE.test(folded.slice(p.content.start, p.content.end))) continue;
+    if (out.length && out[out.length - 1]! >= paragraphs[Math.max(0, i - 3)]!.line) continue; // the title under `附件`
+    const next = content(i);
     if (next && (!('rank' in next) || next.value === 1)) out.push(p.line);
-  });
+  }
   return out;
 }
 
