@@ -194,12 +194,21 @@ describe('lexed a slice of lines at a time', () => {
   const corpus = new URL('../corpus/', import.meta.url);
   const texts = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(new URL(f, corpus), 'utf8'));
   // slice edges on CRLF, on lines that are all indent or Markdown prefix, right before a marker
-  texts.push('标题\r\n  \r\n## 一、甲\r\n\r\n   1.乙（办公室负责）\r\n★2.丙\r\n\n\n（一）丁\n①戊', '一、甲\r二、乙\r', '');
+  texts.push('#\t（一）甲\n标题\r\n  \r\n## 一、甲\r\n\r\n   1.乙（办公室负责）\r\n★2.丙\r\n\n\n（一）丁\n①戊', '一、甲\r二、乙\r', '');
   for (const slice of [1, 2, 7, 64, 4096]) {
     test(`slices of ${slice}: the same records as the whole text at once (the 33 corpus plans and line-edge cases)`, () => {
       for (const [i, t] of texts.entries()) assert.deepEqual(plain(t, slice), plain(t, Infinity), `text ${i}`);
     });
   }
+  test('one record per line: a marker after a Markdown prefix and a tab is that line\'s (it once began a record of its own, every later line one off)', () => {
+    const t = '标题\n#\t（一）甲（办公室）\n乙\n';
+    assert.deepEqual(plain(t), [
+      { start: 0, end: 2, contentStart: 0, marker: undefined, pairs: [] },
+      { start: 3, end: 14, contentStart: 3, marker: ['Rank2Marker', 5, undefined, '（一）'], pairs: [['PairOpen', 9, undefined, '（'], ['PairClose', 13, undefined, '）']] },
+      { start: 15, end: 16, contentStart: 15, marker: undefined, pairs: [] },
+      { start: 17, end: 17, contentStart: 17, marker: undefined, pairs: [] },
+    ]);
+  });
   test('a slice ends at a line break: markers after it are still at a line start', () => {
     const t = '标题\n一、甲\n（一）乙\n1.丙\n';
     assert.deepEqual(plain(t, 3).map((l) => l.marker?.[3]), [undefined, '一、', '（一）', '1.', undefined]);

@@ -1,14 +1,13 @@
-// Chevrotain grammar of the line structure:
-//   document := (Newline | line Newline?)*
-//   line     := Indent Marker? Inline* | Marker Inline* | Inline+
-//   Marker   := Rank1Marker | Rank2Marker | Rank3Marker | Rank4Marker | Rank5Marker  (token category)
-//   Inline   := Text | PairOpen | PairClose                                          (token category)
-// The parser keeps no CST: embedded actions record, per line, its extent, its marker token and
-// its pair characters — all the model needs. Error recovery is on, so any input parses.
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+// The line structure, read off the Chevrotain lexer's tokens: per line, its extent, its
+// indentation, its marker token and its pair characters — all the model needs. The grammar is
+// regular (`line := Indent? Marker? (PairOpen | PairClose)* Newline`, with skipped Text between
+// them), so one loop reads it: the parser it had (Chevrotain's EmbeddedActionsParser,
+// recovery on) cost as much as the lexer warm and a fifth of a cold `fengong check` of 1 MB, and
+// made two records of one line where a Markdown prefix and a tab stood before a marker (`#⇥（一）`,
+// every later line numbered one off; issue 18). Any input reads: every character is some token.
+import type { IToken, TokenType } from 'chevrotain';
 import {
-  allTokens, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker, Text,
-  planLexer,
+  Indent, Newline, PairClose, PairOpen, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker, planLexer,
 } from '../lexer/tokens.js';
 import { isWhitespace } from '../text/chars.js';
 
@@ -27,92 +26,6 @@ export interface LineRecord {
 export const MARKER_RANK = new Map<TokenType, 1 | 2 | 3 | 4 | 5>([
   [Rank1Marker, 1], [Rank2Marker, 2], [Rank3Marker, 3], [Rank4Marker, 4], [Rank5Marker, 5],
 ]);
-
-class LineParser extends EmbeddedActionsParser {
-  private lines: LineRecord[] = [];
-  private current: LineRecord | undefined;
-
-  constructor() {
-    super(allTokens, { recoveryEnabled: true, skipValidations: true });
-    this.performSelfAnalysis();
-  }
-
-  override reset(): void {
-    super.reset();
-    this.lines = [];
-    this.current = undefined;
-  }
-
-  take(): LineRecord[] {
-    const l = this.lines;
-    this.lines = [];
-    return l;
-  }
-
-  private begin(tok: IToken): LineRecord {
-    const rec: LineRecord = { start: tok.startOffset, end: tok.startOffset, contentStart: tok.startOffset, pairs: [] };
-    this.lines.push(rec);
-    this.current = rec;
-    return rec;
-  }
-
-  private extend(tok: IToken): void {
-    if (this.current) this.current.end = tok.startOffset + tok.image.length;
-  }
-
-  public document = this.RULE('document', () => {
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => { const nl = this.CONSUME(Newline); this.ACTION(() => this.emptyLine(nl)); } },
-        { ALT: () => { this.SUBRULE(this.line); this.OPTION(() => this.CONSUME2(Newline)); } },
-      ]);
-    });
-  });
-
-  /** a blank line is recorded too, so line numbers stay aligned with the text */
-  private emptyLine(nl: IToken): void {
-    this.lines.push({ start: nl.startOffset, end: nl.startOffset, contentStart: nl.startOffset, pairs: [] });
-    this.current = undefined;
-  }
-
-  private line = this.RULE('line', () => {
-    this.OR([
-      {
-        ALT: () => {
-          const ind = this.CONSUME(Indent);
-          this.ACTION(() => { const r = this.begin(ind); r.end = r.contentStart = ind.startOffset + ind.image.length; });
-          this.OPTION(() => this.marker(this.CONSUME(Marker)));
-          this.MANY(() => this.inline(this.CONSUME(Inline)));
-        },
-      },
-      {
-        ALT: () => {
-          this.marker(this.CONSUME2(Marker));
-          this.MANY2(() => this.inline(this.CONSUME2(Inline)));
-        },
-      },
-      { ALT: () => this.AT_LEAST_ONE(() => this.inline(this.CONSUME3(Inline))) },
-    ]);
-    this.ACTION(() => { this.current = undefined; });
-  });
-
-  private marker(tok: IToken): void {
-    if (this.RECORDING_PHASE) return;
-    const rec = this.current ?? this.begin(tok);
-    rec.marker = tok;
-    this.extend(tok);
-  }
-
-  private inline(tok: IToken): void {
-    if (this.RECORDING_PHASE) return;
-    const rec = this.current ?? this.begin(tok);
-    if (tok.tokenType !== Text) rec.pairs.push(tok);
-    this.current = rec;
-    rec.end = tok.startOffset + tok.image.length;
-  }
-}
-
-let parser: LineParser | undefined;
 
 /** Lexes and parses the text into line records. Never throws; every line of the text appears
  *  once, blank lines included (a final line without a break too). With a cache holding the
@@ -202,7 +115,6 @@ const SLICE = 1 << 16;
  *  once, not the whole text's (a 10 MB plan lexes to about a million, over 100 MB; issue 18).
  *  Every marker and pair pattern looks only within its line. Exported for its tests. */
 export function parseWhole(text: string, slice = SLICE): LineRecord[] {
-  parser ??= new LineParser();
   const lines: LineRecord[] = [];
   for (let start = 0; start < text.length;) {
     const cut = start + slice < text.length ? text.indexOf('\n', start + slice) : -1;
@@ -211,14 +123,7 @@ export function parseWhole(text: string, slice = SLICE): LineRecord[] {
     // The lexer accepts every character (Text is the complement of the rest), so lexing errors
     // cannot occur; the guard keeps a future token change from silently dropping text.
     if (lexed.errors.length) throw new Error(`fengong lexer: ${lexed.errors[0]!.message}`);
-    // offsets into the text (`onlyOffset` tracking sets no end offset)
-    if (start) for (const t of lexed.tokens) t.startOffset += start;
-    parser.input = lexed.tokens;
-    parser.document();
-    for (const l of parser.take()) lines.push(l);
-    // the parser is kept for the next call, its input is not: every token of the text (6 a line)
-    // stayed alive with it (setting the input resets the parser: after take)
-    parser.input = [];
+    readLines(lexed.tokens, start, end, lines);
     start = end;
   }
   fixTrailingLine(text, lines);
@@ -226,6 +131,35 @@ export function parseWhole(text: string, slice = SLICE): LineRecord[] {
   for (const rec of lines) rec.end = trimEnd(text, rec.contentStart, rec.end);
   return lines;
 }
+
+/** The line records of one slice's tokens, offsets moved into the whole text. Every line is a
+ *  record: it starts after the line break before it (or at the slice's start) and ends at its
+ *  own; an `Indent` sets where its content starts, a marker token (only ever the first after
+ *  the indentation: the marker patterns match at a line start only) is its marker, and the
+ *  rest are its pair characters. Text runs are skipped by the lexer: nothing here needs them. */
+function readLines(tokens: IToken[], base: number, end: number, out: LineRecord[]): void {
+  let rec = record(base);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const type = t.tokenType;
+    // offsets into the text (`onlyOffset` tracking sets no end offset)
+    const at = (t.startOffset += base);
+    if (type === Newline) {
+      rec.end = at;
+      out.push(rec);
+      rec = record(at + t.image.length);
+    } else if (type === Indent) rec.contentStart = at + t.image.length;
+    else if (type === PairOpen || type === PairClose) rec.pairs.push(t);
+    else rec.marker = t;
+  }
+  // the last line, when the slice does not end with a line break
+  if (rec.start < end) {
+    rec.end = end;
+    out.push(rec);
+  }
+}
+
+const record = (start: number): LineRecord => ({ start, end: start, contentStart: start, pairs: [] });
 
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && isWhitespace(text[end - 1])) end--;
