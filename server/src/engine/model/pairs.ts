@@ -30,6 +30,13 @@ export interface ParagraphPairs {
 }
 
 const tokenOf = (t: IToken, line: number, kind: PairToken['kind']): PairToken => ({ char: t.image, offset: t.startOffset, line, kind });
+/** the same tables by the character's code: a token's image is a fresh one-character string, and a
+ *  property look-up by it hashed it each time (matching the pairs of 1 MB took 3 ms; issue 18) */
+const IS_OPENER = new Uint8Array(0x10000);
+for (const o of Object.keys(CLOSER_OF)) IS_OPENER[o.charCodeAt(0)] = 1;
+const FAMILY_OF = new Map<number, string>(Object.entries(FAMILY).map(([c, f]) => [c.charCodeAt(0), f]));
+const isOpener = (ch: string) => IS_OPENER[ch.charCodeAt(0)] === 1;
+const familyOf = (ch: string) => FAMILY_OF.get(ch.charCodeAt(0));
 
 /** Matches the pair characters of one paragraph. */
 export function matchParagraph(tokens: IToken[], line: number, text: string): ParagraphPairs {
@@ -41,14 +48,14 @@ export function matchParagraph(tokens: IToken[], line: number, text: string): Pa
     const t = tokens[i]!;
     if (consumed.has(i)) continue;
     const ch = t.image;
-    if (ch in CLOSER_OF) {
+    if (isOpener(ch)) {
       stack.push(tokenOf(t, line, 'open'));
       continue;
     }
     const close = tokenOf(t, line, 'close');
-    const fam = FAMILY[ch];
+    const fam = familyOf(ch);
     let depth = stack.length - 1;
-    while (depth >= 0 && FAMILY[stack[depth]!.char] !== fam) depth--;
+    while (depth >= 0 && familyOf(stack[depth]!.char) !== fam) depth--;
     if (depth < 0) {
       // ’ right after a letter or before a digit is an apostrophe (`’99`, `it’s`), not a quote
       if (ch === '’' && (/[0-9A-Za-z]/.test(text[t.startOffset + 1] ?? '') || /[A-Za-z]/.test(text[t.startOffset - 1] ?? ''))) continue;
@@ -58,7 +65,7 @@ export function matchParagraph(tokens: IToken[], line: number, text: string): Pa
     // openers above the match are either crossed (their closer comes later) or unclosed
     for (let k = stack.length - 1; k > depth; k--) {
       const inner = stack[k]!;
-      const later = findLater(tokens, i + 1, FAMILY[inner.char]!, consumed);
+      const later = findLater(tokens, i + 1, familyOf(inner.char)!, consumed);
       if (later >= 0) {
         consumed.add(later);
         problems.push({ kind: 'crossed', at: inner, partner: tokenOf(tokens[later]!, line, 'close'), expected: CLOSER_OF[inner.char] });
@@ -78,8 +85,8 @@ export function matchParagraph(tokens: IToken[], line: number, text: string): Pa
 function findLater(tokens: IToken[], from: number, family: string, consumed: Set<number>): number {
   for (let j = from; j < tokens.length; j++) {
     const c = tokens[j]!.image;
-    if (!consumed.has(j) && !(c in CLOSER_OF) && FAMILY[c] === family) return j;
-    if (c in CLOSER_OF && FAMILY[c] === family) return -1; // a new opener of the family claims it
+    if (!consumed.has(j) && !isOpener(c) && familyOf(c) === family) return j;
+    if (isOpener(c) && familyOf(c) === family) return -1; // a new opener of the family claims it
   }
   return -1;
 }

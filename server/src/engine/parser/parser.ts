@@ -9,7 +9,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import {
   Indent, Newline, PairClose, PairOpen, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker, planLexer,
 } from '../lexer/tokens.js';
-import { isWhitespace } from '../text/chars.js';
+import { isWhitespaceCode } from '../text/chars.js';
 
 export interface LineRecord {
   /** offset of the line's first character */
@@ -162,7 +162,7 @@ function readLines(tokens: IToken[], base: number, end: number, out: LineRecord[
 const record = (start: number): LineRecord => ({ start, end: start, contentStart: start, pairs: [] });
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isWhitespace(text[end - 1])) end--;
+  while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
