@@ -11,6 +11,15 @@ import {
 } from '../lexer/tokens.js';
 import { isWhitespaceCode } from '../text/chars.js';
 
+/** A marker or pair token as the model reads it: three fields, not Chevrotain's whole token (a
+ *  keystroke copies the records after the edit with their offsets moved, and a spread of the
+ *  lexer's token was a tenth of that keystroke; issue 18). */
+export interface LineToken {
+  image: string;
+  startOffset: number;
+  tokenType: TokenType;
+}
+
 export interface LineRecord {
   /** offset of the line's first character */
   start: number;
@@ -18,9 +27,9 @@ export interface LineRecord {
   end: number;
   /** offset after the indentation */
   contentStart: number;
-  marker?: IToken;
+  marker?: LineToken;
   /** PairOpen/PairClose tokens, in order */
-  pairs: IToken[];
+  pairs: LineToken[];
 }
 
 export const MARKER_RANK = new Map<TokenType, 1 | 2 | 3 | 4 | 5>([
@@ -143,14 +152,14 @@ function readLines(tokens: IToken[], base: number, end: number, out: LineRecord[
     const t = tokens[i]!;
     const type = t.tokenType;
     // offsets into the text (`onlyOffset` tracking sets no end offset)
-    const at = (t.startOffset += base);
+    const at = t.startOffset + base;
     if (type === Newline) {
       rec.end = at;
       out.push(rec);
       rec = record(at + t.image.length);
     } else if (type === Indent) rec.contentStart = at + t.image.length;
-    else if (type === PairOpen || type === PairClose) rec.pairs.push(t);
-    else rec.marker = t;
+    else if (type === PairOpen || type === PairClose) rec.pairs.push({ image: t.image, startOffset: at, tokenType: type });
+    else rec.marker = { image: t.image, startOffset: at, tokenType: type };
   }
   // the last line, when the slice does not end with a line break
   if (rec.start < end) {
@@ -173,8 +182,8 @@ function shifted(rec: LineRecord, by: number): LineRecord {
   return out;
 }
 
-function shiftToken(t: IToken, by: number): IToken {
-  return { ...t, startOffset: t.startOffset + by };
+function shiftToken(t: LineToken, by: number): LineToken {
+  return { image: t.image, startOffset: t.startOffset + by, tokenType: t.tokenType };
 }
 
 /** A text ending with a line break has one more (empty) line, as editors count lines. */
