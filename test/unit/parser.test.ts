@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Lexer } from 'chevrotain';
 import { readdirSync, readFileSync } from 'node:fs';
 import { allTokens } from '../../server/src/engine/lexer/tokens.js';
-import { parseWhole } from '../../server/src/engine/parser/parser.js';
+import { LineParser, parseWhole } from '../../server/src/engine/parser/parser.js';
 import { LineIndex, parsePlan, type Marker } from '../../server/src/engine/index.js';
 import { doc, TITLE, plan } from '../fixtures/helpers.js';
 
@@ -14,6 +14,19 @@ const markerOf = (text: string, line: number): Marker | undefined => plan(text).
 describe('lexer', () => {
   test('the token set passes Chevrotain validation with optimisations ensured (the start-up skips it)', () => {
     assert.doesNotThrow(() => new Lexer(allTokens, { ensureOptimizations: true, positionTracking: 'onlyOffset' }));
+  });
+});
+
+describe('parser', () => {
+  test('the line grammar passes Chevrotain\'s grammar validations (the start-up skips them)', () => {
+    // with validations on, performSelfAnalysis throws on any definition error (ambiguity, left recursion…)
+    assert.doesNotThrow(() => new LineParser(true));
+  });
+  test('any token sequence parses: markers, indents and pairs in any order, no line break at the end', () => {
+    const lines = parseWhole('）（一）\n  \n一、（1）（\n#\t（一）甲）\r\n①');
+    assert.deepEqual(lines.map((l) => [l.start, l.end, l.marker?.image, l.pairs.map((p) => p.image).join('')]), [
+      [0, 4, undefined, '）（）'], [5, 7, undefined, ''], [8, 14, '一、', '（）（'], [15, 22, '（一）', '）'], [24, 25, '①', ''],
+    ]);
   });
 });
 

@@ -1,13 +1,18 @@
-// The line structure, read off the Chevrotain lexer's tokens: per line, its extent, its
-// indentation, its marker token and its pair characters — all the model needs. The grammar is
-// regular (`line := Indent? Marker? (PairOpen | PairClose)* Newline`, with skipped Text between
-// them), so one loop reads it: the parser it had (Chevrotain's EmbeddedActionsParser,
-// recovery on) cost as much as the lexer warm and a fifth of a cold `fengong check` of 1 MB, and
-// made two records of one line where a Markdown prefix and a tab stood before a marker (`#⇥（一）`,
-// every later line numbered one off; issue 18). Any input reads: every character is some token.
-import type { IToken, TokenType } from 'chevrotain';
+// Chevrotain grammar of the line structure, over the lexer's tokens (Text is matched but skipped
+// by the lexer: a line's extent comes from its line breaks, and nothing reads the text runs):
+//   document := line*
+//   line     := Newline | Indent Marker? Inline* Newline? | Marker Inline* Newline? | Inline+ Newline?
+//   Marker   := Rank1Marker | Rank2Marker | Rank3Marker | Rank4Marker | Rank5Marker  (token category)
+//   Inline   := PairOpen | PairClose                                                  (token category)
+// The parser keeps no CST: embedded actions record, per line, its extent, its indentation, its
+// marker token and its pair characters — all the model needs. A record is closed by a line break
+// only, never by where a rule ends: a Markdown prefix and a tab before a marker (`#⇥（一）`) once
+// made two records of one line, every later line numbered one off (issue 18). Error recovery
+// is off: every token begins some alternative of `line`, so any token sequence parses.
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import {
-  Indent, Newline, PairClose, PairOpen, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker, planLexer,
+  allTokens, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker,
+  planLexer,
 } from '../lexer/tokens.js';
 import { isWhitespaceCode } from '../text/chars.js';
 
@@ -35,6 +40,98 @@ export interface LineRecord {
 export const MARKER_RANK = new Map<TokenType, 1 | 2 | 3 | 4 | 5>([
   [Rank1Marker, 1], [Rank2Marker, 2], [Rank3Marker, 3], [Rank4Marker, 4], [Rank5Marker, 5],
 ]);
+
+/** Exported for its tests only, which build it once with Chevrotain's grammar validations on. */
+export class LineParser extends EmbeddedActionsParser {
+  /** where this input's offsets start in the whole text */
+  private base = 0;
+  private lines: LineRecord[] = [];
+  private current: LineRecord = record(0);
+
+  constructor(validate = false) {
+    // validated in the tests (parser.test.ts), not at every start-up; LL(1) is all it needs
+    super(allTokens, { recoveryEnabled: false, skipValidations: !validate, maxLookahead: 1 });
+    this.performSelfAnalysis();
+  }
+
+  /** parses one slice's tokens into `out`; the slice starts at `base` of the whole text */
+  read(tokens: IToken[], base: number, end: number, out: LineRecord[]): void {
+    this.input = tokens;
+    this.base = base;
+    this.lines = out;
+    this.current = record(base);
+    this.document();
+    // Every token begins some alternative of `line`, so no input is rejected (recovery is off: it
+    // would only cost start-up); the guard keeps a future grammar change from dropping lines.
+    if (this.errors.length) throw new Error(`fengong parser: ${this.errors[0]!.message}`);
+    // the last line, when the slice does not end with a line break
+    if (this.current.start < end) {
+      this.current.end = end;
+      out.push(this.current);
+    }
+    // the parser is kept for the next call, its input and output are not
+    this.input = [];
+    this.lines = [];
+  }
+
+  public document = this.RULE('document', () => {
+    this.MANY(() => this.SUBRULE(this.line));
+  });
+
+  private line = this.RULE('line', () => {
+    this.OR([
+      { ALT: () => this.newline(this.CONSUME(Newline)) },
+      {
+        ALT: () => {
+          this.indent(this.CONSUME(Indent));
+          this.OPTION(() => this.marker(this.CONSUME(Marker)));
+          this.MANY(() => this.pair(this.CONSUME(Inline)));
+          this.OPTION2(() => this.newline(this.CONSUME2(Newline)));
+        },
+      },
+      {
+        ALT: () => {
+          this.marker(this.CONSUME2(Marker));
+          this.MANY2(() => this.pair(this.CONSUME2(Inline)));
+          this.OPTION3(() => this.newline(this.CONSUME3(Newline)));
+        },
+      },
+      {
+        ALT: () => {
+          this.AT_LEAST_ONE(() => this.pair(this.CONSUME3(Inline)));
+          this.OPTION4(() => this.newline(this.CONSUME4(Newline)));
+        },
+      },
+    ]);
+  });
+
+  private newline(tok: IToken): void {
+    if (this.RECORDING_PHASE) return;
+    const at = tok.startOffset + this.base;
+    this.current.end = at;
+    this.lines.push(this.current);
+    this.current = record(at + tok.image.length);
+  }
+
+  private indent(tok: IToken): void {
+    if (!this.RECORDING_PHASE) this.current.contentStart = tok.startOffset + this.base + tok.image.length;
+  }
+
+  private marker(tok: IToken): void {
+    if (!this.RECORDING_PHASE) this.current.marker = lineToken(tok, this.base);
+  }
+
+  private pair(tok: IToken): void {
+    if (!this.RECORDING_PHASE) this.current.pairs.push(lineToken(tok, this.base));
+  }
+}
+
+/** a token's three fields, its offset moved into the whole text (`onlyOffset` tracking sets no end) */
+const lineToken = (t: IToken, base: number): LineToken => ({ image: t.image, startOffset: t.startOffset + base, tokenType: t.tokenType });
+
+const record = (start: number): LineRecord => ({ start, end: start, contentStart: start, pairs: [] });
+
+let parser: LineParser | undefined;
 
 /** Lexes and parses the text into line records. Never throws; every line of the text appears
  *  once, blank lines included (a final line without a break too). With a cache holding the
@@ -132,7 +229,8 @@ export function parseWhole(text: string, slice = SLICE): LineRecord[] {
     // The lexer accepts every character (Text is the complement of the rest), so lexing errors
     // cannot occur; the guard keeps a future token change from silently dropping text.
     if (lexed.errors.length) throw new Error(`fengong lexer: ${lexed.errors[0]!.message}`);
-    readLines(lexed.tokens, start, end, lines);
+    parser ??= new LineParser();
+    parser.read(lexed.tokens, start, end, lines);
     start = end;
   }
   fixTrailingLine(text, lines);
@@ -140,35 +238,6 @@ export function parseWhole(text: string, slice = SLICE): LineRecord[] {
   for (const rec of lines) rec.end = trimEnd(text, rec.contentStart, rec.end);
   return lines;
 }
-
-/** The line records of one slice's tokens, offsets moved into the whole text. Every line is a
- *  record: it starts after the line break before it (or at the slice's start) and ends at its
- *  own; an `Indent` sets where its content starts, a marker token (only ever the first after
- *  the indentation: the marker patterns match at a line start only) is its marker, and the
- *  rest are its pair characters. Text runs are skipped by the lexer: nothing here needs them. */
-function readLines(tokens: IToken[], base: number, end: number, out: LineRecord[]): void {
-  let rec = record(base);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const type = t.tokenType;
-    // offsets into the text (`onlyOffset` tracking sets no end offset)
-    const at = t.startOffset + base;
-    if (type === Newline) {
-      rec.end = at;
-      out.push(rec);
-      rec = record(at + t.image.length);
-    } else if (type === Indent) rec.contentStart = at + t.image.length;
-    else if (type === PairOpen || type === PairClose) rec.pairs.push({ image: t.image, startOffset: at, tokenType: type });
-    else rec.marker = { image: t.image, startOffset: at, tokenType: type };
-  }
-  // the last line, when the slice does not end with a line break
-  if (rec.start < end) {
-    rec.end = end;
-    out.push(rec);
-  }
-}
-
-const record = (start: number): LineRecord => ({ start, end: start, contentStart: start, pairs: [] });
 
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
