@@ -25,21 +25,6 @@ const lazyRequire = {
     b.onLoad({ filter: /.*/, namespace: 'lazy-require' }, (a) => ({ contents: `module.exports = require(${JSON.stringify(a.path)});`, loader: 'js', resolveDir: process.cwd() }));
   },
 };
-// Chevrotain's entry module re-exports its parser, grammar tools and diagrams beside the lexer, and
-// its package does not say it has no side effects, so all of it was bundled and run at every start
-// (the parser's module alone ~13 ms of a cold `fengong check`) though the engine uses only the
-// lexer. Marked side-effect free, esbuild keeps what the lexer needs.
-const chevrotainPure = {
-  name: 'chevrotain-pure',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, async (a) => {
-      if (a.pluginData?.pure || !/(^|[\\/])@?chevrotain/.test(a.path + ' ' + a.importer)) return undefined;
-      if (!/^(chevrotain|@chevrotain\/)/.test(a.path) && !/[\\/]node_modules[\\/]@?chevrotain/.test(a.importer)) return undefined;
-      const r = await b.resolve(a.path, { kind: a.kind, importer: a.importer, resolveDir: a.resolveDir, pluginData: { pure: true } });
-      return r.errors.length ? undefined : { path: r.path, sideEffects: false };
-    });
-  },
-};
 // schemas/fengong.schema.json is generated from the rules' metadata (server/src/config/schema.ts),
 // so the schema editors validate against never drifts from the rules the engine has.
 {
@@ -96,7 +81,7 @@ const results = await Promise.all(entries.filter((e) => existsSync(e.in)).map((e
   format: 'cjs',
   target: 'node20',
   external: e.external ?? [],
-  plugins: e.lazyRequire ? [lazyRequire, chevrotainPure] : [chevrotainPure],
+  plugins: e.lazyRequire ? [lazyRequire] : [],
   sourcemap: 'linked',
   minify: !watch,
   keepNames: false, // keepNames wraps every small function Chevrotain's grammar creates: it doubled lint time
