@@ -145,7 +145,7 @@ export function parseLines(text: string, cache?: LineCache): LineRecord[] {
   // the cache is written only once the new records exist: a failure leaves the old version whole
   if (before === undefined || !old) {
     const lines = parseWhole(text);
-    Object.assign(cache, { text, lines, same: undefined });
+    Object.assign(cache, { text, lines, same: undefined, keptHead: 0 });
     return lines.slice();
   }
   const { keepHead, keepTail, from, to, head, tail } = touched(before, text, old);
@@ -155,7 +155,7 @@ export function parseLines(text: string, cache?: LineCache): LineRecord[] {
   const lines = old.slice(0, keepHead);
   for (const r of middle) lines.push(shifted(r, from));
   for (let i = old.length - keepTail; i < old.length; i++) lines.push(delta ? shifted(old[i]!, delta) : old[i]!);
-  Object.assign(cache, { text, lines, same: { head, tail, before } });
+  Object.assign(cache, { text, lines, same: { head, tail, before }, keptHead: keepHead });
   // records are never changed once made (readStructure reads them only): versions share them
   return lines.slice();
 }
@@ -166,6 +166,9 @@ export class LineCache {
   lines?: LineRecord[];
   /** what the last edit left alike: the first `head` and last `tail` code units of `before` */
   same?: { head: number; tail: number; before: string };
+  /** how many lines from the start the last edit left as they were, line breaks included (their
+   *  records are the previous version's own) */
+  keptHead?: number;
   /** a version folded to simplified script (readStructure's), and that version */
   folded?: { of: string; text: string };
 }
