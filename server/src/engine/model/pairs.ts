@@ -29,7 +29,12 @@ export interface ParagraphPairs {
   problems: PairProblem[];
 }
 
-const tokenOf = (t: IToken, line: number, kind: PairToken['kind']): PairToken => ({ char: t.image, offset: t.startOffset, line, kind });
+/** each pair character as one string: a token's image is a copy of its one character (24 bytes),
+ *  and a plan of numbered headings holds two a line until its model is built (issue 18) */
+const CHAR: Readonly<Record<string, string>> = Object.fromEntries(Object.keys(FAMILY).map((c) => [c, c]));
+const tokenOf = (t: IToken, line: number, kind: PairToken['kind']): PairToken => ({ char: CHAR[t.image] ?? t.image, offset: t.startOffset, line, kind });
+/** what most paragraphs have: no problem (never added to: readers only look) */
+const NO_PROBLEMS: PairProblem[] = Object.freeze([]) as unknown as PairProblem[];
 
 /** Matches the pair characters of one paragraph. */
 export function matchParagraph(tokens: IToken[], line: number, text: string): ParagraphPairs {
@@ -72,7 +77,8 @@ export function matchParagraph(tokens: IToken[], line: number, text: string): Pa
     pairs.push({ open, close });
   }
   for (const open of stack) problems.push({ kind: 'unclosed', at: open, expected: CLOSER_OF[open.char] });
-  return { pairs, problems };
+  // kept per paragraph until the model is built: a pushed array holds 17 slots for its one pair
+  return { pairs: pairs.slice(), problems: problems.length ? problems : NO_PROBLEMS };
 }
 
 function findLater(tokens: IToken[], from: number, family: string, consumed: Set<number>): number {
