@@ -5,6 +5,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { stdioTransport } from '../../server/src/lsp/transport.js';
 import { LspClient, serverCommand } from './client.js';
 
 type Msg = { id?: number; method?: string; result?: unknown; error?: { code: number; message: string } };
@@ -21,14 +23,15 @@ const open = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDoc
 const symbols = (id: number) => request(id, 'textDocument/documentSymbol', { textDocument: { uri: PLAN } });
 
 /** Writes `input` to a fresh server, then ends its input; the messages it wrote, its stderr, its exit code. */
-function converse(input: Buffer[], opts: { end?: boolean; until?: (msgs: Msg[]) => boolean } = {}): Promise<{ msgs: Msg[]; stderr: string; code: number | null }> {
+function converse(input: Buffer[], opts: { end?: boolean; until?: (msgs: Msg[]) => boolean; paceMs?: number; timeoutMs?: number } = {}): Promise<{ msgs: Msg[]; stderr: string; code: number | null }> {
   const [cmd, ...args] = [process.execPath, ...serverCommand()];
   const child = spawn(cmd!, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = Buffer.alloc(0);
   let stderr = '';
   const msgs: Msg[] = [];
   return new Promise((res, rej) => {
-    const timer = setTimeout(() => { child.kill(); rej(new Error(`no exit in 15 s; got ${JSON.stringify(msgs)}; stderr ${stderr}`)); }, 15_000);
+    const timeoutMs = opts.timeoutMs ?? 15_000;
+    const timer = setTimeout(() => { child.kill(); rej(new Error(`no exit in ${timeoutMs / 1000} s; got ${JSON.stringify(msgs).slice(0, 2000)}; stderr ${stderr}`)); }, timeoutMs);
     child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
     child.stdout.on('data', (c: Buffer) => {
       out = Buffer.concat([out, c]);
@@ -43,8 +46,20 @@ function converse(input: Buffer[], opts: { end?: boolean; until?: (msgs: Msg[]) 
       if (opts.until?.(msgs)) child.stdin.end();
     });
     child.on('exit', (code) => { clearTimeout(timer); res({ msgs, stderr, code }); });
-    for (const b of input) child.stdin.write(b);
-    if (opts.end !== false && !opts.until) child.stdin.end();
+    const end = () => { if (opts.end !== false && !opts.until) child.stdin.end(); };
+    if (!opts.paceMs) {
+      for (const b of input) child.stdin.write(b);
+      return end();
+    }
+    // one piece at a time, each written out and followed by a pause, so the server reads the
+    // pieces as separate chunks rather than as what the pipe happened to gather
+    void (async () => {
+      for (const b of input) {
+        await new Promise((done) => child.stdin.write(b, done));
+        await new Promise((done) => setTimeout(done, opts.paceMs));
+      }
+      end();
+    })();
   });
 }
 
@@ -97,6 +112,96 @@ describe('big frames', () => {
     assert.deepEqual(answered(r.msgs, 3), { jsonrpc: '2.0', id: 3, result: null });
     assert.equal(r.stderr, '');
     assert.equal(r.code, 0);
+  });
+});
+
+describe('frames split at every awkward place (a real server over stdio, pieces written apart)', () => {
+  const hoverAt = (id: number) => request(id, 'textDocument/hover', { textDocument: { uri: PLAN }, position: { line: 2, character: 1 } });
+  const HOVER = { contents: { kind: 'markdown', value: '**一、（一）** 加强管理\n\n- 牵头：办公室' }, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 7 } } };
+
+  test('a header split at each of its bytes, two messages and a half in one piece, a character split between pieces: every request answered', async () => {
+    const req = (id: number) => frame(id % 2 ? hoverAt(id) : symbols(id));
+    const pieces: Buffer[] = [frame(init(1))];
+    // the didOpen cut inside a three-byte character of its text (a UTF-8 continuation byte)
+    const o = frame(open);
+    const inChar = o.indexOf(Buffer.from('重点任务')) + 1;
+    assert.equal(o[inChar]! & 0xc0, 0x80, 'the cut falls inside a character');
+    pieces.push(o.subarray(0, inChar), o.subarray(inChar));
+    // requests 2–7, each with its header cut at another place: in `Content-Length`, in its
+    // number, before, inside and after the blank line that ends it
+    const headerLength = req(2).indexOf('\r\n\r\n') + 4;
+    [1, 8, 17, headerLength - 3, headerLength - 1, headerLength].forEach((at, i) => {
+      const f = req(2 + i);
+      pieces.push(f.subarray(0, at), f.subarray(at));
+    });
+    // requests 8 and 9 whole and the start of 10 in one piece, then the rest with the shutdown
+    const tail = Buffer.concat([req(8), req(9), req(10), frame(request(11, 'shutdown'))]);
+    const cut = req(8).length + req(9).length + 10;
+    pieces.push(tail.subarray(0, cut), tail.subarray(cut));
+    const r = await converse(pieces, { paceMs: 5, until: (msgs) => !!answered(msgs, 11) });
+    assert.deepEqual(answers(r.msgs).map((m) => m.id).sort((a, b) => a! - b!), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    for (const id of [3, 5, 7, 9]) assert.deepEqual(answered(r.msgs, id)?.result, HOVER, `hover ${id}`);
+    for (const id of [2, 4, 6, 8, 10]) assert.deepEqual((answered(r.msgs, id)?.result as { name: string }[]).map((x) => x.name), ['一、重点任务'], `symbols ${id}`);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+  });
+
+  test('a 10 MB didOpen in 64 KB pieces, then a hover and the outline in the last piece: answered', async () => {
+    const text = open.params.textDocument.text + '（注：本段为长附注，不列任务，只说明背景。）\n'.repeat(165_000);
+    const big = { ...open, params: { textDocument: { ...open.params.textDocument, text } } };
+    const bytes = Buffer.concat([frame(big), frame(hoverAt(2)), frame(symbols(3)), frame(request(4, 'shutdown'))]);
+    assert.ok(bytes.length > 10e6, `${bytes.length} bytes`);
+    const pieces: Buffer[] = [frame(init(1))];
+    for (let at = 0; at < bytes.length; at += 65_536) pieces.push(bytes.subarray(at, at + 65_536));
+    const r = await converse(pieces, { paceMs: 1, timeoutMs: 60_000, until: (msgs) => !!answered(msgs, 4) });
+    assert.deepEqual(answered(r.msgs, 2)?.result, HOVER);
+    assert.deepEqual((answered(r.msgs, 3)?.result as { name: string }[]).map((x) => x.name), ['一、重点任务']);
+    assert.deepEqual(answered(r.msgs, 4), { jsonrpc: '2.0', id: 4, result: null });
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+  });
+});
+
+describe('the reader in-process, chunk boundaries exact', () => {
+  /** The messages the reader hands on for `chunks` written one by one, and the bytes Buffer.concat made meanwhile. */
+  async function read(chunks: Buffer[]): Promise<{ msgs: Msg[]; copied: number; logs: string[] }> {
+    const input = new PassThrough();
+    const logs: string[] = [];
+    const t = stdioTransport(input, new PassThrough(), (m) => logs.push(m));
+    const msgs: Msg[] = [];
+    t.reader.listen((m) => msgs.push(m as Msg));
+    const concat = Buffer.concat;
+    let copied = 0;
+    Buffer.concat = (list: readonly Uint8Array[], n?: number) => { const b = concat(list, n); copied += b.length; return b; };
+    try {
+      for (const c of chunks) { input.write(c); await new Promise(setImmediate); }
+    } finally {
+      Buffer.concat = concat;
+    }
+    return { msgs, copied, logs };
+  }
+
+  test('every split of three frames into two chunks, and into single bytes: the same three messages', async () => {
+    const frames = Buffer.concat([frame(init(1)), frame(open), frame(symbols(2))]);
+    const want = [init(1), open, symbols(2)];
+    for (let at = 1; at < frames.length; at++) {
+      const r = await read([frames.subarray(0, at), frames.subarray(at)]);
+      assert.deepEqual(r.msgs, want, `split at byte ${at}`);
+    }
+    const bytes = await read([...frames].map((b) => Buffer.from([b])));
+    assert.deepEqual(bytes.msgs, want);
+    assert.deepEqual(bytes.logs, []);
+  });
+
+  test('a 10 MB body in 64 KB chunks is joined once (joined at each chunk it was copied 160 times: 850 MB)', async () => {
+    const text = '（一）加强管理。（办公室牵头）\n'.repeat(230_000);
+    const big = { ...open, params: { textDocument: { ...open.params.textDocument, text } } };
+    const bytes = Buffer.concat([frame(init(1)), frame(big), frame(symbols(2))]);
+    const chunks: Buffer[] = [];
+    for (let at = 0; at < bytes.length; at += 65_536) chunks.push(bytes.subarray(at, at + 65_536));
+    const r = await read(chunks);
+    assert.deepEqual(r.msgs, [init(1), big, symbols(2)]);
+    assert.ok(bytes.length > 10e6 && r.copied < 1.1 * bytes.length, `${r.copied} bytes copied for ${bytes.length}`);
   });
 });
 
