@@ -29,7 +29,6 @@ export interface ParagraphPairs {
   problems: PairProblem[];
 }
 
-const tokenOf = (t: LineToken, line: number, kind: PairToken['kind']): PairToken => ({ char: t.image, offset: t.startOffset, line, kind });
 /** the same tables by the character's code: a token's image is a fresh one-character string, and a
  *  property look-up by it hashed it each time (matching the pairs of 1 MB took 3 ms; issue 18) */
 const IS_OPENER = new Uint8Array(0x10000);
@@ -37,6 +36,12 @@ for (const o of Object.keys(CLOSER_OF)) IS_OPENER[o.charCodeAt(0)] = 1;
 const FAMILY_OF = new Map<number, string>(Object.entries(FAMILY).map(([c, f]) => [c.charCodeAt(0), f]));
 const isOpener = (ch: string) => IS_OPENER[ch.charCodeAt(0)] === 1;
 const familyOf = (ch: string) => FAMILY_OF.get(ch.charCodeAt(0));
+/** each pair character as one string: a token's image is a copy of its one character (24 bytes),
+ *  and a plan of numbered headings holds two a line until its model is built (issue 18) */
+const CHAR_OF = new Map<number, string>(Object.keys(FAMILY).map((c) => [c.charCodeAt(0), c]));
+const tokenOf = (t: LineToken, line: number, kind: PairToken['kind']): PairToken => ({ char: CHAR_OF.get(t.image.charCodeAt(0)) ?? t.image, offset: t.startOffset, line, kind });
+/** what most paragraphs have: no problem (never added to: readers only look) */
+const NO_PROBLEMS: PairProblem[] = Object.freeze([]) as unknown as PairProblem[];
 
 /** Matches the pair characters of one paragraph. */
 export function matchParagraph(tokens: LineToken[], line: number, text: string): ParagraphPairs {
@@ -82,7 +87,8 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string):
     pairs.push({ open, close });
   }
   for (const open of stack) problems.push({ kind: 'unclosed', at: open, expected: CLOSER_OF[open.char] });
-  return { pairs, problems };
+  // kept per paragraph until the model is built: a pushed array holds 17 slots for its one pair
+  return { pairs: pairs.slice(), problems: problems.length ? problems : NO_PROBLEMS };
 }
 
 function findLater(tokens: LineToken[], from: number, family: string, consumed: Set<number>): number {
