@@ -1,0 +1,61 @@
+// Giving memory back once a big document's analysis is done and the editor is quiet. A 10 MB plan's
+// analysis allocates a few hundred MB that are garbage a moment later; V8 keeps the heap it grew
+// to (the server stayed at 256 MB RSS after five edits, ~62 MB of it live) and gives it back only
+// after a full collection, which it may run much later. After the analysis of a document over
+// BIG_CHARS, once no other analysis followed for IDLE_MS, one full collection runs. Small plans
+// never trigger it: a keystroke in them stays as fast as the engine is.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** the size from which an analysis is worth a collection (the line cache's limit too) */
+export const BIG_CHARS = 1_000_000;
+/** how long nothing else may have been analysed before collecting */
+export const IDLE_MS = 100;
+
+type Gc = () => void;
+let gc: Gc | undefined | null = null;
+
+/** V8's `gc()`, made available without `--expose-gc` on the command line (the server is started by
+ *  editors, `fengong lsp` and `node dist/server.cjs`, so no command line is ours alone) */
+function collector(): Gc | undefined {
+  if (gc === null) {
+    try {
+      setFlagsFromString('--expose-gc');
+      gc = runInNewContext('gc') as Gc;
+    } catch {
+      gc = undefined;
+    }
+  }
+  return gc ?? undefined;
+}
+
+export class IdleCollector {
+  private timer?: NodeJS.Timeout;
+  /** how many collections ran (tests, logs) */
+  collections = 0;
+
+  constructor(private readonly idleMs = IDLE_MS) {}
+
+  /** an analysis of `chars` characters just ended */
+  analysed(chars: number): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (chars < BIG_CHARS) return;
+    this.timer = setTimeout(() => this.collect(), this.idleMs);
+    this.timer.unref();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+
+  private collect(): void {
+    this.timer = undefined;
+    const run = collector();
+    if (!run) return;
+    // a full collection; V8 hands the freed pages back to the system on its own threads within a
+    // moment (2 million dead objects: 273 MB before, 249 MB just after, 91 MB a second later)
+    run();
+    this.collections++;
+  }
+}
