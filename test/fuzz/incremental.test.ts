@@ -62,6 +62,7 @@ function checkSequence(base: string, edits: { at: number; remove: number; insert
     const incremental = new Analysis('file:///plan.txt', version, text, config, 'plan.txt', cache);
     const full = new Analysis('file:///plan.txt', version, text, config, 'plan.txt');
     assert.deepEqual(parseLines(text, linesOnly(cache)), parseLines(text), 'line records');
+    assert.deepEqual(incremental.lines.lineStarts, full.lines.lineStarts, 'line starts');
     assert.deepEqual(incremental.diagnostics, full.diagnostics, 'diagnostics');
     assert.deepEqual(derived(incremental), derived(full), 'outline and task table');
   }

@@ -34,7 +34,9 @@ export class Analysis {
     const r = lint(text, config, undefined, cache);
     this.plan = r.plan;
     this.diagnostics = r.diagnostics;
-    this.lines = new LineIndex(text);
+    // the lint just recorded every line of this text in the cache: its starts are the index's
+    const records = cache?.text === text ? cache.lines : undefined;
+    this.lines = new LineIndex(text, records?.map((r) => r.start));
   }
 
   get lsp(): LspDiagnostic[] {

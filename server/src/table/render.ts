@@ -266,9 +266,9 @@ function* batched(parts: Iterable<string>, size = 1 << 16): Generator<Uint8Array
 /**
  * The table in `format` as chunks of bytes, made as they are written: `fengong table -o` streams
  * them to the file, so the output (a JSON of a 60 MB plan is over 400 MB) is never whole in memory,
- * nor is an office format's document model (docx rows go into the zip as strings, word.ts). `pipe`
- * makes a node PassThrough stream, which the xlsx writer needs (this module is also the page's,
- * which has no node streams).
+ * nor is an office format's document model (xlsx and docx rows go into the zip as strings,
+ * xlsx-stream.ts, word.ts). `pipe` makes a node PassThrough stream, which exceljs's writer of the
+ * xlsx skeleton needs (this module is also the page's, which has no node streams).
  */
 export async function* tableChunks(table: TaskTable, format: TableFormat, by: TableView, opts: RenderOptions, pipe: () => NodeJS.ReadWriteStream): AsyncGenerator<Uint8Array> {
   switch (format) {
@@ -279,13 +279,8 @@ export async function* tableChunks(table: TaskTable, format: TableFormat, by: Ta
     case 'json':
       return yield* batched(jsonParts(table, by, opts.locale ?? 'zh'));
     case 'xlsx': {
-      const { streamXlsx } = await import('./xlsx.js');
-      const out = pipe();
-      const done = streamXlsx(table, by, opts, out);
-      // a failure ends the stream with the error, so the loop below throws it
-      done.catch((e: unknown) => out.emit('error', e));
-      for await (const chunk of out) yield chunk as Uint8Array;
-      return await done;
+      const { streamXlsx } = await import('./xlsx-stream.js');
+      return yield* streamXlsx(table, by, opts, pipe);
     }
     case 'docx': {
       const { streamDocx } = await import('./word.js');

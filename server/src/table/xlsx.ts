@@ -13,11 +13,11 @@ import { xlsxCell } from './sanitize.js';
 
 const FONTS = { title: '黑体', heading: '黑体', heading2: '楷体', body: '仿宋' };
 const SIZE = 12; // 小四
-const LINE_HEIGHT = 16; // points per line at 12 pt
+export const LINE_HEIGHT = 16; // points per line at 12 pt
 /** Excel column width units per display-width unit at 12 pt */
-const SCALE = 1.1;
-const CENTERED: ColumnKey[] = ['number', 'role', 'deadline'];
-const SHEET = { zh: { task: '按任务', unit: '按单位' }, en: { task: 'By task', unit: 'By unit' } };
+export const SCALE = 1.1;
+export const CENTERED: ColumnKey[] = ['number', 'role', 'deadline'];
+export const SHEET = { zh: { task: '按任务', unit: '按单位' }, en: { task: 'By task', unit: 'By unit' } };
 
 export async function renderXlsx(table: TaskTable, by: OfficeView, opts: OfficeOptions = {}): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
@@ -26,24 +26,10 @@ export async function renderXlsx(table: TaskTable, by: OfficeView, opts: OfficeO
   return Buffer.from(out as ArrayBuffer);
 }
 
-/** The same workbook written into `out` as it is drawn (exceljs's streaming WorkbookWriter): each
- *  row goes into the zip once committed, so a table of 400,000 rows is never a workbook model in
- *  memory (a 4 MB plan of numbered headings took 1.8 GB as one, issue 18). Node only: `out` is a
- *  node stream (the caller's; the page builds the workbook whole, renderXlsx). */
-export async function streamXlsx(table: TaskTable, by: OfficeView, opts: OfficeOptions, out: NodeJS.WritableStream): Promise<void> {
-  const ExcelJS = await excel();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true, useSharedStrings: false });
-  const add = wb.addWorksheet.bind(wb);
-  wb.addWorksheet = (name, options) => printCentered(add(name, options));
-  // every few hundred rows the event loop runs, so the zip takes in what was committed
-  await drawSheets(wb as unknown as Workbook, table, by, opts, () => new Promise<void>((res) => setImmediate(res)));
-  await wb.commit();
-}
-
 /** The streaming writer leaves out <printOptions> (the page setup's horizontalCentered, which the
  *  whole workbook writes): it is written where the schema puts it, just before the page margins.
  *  Should exceljs rename that step, nothing breaks but the centring (test/table/stream.test.ts says so). */
-function printCentered<W>(ws: W): W {
+export function printCentered<W>(ws: W): W {
   const w = ws as unknown as { _writePageMargins?: () => void; stream: { write(xml: string): void } };
   const margins = w._writePageMargins;
   if (typeof margins === 'function') {
@@ -55,44 +41,32 @@ function printCentered<W>(ws: W): W {
   return ws;
 }
 
-async function excel() {
+export async function excel() {
   // loaded on demand: exceljs is large and only this format needs it
   const mod = await import('exceljs');
   return (mod as unknown as { default?: typeof mod }).default ?? mod;
 }
 
-/** One sheet per view, the requested one first. `pause`, when given, is awaited now and then
- *  between rows (streaming); the sheets are committed as they are finished. */
-function drawSheets(wb: Workbook, table: TaskTable, by: OfficeView, opts: OfficeOptions, pause?: () => Promise<void>): Promise<void> | void {
+/** One sheet per view, the requested one first. */
+function drawSheets(wb: Workbook, table: TaskTable, by: OfficeView, opts: OfficeOptions): void {
   wb.creator = 'fengong';
   wb.lastModifiedBy = 'fengong';
   const views: OfficeView[] = by === 'unit' ? ['unit', 'task'] : ['task', 'unit'];
   // no XML-illegal characters, no cell over Excel's limit (sanitize.ts)
   const cell = (s: string) => xlsxCell(s, opts.locale);
-  // one view's layout at a time: the second is made once the first is written
-  const layout = (view: OfficeView) => {
+  for (const view of views) {
     const o = officeTable(table, view, opts);
     wb.title ||= cell(o.title);
-    return sheet(wb, o, SHEET[opts.locale ?? 'zh'][view], cell);
-  };
-  if (!pause) {
-    for (const view of views) for (const _ of layout(view)) { /* drawn */ }
-    return;
+    for (const _ of sheet(wb, o, SHEET[opts.locale ?? 'zh'][view], cell)) { /* drawn */ }
   }
-  return (async () => {
-    for (const view of views) {
-      let n = 0;
-      for (const _ of layout(view)) if (++n % 256 === 0) await pause();
-    }
-  })();
 }
 
-type Workbook = import('exceljs').Workbook;
+export type Workbook = import('exceljs').Workbook;
 type Worksheet = import('exceljs').Worksheet;
 
-/** Draws one sheet, a row at a time (yielding after each, committed: the streaming writer sends it
- *  on; the whole workbook keeps it), then commits the sheet. */
-function* sheet(wb: Workbook, o: OfficeTable, name: string, cell: (s: string) => string): Generator<void> {
+/** Draws one sheet, a row at a time (yielding after each, committed: the streaming writer of
+ *  xlsx-stream.ts's skeleton sends it on; the whole workbook keeps it), then commits the sheet. */
+export function* sheet(wb: Workbook, o: OfficeTable, name: string, cell: (s: string) => string): Generator<void> {
   const n = o.columns.length;
   const headerRow = 2 + o.notes.length;
   const ws = wb.addWorksheet(name, {
@@ -176,7 +150,7 @@ function merged(ws: Worksheet, at: number, n: number, text: string, font: Partia
 }
 
 /** Wrapped line count of a cell at a column width. */
-function wrappedLines(v: string, width: number): number {
+export function wrappedLines(v: string, width: number): number {
   const usable = Math.max(1, width / SCALE - 1);
   return v.split(/\r\n|\r|\n/).reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
 }

@@ -239,14 +239,15 @@ export function findDeclarations(s: Structure, roles: RoleMatcher): Declarations
       continue;
     }
     // the sentence around `不再列出` (found by search first: a leading `[^。]*` would backtrack)
-    const at = out.inherit ? -1 : f.search(/不再(?:一一|单独)?列出/);
+    const at = out.inherit || !f.includes('不再') ? -1 : f.search(/不再(?:一一|单独)?列出/);
     if (at >= 0) {
       const from = Math.max(f.lastIndexOf('。', at), f.lastIndexOf('；', at), f.lastIndexOf(';', at)) + 1;
       const ends = [f.indexOf('。', at), f.indexOf('；', at), f.indexOf(';', at)].filter((i) => i >= 0);
       const to = ends.length ? Math.min(...ends) : f.length;
       out.inherit = { from: { start: p.content.start + from, end: p.content.start + to }, text: s.text.slice(p.content.start + from, p.content.start + to) };
     }
-    const first = FIRST_LISTED_LEADS_RE.exec(f);
+    // the pattern's first word may stand anywhere: only a paragraph with 牵头 is searched
+    const first = f.includes('牵头') ? FIRST_LISTED_LEADS_RE.exec(f) : null;
     if (first && out.firstListedLeads === undefined) out.firstListedLeads = p.content.start + first.index - 1;
   }
   return out;
@@ -255,7 +256,7 @@ export function findDeclarations(s: Structure, roles: RoleMatcher): Declarations
 /** `具体任务均涉及相关市（州）人民政府，不再做分工，下同` (searched for `不再` first: the lazy name
  *  would be tried at every offset of a long paragraph) */
 function sharedUnits(s: Structure, start: number, f: string): SharedUnits | undefined {
-  if (!/不再|不另/.test(f)) return undefined;
+  if (!f.includes('不再') && !f.includes('不另')) return undefined;
   const m = SHARED_UNITS_RE.exec(f);
   if (!m) return undefined;
   const from = Math.max(f.lastIndexOf('。', m.index), f.lastIndexOf('；', m.index), f.lastIndexOf(';', m.index)) + 1;

@@ -1,7 +1,7 @@
 // Paired punctuation (GB/T 15834-2011 §4.8, 4.9, 4.15): matching within a paragraph, with the
 // traps of web copies handled: a title broken across two lines, a quotation spanning paragraphs,
 // an apostrophe written as ’.
-import type { IToken } from 'chevrotain';
+import type { LineToken } from '../parser/parser.js';
 import type { Paragraph, PairProblem, PairToken } from './types.js';
 import type { LineRecord } from '../parser/parser.js';
 import { PAIRS } from '../lexicon/brackets.js';
@@ -29,17 +29,19 @@ export interface ParagraphPairs {
   problems: PairProblem[];
 }
 
-const tokenOf = (t: IToken, line: number, kind: PairToken['kind']): PairToken => ({ char: t.image, offset: t.startOffset, line, kind });
+const tokenOf = (t: LineToken, line: number, kind: PairToken['kind']): PairToken => ({ char: t.image, offset: t.startOffset, line, kind });
 
 /** Matches the pair characters of one paragraph. */
-export function matchParagraph(tokens: IToken[], line: number, text: string): ParagraphPairs {
+export function matchParagraph(tokens: LineToken[], line: number, text: string): ParagraphPairs {
   const pairs: MatchedPair[] = [];
   const problems: PairProblem[] = [];
   const stack: PairToken[] = [];
-  const consumed = new Set<number>(); // closers already explained as the far end of a crossing
+  // closers already explained as the far end of a crossing (made at the first crossing: most
+  // paragraphs have none, and a set for each was a keystroke's garbage)
+  let consumed: Set<number> | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (consumed.has(i)) continue;
+    if (consumed?.has(i)) continue;
     const ch = t.image;
     if (ch in CLOSER_OF) {
       stack.push(tokenOf(t, line, 'open'));
@@ -58,6 +60,7 @@ export function matchParagraph(tokens: IToken[], line: number, text: string): Pa
     // openers above the match are either crossed (their closer comes later) or unclosed
     for (let k = stack.length - 1; k > depth; k--) {
       const inner = stack[k]!;
+      consumed ??= new Set();
       const later = findLater(tokens, i + 1, FAMILY[inner.char]!, consumed);
       if (later >= 0) {
         consumed.add(later);
@@ -75,7 +78,7 @@ export function matchParagraph(tokens: IToken[], line: number, text: string): Pa
   return { pairs, problems };
 }
 
-function findLater(tokens: IToken[], from: number, family: string, consumed: Set<number>): number {
+function findLater(tokens: LineToken[], from: number, family: string, consumed: Set<number>): number {
   for (let j = from; j < tokens.length; j++) {
     const c = tokens[j]!.image;
     if (!consumed.has(j) && !(c in CLOSER_OF) && FAMILY[c] === family) return j;
@@ -149,6 +152,8 @@ export function docNumberYears(text: string, paragraphs: Paragraph[]): PairProbl
   const re = /[\u4e00-\u9fff]([[【（(［])((?:19|20)[0-9]{2})([\]】）)］])[0-9]{1,4}[号號]/g;
   for (const p of paragraphs) {
     const s = text.slice(p.content.start, p.content.end);
+    // the pattern may start at any CJK character: only a paragraph with a 号 is searched
+    if (!s.includes('号') && !s.includes('號')) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const open = p.content.start + m.index + 1;

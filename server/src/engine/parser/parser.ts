@@ -12,6 +12,17 @@ import {
 } from '../lexer/tokens.js';
 import { isWhitespace } from '../text/chars.js';
 
+/** A marker or pair token as the model reads it: three fields, not Chevrotain's whole token (a
+ *  keystroke copies the records after the edit with their offsets moved, and a spread of the
+ *  lexer's token was a tenth of that keystroke; issue 18). */
+export interface LineToken {
+  image: string;
+  startOffset: number;
+  tokenType: TokenType;
+}
+
+const lineToken = (t: IToken): LineToken => ({ image: t.image, startOffset: t.startOffset, tokenType: t.tokenType });
+
 export interface LineRecord {
   /** offset of the line's first character */
   start: number;
@@ -19,9 +30,9 @@ export interface LineRecord {
   end: number;
   /** offset after the indentation */
   contentStart: number;
-  marker?: IToken;
+  marker?: LineToken;
   /** PairOpen/PairClose tokens, in order */
-  pairs: IToken[];
+  pairs: LineToken[];
 }
 
 export const MARKER_RANK = new Map<TokenType, 1 | 2 | 3 | 4 | 5>([
@@ -99,14 +110,14 @@ class LineParser extends EmbeddedActionsParser {
   private marker(tok: IToken): void {
     if (this.RECORDING_PHASE) return;
     const rec = this.current ?? this.begin(tok);
-    rec.marker = tok;
+    rec.marker = lineToken(tok);
     this.extend(tok);
   }
 
   private inline(tok: IToken): void {
     if (this.RECORDING_PHASE) return;
     const rec = this.current ?? this.begin(tok);
-    if (tok.tokenType !== Text) rec.pairs.push(tok);
+    if (tok.tokenType !== Text) rec.pairs.push(lineToken(tok));
     this.current = rec;
     rec.end = tok.startOffset + tok.image.length;
   }
@@ -239,8 +250,8 @@ function shifted(rec: LineRecord, by: number): LineRecord {
   return out;
 }
 
-function shiftToken(t: IToken, by: number): IToken {
-  return { ...t, startOffset: t.startOffset + by };
+function shiftToken(t: LineToken, by: number): LineToken {
+  return { image: t.image, startOffset: t.startOffset + by, tokenType: t.tokenType };
 }
 
 /** A text ending with a line break has one more (empty) line, as editors count lines. */
