@@ -51,3 +51,22 @@ test('the collection is a full one: an old object nothing refers to any more is 
   assert.equal(c.collections, 1);
   assert.equal(ref.deref(), undefined);
 });
+
+test('the young generation stays at its starting size in a process that asked for it, and grows in one that did not', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const newSpaceMB = (keepSmall: boolean) => {
+    const code = `import { keepYoungGenerationSmall } from './server/src/lsp/memory.ts';
+      import { getHeapSpaceStatistics } from 'node:v8';
+      if (${keepSmall}) keepYoungGenerationSmall();
+      let keep = [];
+      for (let i = 0; i < 2_000_000; i++) { keep.push({ i }); if (keep.length > 200_000) keep = []; }
+      console.log(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576);`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', code], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return Number(r.stdout.trim());
+  };
+  const small = newSpaceMB(true);
+  const grown = newSpaceMB(false);
+  assert.ok(small <= 4, `new space ${small} MB`);
+  assert.ok(grown >= 8, `new space without the flag ${grown} MB`);
+});

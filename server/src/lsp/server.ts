@@ -38,7 +38,7 @@ import { actionOptions, registerWatchers, serverCapabilities } from './handlers/
 import { completionOptions, registerDraftingHandlers, workspaceRoots } from './handlers/drafting.js';
 import type { CompletionOptions } from './drafting/completion.js';
 import { WorkspaceIndex } from './workspace-index.js';
-import { IdleCollector } from './memory.js';
+import { IdleCollector, keepYoungGenerationSmall } from './memory.js';
 
 export { parseSettings, type ClientSettings } from './settings.js';
 
@@ -55,6 +55,7 @@ const TRANSPORT_ARGS = /^--(stdio|node-ipc|socket|pipe)\b/;
 /** Starts the server on the transport the command line names (--stdio, --node-ipc, --socket=N,
  *  --pipe=…), stdio when it names none, or on the given streams. */
 export function startServer(opts: StartOptions = {}): Connection {
+  keepYoungGenerationSmall();
   const connection = opts.input && opts.output
     ? createConnection(opts.input, opts.output)
     : process.argv.some((a) => TRANSPORT_ARGS.test(a) && a !== '--stdio')
