@@ -1,8 +1,9 @@
 // The language server lints a keystroke incrementally (issue 18): the lines an edit left alone are
 // not lexed again (parseLines with a LineCache) and their folding is reused. Property: after every
 // edit of a random edit sequence — on random plan-like texts and on real corpus plans — the
-// incremental result equals a full lint from scratch: the line records, the diagnostics, the
-// outline (documentSymbol) and the task table's rows.
+// incremental result equals a full lint from scratch: the line records, the plan model (readStructure
+// keeps what it found on the lines before the edit: paragraphs, pairs, markers, headings, table
+// rows), the diagnostics, the outline (documentSymbol) and the task table's rows.
 // Bounded for CI: FUZZ_RUNS_SCALE scales the runs; a failure prints fast-check's seed and path
 // (re-run with FUZZ_SEED=<seed>).
 import { test } from 'node:test';
@@ -30,7 +31,7 @@ const piece = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...'加强组织领导落实责任工作要点推进政务公开各部门體制機關') },
   { weight: 3, arbitrary: fc.constantFrom(...PAIR_OPENERS, ...PAIR_CLOSERS) },
   { weight: 3, arbitrary: fc.constantFrom(...MARKERS) },
-  { weight: 2, arbitrary: fc.constantFrom('（办公室牵头）', '（市发展改革委负责，各区配合）', '责任单位：', '牵头单位：市教育局', '年底前', '一是', '二是', '第一，', '，', '。', '；', '\t') },
+  { weight: 2, arbitrary: fc.constantFrom('（办公室牵头）', '（市发展改革委负责，各区配合）', '责任单位：', '牵头单位：市教育局', '年底前', '牵头卖力）', '（市卫健委卖力）', '一是', '二是', '第一，', '，', '。', '；', '\t') },
   { weight: 3, arbitrary: fc.constantFrom('\n', '\r', '\r\n', '\n\n', '\u2028') },
   { weight: 2, arbitrary: fc.constantFrom(' ', '\u3000', '\u00a0', '\ufeff') },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) },
@@ -63,6 +64,8 @@ function checkSequence(base: string, edits: { at: number; remove: number; insert
     const full = new Analysis('file:///plan.txt', version, text, config, 'plan.txt');
     assert.deepEqual(parseLines(text, linesOnly(cache)), parseLines(text), 'line records');
     assert.deepEqual(incremental.lines.lineStarts, full.lines.lineStarts, 'line starts');
+    // every phase's output: the structure the scan kept from the lines before the edit included
+    assert.deepEqual(incremental.plan, full.plan, 'plan model');
     assert.deepEqual(incremental.diagnostics, full.diagnostics, 'diagnostics');
     assert.deepEqual(derived(incremental), derived(full), 'outline and task table');
   }
@@ -97,4 +100,18 @@ test('incremental lint: edits at the seams — line breaks split, joined and tur
     [{ at: 1, remove: 0, insert: '\r' }, { at: 1, remove: 0, insert: '\n' }],
   ];
   for (const edits of cases) checkSequence(base, edits);
+});
+
+test('incremental lint: a role verb the document teaches (`牵头卖力`) is forgotten when its only use is deleted, learned when typed again', () => {
+  // the counts of words after 牵头 are kept between versions and only the touched lines counted
+  // again: a count that never went down would keep `（财政局卖力）` a unit clause
+  const base = '2024年工作方案\n一、主要任务\n（一）做好甲。（办公室牵头卖力）\n（二）做好乙。（财政局卖力）\n（三）做好丙。（教育局卖力）\n';
+  const at = (base.indexOf('卖力') + 0.5) / base.length;
+  checkSequence(base, [{ at, remove: 2, insert: '' }, { at, remove: 0, insert: '卖力' }, { at: 0.99, remove: 0, insert: '\n（四）做好丁。（卫健委牵头卖力）' }]);
+  // the verb learned or not shows in the task table: the three tasks' units
+  const cache = new LineCache();
+  const units = (text: string) => new Analysis('file:///plan.txt', 1, text, config, 'plan.txt', cache).plan.tasks.map((t) => t.units.map((u) => u.name).join('、'));
+  assert.deepEqual(units(base), ['办公室', '财政局', '教育局']);
+  const forgotten = base.replace('牵头卖力', '牵头');
+  assert.deepEqual(units(forgotten), ['办公室', '', '']);
 });

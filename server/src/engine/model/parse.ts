@@ -20,7 +20,7 @@ import type { LineCache } from '../parser/parser.js';
  *  plan is the same with or without it, only faster to build after a small edit. */
 export function parsePlan(text: string, config: Partial<EngineConfig> = {}, cache?: LineCache): PlanDocument {
   const s = readStructure(text, cache);
-  const roles = documentRoleMatcher(s.folded, config.roleKeywords);
+  const roles = documentRoleMatcher(s.folded, config.roleKeywords, cache);
   const genre = judgeGenre(s, roles, config.documentKind, config.titleLines);
   const tree = buildTree(s);
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));

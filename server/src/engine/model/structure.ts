@@ -6,7 +6,7 @@ import { parseLines, MARKER_RANK, type LineCache, type LineRecord } from '../par
 import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
 import { MARKER_COMMAS, MARKER_DOTS, isDigitCode } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, type ParagraphPairs } from './pairs.js';
-import { findTables, type TableRow } from './table.js';
+import { findTables, firstAtOrAfter, type TableRow, type TableState } from './table.js';
 import { fold } from '../lexicon/fold.js';
 import { ATTACHMENT_HEADING_RE, ATTACHMENT_TITLED_RE, DATE_LINE_RE, PAGE_JUNK_RE, SHEET_TITLE_RE } from '../lexicon/sections.js';
 
@@ -47,33 +47,56 @@ export interface Structure {
 
 const EXPECTED_DELIM: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5: '' };
 
+/** What readStructure made of the version a LineCache holds: a keystroke's scan keeps what it found
+ *  on the lines before the first one the edit touched (each line's paragraph, pairs, marker and
+ *  heading depend only on that line; a table row on the lines above it) and reads only the rest.
+ *  Kept beside the cache, and dropped with it. */
+interface StructureMemo {
+  text: string;
+  paragraphs: Paragraph[];
+  pairsByLine: Map<number, ParagraphPairs>;
+  tables: { rows: Map<number, TableRow>; states: TableState[] };
+  markers: MarkerCandidate[];
+  headings: Map<number, Heading>;
+}
+const memos = new WeakMap<LineCache, StructureMemo>();
+
 export function readStructure(text: string, cache?: LineCache): Structure {
   const lines = parseLines(text, cache);
   const folded = cache ? foldAgain(cache, text) : fold(text);
-  const paragraphs: Paragraph[] = [];
+  const memo = cache && memos.get(cache);
+  // the lines before `head` are the previous version's, line breaks and all
+  const head = memo && cache.same?.before === memo.text ? cache.keptHead ?? 0 : 0;
+  const kept = memo && head ? firstAtOrAfter(memo.paragraphs, head) : 0;
+  const paragraphs = kept ? memo!.paragraphs.slice(0, kept) : [];
   const pairsByLine = new Map<number, ParagraphPairs>();
-  lines.forEach((rec, i) => {
+  if (kept) for (const [line, pairs] of memo!.pairsByLine) { if (line >= head) break; pairsByLine.set(line, pairs); }
+  for (let i = head; i < lines.length; i++) {
+    const rec = lines[i]!;
     // parseLines trimmed the trailing whitespace: `（一）深入…。  ` ends at `。`
-    if (rec.end <= rec.contentStart) return;
+    if (rec.end <= rec.contentStart) continue;
     const span = { start: rec.start, end: rec.end };
     // one object where the line has no indent (spans are never edited): 40 bytes a line
     const p: Paragraph = { span, content: rec.contentStart === rec.start ? span : { start: rec.contentStart, end: rec.end }, line: i };
     paragraphs.push(p);
     // most lines hold no pair characters: nothing to match, nothing to store
     if (rec.pairs.length) pairsByLine.set(i, matchParagraph(rec.pairs, i, text));
-  });
+  }
   const pairProblems = [...reconcileAcrossParagraphs(pairsByLine, lines, text), ...docNumberYears(text, paragraphs)]
     .sort((a, b) => a.at.offset - b.at.offset);
-  const tableRows = findTables(folded, paragraphs, lines);
-  const markers: MarkerCandidate[] = [];
-  for (const p of paragraphs) {
+  const tables = findTables(folded, paragraphs, lines, kept ? { line: head, rows: memo!.tables.rows, states: memo!.tables.states } : undefined);
+  const tableRows = tables.rows;
+  const markers = kept ? memo!.markers.slice(0, firstMarkerAtOrAfter(memo!.markers, head)) : [];
+  for (let i = kept; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
     const row = tableRows.get(p.line);
     // a 序号 cell is certain: the columns say so (`1⇥任务` takes no delimiter)
     const first = row?.number ?? classifyMarker(lines[p.line]!, p.line, text) ?? labelledMarker(folded, p);
     if (first) markers.push(first);
     if (row) for (const m of row.cellMarkers) markers.push(m);
   }
-  const headings = findHeadings(folded, paragraphs, new Set(markers.map((m) => m.line)));
+  const headings = findHeadings(folded, paragraphs, markers, kept ? { line: head, headings: memo!.headings } : undefined);
+  if (cache) memos.set(cache, { text, paragraphs, pairsByLine, tables, markers, headings });
   const bodyStartLine = markers.find((c) => c.strength === 'definite')?.line ?? lines.length;
   // page chrome after the body ends the document: `上一条：…`, `版权所有`
   let closingLine = lines.length;
@@ -83,6 +106,18 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const partBreaks = findPartBreaks(folded, paragraphs, markers, tableRows, headings, bodyStartLine);
   // the line records (with their marker and pair tokens) end here: nothing after this phase reads them
   return { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+}
+
+/** the index of the first marker on or after `line` (markers are in line order) */
+function firstMarkerAtOrAfter(markers: MarkerCandidate[], line: number): number {
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The text folded, reusing the previous version's folding where the edit left the text alike
@@ -112,28 +147,31 @@ function foldAgain(cache: LineCache, text: string): string {
 function findPartBreaks(
   folded: string, paragraphs: Paragraph[], markers: MarkerCandidate[], tableRows: Map<number, TableRow>, headings: Map<number, Heading>, bodyStart: number,
 ): number[] {
-  const markerAt = new Map<number, MarkerCandidate>();
-  for (const m of markers) if (!markerAt.has(m.line)) markerAt.set(m.line, m);
   const out: number[] = [];
-  paragraphs.forEach((p, i) => {
-    const t = folded.slice(p.content.start, p.content.end);
-    const content = (): MarkerCandidate | TableRow | undefined => {
-      for (const q of paragraphs.slice(i + 1, i + 4)) {
-        if (DATE_LINE_RE.test(folded.slice(q.content.start, q.content.end))) return undefined;
-        const found = markerAt.get(q.line) ?? tableRows.get(q.line);
-        if (found) return found;
-      }
-      return undefined;
-    };
-    if (t[0] === '附') {
-      if (ATTACHMENT_HEADING_RE.test(t) || (ATTACHMENT_TITLED_RE.test(t) && content())) out.push(p.line);
-      return;
+  // the first marker or table row of the next three paragraphs, unless a date line comes first
+  // (asked only at a `附件` or a sheet title: no map of every marker, no closure per paragraph)
+  const content = (i: number): MarkerCandidate | TableRow | undefined => {
+    for (let k = i + 1; k < Math.min(paragraphs.length, i + 4); k++) {
+      const q = paragraphs[k]!;
+      if (DATE_LINE_RE.test(folded.slice(q.content.start, q.content.end))) return undefined;
+      const m = markers[firstMarkerAtOrAfter(markers, q.line)];
+      const found = (m?.line === q.line ? m : undefined) ?? tableRows.get(q.line);
+      if (found) return found;
     }
-    if (p.line <= bodyStart || headings.get(p.line)?.kind !== 'short' || !SHEET_TITLE_RE.test(t)) return;
-    if (out.length && out[out.length - 1]! >= paragraphs[Math.max(0, i - 3)]!.line) return; // the title under `附件`
-    const next = content();
+    return undefined;
+  };
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (folded[p.content.start] === '附') {
+      const t = folded.slice(p.content.start, p.content.end);
+      if (ATTACHMENT_HEADING_RE.test(t) || (ATTACHMENT_TITLED_RE.test(t) && content(i))) out.push(p.line);
+      continue;
+    }
+    if (p.line <= bodyStart || headings.get(p.line)?.kind !== 'short' || !SHEET_TITLE_RE.test(folded.slice(p.content.start, p.content.end))) continue;
+    if (out.length && out[out.length - 1]! >= paragraphs[Math.max(0, i - 3)]!.line) continue; // the title under `附件`
+    const next = content(i);
     if (next && (!('rank' in next) || next.value === 1)) out.push(p.line);
-  });
+  }
   return out;
 }
 
@@ -144,9 +182,14 @@ const CHAPTER_RE = /^第[一二三四五六七八九十百零〇0-9]+[章节編�
 
 /** Unnumbered headings: they close the numbered list before them, so a `1.` after one starts a
  *  new list rather than jumping back. */
-function findHeadings(folded: string, paragraphs: Paragraph[], numbered: Set<number>): Map<number, Heading> {
+function findHeadings(folded: string, paragraphs: Paragraph[], markers: MarkerCandidate[], resume?: { line: number; headings: Map<number, Heading> }): Map<number, Heading> {
   const out = new Map<number, Heading>();
-  for (const p of paragraphs) {
+  const from = resume ? firstAtOrAfter(paragraphs, resume.line) : 0;
+  if (resume) for (const [line, h] of resume.headings) { if (line >= resume.line) break; out.set(line, h); }
+  const numbered = new Set<number>();
+  for (let i = firstMarkerAtOrAfter(markers, resume?.line ?? 0); i < markers.length; i++) numbered.add(markers[i]!.line);
+  for (let i = from; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
     if (numbered.has(p.line)) continue;
     // the first character tells which pattern can match: most paragraphs try none
     const first = folded[p.content.start]!;

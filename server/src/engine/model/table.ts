@@ -143,16 +143,41 @@ function withAbsentLeadingCells(cells: Span[], columns: TableColumns | undefined
   return [...Array.from({ length: k }, () => ({ start: at, end: at })), ...cells];
 }
 
+/** What the scan carries from row to row: the header's columns and the column each rank's markers
+ *  stand in, as they became after `line` (recorded where they change: a keystroke's scan resumes
+ *  from the state before the first line it touched). */
+export interface TableState {
+  line: number;
+  columns?: TableColumns;
+  rankColumn: Map<Rank, number>;
+}
+
+/** Where a scan resumes: the rows and states of the lines before `line`, as a scan of an earlier
+ *  version found them (those lines and everything before them unchanged). */
+export interface TableResume {
+  line: number;
+  rows: Map<number, TableRow>;
+  states: TableState[];
+}
+
 /** Rows of tab-separated tables, by line. Below a header row any row with a tab is a row; without
  *  one, a row needs three cells and a number in its first, so a stray tab in prose is no table. */
-export function findTables(folded: string, paragraphs: Paragraph[], lines: LineRecord[]): Map<number, TableRow> {
+export function findTables(folded: string, paragraphs: Paragraph[], lines: LineRecord[], resume?: TableResume): { rows: Map<number, TableRow>; states: TableState[] } {
   const rows = new Map<number, TableRow>();
-  let columns: TableColumns | undefined;
+  const states: TableState[] = [];
+  if (resume) {
+    for (const [line, row] of resume.rows) { if (line >= resume.line) break; rows.set(line, row); }
+    for (const st of resume.states) { if (st.line >= resume.line) break; states.push(st); }
+  }
+  const last = states[states.length - 1];
+  let columns: TableColumns | undefined = last?.columns;
   /** the column each rank's markers stand in, in the rows of the table so far */
-  let rankColumn = new Map<Rank, number>();
+  let rankColumn = new Map<Rank, number>(last?.rankColumn);
+  const from = resume ? firstAtOrAfter(paragraphs, resume.line) : 0;
   // paragraphs come in text order: one forward scan for tabs keeps this linear in the text
-  let nextTab = folded.indexOf('\t');
-  for (const p of paragraphs) {
+  let nextTab = folded.indexOf('\t', paragraphs[from]?.span.start ?? folded.length);
+  for (let i = from; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
     if (nextTab < 0) break;
     if (nextTab < p.content.start) nextTab = folded.indexOf('\t', p.content.start);
     if (nextTab < 0 || nextTab >= p.content.end) continue;
@@ -163,20 +188,36 @@ export function findTables(folded: string, paragraphs: Paragraph[], lines: LineR
     if (!number && !lineMarker && cells[0]!.end > cells[0]!.start && cells.filter((c) => HEADER_HINT_RE.test(folded.slice(c.start, c.end).replace(/\s+/g, ''))).length >= 2) {
       columns = headerColumns(folded, cells); // `序号⇥工作任务⇥牵头单位⇥…` names the columns below it
       rankColumn = new Map();
+      states.push({ line: p.line, columns, rankColumn: new Map() });
       continue;
     }
     if (!columns && (cells.length < 3 || !(number || lineMarker))) continue;
     const cellMarkers: MarkerCandidate[] = [];
     // the line's own marker stands in its first filled cell (`⇥2.要求…` under a merged cell)
     const first = lineMarker ? Math.max(0, cells.findIndex((c) => c.end > c.start)) : 0;
-    for (let i = first + 1; i < cells.length && i <= first + 3; i++) {
-      const m = cellMarker(folded, cells[i]!, p.line, i);
+    for (let c = first + 1; c < cells.length && c <= first + 3; c++) {
+      const m = cellMarker(folded, cells[c]!, p.line, c);
       if (!m) break;
       cellMarkers.push(m);
-      if (!rankColumn.has(m.rank)) rankColumn.set(m.rank, i);
+      if (!rankColumn.has(m.rank)) {
+        rankColumn.set(m.rank, c);
+        states.push({ line: p.line, columns, rankColumn: new Map(rankColumn) });
+      }
     }
     const taskCell = Math.max(columns?.task ?? (number ? 1 : 0), first);
     rows.set(p.line, { line: p.line, cells, number, cellMarkers, columns, taskCell: cellMarkers.length ? cellMarkers[cellMarkers.length - 1]!.cell! : taskCell });
   }
-  return rows;
+  return { rows, states };
+}
+
+/** the index of the first paragraph on or after `line` */
+export function firstAtOrAfter(paragraphs: Paragraph[], line: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
