@@ -13,7 +13,7 @@ command -v curl >/dev/null || missing+=(curl)
 [ -e /usr/include/libsecret-1/libsecret/secret.h ] || missing+=(libsecret-1-dev)
 command -v g++ >/dev/null || missing+=(build-essential)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk fontconfig)
+fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk fontconfig)
 # the e2e run renders the exported 任务分工表 (docx, xlsx) to PNG: LibreOffice headless, then pdftoppm;
 # the table tests have LibreOffice save plans as .doc, .docx, .odt, .xlsx and .xls (test/table/office-fixtures.ts)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)

@@ -147,8 +147,12 @@ fs.writeFileSync(path.join(UD, 'User', 'settings.json'), JSON.stringify({
 }, null, 2));
 const CS_CONFIG = path.join(W, 'cs.yaml');
 fs.writeFileSync(CS_CONFIG, 'auth: none\ncert: false\n');
+// the language server's messages and stalls, for a hover that does not show (trace-server.cjs)
+const SERVER_TRACE = path.join(W, 'server-trace.log');
 const env = {
   ...process.env,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(ROOT, 'test', 'e2e', 'trace-server.cjs')}`.trim(),
+  FENGONG_E2E_TRACE: SERVER_TRACE,
   TMPDIR: path.join(W, 'tmp'),
   XDG_CONFIG_HOME: path.join(W, 'xdg', 'config'),
   XDG_DATA_HOME: path.join(W, 'xdg', 'data'),
@@ -458,10 +462,12 @@ try {
   // (d) hovering the task marker `1.` shows the task's path and units by role
   await check('hover', async () => {
     await gotoLine(26, 3);
-    const box = await editor.locator('.view-line', { hasText: '系统梳理我厅制发' }).first().evaluate((el) => {
+    const markerBox = () => editor.locator('.view-line', { hasText: '系统梳理我厅制发' }).first().evaluate((el) => {
       const span = [...el.querySelectorAll('span > span')].find((s) => s.textContent === '1');
       const r = span.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      const x = r.x + r.width / 2, y = r.y + r.height / 2;
+      const at = document.elementFromPoint(x, y);
+      return { x, y, at: `${at?.tagName}.${at?.className} ${JSON.stringify(at?.textContent?.slice(0, 20))}` };
     });
     const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').filter({ hasText: '牵头' === PINNED.leadRole ? '牵头：' : 'lead:' }).first();
     // Monaco shows a hover only after the pointer rests; on a busy machine the rest can be missed
@@ -469,6 +475,8 @@ try {
     // ask for the hover at the cursor (on the same `1`) with the keyboard, as a user also can
     for (let attempt = 1; ; attempt++) {
       if (attempt < 3) {
+        const box = await markerBox();
+        log(`hover attempt ${attempt}: pointer to ${box.x.toFixed(0)},${box.y.toFixed(0)} on ${box.at}`);
         await page.mouse.move(box.x - 40, box.y - 40);
         await page.mouse.move(box.x, box.y, { steps: 4 });
       } else {
@@ -479,6 +487,10 @@ try {
       const shown = await hover.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, (e) => { if (attempt === 3) throw e; return false; });
       if (shown) { log(`hover shown by the ${attempt < 3 ? 'pointer' : 'keyboard (Ctrl+K Ctrl+I)'}`); break; }
       log(`hover: none after attempt ${attempt}${attempt < 2 ? ', moving the pointer again' : ', asking with the keyboard'}`);
+      const shownHovers = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts().catch(() => []);
+      log(`hovers on screen: ${JSON.stringify(shownHovers.map((t) => t.slice(0, 80)))}`);
+      const trace = fs.existsSync(SERVER_TRACE) ? fs.readFileSync(SERVER_TRACE, 'utf8').split('\n') : [];
+      log(`the server's last messages (ms since it started; ${path.relative(ROOT, SERVER_TRACE)}):\n  ${trace.slice(-25).join('\n  ')}`);
     }
     const text = (await hover.innerText()).trim();
     log('Hover:\n' + text);

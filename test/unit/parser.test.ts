@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Lexer } from 'chevrotain';
 import { readdirSync, readFileSync } from 'node:fs';
 import { allTokens } from '../../server/src/engine/lexer/tokens.js';
-import { parseWhole } from '../../server/src/engine/parser/parser.js';
+import { LineParser, parseWhole } from '../../server/src/engine/parser/parser.js';
 import { LineIndex, parsePlan, type Marker } from '../../server/src/engine/index.js';
 import { doc, TITLE, plan } from '../fixtures/helpers.js';
 
@@ -14,6 +14,19 @@ const markerOf = (text: string, line: number): Marker | undefined => plan(text).
 describe('lexer', () => {
   test('the token set passes Chevrotain validation with optimisations ensured (the start-up skips it)', () => {
     assert.doesNotThrow(() => new Lexer(allTokens, { ensureOptimizations: true, positionTracking: 'onlyOffset' }));
+  });
+});
+
+describe('parser', () => {
+  test('the line grammar passes Chevrotain\'s grammar validations (the start-up skips them)', () => {
+    // with validations on, performSelfAnalysis throws on any definition error (ambiguity, left recursion…)
+    assert.doesNotThrow(() => new LineParser(true));
+  });
+  test('any token sequence parses: markers, indents and pairs in any order, no line break at the end', () => {
+    const lines = parseWhole('）（一）\n  \n一、（1）（\n#\t（一）甲）\r\n①');
+    assert.deepEqual(lines.map((l) => [l.start, l.end, l.marker?.image, l.pairs.map((p) => p.image).join('')]), [
+      [0, 4, undefined, '）（）'], [5, 7, undefined, ''], [8, 14, '一、', '（）（'], [15, 22, '（一）', '）'], [24, 25, '①', ''],
+    ]);
   });
 });
 
@@ -194,12 +207,21 @@ describe('lexed a slice of lines at a time', () => {
   const corpus = new URL('../corpus/', import.meta.url);
   const texts = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(new URL(f, corpus), 'utf8'));
   // slice edges on CRLF, on lines that are all indent or Markdown prefix, right before a marker
-  texts.push('标题\r\n  \r\n## 一、甲\r\n\r\n   1.乙（办公室负责）\r\n★2.丙\r\n\n\n（一）丁\n①戊', '一、甲\r二、乙\r', '');
+  texts.push('#\t（一）甲\n标题\r\n  \r\n## 一、甲\r\n\r\n   1.乙（办公室负责）\r\n★2.丙\r\n\n\n（一）丁\n①戊', '一、甲\r二、乙\r', '');
   for (const slice of [1, 2, 7, 64, 4096]) {
     test(`slices of ${slice}: the same records as the whole text at once (the 33 corpus plans and line-edge cases)`, () => {
       for (const [i, t] of texts.entries()) assert.deepEqual(plain(t, slice), plain(t, Infinity), `text ${i}`);
     });
   }
+  test('one record per line: a marker after a Markdown prefix and a tab is that line\'s (it once began a record of its own, every later line one off)', () => {
+    const t = '标题\n#\t（一）甲（办公室）\n乙\n';
+    assert.deepEqual(plain(t), [
+      { start: 0, end: 2, contentStart: 0, marker: undefined, pairs: [] },
+      { start: 3, end: 14, contentStart: 3, marker: ['Rank2Marker', 5, '（一）'], pairs: [['PairOpen', 9, '（'], ['PairClose', 13, '）']] },
+      { start: 15, end: 16, contentStart: 15, marker: undefined, pairs: [] },
+      { start: 17, end: 17, contentStart: 17, marker: undefined, pairs: [] },
+    ]);
+  });
   test('a slice ends at a line break: markers after it are still at a line start', () => {
     const t = '标题\n一、甲\n（一）乙\n1.丙\n';
     assert.deepEqual(plain(t, 3).map((l) => l.marker?.[2]), [undefined, '一、', '（一）', '1.', undefined]);

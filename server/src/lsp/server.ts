@@ -38,6 +38,7 @@ import { actionOptions, registerWatchers, serverCapabilities } from './handlers/
 import { completionOptions, registerDraftingHandlers, workspaceRoots } from './handlers/drafting.js';
 import type { CompletionOptions } from './drafting/completion.js';
 import { WorkspaceIndex } from './workspace-index.js';
+import { IdleCollector, keepYoungGenerationSmall } from './memory.js';
 
 export { parseSettings, type ClientSettings } from './settings.js';
 
@@ -54,6 +55,7 @@ const TRANSPORT_ARGS = /^--(stdio|node-ipc|socket|pipe)\b/;
 /** Starts the server on the transport the command line names (--stdio, --node-ipc, --socket=N,
  *  --pipe=…), stdio when it names none, or on the given streams. */
 export function startServer(opts: StartOptions = {}): Connection {
+  keepYoungGenerationSmall();
   const connection = opts.input && opts.output
     ? createConnection(opts.input, opts.output)
     : process.argv.some((a) => TRANSPORT_ARGS.test(a) && a !== '--stdio')
@@ -88,6 +90,8 @@ export class FengongServer {
   pull = false;
   /** the plans of the workspace folders, for questions across files (built after initialized) */
   readonly workspace = new WorkspaceIndex((level, msg) => this.log(level, msg));
+  /** a full GC once a big document's analysis is done and nothing follows (memory.ts) */
+  readonly memory = new IdleCollector();
   /** what the client's completion takes: snippets, one edit range for all items */
   completionOptions: CompletionOptions = { snippets: false, editRangeDefault: false };
   actionOptions: ActionOptions = { lazy: false, documentChanges: false };
@@ -112,6 +116,7 @@ export class FengongServer {
       this.workspace.start(this.roots);
     });
     connection.onShutdown(() => {
+      this.memory.dispose();
       for (const st of this.docs.values()) clearTimeout(st.timer);
       clearTimeout(this.refreshTimer);
     });
@@ -199,6 +204,7 @@ export class FengongServer {
       if (!this.pull || isConfigUri(st.doc.uri)) this.send(st.doc.uri, diagnostics, st.doc.version);
       this.diagnostics.syncConfigFiles();
       if (a) void this.connection.sendNotification(PLAN_CHANGED_NOTIFICATION, { uri: st.doc.uri });
+      this.memory.analysed(a ? st.doc.getText().length : 0);
     } catch (e) {
       this.log('error', `lint ${st.doc.uri}: ${(e as Error)?.stack ?? e}`);
     }

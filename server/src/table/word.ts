@@ -2,7 +2,8 @@
 // attachment: A4 landscape, the title in 方正小标宋简体 (黑体 where it is not installed) at 二号, the
 // table in 仿宋_GB2312 (仿宋) at 小四 with its header row in 黑体 repeated on every page, 一、 groups
 // in 黑体 and （一） groups in 楷体, page numbers `— 1 —` at the foot.
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip } from 'fflate';
+import { zipEntry, type RawDeflate } from './zip.js';
 import type { TaskTable } from './types.js';
 import { officeTable, type ColumnKey, type OfficeOptions, type OfficeRow, type OfficeTable, type OfficeView } from './office.js';
 import { officeSafe, xmlSafe } from './sanitize.js';
@@ -35,7 +36,7 @@ export async function renderDocx(table: TaskTable, view: OfficeView, opts: Offic
  * the zip as the library's own XML (rowXml), a batch at a time: as one object tree, 9,999 tasks
  * took 11 s and 893 MB (issue 18).
  */
-export async function* streamDocx(table: TaskTable, view: OfficeView, opts: OfficeOptions = {}): AsyncGenerator<Uint8Array> {
+export async function* streamDocx(table: TaskTable, view: OfficeView, opts: OfficeOptions = {}, deflate?: RawDeflate): AsyncGenerator<Uint8Array> {
   const o = officeTable(table, view, opts);
   const { files, before, after } = await skeleton(o);
   const out: Uint8Array[] = [];
@@ -44,11 +45,11 @@ export async function* streamDocx(table: TaskTable, view: OfficeView, opts: Offi
     out.push(data);
   });
   for (const [name, data] of Object.entries(files)) {
-    const f = new ZipDeflate(name, { level: 6 });
+    const f = zipEntry(name, deflate);
     zip.add(f);
     f.push(data, true);
   }
-  const doc = new ZipDeflate(DOCUMENT, { level: 6 });
+  const doc = zipEntry(DOCUMENT, deflate);
   zip.add(doc);
   doc.push(strToU8(before));
   const xml = rowWriter(o);

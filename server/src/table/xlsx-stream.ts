@@ -4,7 +4,8 @@
 // written here as the XML exceljs writes for them, straight into an fflate streaming zip. exceljs's
 // own streaming writer spent three quarters of a 16 MB plan's 55 s styling cell by cell (issue 18);
 // test/table/stream.test.ts reads both workbooks back and compares them cell by cell.
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip } from 'fflate';
+import { zipEntry, type RawDeflate } from './zip.js';
 import type { TaskTable } from './types.js';
 import { officeTable, type OfficeOptions, type OfficeRow, type OfficeTable, type OfficeView } from './office.js';
 import { xlsxCell } from './sanitize.js';
@@ -28,7 +29,7 @@ interface SheetFrame {
   after: string;
 }
 
-export async function* streamXlsx(table: TaskTable, by: OfficeView, opts: OfficeOptions, pipe: () => NodeJS.ReadWriteStream): AsyncGenerator<Uint8Array> {
+export async function* streamXlsx(table: TaskTable, by: OfficeView, opts: OfficeOptions, pipe: () => NodeJS.ReadWriteStream, deflate?: RawDeflate): AsyncGenerator<Uint8Array> {
   const views: OfficeView[] = by === 'unit' ? ['unit', 'task'] : ['task', 'unit'];
   const cell = (s: string) => xlsxCell(s, opts.locale);
   // one view's layout at a time: the second is made once the first is written
@@ -40,13 +41,13 @@ export async function* streamXlsx(table: TaskTable, by: OfficeView, opts: Office
     out.push(data);
   });
   for (const [name, data] of Object.entries(files)) {
-    const f = new ZipDeflate(name, { level: 6 });
+    const f = zipEntry(name, deflate);
     zip.add(f);
     f.push(data, true);
   }
   for (let k = 0; k < views.length; k++) {
     o ??= officeTable(table, views[k]!, opts);
-    const f = new ZipDeflate(`xl/worksheets/sheet${k + 1}.xml`, { level: 6 });
+    const f = zipEntry(`xl/worksheets/sheet${k + 1}.xml`, deflate);
     zip.add(f);
     for (const xml of sheetXml(o, frames[k]!, styles, cell)) {
       f.push(strToU8(xml));

@@ -3,12 +3,11 @@
 // Chevrotain drops the regex `u` flag, so classes are explicit ranges, never \p{…}.
 import { createToken, Lexer, type CustomPatternMatcherFunc } from 'chevrotain';
 import { CHINESE_NUMERAL_CHARS, CIRCLED } from '../text/numerals.js';
-import { WHITESPACE, MARKER_COMMAS, MARKER_DOTS, isDigitCode as isDigit } from '../text/chars.js';
+import { WHITESPACE, MARKER_COMMAS, MARKER_DOTS, isDigitCode as isDigit, isWhitespaceCode as isWs } from '../text/chars.js';
 
 export const PAIR_OPENERS = '（(〔［[【《〈“‘「『';
 export const PAIR_CLOSERS = '）)〕］]】》〉”’」』';
 
-const WS = new Set(WHITESPACE);
 const NUMERALS = new Set(CHINESE_NUMERAL_CHARS);
 
 /** Markdown's line prefixes: `## 一、…`, `- （一）…`, `> 1.…` (FORMAT.md §6) */
@@ -18,21 +17,28 @@ const MD_PREFIX = new Set(['#', '-', '*', '+', '>']);
  *  of the number, and the indentation takes it when a marker follows. */
 const STARS = new Set(['★', '☆']);
 
+const codes = (chars: Iterable<string>) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const MD_PREFIX_CODES = codes(MD_PREFIX);
+const STAR_CODES = codes(STARS);
+
 /** true when only whitespace, or a Markdown prefix and whitespace, or a star stands between the
- *  line start and offset */
+ *  line start and offset. By code unit: every marker pattern asks this first (`text[i]` made a
+ *  string of each character it looked at). */
 function atLineStart(text: string, offset: number): boolean {
   let i = offset - 1;
-  while (i >= 0 && WS.has(text[i]!)) i--;
-  if (i >= 0 && STARS.has(text[i]!)) {
+  while (i >= 0 && isWs(text.charCodeAt(i))) i--;
+  if (i >= 0 && STAR_CODES.has(text.charCodeAt(i))) {
     i--;
-    while (i >= 0 && WS.has(text[i]!)) i--;
+    while (i >= 0 && isWs(text.charCodeAt(i))) i--;
   }
-  if (i >= 0 && MD_PREFIX.has(text[i]!) && i < offset - 1) {
+  if (i >= 0 && MD_PREFIX_CODES.has(text.charCodeAt(i)) && i < offset - 1) {
     const end = i;
-    while (i >= 0 && MD_PREFIX.has(text[i]!) && end - i < 6) i--;
-    while (i >= 0 && WS.has(text[i]!)) i--;
+    while (i >= 0 && MD_PREFIX_CODES.has(text.charCodeAt(i)) && end - i < 6) i--;
+    while (i >= 0 && isWs(text.charCodeAt(i))) i--;
   }
-  return i < 0 || text[i] === '\n' || text[i] === '\r';
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  return c === 10 || c === 13;
 }
 
 function match(text: string, offset: number, end: number): RegExpExecArray {
@@ -59,7 +65,7 @@ const rank1: CustomPatternMatcherFunc = (text, offset) => {
   const d = text[i];
   if (COMMAS.has(d!) || DOTS.has(d!)) return match(text, offset, i + 1);
   let j = i;
-  while (j < text.length && WS.has(text[j]!)) j++;
+  while (j < text.length && isWs(text.charCodeAt(j))) j++;
   return j >= text.length || text[j] === '\n' || text[j] === '\r' ? match(text, offset, i) : null;
 };
 
@@ -100,7 +106,7 @@ const rank3: CustomPatternMatcherFunc = (text, offset) => {
   if (d === undefined || d === '\n' || d === '\r') return null; // a bare number on its own line
   if (QUANTITY.has(d)) return null;
   let j = i;
-  while (j < text.length && WS.has(text[j]!)) j++;
+  while (j < text.length && isWs(text.charCodeAt(j))) j++;
   const c = text.charCodeAt(j);
   if ((c >= 0x4e00 && c <= 0x9fff) && !QUANTITY.has(text[j]!)) return match(text, offset, i);
   return null;
@@ -118,31 +124,31 @@ const rank5: CustomPatternMatcherFunc = (text, offset) => {
 const indent: CustomPatternMatcherFunc = (text, offset) => {
   if (!(offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r')) return null;
   let i = offset;
-  while (i < text.length && WS.has(text[i]!)) i++;
+  while (i < text.length && isWs(text.charCodeAt(i))) i++;
   if (STARS.has(text[i]!) && startsMarker(text, i + 1)) {
     i++;
-    while (i < text.length && WS.has(text[i]!)) i++;
+    while (i < text.length && isWs(text.charCodeAt(i))) i++;
     return match(text, offset, i);
   }
   let j = i;
   while (j < text.length && MD_PREFIX.has(text[j]!) && j - i < 6) j++;
   if (j > i && (text[j] === ' ' || text[j] === '\u3000')) {
     i = j;
-    while (i < text.length && WS.has(text[i]!)) i++;
+    while (i < text.length && isWs(text.charCodeAt(i))) i++;
   }
   return i > offset ? match(text, offset, i) : null;
 };
 
 /** whether a marker may start at i, after spaces: a digit, a bracket, a numeral or a circled one */
 function startsMarker(text: string, i: number): boolean {
-  while (i < text.length && WS.has(text[i]!)) i++;
+  while (i < text.length && isWs(text.charCodeAt(i))) i++;
   const c = text[i];
   return c !== undefined && (isDigit(text.charCodeAt(i)) || c === '（' || c === '(' || NUMERALS.has(c) || CIRCLED.includes(c));
 }
 
 const FULL_DIGITS = '０１２３４５６７８９';
 // Token categories: the parser consumes `Marker` and `Inline` with one CONSUME each instead of an
-// OR over five or three token types — per-token work is the parser's hot path.
+// OR over five or two token types — per-token work is the parser's hot path.
 export const Marker = createToken({ name: 'Marker', pattern: Lexer.NA });
 export const Inline = createToken({ name: 'Inline', pattern: Lexer.NA });
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
@@ -161,8 +167,10 @@ export const Rank5Marker = createToken({ name: 'Rank5Marker', categories: [Marke
 export const PairOpen = createToken({ name: 'PairOpen', categories: [Inline], pattern: /[（(〔［[【《〈“‘「『]/ });
 export const PairClose = createToken({ name: 'PairClose', categories: [Inline], pattern: /[）)〕］\]】》〉”’」』]/ });
 
-// Text is everything else, spaces inside a line included (fewer tokens: the lexer and parser
-// are the hot path). Written as positive ranges — a complement set would disable Chevrotain's
+// Text is everything else, spaces inside a line included. It is matched (every character is some
+// token) but skipped: a line's extent comes from its line breaks, so no token object is made for
+// the half of the tokens nothing reads (a tenth of lint()'s time was making and collecting them;
+// issue 18). Written as positive ranges — a complement set would disable Chevrotain's
 // first-char optimisation: all code units except line breaks and pair characters.
 const EXCLUDED = `\r\n${PAIR_OPENERS}${PAIR_CLOSERS}`;
 function positiveClass(excluded: string): RegExp {
@@ -176,7 +184,7 @@ function positiveClass(excluded: string): RegExp {
   }
   return new RegExp(`[${ranges.join('')}]+`);
 }
-export const Text = createToken({ name: 'Text', categories: [Inline], pattern: positiveClass(EXCLUDED) });
+export const Text = createToken({ name: 'Text', pattern: positiveClass(EXCLUDED), group: Lexer.SKIPPED });
 
 export const allTokens = [
   Marker, Inline, Newline, Indent, Rank1Marker, Rank2Marker, Rank4Marker, Rank3Marker, Rank5Marker, PairOpen, PairClose, Text,
@@ -185,5 +193,5 @@ export const allTokens = [
 export const planLexer = new Lexer(allTokens, {
   ensureOptimizations: true,
   positionTracking: 'onlyOffset', // lines come from LineIndex; tracking them here costs time
-  skipValidations: true, // validated once in the tests (lexer.test.ts), not at every start-up
+  skipValidations: true, // validated in the tests (parser.test.ts), not at every start-up
 });

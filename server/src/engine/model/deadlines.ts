@@ -67,11 +67,17 @@ const RECURRING_BEFORE_RE = /每(?:年|季度?|月|半年|周|週)(?:的)?$/;
 /** every deadline form holds one of these: paragraphs without any skip the regexes */
 const HINT_RE = /[前内內年季期续續坚堅时月底]/;
 
+/** a character every match of PATTERNS[i] holds: a paragraph without it skips that pattern (most
+ *  can start anywhere, so each was tried at every character of every task's text; issue 18) */
+const PATTERN_HINTS: RegExp[] = [/[持长長]/, /月/, /年/, /前/, /月/, /[季半]/, /[内內]/, /时/, /年/];
+
 export function findDeadlines(text: string, start: number, end: number, docYear?: number): Deadline[] {
   const s = text.slice(start, end);
   const found: Deadline[] = [];
   if (!HINT_RE.test(s)) return found;
-  for (const re of PATTERNS) {
+  for (let i = 0; i < PATTERNS.length; i++) {
+    const re = PATTERNS[i]!;
+    if (PATTERN_HINTS[i] && !PATTERN_HINTS[i]!.test(s)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }

@@ -29,7 +29,19 @@ export interface ParagraphPairs {
   problems: PairProblem[];
 }
 
-const tokenOf = (t: LineToken, line: number, kind: PairToken['kind']): PairToken => ({ char: t.image, offset: t.startOffset, line, kind });
+/** the same tables by the character's code: a token's image is a fresh one-character string, and a
+ *  property look-up by it hashed it each time (matching the pairs of 1 MB took 3 ms; issue 18) */
+const IS_OPENER = new Uint8Array(0x10000);
+for (const o of Object.keys(CLOSER_OF)) IS_OPENER[o.charCodeAt(0)] = 1;
+const FAMILY_OF = new Map<number, string>(Object.entries(FAMILY).map(([c, f]) => [c.charCodeAt(0), f]));
+const isOpener = (ch: string) => IS_OPENER[ch.charCodeAt(0)] === 1;
+const familyOf = (ch: string) => FAMILY_OF.get(ch.charCodeAt(0));
+/** each pair character as one string: a token's image is a copy of its one character (24 bytes),
+ *  and a plan of numbered headings holds two a line until its model is built (issue 18) */
+const CHAR_OF = new Map<number, string>(Object.keys(FAMILY).map((c) => [c.charCodeAt(0), c]));
+const tokenOf = (t: LineToken, line: number, kind: PairToken['kind']): PairToken => ({ char: CHAR_OF.get(t.image.charCodeAt(0)) ?? t.image, offset: t.startOffset, line, kind });
+/** what most paragraphs have: no problem (never added to: readers only look) */
+const NO_PROBLEMS: PairProblem[] = Object.freeze([]) as unknown as PairProblem[];
 
 /** Matches the pair characters of one paragraph. */
 export function matchParagraph(tokens: LineToken[], line: number, text: string): ParagraphPairs {
@@ -43,14 +55,14 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string):
     const t = tokens[i]!;
     if (consumed?.has(i)) continue;
     const ch = t.image;
-    if (ch in CLOSER_OF) {
+    if (isOpener(ch)) {
       stack.push(tokenOf(t, line, 'open'));
       continue;
     }
     const close = tokenOf(t, line, 'close');
-    const fam = FAMILY[ch];
+    const fam = familyOf(ch);
     let depth = stack.length - 1;
-    while (depth >= 0 && FAMILY[stack[depth]!.char] !== fam) depth--;
+    while (depth >= 0 && familyOf(stack[depth]!.char) !== fam) depth--;
     if (depth < 0) {
       // ’ right after a letter or before a digit is an apostrophe (`’99`, `it’s`), not a quote
       if (ch === '’' && (/[0-9A-Za-z]/.test(text[t.startOffset + 1] ?? '') || /[A-Za-z]/.test(text[t.startOffset - 1] ?? ''))) continue;
@@ -61,7 +73,7 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string):
     for (let k = stack.length - 1; k > depth; k--) {
       const inner = stack[k]!;
       consumed ??= new Set();
-      const later = findLater(tokens, i + 1, FAMILY[inner.char]!, consumed);
+      const later = findLater(tokens, i + 1, familyOf(inner.char)!, consumed);
       if (later >= 0) {
         consumed.add(later);
         problems.push({ kind: 'crossed', at: inner, partner: tokenOf(tokens[later]!, line, 'close'), expected: CLOSER_OF[inner.char] });
@@ -75,14 +87,15 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string):
     pairs.push({ open, close });
   }
   for (const open of stack) problems.push({ kind: 'unclosed', at: open, expected: CLOSER_OF[open.char] });
-  return { pairs, problems };
+  // kept per paragraph until the model is built: a pushed array holds 17 slots for its one pair
+  return { pairs: pairs.slice(), problems: problems.length ? problems : NO_PROBLEMS };
 }
 
 function findLater(tokens: LineToken[], from: number, family: string, consumed: Set<number>): number {
   for (let j = from; j < tokens.length; j++) {
     const c = tokens[j]!.image;
-    if (!consumed.has(j) && !(c in CLOSER_OF) && FAMILY[c] === family) return j;
-    if (c in CLOSER_OF && FAMILY[c] === family) return -1; // a new opener of the family claims it
+    if (!consumed.has(j) && !isOpener(c) && familyOf(c) === family) return j;
+    if (isOpener(c) && familyOf(c) === family) return -1; // a new opener of the family claims it
   }
   return -1;
 }

@@ -3,7 +3,7 @@
 // groups (by ，；) and each group into units (by 、), never inside brackets: `各乡镇(街道)`.
 import type { RoleKeywords } from '../types.js';
 import type { Span, UnitClause, UnitRef, UnitRole } from './types.js';
-import { isWhitespace } from '../text/chars.js';
+import { isWhitespace, isWhitespaceCode } from '../text/chars.js';
 import { findDeadlines } from './deadlines.js';
 import { BUILTIN_ROLES, LABEL_ROLE_WORDS, LABEL_NOUNS, PERSON_LABEL_RE, ROLE_THEN_VERB_RE, ROLE_VERB_AFTER_RE, MODIFIER_RE, SEPARATELY_RE, REMIT_RE, CONJUNCT_RE, DEADLINE_LABEL_RE, NOTE_LABEL_RE } from '../lexicon/roles.js';
 import { ASIDE_BEFORE_BY_RE, CONJUNCTION_RE, ETC_RE, GENERIC_UNIT_RE, MAX_UNIT_LEN, RUN_TOGETHER_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
@@ -127,19 +127,24 @@ function lineEndAt(s: string, at: number): number {
 /** `各地` `各区` `各县市区`: places named as a whole, units without a unit's suffix */
 const PLACES_RE = /^各(?:地|[省市县区州乡镇][市县区乡镇]{0,2})$/;
 
-const OPEN = CLAUSE_BRACKETS;
-const CLOSE = CLAUSE_CLOSERS;
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const OPEN = codes(CLAUSE_BRACKETS);
+const CLOSE = codes(CLAUSE_CLOSERS);
+const SEPARATORS = new Map<string, Set<number>>();
 
 /** Splits s[start,end) at any of `seps` outside brackets; returns trimmed spans (may be empty). */
 export function splitTopLevel(s: string, start: number, end: number, seps: string): Span[] {
   const out: Span[] = [];
   let depth = 0;
   let from = start;
+  // by code unit: every clause's text is walked here, and `s[i]` made a string of each character
+  let sep = SEPARATORS.get(seps);
+  if (!sep) SEPARATORS.set(seps, (sep = codes(seps)));
   for (let i = start; i < end; i++) {
-    const c = s[i]!;
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && seps.includes(c)) {
+    const c = s.charCodeAt(i);
+    if (OPEN.has(c)) depth++;
+    else if (CLOSE.has(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && sep.has(c)) {
       out.push(trim(s, from, i));
       from = i + 1;
     }
@@ -149,8 +154,8 @@ export function splitTopLevel(s: string, start: number, end: number, seps: strin
 }
 
 function trim(s: string, start: number, end: number): Span {
-  while (start < end && isWhitespace(s[start])) start++;
-  while (end > start && isWhitespace(s[end - 1])) end--;
+  while (start < end && isWhitespaceCode(s.charCodeAt(start))) start++;
+  while (end > start && isWhitespaceCode(s.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -398,7 +403,7 @@ function runTogether(name: string): number | undefined {
 
 function prevNonSpace(s: string, at: number): number {
   let i = at - 1;
-  while (i >= 0 && isWhitespace(s[i])) i--;
+  while (i >= 0 && isWhitespaceCode(s.charCodeAt(i))) i--;
   return i;
 }
 

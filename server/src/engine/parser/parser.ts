@@ -1,16 +1,20 @@
-// Chevrotain grammar of the line structure:
-//   document := (Newline | line Newline?)*
-//   line     := Indent Marker? Inline* | Marker Inline* | Inline+
+// Chevrotain grammar of the line structure, over the lexer's tokens (Text is matched but skipped
+// by the lexer: a line's extent comes from its line breaks, and nothing reads the text runs):
+//   document := line*
+//   line     := Newline | Indent Marker? Inline* Newline? | Marker Inline* Newline? | Inline+ Newline?
 //   Marker   := Rank1Marker | Rank2Marker | Rank3Marker | Rank4Marker | Rank5Marker  (token category)
-//   Inline   := Text | PairOpen | PairClose                                          (token category)
-// The parser keeps no CST: embedded actions record, per line, its extent, its marker token and
-// its pair characters — all the model needs. Error recovery is on, so any input parses.
+//   Inline   := PairOpen | PairClose                                                  (token category)
+// The parser keeps no CST: embedded actions record, per line, its extent, its indentation, its
+// marker token and its pair characters — all the model needs. A record is closed by a line break
+// only, never by where a rule ends: a Markdown prefix and a tab before a marker (`#⇥（一）`) once
+// made two records of one line, every later line numbered one off (issue 18). Error recovery
+// is off: every token begins some alternative of `line`, so any token sequence parses.
 import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import {
-  allTokens, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker, Text,
+  allTokens, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker,
   planLexer,
 } from '../lexer/tokens.js';
-import { isWhitespace } from '../text/chars.js';
+import { isWhitespaceCode } from '../text/chars.js';
 
 /** A marker or pair token as the model reads it: three fields, not Chevrotain's whole token (a
  *  keystroke copies the records after the edit with their offsets moved, and a spread of the
@@ -20,8 +24,6 @@ export interface LineToken {
   startOffset: number;
   tokenType: TokenType;
 }
-
-const lineToken = (t: IToken): LineToken => ({ image: t.image, startOffset: t.startOffset, tokenType: t.tokenType });
 
 export interface LineRecord {
   /** offset of the line's first character */
@@ -39,89 +41,95 @@ export const MARKER_RANK = new Map<TokenType, 1 | 2 | 3 | 4 | 5>([
   [Rank1Marker, 1], [Rank2Marker, 2], [Rank3Marker, 3], [Rank4Marker, 4], [Rank5Marker, 5],
 ]);
 
-class LineParser extends EmbeddedActionsParser {
+/** Exported for its tests only, which build it once with Chevrotain's grammar validations on. */
+export class LineParser extends EmbeddedActionsParser {
+  /** where this input's offsets start in the whole text */
+  private base = 0;
   private lines: LineRecord[] = [];
-  private current: LineRecord | undefined;
+  private current: LineRecord = record(0);
 
-  constructor() {
-    super(allTokens, { recoveryEnabled: true, skipValidations: true });
+  constructor(validate = false) {
+    // validated in the tests (parser.test.ts), not at every start-up; LL(1) is all it needs
+    super(allTokens, { recoveryEnabled: false, skipValidations: !validate, maxLookahead: 1 });
     this.performSelfAnalysis();
   }
 
-  override reset(): void {
-    super.reset();
+  /** parses one slice's tokens into `out`; the slice starts at `base` of the whole text */
+  read(tokens: IToken[], base: number, end: number, out: LineRecord[]): void {
+    this.input = tokens;
+    this.base = base;
+    this.lines = out;
+    this.current = record(base);
+    this.document();
+    // Every token begins some alternative of `line`, so no input is rejected (recovery is off: it
+    // would only cost start-up); the guard keeps a future grammar change from dropping lines.
+    if (this.errors.length) throw new Error(`fengong parser: ${this.errors[0]!.message}`);
+    // the last line, when the slice does not end with a line break
+    if (this.current.start < end) {
+      this.current.end = end;
+      out.push(this.current);
+    }
+    // the parser is kept for the next call, its input and output are not
+    this.input = [];
     this.lines = [];
-    this.current = undefined;
-  }
-
-  take(): LineRecord[] {
-    const l = this.lines;
-    this.lines = [];
-    return l;
-  }
-
-  private begin(tok: IToken): LineRecord {
-    const rec: LineRecord = { start: tok.startOffset, end: tok.startOffset, contentStart: tok.startOffset, pairs: [] };
-    this.lines.push(rec);
-    this.current = rec;
-    return rec;
-  }
-
-  private extend(tok: IToken): void {
-    if (this.current) this.current.end = tok.startOffset + tok.image.length;
   }
 
   public document = this.RULE('document', () => {
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => { const nl = this.CONSUME(Newline); this.ACTION(() => this.emptyLine(nl)); } },
-        { ALT: () => { this.SUBRULE(this.line); this.OPTION(() => this.CONSUME2(Newline)); } },
-      ]);
-    });
+    this.MANY(() => this.SUBRULE(this.line));
   });
-
-  /** a blank line is recorded too, so line numbers stay aligned with the text */
-  private emptyLine(nl: IToken): void {
-    this.lines.push({ start: nl.startOffset, end: nl.startOffset, contentStart: nl.startOffset, pairs: [] });
-    this.current = undefined;
-  }
 
   private line = this.RULE('line', () => {
     this.OR([
+      { ALT: () => this.newline(this.CONSUME(Newline)) },
       {
         ALT: () => {
-          const ind = this.CONSUME(Indent);
-          this.ACTION(() => { const r = this.begin(ind); r.end = r.contentStart = ind.startOffset + ind.image.length; });
+          this.indent(this.CONSUME(Indent));
           this.OPTION(() => this.marker(this.CONSUME(Marker)));
-          this.MANY(() => this.inline(this.CONSUME(Inline)));
+          this.MANY(() => this.pair(this.CONSUME(Inline)));
+          this.OPTION2(() => this.newline(this.CONSUME2(Newline)));
         },
       },
       {
         ALT: () => {
           this.marker(this.CONSUME2(Marker));
-          this.MANY2(() => this.inline(this.CONSUME2(Inline)));
+          this.MANY2(() => this.pair(this.CONSUME2(Inline)));
+          this.OPTION3(() => this.newline(this.CONSUME3(Newline)));
         },
       },
-      { ALT: () => this.AT_LEAST_ONE(() => this.inline(this.CONSUME3(Inline))) },
+      {
+        ALT: () => {
+          this.AT_LEAST_ONE(() => this.pair(this.CONSUME3(Inline)));
+          this.OPTION4(() => this.newline(this.CONSUME4(Newline)));
+        },
+      },
     ]);
-    this.ACTION(() => { this.current = undefined; });
   });
 
-  private marker(tok: IToken): void {
+  private newline(tok: IToken): void {
     if (this.RECORDING_PHASE) return;
-    const rec = this.current ?? this.begin(tok);
-    rec.marker = lineToken(tok);
-    this.extend(tok);
+    const at = tok.startOffset + this.base;
+    this.current.end = at;
+    this.lines.push(this.current);
+    this.current = record(at + tok.image.length);
   }
 
-  private inline(tok: IToken): void {
-    if (this.RECORDING_PHASE) return;
-    const rec = this.current ?? this.begin(tok);
-    if (tok.tokenType !== Text) rec.pairs.push(lineToken(tok));
-    this.current = rec;
-    rec.end = tok.startOffset + tok.image.length;
+  private indent(tok: IToken): void {
+    if (!this.RECORDING_PHASE) this.current.contentStart = tok.startOffset + this.base + tok.image.length;
+  }
+
+  private marker(tok: IToken): void {
+    if (!this.RECORDING_PHASE) this.current.marker = lineToken(tok, this.base);
+  }
+
+  private pair(tok: IToken): void {
+    if (!this.RECORDING_PHASE) this.current.pairs.push(lineToken(tok, this.base));
   }
 }
+
+/** a token's three fields, its offset moved into the whole text (`onlyOffset` tracking sets no end) */
+const lineToken = (t: IToken, base: number): LineToken => ({ image: t.image, startOffset: t.startOffset + base, tokenType: t.tokenType });
+
+const record = (start: number): LineRecord => ({ start, end: start, contentStart: start, pairs: [] });
 
 let parser: LineParser | undefined;
 
@@ -216,7 +224,6 @@ const SLICE = 1 << 16;
  *  once, not the whole text's (a 10 MB plan lexes to about a million, over 100 MB; issue 18).
  *  Every marker and pair pattern looks only within its line. Exported for its tests. */
 export function parseWhole(text: string, slice = SLICE): LineRecord[] {
-  parser ??= new LineParser();
   const lines: LineRecord[] = [];
   for (let start = 0; start < text.length;) {
     const cut = start + slice < text.length ? text.indexOf('\n', start + slice) : -1;
@@ -225,14 +232,8 @@ export function parseWhole(text: string, slice = SLICE): LineRecord[] {
     // The lexer accepts every character (Text is the complement of the rest), so lexing errors
     // cannot occur; the guard keeps a future token change from silently dropping text.
     if (lexed.errors.length) throw new Error(`fengong lexer: ${lexed.errors[0]!.message}`);
-    // offsets into the text (`onlyOffset` tracking sets no end offset)
-    if (start) for (const t of lexed.tokens) t.startOffset += start;
-    parser.input = lexed.tokens;
-    parser.document();
-    for (const l of parser.take()) lines.push(l);
-    // the parser is kept for the next call, its input is not: every token of the text (6 a line)
-    // stayed alive with it (setting the input resets the parser: after take)
-    parser.input = [];
+    parser ??= new LineParser();
+    parser.read(lexed.tokens, start, end, lines);
     start = end;
   }
   fixTrailingLine(text, lines);
@@ -242,7 +243,7 @@ export function parseWhole(text: string, slice = SLICE): LineRecord[] {
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isWhitespace(text[end - 1])) end--;
+  while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
   return end;
 }
 

@@ -5,6 +5,9 @@
 export const WHITESPACE = ' \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff';
 const WS = new Set(WHITESPACE);
 export const isWhitespace = (ch: string | undefined): boolean => ch !== undefined && WS.has(ch);
+const WS_CODES = new Set([...WHITESPACE].map((c) => c.charCodeAt(0)));
+/** isWhitespace by code unit: `text[i]` of a Chinese character is a new string each time */
+export const isWhitespaceCode = (c: number): boolean => WS_CODES.has(c);
 /** a run of that whitespace or line breaks (global: for replace) */
 export const WHITESPACE_RUN = /[\s\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+/g;
 

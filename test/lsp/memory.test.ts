@@ -1,0 +1,72 @@
+// The language server gives memory back once a big document's analysis is done and nothing follows
+// (server/src/lsp/memory.ts): one full collection after the analysis of a document over BIG_CHARS,
+// none after a small one, none while analyses keep coming.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BIG_CHARS, IDLE_MS, IdleCollector } from '../../server/src/lsp/memory.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test('a big analysis: one collection once the server is idle; a small one: none', async () => {
+  const c = new IdleCollector();
+  c.analysed(BIG_CHARS - 1);
+  await sleep(IDLE_MS * 3);
+  assert.equal(c.collections, 0, 'a plan below BIG_CHARS never triggers a collection');
+  c.analysed(BIG_CHARS);
+  assert.equal(c.collections, 0, 'not at once: the editor may still be busy');
+  await sleep(IDLE_MS * 3);
+  assert.equal(c.collections, 1);
+  c.dispose();
+});
+
+test('analyses that keep coming hold the collection back until they stop; a small one after a big one cancels it', async () => {
+  const c = new IdleCollector();
+  for (let i = 0; i < 5; i++) {
+    c.analysed(BIG_CHARS * 4);
+    await sleep(IDLE_MS / 3);
+  }
+  assert.equal(c.collections, 0);
+  await sleep(IDLE_MS * 3);
+  assert.equal(c.collections, 1, 'one collection after the last');
+  c.analysed(BIG_CHARS);
+  c.analysed(10);
+  await sleep(IDLE_MS * 3);
+  assert.equal(c.collections, 1);
+  c.dispose();
+});
+
+test('the collection is a full one: an old object nothing refers to any more is gone', async () => {
+  // made and kept through several young-generation collections, so it lives in the old generation,
+  // which only a full collection frees
+  let old: { i: number }[] | null = Array.from({ length: 200_000 }, (_, i) => ({ i }));
+  for (let round = 0; round < 20; round++) Array.from({ length: 100_000 }, (_, i) => ({ i }));
+  await sleep(10);
+  const ref = new WeakRef(old);
+  old = null;
+  await sleep(10);
+  assert.ok(ref.deref(), 'young-generation collections alone leave it');
+  const c = new IdleCollector();
+  c.analysed(BIG_CHARS);
+  await sleep(IDLE_MS * 3);
+  assert.equal(c.collections, 1);
+  assert.equal(ref.deref(), undefined);
+});
+
+test('the young generation stays at its starting size in a process that asked for it, and grows in one that did not', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const newSpaceMB = (keepSmall: boolean) => {
+    const code = `import { keepYoungGenerationSmall } from './server/src/lsp/memory.ts';
+      import { getHeapSpaceStatistics } from 'node:v8';
+      if (${keepSmall}) keepYoungGenerationSmall();
+      let keep = [];
+      for (let i = 0; i < 2_000_000; i++) { keep.push({ i }); if (keep.length > 200_000) keep = []; }
+      console.log(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576);`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', code], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return Number(r.stdout.trim());
+  };
+  const small = newSpaceMB(true);
+  const grown = newSpaceMB(false);
+  assert.ok(small <= 4, `new space ${small} MB`);
+  assert.ok(grown >= 8, `new space without the flag ${grown} MB`);
+});
