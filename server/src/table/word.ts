@@ -2,8 +2,8 @@
 // attachment: A4 landscape, the title in 方正小标宋简体 (黑体 where it is not installed) at 二号, the
 // table in 仿宋_GB2312 (仿宋) at 小四 with its header row in 黑体 repeated on every page, 一、 groups
 // in 黑体 and （一） groups in 楷体, page numbers `— 1 —` at the foot.
-import { strFromU8, strToU8, unzipSync, Zip } from 'fflate';
-import { zipEntry, type RawDeflate } from './zip.js';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipEntry, zipWithFiles, type RawDeflate } from './zip.js';
 import type { TaskTable } from './types.js';
 import { officeTable, type ColumnKey, type OfficeOptions, type OfficeRow, type OfficeTable, type OfficeView } from './office.js';
 import { officeSafe, xmlSafe } from './sanitize.js';
@@ -39,16 +39,7 @@ export async function renderDocx(table: TaskTable, view: OfficeView, opts: Offic
 export async function* streamDocx(table: TaskTable, view: OfficeView, opts: OfficeOptions = {}, deflate?: RawDeflate): AsyncGenerator<Uint8Array> {
   const o = officeTable(table, view, opts);
   const { files, before, after } = await skeleton(o);
-  const out: Uint8Array[] = [];
-  const zip = new Zip((err, data) => {
-    if (err) throw err;
-    out.push(data);
-  });
-  for (const [name, data] of Object.entries(files)) {
-    const f = zipEntry(name, deflate);
-    zip.add(f);
-    f.push(data, true);
-  }
+  const { zip, out } = zipWithFiles(files, deflate);
   const doc = zipEntry(DOCUMENT, deflate);
   zip.add(doc);
   doc.push(strToU8(before));

@@ -4,8 +4,8 @@
 // written here as the XML exceljs writes for them, straight into an fflate streaming zip. exceljs's
 // own streaming writer spent three quarters of a 16 MB plan's 55 s styling cell by cell (issue 18);
 // test/table/stream.test.ts reads both workbooks back and compares them cell by cell.
-import { strFromU8, strToU8, unzipSync, Zip } from 'fflate';
-import { zipEntry, type RawDeflate } from './zip.js';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipEntry, zipWithFiles, type RawDeflate } from './zip.js';
 import type { TaskTable } from './types.js';
 import { officeTable, type OfficeOptions, type OfficeRow, type OfficeTable, type OfficeView } from './office.js';
 import { xlsxCell } from './sanitize.js';
@@ -35,16 +35,7 @@ export async function* streamXlsx(table: TaskTable, by: OfficeView, opts: Office
   // one view's layout at a time: the second is made once the first is written
   let o: OfficeTable | undefined = officeTable(table, views[0]!, opts);
   const { files, frames, styles } = await skeleton(o, views, opts, pipe, cell);
-  const out: Uint8Array[] = [];
-  const zip = new Zip((err, data) => {
-    if (err) throw err;
-    out.push(data);
-  });
-  for (const [name, data] of Object.entries(files)) {
-    const f = zipEntry(name, deflate);
-    zip.add(f);
-    f.push(data, true);
-  }
+  const { zip, out } = zipWithFiles(files, deflate);
   for (let k = 0; k < views.length; k++) {
     o ??= officeTable(table, views[k]!, opts);
     const f = zipEntry(`xl/worksheets/sheet${k + 1}.xml`, deflate);

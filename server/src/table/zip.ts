@@ -1,7 +1,7 @@
 // Entries of the streamed office files' zips (xlsx-stream.ts, word.ts). In node, zlib deflates them:
 // fflate's deflate in JavaScript took 1.5 of 5.6 s of a 2 MB plan's xlsx, zlib a sixth of that
 // (issue 18). The page has no zlib, so there fflate deflates.
-import { ZipDeflate, ZipPassThrough } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 
 /** Raw deflate of one piece of an entry: each piece ends on a byte boundary (a sync flush) and the
  *  last one ends the stream, so the pieces joined are one deflate stream (as pigz writes them). */
@@ -12,6 +12,22 @@ export type ZipEntry = ZipPassThrough | ZipDeflate;
 /** A deflated zip entry: by `deflate` when given, else by fflate. */
 export function zipEntry(name: string, deflate?: RawDeflate): ZipEntry {
   return deflate ? new DeflatedBy(name, deflate) : new ZipDeflate(name, { level: 6 });
+}
+
+/** A streaming zip that collects what it writes in `out` (taken by the caller between entries),
+ *  holding already the skeleton's files, whole. */
+export function zipWithFiles(files: Record<string, Uint8Array>, deflate?: RawDeflate): { zip: Zip; out: Uint8Array[] } {
+  const out: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    out.push(data);
+  });
+  for (const [name, data] of Object.entries(files)) {
+    const f = zipEntry(name, deflate);
+    zip.add(f);
+    f.push(data, true);
+  }
+  return { zip, out };
 }
 
 /** fflate's documented way to compress otherwise: the entry says deflate, process() hands the bytes

@@ -86,7 +86,7 @@ export function readStructure(text: string, cache?: LineCache): Structure {
     .sort((a, b) => a.at.offset - b.at.offset);
   const tables = findTables(folded, paragraphs, lines, kept ? { line: head, rows: memo!.tables.rows, states: memo!.tables.states } : undefined);
   const tableRows = tables.rows;
-  const markers = kept ? memo!.markers.slice(0, firstMarkerAtOrAfter(memo!.markers, head)) : [];
+  const markers = kept ? memo!.markers.slice(0, firstAtOrAfter(memo!.markers, head)) : [];
   for (let i = kept; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     const row = tableRows.get(p.line);
@@ -106,18 +106,6 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const partBreaks = findPartBreaks(folded, paragraphs, markers, tableRows, headings, bodyStartLine);
   // the line records (with their marker and pair tokens) end here: nothing after this phase reads them
   return { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
-}
-
-/** the index of the first marker on or after `line` (markers are in line order) */
-function firstMarkerAtOrAfter(markers: MarkerCandidate[], line: number): number {
-  let lo = 0;
-  let hi = markers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (markers[mid]!.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The text folded, reusing the previous version's folding where the edit left the text alike
@@ -154,7 +142,7 @@ function findPartBreaks(
     for (let k = i + 1; k < Math.min(paragraphs.length, i + 4); k++) {
       const q = paragraphs[k]!;
       if (DATE_LINE_RE.test(folded.slice(q.content.start, q.content.end))) return undefined;
-      const m = markers[firstMarkerAtOrAfter(markers, q.line)];
+      const m = markers[firstAtOrAfter(markers, q.line)];
       const found = (m?.line === q.line ? m : undefined) ?? tableRows.get(q.line);
       if (found) return found;
     }
@@ -187,7 +175,7 @@ function findHeadings(folded: string, paragraphs: Paragraph[], markers: MarkerCa
   const from = resume ? firstAtOrAfter(paragraphs, resume.line) : 0;
   if (resume) for (const [line, h] of resume.headings) { if (line >= resume.line) break; out.set(line, h); }
   const numbered = new Set<number>();
-  for (let i = firstMarkerAtOrAfter(markers, resume?.line ?? 0); i < markers.length; i++) numbered.add(markers[i]!.line);
+  for (let i = firstAtOrAfter(markers, resume?.line ?? 0); i < markers.length; i++) numbered.add(markers[i]!.line);
   for (let i = from; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     if (numbered.has(p.line)) continue;

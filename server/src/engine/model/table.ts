@@ -210,13 +210,13 @@ export function findTables(folded: string, paragraphs: Paragraph[], lines: LineR
   return { rows, states };
 }
 
-/** the index of the first paragraph on or after `line` */
-export function firstAtOrAfter(paragraphs: Paragraph[], line: number): number {
+/** the index of the first item (paragraph, marker…) on or after `line`; the items are in line order */
+export function firstAtOrAfter(items: readonly { line: number }[], line: number): number {
   let lo = 0;
-  let hi = paragraphs.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (paragraphs[mid]!.line < line) lo = mid + 1;
+    if (items[mid]!.line < line) lo = mid + 1;
     else hi = mid;
   }
   return lo;
