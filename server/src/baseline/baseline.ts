@@ -8,6 +8,7 @@
 // keeps every entry; changing the flagged words themselves makes the problem new again.
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../engine/types.js';
+import { isLineBreakCode as isBreak } from '../engine/text/chars.js';
 
 export const BASELINE_FILE = '.fengong-baseline.json';
 export const BASELINE_VERSION = 1;
@@ -60,7 +61,6 @@ function context(text: string, start: number, end: number): string {
   return `${text.slice(from, start)}\u0001${text.slice(start, end)}\u0001${text.slice(end, to)}`;
 }
 
-const isBreak = (c: number): boolean => c === 10 || c === 13;
 const hash = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 20);
 
 export interface Applied<D extends Diagnostic = Diagnostic> {

@@ -4,12 +4,14 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis.js';
 import { LineCache } from '../engine/index.js';
+import { BIG_CHARS } from './memory.js';
 import type { ClientSettings, DocConfig } from './settings.js';
 
 export const DEFAULT_DEBOUNCE_MS = 100;
 /** Up to this many characters (3 MB of Chinese; real plans are 20–200 KB, the bench's
- *  10,000-line plan 0.7 M) a keystroke re-reads only the lines it touched. */
-export const INCREMENTAL_MAX_CHARS = 1_000_000;
+ *  10,000-line plan 0.7 M) a keystroke re-reads only the lines it touched; a bigger document keeps
+ *  no line cache, and its analysis is followed by a full collection (memory.ts). */
+export const INCREMENTAL_MAX_CHARS = BIG_CHARS;
 /** the longest typing without a pause may hold diagnostics back */
 export const MAX_WAIT_MS = 1000;
 

@@ -25,6 +25,10 @@ export function xmlSafe(s: string): string {
   return s.replace(XML_ILLEGAL, '');
 }
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** Text in XML: the five entities escaped (the office files' rows are written as XML strings). */
+export const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
 /** An xlsx cell: XML-safe, and cut at Excel's limit with a note of how long it was. */
 export function xlsxCell(s: string, locale: 'zh' | 'en' = 'zh'): string {
   const t = xmlSafe(s);

@@ -6,7 +6,7 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { zipEntry, zipWithFiles, type RawDeflate } from './zip.js';
 import type { TaskTable } from './types.js';
 import { officeTable, type ColumnKey, type OfficeOptions, type OfficeRow, type OfficeTable, type OfficeView } from './office.js';
-import { officeSafe, xmlSafe } from './sanitize.js';
+import { escapeXml, officeSafe, xmlSafe } from './sanitize.js';
 
 /** A4 landscape in twentieths of a point (297 × 210 mm); 25 mm margins. */
 const PAGE = { width: 16838, height: 11906, margin: 1417 };
@@ -150,8 +150,6 @@ function headerTable(d: Docx, o: OfficeTable) {
   });
 }
 
-const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** A row as the docx library writes it — group rows merged across in 黑体 (一、) or 楷体 (（一）),
  *  task rows in 仿宋, each line of a cell its own paragraph — made as a string, the text XML-safe. */

@@ -5,10 +5,10 @@
 // own streaming writer spent three quarters of a 16 MB plan's 55 s styling cell by cell (issue 18);
 // test/table/stream.test.ts reads both workbooks back and compares them cell by cell.
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { zipEntry, zipWithFiles, type RawDeflate } from './zip.js';
+import { joinBytes, zipEntry, zipWithFiles, type RawDeflate } from './zip.js';
 import type { TaskTable } from './types.js';
 import { officeTable, type OfficeOptions, type OfficeRow, type OfficeTable, type OfficeView } from './office.js';
-import { xlsxCell } from './sanitize.js';
+import { escapeXml, xlsxCell } from './sanitize.js';
 import { CENTERED, LINE_HEIGHT, SCALE, SHEET, excel, printCentered, sheet, wrappedLines, type Workbook } from './xlsx.js';
 
 /** the style index of each kind of cell, read off the skeleton's probe rows */
@@ -72,7 +72,7 @@ async function skeleton(o: OfficeTable, views: OfficeView[], opts: OfficeOptions
     for (const _ of sheet(wb as unknown as Workbook, probe, SHEET[opts.locale ?? 'zh'][view], cell)) { /* drawn */ }
   }
   await wb.commit();
-  const files = unzipSync(concat(await bytes));
+  const files = unzipSync(joinBytes(await bytes));
   const frames: SheetFrame[] = [];
   let styles: Styles | undefined;
   views.forEach((_, k) => {
@@ -102,16 +102,6 @@ function probeStyles(xml: string, headerRow: number): Styles {
     title: styleOf(1, 'A'), note: headerRow > 2 ? styleOf(2, 'A') : '0', header: styleOf(headerRow, 'A'),
     group: [styleOf(headerRow + 1, 'A'), styleOf(headerRow + 2, 'A')], center: styleOf(headerRow + 3, 'A'), left: styleOf(headerRow + 3, 'B'),
   };
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
-  return all;
 }
 
 /** A sheet's XML in pieces of some 64 K characters: the frame, the columns, the title, notes and
@@ -180,7 +170,6 @@ function rowWriter(n: number) {
 const columnName = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 
 // eslint-disable-next-line no-control-regex
-const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
+const EXCEL_DROPS = /[\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 /** as exceljs encodes text: the five entities, DEL and C0 controls other than tab and breaks dropped */
-const xmlText = (s: string) => s.replace(XML_SPECIAL, (c) => ENTITY[c] ?? '');
+const xmlText = (s: string) => escapeXml(s.replace(EXCEL_DROPS, ''));

@@ -53,7 +53,8 @@ class DeflatedBy extends ZipPassThrough {
   }
 }
 
-function joinBytes(pieces: Uint8Array[], size: number): Uint8Array {
+/** the pieces as one array */
+export function joinBytes(pieces: Uint8Array[], size = pieces.reduce((n, p) => n + p.length, 0)): Uint8Array {
   const all = new Uint8Array(size);
   let at = 0;
   for (const p of pieces) {

@@ -3,7 +3,7 @@
 // Chevrotain drops the regex `u` flag, so classes are explicit ranges, never \p{…}.
 import { createToken, Lexer, type CustomPatternMatcherFunc } from 'chevrotain';
 import { CHINESE_NUMERAL_CHARS, CIRCLED } from '../text/numerals.js';
-import { WHITESPACE, MARKER_COMMAS, MARKER_DOTS, isDigitCode as isDigit, isWhitespaceCode as isWs } from '../text/chars.js';
+import { WHITESPACE, MARKER_COMMAS, MARKER_DOTS, codeSet as codes, isDigitCode as isDigit, isLineBreakCode, isWhitespaceCode as isWs } from '../text/chars.js';
 
 export const PAIR_OPENERS = '（(〔［[【《〈“‘「『';
 export const PAIR_CLOSERS = '）)〕］]】》〉”’」』';
@@ -17,7 +17,6 @@ const MD_PREFIX = new Set(['#', '-', '*', '+', '>']);
  *  of the number, and the indentation takes it when a marker follows. */
 const STARS = new Set(['★', '☆']);
 
-const codes = (chars: Iterable<string>) => new Set([...chars].map((c) => c.charCodeAt(0)));
 const MD_PREFIX_CODES = codes(MD_PREFIX);
 const STAR_CODES = codes(STARS);
 
@@ -36,9 +35,7 @@ function atLineStart(text: string, offset: number): boolean {
     while (i >= 0 && MD_PREFIX_CODES.has(text.charCodeAt(i)) && end - i < 6) i--;
     while (i >= 0 && isWs(text.charCodeAt(i))) i--;
   }
-  if (i < 0) return true;
-  const c = text.charCodeAt(i);
-  return c === 10 || c === 13;
+  return i < 0 || isLineBreakCode(text.charCodeAt(i));
 }
 
 function match(text: string, offset: number, end: number): RegExpExecArray {

@@ -4,10 +4,10 @@ import type { ItemNode, Span, UnitClause } from './types.js';
 import type { Structure } from './structure.js';
 import type { TableRow } from './table.js';
 import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
-import { looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
+import { hasUnitSuffix, looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
 import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
 import { MODIFIER_RE, PERSON_LABEL_RE, SHARED_UNITS_RE, TEAM_LEAD_RE, TEAM_MEMBERS_RE, TEAM_SETUP_RE } from '../lexicon/roles.js';
-import { TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
+import { TASK_VERB_RE } from '../lexicon/units.js';
 import { isWhitespace } from '../text/chars.js';
 
 const NO_PAIRS: ParagraphPairs = { pairs: [], problems: [] };
@@ -133,7 +133,7 @@ export function namesOnly(f: string, inner: Span, known: Set<string> = new Set()
     const name = f.slice(part.start, part.end).replace(/[ \t\u3000\u00a0]+/g, '');
     if (known.has(name)) { units.push({ name, role: 'responsible' as const, span: { ...part } }); continue; }
     // `各区`: 各 + a kind of place or body is a unit however short
-    if (!name || (name.length < 3 && !/^各./.test(name)) || name.length > 20 || !(UNIT_SUFFIX_RE.test(name.replace(/[（(][^（()）]*[）)]/g, '')) || /^各./.test(name)) || TASK_VERB_RE.test(name) || /[0-9０-９号]/.test(name) || ROLE_IN_NAME_RE.test(name)) return undefined;
+    if (!name || (name.length < 3 && !/^各./.test(name)) || name.length > 20 || !(hasUnitSuffix(name) || /^各./.test(name)) || TASK_VERB_RE.test(name) || /[0-9０-９号]/.test(name) || ROLE_IN_NAME_RE.test(name)) return undefined;
     units.push({ name, role: 'responsible' as const, span: { ...part } });
   }
   return units.length ? { units, byRemit: false, issues: [] } : undefined;

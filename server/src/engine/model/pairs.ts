@@ -1,9 +1,8 @@
 // Paired punctuation (GB/T 15834-2011 §4.8, 4.9, 4.15): matching within a paragraph, with the
 // traps of web copies handled: a title broken across two lines, a quotation spanning paragraphs,
 // an apostrophe written as ’.
-import type { LineToken } from '../parser/parser.js';
 import type { Paragraph, PairProblem, PairToken } from './types.js';
-import type { LineRecord } from '../parser/parser.js';
+import type { LineRecord, LineToken } from '../parser/parser.js';
 import { PAIRS } from '../lexicon/brackets.js';
 
 /** family of each pair character; the two widths of （）and ［］ share a family */

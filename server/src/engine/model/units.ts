@@ -3,7 +3,7 @@
 // groups (by ，；) and each group into units (by 、), never inside brackets: `各乡镇(街道)`.
 import type { RoleKeywords } from '../types.js';
 import type { Span, UnitClause, UnitRef, UnitRole } from './types.js';
-import { isWhitespace, isWhitespaceCode } from '../text/chars.js';
+import { codeSet as codes, isLineBreakCode as isBreak, isWhitespaceCode } from '../text/chars.js';
 import { findDeadlines } from './deadlines.js';
 import { BUILTIN_ROLES, LABEL_ROLE_WORDS, LABEL_NOUNS, PERSON_LABEL_RE, ROLE_THEN_VERB_RE, ROLE_VERB_AFTER_RE, MODIFIER_RE, SEPARATELY_RE, REMIT_RE, CONJUNCT_RE, DEADLINE_LABEL_RE, NOTE_LABEL_RE } from '../lexicon/roles.js';
 import { ASIDE_BEFORE_BY_RE, CONJUNCTION_RE, ETC_RE, GENERIC_UNIT_RE, MAX_UNIT_LEN, RUN_TOGETHER_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
@@ -110,7 +110,6 @@ function countRoleVerbs(folded: string, from: number, to: number, counts: Map<st
   }
 }
 
-const isBreak = (c: number): boolean => c === 10 || c === 13;
 /** the start of the line holding `at` */
 function lineStartAt(s: string, at: number): number {
   let i = Math.min(at, s.length);
@@ -127,7 +126,6 @@ function lineEndAt(s: string, at: number): number {
 /** `各地` `各区` `各县市区`: places named as a whole, units without a unit's suffix */
 const PLACES_RE = /^各(?:地|[省市县区州乡镇][市县区乡镇]{0,2})$/;
 
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
 const OPEN = codes(CLAUSE_BRACKETS);
 const CLOSE = codes(CLAUSE_CLOSERS);
 const SEPARATORS = new Map<string, Set<number>>();
@@ -236,7 +234,7 @@ function parseGroup(s: string, g: Span, roles: RoleMatcher): GroupParse | undefi
   }
   const units = splitUnits(s, body, role ?? 'responsible');
   if (!units) return undefined;
-  if (verbAfter && !units.every((u) => UNIT_SUFFIX_RE.test(u.name.replace(/[（(][^（()）]*[）)]/g, '')) || PLACES_RE.test(u.name))) return undefined;
+  if (verbAfter && !units.every((u) => hasUnitSuffix(u.name) || PLACES_RE.test(u.name))) return undefined;
   // set only where true, never deleted: `delete` turns every unit object into a slow dictionary (issue 18)
   if (separately) for (const u of units) u.separately = true;
   return { role, label: false, units, separately, byRemit };
@@ -442,6 +440,9 @@ export function unitStart(s: string, from: number, to: number, known: Set<string
   while (i > from && !'的等并及了将在对与，。,、；;：:）)'.includes(s[i - 1]!)) i--;
   return to - i <= 10 && to > i ? i : undefined;
 }
+
+/** a unit's suffix, bracketed asides dropped: `区财政局（国资办）` → 局 */
+export const hasUnitSuffix = (name: string): boolean => UNIT_SUFFIX_RE.test(name.replace(/[（(][^（()）]*[）)]/g, ''));
 
 export const looksLikeUnit = (name: string, known: Set<string>): boolean =>
   known.has(name) || UNIT_SUFFIX_RE.test(name.replace(/[（(][^（()）]*[）)]$/, ''));

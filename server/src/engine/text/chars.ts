@@ -5,7 +5,11 @@
 export const WHITESPACE = ' \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff';
 const WS = new Set(WHITESPACE);
 export const isWhitespace = (ch: string | undefined): boolean => ch !== undefined && WS.has(ch);
-const WS_CODES = new Set([...WHITESPACE].map((c) => c.charCodeAt(0)));
+/** the code units of `chars`, for tests by code unit (`text[i]` of a Chinese character is a new string) */
+export const codeSet = (chars: Iterable<string>): Set<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** `\n` or `\r` */
+export const isLineBreakCode = (c: number): boolean => c === 10 || c === 13;
+const WS_CODES = codeSet(WHITESPACE);
 /** isWhitespace by code unit: `text[i]` of a Chinese character is a new string each time */
 export const isWhitespaceCode = (c: number): boolean => WS_CODES.has(c);
 /** a run of that whitespace or line breaks (global: for replace) */
