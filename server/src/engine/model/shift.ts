@@ -13,10 +13,8 @@ export interface Move {
   lines: number;
 }
 
-/** Copies moved by one edit's Move. A marker is copied once: a table row's 序号 and cell markers
- *  are the same objects in the row and in the structure's marker list, in the copy as well. */
+/** Copies moved by one edit's Move. */
 export class Shifter {
-  private readonly markers = new Map<MarkerCandidate, MarkerCandidate>();
   /** nothing moved (an edit that kept the length and the line count): the objects themselves */
   readonly still: boolean;
 
@@ -36,13 +34,18 @@ export class Shifter {
   }
 
   marker(m: MarkerCandidate): MarkerCandidate {
-    if (this.still) return m;
-    let out = this.markers.get(m);
-    if (!out) {
-      out = { ...m, span: this.span(m.span), line: m.line + this.by.lines };
-      this.markers.set(m, out);
+    return this.still ? m : { ...m, span: this.span(m.span), line: m.line + this.by.lines };
+  }
+
+  /** the markers of the structure's list from `from` on; a table row's 序号 and cell markers are
+   *  the same objects in the row and in the list, in the copy as well (`rows`: the moved rows) */
+  markers(list: MarkerCandidate[], from: number, oldRows: Map<number, TableRow>, rows: Map<number, TableRow>, out: MarkerCandidate[]): void {
+    for (let i = from; i < list.length; i++) {
+      const m = list[i]!;
+      const old = m.inTable || m.cell !== undefined ? oldRows.get(m.line) : undefined;
+      const row = old && rows.get(m.line + this.by.lines)!;
+      out.push(!row ? this.marker(m) : old!.number === m ? row.number! : row.cellMarkers[old!.cellMarkers.indexOf(m)]!);
     }
-    return out;
   }
 
   row(r: TableRow): TableRow {

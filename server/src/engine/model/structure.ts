@@ -62,6 +62,8 @@ interface StructureMemo {
   tables: { rows: Map<number, TableRow>; states: TableState[] };
   markers: MarkerCandidate[];
   headings: Map<number, Heading>;
+  /** what readStructure returned for that version (the facts of its paragraphs hang on it) */
+  structure: Structure;
 }
 const memos = new WeakMap<LineCache, StructureMemo>();
 
@@ -87,22 +89,40 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const lines = parseLines(text, cache);
   const folded = cache ? foldAgain(cache, text) : fold(text);
   const reuse = reuseOf(cache, text, lines.length);
-  const { paragraphs, pairsByLine, kept } = readParagraphs(text, lines, reuse);
+  const { paragraphs, pairsByLine, kept, tailFrom } = readParagraphs(text, lines, reuse);
   const pairProblems = [...reconcileAcrossParagraphs(pairsByLine, lines, text), ...docNumberYears(text, paragraphs)]
     .sort((a, b) => a.at.offset - b.at.offset);
   const { tables, markers, headings } = readMarkers(text, folded, lines, paragraphs, kept, reuse);
-  if (cache) memos.set(cache, { text, lineCount: lines.length, paragraphs, pairsByLine, tables, markers, headings });
   const tableRows = tables.rows;
   const bodyStartLine = markers.find((c) => c.strength === 'definite')?.line ?? lines.length;
   const closingLine = findClosing(folded, paragraphs, bodyStartLine, lines.length);
   const partBreaks = findPartBreaks(folded, paragraphs, markers, tableRows, headings, bodyStartLine);
   // the line records (with their marker and pair tokens) end here: nothing after this phase reads them
-  return { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+  const out: Structure = { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+  if (cache) memos.set(cache, { text, lineCount: lines.length, paragraphs, pairsByLine, tables, markers, headings, structure: out });
+  if (reuse) {
+    const oldTailFrom = tailFrom < paragraphs.length ? firstAtOrAfter(reuse.prev.paragraphs, reuse.oldTail) : reuse.prev.paragraphs.length;
+    carries.set(out, { prev: reuse.prev.structure, kept, tailFrom, oldTailFrom });
+  }
+  return out;
 }
 
+/** Which paragraphs of a Structure made with a LineCache are the previous version's: those before
+ *  `kept`, and those from `tailFrom` on (the previous version's from `oldTailFrom` on, moved). */
+export interface StructureCarry {
+  prev: Structure;
+  kept: number;
+  tailFrom: number;
+  oldTailFrom: number;
+}
+const carries = new WeakMap<Structure, StructureCarry>();
+export const structureCarry = (s: Structure): StructureCarry | undefined => carries.get(s);
+
 /** Each line's paragraph and its pairs: the kept head's, the touched lines' read now, the kept
- *  tail's moved. `kept`: how many paragraphs came from the head. */
-function readParagraphs(text: string, lines: LineRecord[], reuse?: Reuse): { paragraphs: Paragraph[]; pairsByLine: Map<number, ParagraphPairs>; kept: number } {
+ *  tail's moved. `kept`: how many paragraphs came from the head; `tailFrom`: where the tail's start. */
+function readParagraphs(
+  text: string, lines: LineRecord[], reuse?: Reuse,
+): { paragraphs: Paragraph[]; pairsByLine: Map<number, ParagraphPairs>; kept: number; tailFrom: number } {
   const head = reuse?.head ?? 0;
   const kept = reuse && head ? firstAtOrAfter(reuse.prev.paragraphs, head) : 0;
   const paragraphs = kept ? reuse!.prev.paragraphs.slice(0, kept) : [];
@@ -120,7 +140,8 @@ function readParagraphs(text: string, lines: LineRecord[], reuse?: Reuse): { par
     // most lines hold no pair characters: nothing to match, nothing to store
     if (rec.pairs.length) pairsByLine.set(i, matchParagraph(rec.pairs, i, text));
   }
-  if (!reuse || tail >= lines.length) return { paragraphs, pairsByLine, kept };
+  const tailFrom = paragraphs.length;
+  if (!reuse || tail >= lines.length) return { paragraphs, pairsByLine, kept, tailFrom };
   const { prev, shift } = reuse;
   for (let k = firstAtOrAfter(prev.paragraphs, reuse.oldTail); k < prev.paragraphs.length; k++) {
     const q = prev.paragraphs[k]!;
@@ -129,7 +150,7 @@ function readParagraphs(text: string, lines: LineRecord[], reuse?: Reuse): { par
     const pairs = prev.pairsByLine.get(q.line);
     if (pairs) pairsByLine.set(p.line, shift.pairs(pairs));
   }
-  return { paragraphs, pairsByLine, kept };
+  return { paragraphs, pairsByLine, kept, tailFrom };
 }
 
 /** Table rows, numbered markers and unnumbered headings. Below the touched lines the previous
@@ -156,7 +177,7 @@ function readMarkers(text: string, folded: string, lines: LineRecord[], paragrap
   const { shift, oldTail } = reuse!;
   for (const [line, row] of prev!.tables.rows) if (line >= oldTail) tables.rows.set(row.line + shift.by.lines, shift.row(row));
   for (const st of prev!.tables.states) if (st.line >= oldTail) tables.states.push(shift.state(st));
-  for (let i = firstAtOrAfter(prev!.markers, oldTail); i < prev!.markers.length; i++) markers.push(shift.marker(prev!.markers[i]!));
+  shift.markers(prev!.markers, firstAtOrAfter(prev!.markers, oldTail), prev!.tables.rows, tables.rows, markers);
   for (const [line, h] of prev!.headings) if (line >= oldTail) headings.set(h.line + shift.by.lines, shift.heading(h));
   return { tables: { rows: tables.rows, states: tables.states }, markers, headings };
 }
