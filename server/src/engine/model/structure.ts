@@ -246,7 +246,9 @@ function findPartBreaks(
       if (ATTACHMENT_HEADING_RE.test(t) || (ATTACHMENT_TITLED_RE.test(t) && content(i))) out.push(p.line);
       continue;
     }
-    if (p.line <= bodyStart || headings.get(p.line)?.kind !== 'short' || !SHEET_TITLE_RE.test(folded.slice(p.content.start, p.content.end))) continue;
+    // a short heading is 25 characters at most: the length first, the map only for those
+    if (p.line <= bodyStart || p.content.end - p.content.start > 25 || headings.get(p.line)?.kind !== 'short') continue;
+    if (!SHEET_TITLE_RE.test(folded.slice(p.content.start, p.content.end))) continue;
     if (out.length && out[out.length - 1]! >= paragraphs[Math.max(0, i - 3)]!.line) continue; // the title under `附件`
     const next = content(i);
     if (next && (!('rank' in next) || next.value === 1)) out.push(p.line);
