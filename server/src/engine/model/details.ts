@@ -5,6 +5,7 @@ import type { Structure } from './structure.js';
 import { FREQUENCY_RE, findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findEnumerations } from './enumerations.js';
 import { DATE_LINE_RE } from '../lexicon/sections.js';
+import { orNone } from './none.js';
 
 export interface Details {
   /** inline enumerations in every paragraph */
@@ -26,7 +27,6 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
   const last = items[items.length - 1];
   for (const it of items) {
     const d = { deadlines: [] as Deadline[], enumerations: [] as InlineEnumeration[] };
-    byItem.set(it, d);
     const seen = new Set<string>(); // `5月底前` twice in one task is one time limit
     for (const p of [it.heading, ...ownBody(s, it, it === last ? clauses.get(it) : undefined)]) {
       let found = findDeadlines(text, p.content.start, p.content.end, year);
@@ -48,6 +48,7 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
       }
       d.enumerations.push(...(enumsByLine.get(p.line) ?? []));
     }
+    byItem.set(it, { deadlines: orNone(d.deadlines), enumerations: orNone(d.enumerations) });
   }
   return { enumerations, byItem };
 }
