@@ -4,6 +4,7 @@ import { startCommand, usageError, type CliIO } from './io.js';
 import { localeOfArgs, prefixedLine, text } from '../i18n/catalogue.js';
 import { LSP } from './options.js';
 import { rawArgv } from '../io/raw-path.js';
+import { serveIfWorker } from './pool.js';
 
 // injected by scripts/build.mjs from package.json; tests run the sources unbundled
 declare const FENGONG_VERSION: string | undefined;
@@ -64,7 +65,8 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream): CliIO['stdout'] {
   };
 }
 
-if (!process.env.FENGONG_NO_MAIN) {
+// a worker thread of `check --concurrency` runs this same file: it serves files, it runs no command
+if (!serveIfWorker() && !process.env.FENGONG_NO_MAIN) {
   // arguments that are not UTF-8 (a GBK file name) keep their bytes
   const argv = rawArgv(process.argv.slice(2));
   const io: CliIO = { stdout: quietOnClosedPipe(process.stdout), stderr: quietOnClosedPipe(process.stderr), stdin: process.stdin, cwd: process.cwd(), version: VERSION };
