@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { fengong, tempDir, CORPUS } from './helpers.js';
-import { parseConcurrency, threadCount } from '../../server/src/cli/pool.js';
+import { parseConcurrency, threadCount } from '../../server/src/cli/concurrency.js';
 
 const base = tempDir('fengong-concurrency-');
 after(() => rmSync(base, { recursive: true, force: true }));

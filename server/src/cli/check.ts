@@ -20,7 +20,7 @@ import { BaselineRun, type BaselineMode } from './baseline.js';
 import { fingerprint } from '../baseline/baseline.js';
 import { printConfig } from './print-config.js';
 import { compileGlob, GlobError, MAX_GLOB_LENGTH } from '../config/glob.js';
-import { parseConcurrency, threadCount, type Concurrency } from './pool.js';
+import { parseConcurrency, threadCount, type Concurrency } from './concurrency.js';
 
 /** the file name of standard input without --stdin-filename (ESLint says `<text>`) */
 const STDIN = '<stdin>';

@@ -4,45 +4,17 @@
 // them by the file's place, so the report, the baseline and the exit code are exactly those of a
 // single thread. A worker that dies (out of memory, a crash in a native module) loses only the
 // file it was checking: that file is reported by name, the others go to the remaining workers.
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { text } from '../i18n/catalogue.js';
 import { checkFile, failedFile, type LintOptions, type LintOutcome } from './lint-files.js';
-
-export type Concurrency = 'auto' | 'off' | number;
+import { WORKER_ENV } from './concurrency.js';
 
 /** marks a worker of this pool in its workerData */
 const ROLE = 'fengong-check-worker';
 /** files each worker is sent ahead, so it never waits for the main thread between two */
 const AHEAD = 2;
-/** Below this many files a worker never pays for its start: each starts cold (its own copy of
- *  the engine, compiled again), which costs about what a hundred 10 KB plans take warm. */
-const MIN_FILES_PER_WORKER = 200;
-/** `auto` uses at most this many: the main thread formats while they lint, and past four the
- *  cold start of each worker outweighs what it takes over. */
-const MAX_AUTO_WORKERS = 4;
-
-/** `--concurrency`: auto, off, or a positive number; undefined when it is none of them. */
-export function parseConcurrency(raw: string | undefined): Concurrency | undefined {
-  if (raw === undefined || raw === 'auto') return 'auto';
-  if (raw === 'off') return 'off';
-  if (!/^\d+$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return n >= 1 && Number.isSafeInteger(n) ? n : undefined;
-}
-
-/** How many threads check `files` files: 1 (this one) or a number of workers. `auto` starts
- *  workers only where they pay: more than two cores (on two, each worker's compiler threads
- *  compete with the other worker for the second core: 1,000 × 10 KB took more CPU and no less
- *  time) and enough files for each. A number is taken as given, up to one worker per file. */
-export function threadCount(concurrency: Concurrency, files: number, cores = availableParallelism()): number {
-  if (concurrency === 'off' || files < 2) return 1;
-  if (typeof concurrency === 'number') return Math.min(concurrency, files);
-  if (cores <= 2) return 1;
-  return Math.max(1, Math.min(cores - 1, MAX_AUTO_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER)));
-}
 
 /** The script a worker runs: the CLI itself, whose start serves a worker when it is one (the
  *  bundle dist/cli.cjs is one file; unbundled, under tsx, main.ts). */
@@ -67,7 +39,7 @@ export function lintInWorkers(files: string[], opts: LintOptions, threads: numbe
       const inFlight: number[] = [];
       let ready = false;
       let why = '';
-      const worker = new Worker(workerScript(), { workerData: { role: ROLE, opts }, ...heapLimit() });
+      const worker = new Worker(workerScript(), { workerData: { role: ROLE, opts }, env: { ...process.env, [WORKER_ENV]: '1' }, ...heapLimit() });
       const feed = () => {
         while (inFlight.length < AHEAD && queue.length) {
           const i = queue.shift()!;
