@@ -32,6 +32,9 @@ const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PAIR_OPENERS, ...PAIR_CLOSERS) },
   { weight: 3, arbitrary: fc.constantFrom(...MARKERS) },
   { weight: 2, arbitrary: fc.constantFrom('（办公室牵头）', '（市发展改革委负责，各区配合）', '责任单位：', '牵头单位：市教育局', '年底前', '牵头卖力）', '（市卫健委卖力）', '一是', '二是', '第一，', '，', '。', '；', '\t') },
+  // table rows: a header above rows changes every row below it (the scan's state a keystroke's
+  // copy of the lines after it depends on), numbers and markers in cells, a row's merged first cell
+  { weight: 2, arbitrary: fc.constantFrom('序号\t工作任务\t牵头单位\t完成时限\n', '1\t加强管理\t办公室\t6月底前\n', '一、医疗质量\t（一）功能定位\t1.门诊\t财务科\n', '\t（二）质量\t2.手术\n', '2.推进\t各科室\n') },
   { weight: 3, arbitrary: fc.constantFrom('\n', '\r', '\r\n', '\n\n', '\u2028') },
   { weight: 2, arbitrary: fc.constantFrom(' ', '\u3000', '\u00a0', '\ufeff') },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) },

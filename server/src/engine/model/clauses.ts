@@ -2,6 +2,7 @@
 // folded text (`牽頭` matches `牵头`); unit names are taken from the text as written.
 import type { ItemNode, Span, UnitClause } from './types.js';
 import type { Structure } from './structure.js';
+import { paragraphFacts } from './facts.js';
 import type { TableRow } from './table.js';
 import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
 import { hasUnitSuffix, looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
@@ -231,7 +232,11 @@ export interface SharedUnits {
 
 export function findDeclarations(s: Structure, roles: RoleMatcher): Declarations {
   const out: Declarations = { shared: [] };
-  for (const p of s.paragraphs) {
+  // after the body's start only a paragraph with one of these words can declare anything
+  const words = paragraphFacts(s, 'declaration-words', undefined, (p) => (DECLARATION_WORDS_RE.test(s.folded.slice(p.content.start, p.content.end)) ? 1 : 0));
+  for (let i = 0; i < s.paragraphs.length; i++) {
+    const p = s.paragraphs[i]!;
+    if (!words[i] && p.line >= s.bodyStartLine) continue;
     const f = s.folded.slice(p.content.start, p.content.end);
     const shared = sharedUnits(s, p.content.start, f);
     if (shared) out.shared.push(shared);
@@ -255,6 +260,8 @@ export function findDeclarations(s: Structure, roles: RoleMatcher): Declarations
   }
   return out;
 }
+
+const DECLARATION_WORDS_RE = /不再|不另|成员单位|牵头/;
 
 /** `具体任务均涉及相关市（州）人民政府，不再做分工，下同` (searched for `不再` first: the lazy name
  *  would be tried at every offset of a long paragraph) */

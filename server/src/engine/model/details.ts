@@ -6,6 +6,9 @@ import { FREQUENCY_RE, findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findEnumerations } from './enumerations.js';
 import { DATE_LINE_RE } from '../lexicon/sections.js';
 import { orNone } from './none.js';
+import { paragraphFacts } from './facts.js';
+
+const ENUMERATION_WORDS_RE = /[是第]/;
 
 export interface Details {
   /** inline enumerations in every paragraph */
@@ -17,7 +20,11 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
   const { text } = s;
   const enumerations: InlineEnumeration[] = [];
   const enumsByLine = new Map<number, InlineEnumeration[]>();
-  for (const p of s.paragraphs) {
+  // only a paragraph with a 是 or a 第 can hold one (the words findEnumerations looks for)
+  const words = paragraphFacts(s, 'enumeration-words', undefined, (p) => (ENUMERATION_WORDS_RE.test(text.slice(p.content.start, p.content.end)) ? 1 : 0));
+  for (let i = 0; i < s.paragraphs.length; i++) {
+    if (!words[i]) continue;
+    const p = s.paragraphs[i]!;
     const found = findEnumerations(text, p.content.start, p.content.end);
     if (!found.length) continue;
     enumerations.push(...found);

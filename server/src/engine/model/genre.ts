@@ -4,6 +4,7 @@
 import type { DocumentKind, Paragraph, Span } from './types.js';
 import type { Structure } from './structure.js';
 import { namesOnly } from './clauses.js';
+import { paragraphFacts } from './facts.js';
 import type { RoleMatcher } from './units.js';
 import { ARTICLE_RE, GENRE_WORDS, REPORT_AND_PLAN_RE, REPORT_EVIDENCE_RE, TITLE_ASIDE_RE, FORWARDED_END_RE, FORWARDING_VERB_RE, TITLE_END_AFTER_RE, TITLE_END_GENRES, WRAPPER_GENRES, type GenreClass } from '../lexicon/genres.js';
 import { CLAUSE_BRACKETS } from '../lexicon/brackets.js';
@@ -138,17 +139,32 @@ function firstGenreAt(title: string): number {
   return -1;
 }
 
+const LABEL = 1;
+const ARTICLE = 2;
+const REPORT = 4;
+const CLAUSE = 8;
+
+/** what one paragraph says of the genre (a keystroke computes it for the touched paragraphs only) */
+function evidenceOf(s: Structure, p: Paragraph, roles: RoleMatcher): number {
+  const t = s.folded.slice(p.content.start, p.content.end);
+  const label = roles.label.test(t);
+  return (label ? LABEL : 0) | (ARTICLE_RE.test(t) ? ARTICLE : 0) | (REPORT_EVIDENCE_RE.test(t) ? REPORT : 0) |
+    (label || hasBracketedClause(s, p, roles) ? CLAUSE : 0);
+}
+
 export function gatherEvidence(s: Structure, roles: RoleMatcher): GenreEvidence {
   let clauseParagraphs = 0;
   let articles = 0;
   let reportSigns = 0;
   let headerUnits = false;
-  for (const p of s.paragraphs) {
-    const t = s.folded.slice(p.content.start, p.content.end);
-    if (p.line < s.bodyStartLine && roles.label.test(t)) headerUnits = true;
-    if (ARTICLE_RE.test(t)) articles++;
-    if (REPORT_EVIDENCE_RE.test(t)) reportSigns++;
-    if (roles.label.test(t) || hasBracketedClause(s, p, roles)) clauseParagraphs++;
+  const facts = paragraphFacts(s, 'genre-evidence', roles, (p) => evidenceOf(s, p, roles));
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i]!;
+    if (!f) continue;
+    if (f & LABEL && s.paragraphs[i]!.line < s.bodyStartLine) headerUnits = true;
+    if (f & ARTICLE) articles++;
+    if (f & REPORT) reportSigns++;
+    if (f & CLAUSE) clauseParagraphs++;
   }
   let unitColumn = false;
   for (const row of s.tableRows.values()) if (row.columns?.roles.size) { unitColumn = true; break; }

@@ -162,10 +162,16 @@ const isFirstCloseProblem = (res: ParagraphPairs, q: PairProblem, open: string) 
 export function docNumberYears(text: string, paragraphs: Paragraph[]): PairProblem[] {
   const out: PairProblem[] = [];
   const re = /[\u4e00-\u9fff]([[【（(［])((?:19|20)[0-9]{2})([\]】）)］])[0-9]{1,4}[号號]/g;
+  // the pattern may start at any CJK character: only a paragraph with a 号 is searched, found by a
+  // forward scan per character (no copy of every paragraph's text: a keystroke's garbage)
+  let simplified = 0;
+  let traditional = 0;
   for (const p of paragraphs) {
+    if (simplified >= 0 && simplified < p.content.start) simplified = text.indexOf('号', p.content.start);
+    if (traditional >= 0 && traditional < p.content.start) traditional = text.indexOf('號', p.content.start);
+    if (simplified < 0 && traditional < 0) break;
+    if (!(simplified >= 0 && simplified < p.content.end) && !(traditional >= 0 && traditional < p.content.end)) continue;
     const s = text.slice(p.content.start, p.content.end);
-    // the pattern may start at any CJK character: only a paragraph with a 号 is searched
-    if (!s.includes('号') && !s.includes('號')) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const open = p.content.start + m.index + 1;
@@ -178,4 +184,5 @@ export function docNumberYears(text: string, paragraphs: Paragraph[]): PairProbl
   }
   return out;
 }
+
 

@@ -3,6 +3,7 @@
 // that has one. Headings with a comma are task headings (`强化组织保障，确保…`), never framing.
 import type { ItemNode } from './types.js';
 import type { Structure } from './structure.js';
+import { paragraphFacts } from './facts.js';
 import {
   ATTACHMENT_LIST_RE, FRAMING_NOUNS, FRAMING_TAIL_RE, FRAMING_VERB_RE, NOTES_RE, PROCEDURE_RE, SCHEDULE_STAGE_RE, SCOPE_RE, SCORING_SHEET_RE, UNIT_CENTRIC_RE, DESCRIPTIVE_TEXT_RE, REVIEW_RE,
 } from '../lexicon/sections.js';
@@ -123,11 +124,15 @@ function scoringParts(s: Structure): Set<number> {
 /** `注：` and `附件：` lines and the lines just after them: a list of notes or attachments */
 function leadLines(s: Structure): Map<number, SectionRole> {
   const out = new Map<number, SectionRole>();
-  for (let i = 0; i < s.paragraphs.length; i++) {
-    const p = s.paragraphs[i]!;
+  const kinds = paragraphFacts(s, 'lead-lines', undefined, (p) => {
     const t = s.folded.slice(p.content.start, p.content.end);
+    return NOTES_RE.test(t) ? 1 : ATTACHMENT_LIST_RE.test(t) ? 2 : 0;
+  });
+  for (let i = 0; i < s.paragraphs.length; i++) {
+    if (!kinds[i]) continue;
+    const p = s.paragraphs[i]!;
     // `附件：某某任务清单` heading the attachment itself (a part break) lists nothing
-    const role = NOTES_RE.test(t) ? 'notes' : ATTACHMENT_LIST_RE.test(t) && !s.partBreaks.includes(p.line) ? 'attachment' : undefined;
+    const role = kinds[i] === 1 ? 'notes' : !s.partBreaks.includes(p.line) ? 'attachment' : undefined;
     if (!role) continue;
     out.set(p.line, role); // `注：1.…` is the first note itself
     const next = s.paragraphs[i + 1];

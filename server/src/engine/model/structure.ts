@@ -8,6 +8,7 @@ import { MARKER_COMMAS, MARKER_DOTS, isDigitCode } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, type ParagraphPairs } from './pairs.js';
 import { findTables, firstAtOrAfter, type TableRow, type TableState } from './table.js';
 import { fold } from '../lexicon/fold.js';
+import { Shifter } from './shift.js';
 import { ATTACHMENT_HEADING_RE, ATTACHMENT_TITLED_RE, DATE_LINE_RE, PAGE_JUNK_RE, SHEET_TITLE_RE } from '../lexicon/sections.js';
 
 export interface MarkerCandidate extends Marker {
@@ -49,29 +50,86 @@ const EXPECTED_DELIM: Record<Rank, string> = { 1: '、', 2: '', 3: '.', 4: '', 5
 
 /** What readStructure made of the version a LineCache holds: a keystroke's scan keeps what it found
  *  on the lines before the first one the edit touched (each line's paragraph, pairs, marker and
- *  heading depend only on that line; a table row on the lines above it) and reads only the rest.
- *  Kept beside the cache, and dropped with it. */
+ *  heading depend only on that line; a table row on the lines above it), copies, moved by the
+ *  edit, what it found on the lines after the last touched one (where the table scan's state is
+ *  the one it was there before), and reads only the lines between. Kept beside the cache, and
+ *  dropped with it. */
 interface StructureMemo {
   text: string;
+  lineCount: number;
   paragraphs: Paragraph[];
   pairsByLine: Map<number, ParagraphPairs>;
   tables: { rows: Map<number, TableRow>; states: TableState[] };
   markers: MarkerCandidate[];
   headings: Map<number, Heading>;
+  /** what readStructure returned for that version (the facts of its paragraphs hang on it) */
+  structure: Structure;
 }
 const memos = new WeakMap<LineCache, StructureMemo>();
+
+/** What an edit left of the previous version: its lines before `head` as they were, its lines
+ *  from `tail` on (new numbering) moved by `shift`; `oldTail` is that line in the old numbering. */
+interface Reuse {
+  prev: StructureMemo;
+  head: number;
+  tail: number;
+  oldTail: number;
+  shift: Shifter;
+}
+
+function reuseOf(cache: LineCache | undefined, text: string, lineCount: number): Reuse | undefined {
+  const prev = cache && memos.get(cache);
+  if (!prev || cache!.same?.before !== prev.text) return undefined;
+  const tail = lineCount - (cache!.keptTail ?? 0);
+  const shift = new Shifter({ offset: text.length - prev.text.length, lines: lineCount - prev.lineCount });
+  return { prev, head: cache!.keptHead ?? 0, tail, oldTail: tail - shift.by.lines, shift };
+}
 
 export function readStructure(text: string, cache?: LineCache): Structure {
   const lines = parseLines(text, cache);
   const folded = cache ? foldAgain(cache, text) : fold(text);
-  const memo = cache && memos.get(cache);
-  // the lines before `head` are the previous version's, line breaks and all
-  const head = memo && cache.same?.before === memo.text ? cache.keptHead ?? 0 : 0;
-  const kept = memo && head ? firstAtOrAfter(memo.paragraphs, head) : 0;
-  const paragraphs = kept ? memo!.paragraphs.slice(0, kept) : [];
+  const reuse = reuseOf(cache, text, lines.length);
+  const { paragraphs, pairsByLine, kept, tailFrom } = readParagraphs(text, lines, reuse);
+  const pairProblems = [...reconcileAcrossParagraphs(pairsByLine, lines, text), ...docNumberYears(text, paragraphs)]
+    .sort((a, b) => a.at.offset - b.at.offset);
+  const { tables, markers, headings } = readMarkers(text, folded, lines, paragraphs, kept, reuse);
+  const tableRows = tables.rows;
+  const bodyStartLine = markers.find((c) => c.strength === 'definite')?.line ?? lines.length;
+  const closingLine = findClosing(folded, paragraphs, bodyStartLine, lines.length);
+  const partBreaks = findPartBreaks(folded, paragraphs, markers, tableRows, headings, bodyStartLine);
+  // the line records (with their marker and pair tokens) end here: nothing after this phase reads them
+  const out: Structure = { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+  if (cache) memos.set(cache, { text, lineCount: lines.length, paragraphs, pairsByLine, tables, markers, headings, structure: out });
+  if (reuse) {
+    const oldTailFrom = tailFrom < paragraphs.length ? firstAtOrAfter(reuse.prev.paragraphs, reuse.oldTail) : reuse.prev.paragraphs.length;
+    carries.set(out, { prev: reuse.prev.structure, kept, tailFrom, oldTailFrom });
+  }
+  return out;
+}
+
+/** Which paragraphs of a Structure made with a LineCache are the previous version's: those before
+ *  `kept`, and those from `tailFrom` on (the previous version's from `oldTailFrom` on, moved). */
+export interface StructureCarry {
+  prev: Structure;
+  kept: number;
+  tailFrom: number;
+  oldTailFrom: number;
+}
+const carries = new WeakMap<Structure, StructureCarry>();
+export const structureCarry = (s: Structure): StructureCarry | undefined => carries.get(s);
+
+/** Each line's paragraph and its pairs: the kept head's, the touched lines' read now, the kept
+ *  tail's moved. `kept`: how many paragraphs came from the head; `tailFrom`: where the tail's start. */
+function readParagraphs(
+  text: string, lines: LineRecord[], reuse?: Reuse,
+): { paragraphs: Paragraph[]; pairsByLine: Map<number, ParagraphPairs>; kept: number; tailFrom: number } {
+  const head = reuse?.head ?? 0;
+  const kept = reuse && head ? firstAtOrAfter(reuse.prev.paragraphs, head) : 0;
+  const paragraphs = kept ? reuse!.prev.paragraphs.slice(0, kept) : [];
   const pairsByLine = new Map<number, ParagraphPairs>();
-  if (kept) for (const [line, pairs] of memo!.pairsByLine) { if (line >= head) break; pairsByLine.set(line, pairs); }
-  for (let i = head; i < lines.length; i++) {
+  if (kept) for (const [line, pairs] of reuse!.prev.pairsByLine) { if (line >= head) break; pairsByLine.set(line, pairs); }
+  const tail = reuse?.tail ?? lines.length;
+  for (let i = head; i < tail; i++) {
     const rec = lines[i]!;
     // parseLines trimmed the trailing whitespace: `（一）深入…。  ` ends at `。`
     if (rec.end <= rec.contentStart) continue;
@@ -82,30 +140,63 @@ export function readStructure(text: string, cache?: LineCache): Structure {
     // most lines hold no pair characters: nothing to match, nothing to store
     if (rec.pairs.length) pairsByLine.set(i, matchParagraph(rec.pairs, i, text));
   }
-  const pairProblems = [...reconcileAcrossParagraphs(pairsByLine, lines, text), ...docNumberYears(text, paragraphs)]
-    .sort((a, b) => a.at.offset - b.at.offset);
-  const tables = findTables(folded, paragraphs, lines, kept ? { line: head, rows: memo!.tables.rows, states: memo!.tables.states } : undefined);
-  const tableRows = tables.rows;
-  const markers = kept ? memo!.markers.slice(0, firstAtOrAfter(memo!.markers, head)) : [];
-  for (let i = kept; i < paragraphs.length; i++) {
+  const tailFrom = paragraphs.length;
+  if (!reuse || tail >= lines.length) return { paragraphs, pairsByLine, kept, tailFrom };
+  const { prev, shift } = reuse;
+  for (let k = firstAtOrAfter(prev.paragraphs, reuse.oldTail); k < prev.paragraphs.length; k++) {
+    const q = prev.paragraphs[k]!;
+    const p = shift.paragraph(q);
+    paragraphs.push(p);
+    const pairs = prev.pairsByLine.get(q.line);
+    if (pairs) pairsByLine.set(p.line, shift.pairs(pairs));
+  }
+  return { paragraphs, pairsByLine, kept, tailFrom };
+}
+
+/** Table rows, numbered markers and unnumbered headings. Below the touched lines the previous
+ *  version's are moved, not read again, where the table scan reaches the kept tail in the state
+ *  it was in there before (a header typed above a table changes every row below it). */
+function readMarkers(text: string, folded: string, lines: LineRecord[], paragraphs: Paragraph[], kept: number, reuse?: Reuse): Pick<StructureMemo, 'tables' | 'markers' | 'headings'> {
+  const prev = reuse?.prev;
+  const head = reuse?.head ?? 0;
+  const tail = reuse && reuse.tail < lines.length ? { line: reuse.tail, state: stateAt(reuse.prev.tables.states, reuse.oldTail) } : undefined;
+  const tables = findTables(folded, paragraphs, lines, kept ? { line: head, rows: prev!.tables.rows, states: prev!.tables.states } : undefined, tail);
+  const markers = kept ? prev!.markers.slice(0, firstAtOrAfter(prev!.markers, head)) : [];
+  // the paragraphs read again: up to the kept tail where the table scan stopped there
+  const until = tables.stopped ? firstAtOrAfter(paragraphs, reuse!.tail) : paragraphs.length;
+  for (let i = kept; i < until; i++) {
     const p = paragraphs[i]!;
-    const row = tableRows.get(p.line);
+    const row = tables.rows.get(p.line);
     // a 序号 cell is certain: the columns say so (`1⇥任务` takes no delimiter)
     const first = row?.number ?? classifyMarker(lines[p.line]!, p.line, text) ?? labelledMarker(folded, p);
     if (first) markers.push(first);
     if (row) for (const m of row.cellMarkers) markers.push(m);
   }
-  const headings = findHeadings(folded, paragraphs, markers, kept ? { line: head, headings: memo!.headings } : undefined);
-  if (cache) memos.set(cache, { text, paragraphs, pairsByLine, tables, markers, headings });
-  const bodyStartLine = markers.find((c) => c.strength === 'definite')?.line ?? lines.length;
-  // page chrome after the body ends the document: `上一条：…`, `版权所有`
-  let closingLine = lines.length;
-  for (const p of paragraphs) {
-    if (p.line > bodyStartLine && PAGE_JUNK_RE.test(folded.slice(p.content.start, p.content.end))) { closingLine = p.line; break; }
+  const headings = findHeadings(folded, paragraphs, until, markers, kept ? { line: head, headings: prev!.headings } : undefined);
+  if (!tables.stopped) return { tables: { rows: tables.rows, states: tables.states }, markers, headings };
+  const { shift, oldTail } = reuse!;
+  for (const [line, row] of prev!.tables.rows) if (line >= oldTail) tables.rows.set(row.line + shift.by.lines, shift.row(row));
+  for (const st of prev!.tables.states) if (st.line >= oldTail) tables.states.push(shift.state(st));
+  shift.markers(prev!.markers, firstAtOrAfter(prev!.markers, oldTail), prev!.tables.rows, tables.rows, markers);
+  for (const [line, h] of prev!.headings) if (line >= oldTail) headings.set(h.line + shift.by.lines, shift.heading(h));
+  return { tables: { rows: tables.rows, states: tables.states }, markers, headings };
+}
+
+/** the table state in force at the start of `line`: the last one recorded on a line above it */
+function stateAt(states: TableState[], line: number): TableState | undefined {
+  return states[firstAtOrAfter(states, line) - 1];
+}
+
+/** page chrome after the body ends the document: `上一条：…`, `版权所有` (tried at each paragraph's
+ *  start in place: no copy of every paragraph's text) */
+const PAGE_JUNK_AT = new RegExp(PAGE_JUNK_RE.source.replace(/^\^/, ''), 'y');
+function findClosing(folded: string, paragraphs: Paragraph[], bodyStartLine: number, lineCount: number): number {
+  for (let i = firstAtOrAfter(paragraphs, bodyStartLine + 1); i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    PAGE_JUNK_AT.lastIndex = p.content.start;
+    if (PAGE_JUNK_AT.test(folded)) return p.line;
   }
-  const partBreaks = findPartBreaks(folded, paragraphs, markers, tableRows, headings, bodyStartLine);
-  // the line records (with their marker and pair tokens) end here: nothing after this phase reads them
-  return { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+  return lineCount;
 }
 
 /** The text folded, reusing the previous version's folding where the edit left the text alike
@@ -170,13 +261,15 @@ const CHAPTER_RE = /^第[一二三四五六七八九十百零〇0-9]+[章节編�
 
 /** Unnumbered headings: they close the numbered list before them, so a `1.` after one starts a
  *  new list rather than jumping back. */
-function findHeadings(folded: string, paragraphs: Paragraph[], markers: MarkerCandidate[], resume?: { line: number; headings: Map<number, Heading> }): Map<number, Heading> {
+function findHeadings(
+  folded: string, paragraphs: Paragraph[], until: number, markers: MarkerCandidate[], resume?: { line: number; headings: Map<number, Heading> },
+): Map<number, Heading> {
   const out = new Map<number, Heading>();
   const from = resume ? firstAtOrAfter(paragraphs, resume.line) : 0;
   if (resume) for (const [line, h] of resume.headings) { if (line >= resume.line) break; out.set(line, h); }
   const numbered = new Set<number>();
   for (let i = firstAtOrAfter(markers, resume?.line ?? 0); i < markers.length; i++) numbered.add(markers[i]!.line);
-  for (let i = from; i < paragraphs.length; i++) {
+  for (let i = from; i < until; i++) {
     const p = paragraphs[i]!;
     if (numbered.has(p.line)) continue;
     // the first character tells which pattern can match: most paragraphs try none

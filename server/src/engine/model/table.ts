@@ -162,7 +162,9 @@ export interface TableResume {
 
 /** Rows of tab-separated tables, by line. Below a header row any row with a tab is a row; without
  *  one, a row needs three cells and a number in its first, so a stray tab in prose is no table. */
-export function findTables(folded: string, paragraphs: Paragraph[], lines: LineRecord[], resume?: TableResume): { rows: Map<number, TableRow>; states: TableState[] } {
+export function findTables(
+  folded: string, paragraphs: Paragraph[], lines: LineRecord[], resume?: TableResume, tail?: TableTail,
+): { rows: Map<number, TableRow>; states: TableState[]; stopped: boolean } {
   const rows = new Map<number, TableRow>();
   const states: TableState[] = [];
   if (resume) {
@@ -178,6 +180,12 @@ export function findTables(folded: string, paragraphs: Paragraph[], lines: LineR
   let nextTab = folded.indexOf('\t', paragraphs[from]?.span.start ?? folded.length);
   for (let i = from; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
+    // the rest is the previous version's, moved: its rows are what this scan would find there,
+    // where the scan reaches it in the state the old scan had (asked once, at its first line)
+    if (tail && p.line >= tail.line) {
+      if (sameState(columns, rankColumn, tail.state)) return { rows, states, stopped: true };
+      tail = undefined;
+    }
     if (nextTab < 0) break;
     if (nextTab < p.content.start) nextTab = folded.indexOf('\t', p.content.start);
     if (nextTab < 0 || nextTab >= p.content.end) continue;
@@ -207,7 +215,30 @@ export function findTables(folded: string, paragraphs: Paragraph[], lines: LineR
     const taskCell = Math.max(columns?.task ?? (number ? 1 : 0), first);
     rows.set(p.line, { line: p.line, cells, number, cellMarkers, columns, taskCell: cellMarkers.length ? cellMarkers[cellMarkers.length - 1]!.cell! : taskCell });
   }
-  return { rows, states };
+  return { rows, states, stopped: false };
+}
+
+/** Where a keystroke's scan may stop: the kept tail's first line and the state the previous
+ *  version's scan had there (rows below depend on nothing else but their own lines). */
+export interface TableTail {
+  line: number;
+  state: TableState | undefined;
+}
+
+function sameState(columns: TableColumns | undefined, rankColumn: Map<Rank, number>, st: TableState | undefined): boolean {
+  if (!sameColumns(columns, st?.columns)) return false;
+  const other = st?.rankColumn;
+  if (rankColumn.size !== (other?.size ?? 0)) return false;
+  for (const [rank, c] of rankColumn) if (other!.get(rank) !== c) return false;
+  return true;
+}
+
+function sameColumns(a: TableColumns | undefined, b: TableColumns | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.number !== b.number || a.task !== b.task || a.deadline !== b.deadline || a.roles.size !== b.roles.size) return false;
+  if (a.names.length !== b.names.length || a.names.some((n, i) => n !== b.names[i])) return false;
+  for (const [c, role] of a.roles) if (b.roles.get(c) !== role) return false;
+  return true;
 }
 
 /** the index of the first item (paragraph, marker…) on or after `line`; the items are in line order */

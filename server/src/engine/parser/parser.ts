@@ -145,7 +145,7 @@ export function parseLines(text: string, cache?: LineCache): LineRecord[] {
   // the cache is written only once the new records exist: a failure leaves the old version whole
   if (before === undefined || !old) {
     const lines = parseWhole(text);
-    Object.assign(cache, { text, lines, same: undefined, keptHead: 0 });
+    Object.assign(cache, { text, lines, same: undefined, keptHead: 0, keptTail: 0 });
     return lines.slice();
   }
   const { keepHead, keepTail, from, to, head, tail } = touched(before, text, old);
@@ -155,7 +155,7 @@ export function parseLines(text: string, cache?: LineCache): LineRecord[] {
   const lines = old.slice(0, keepHead);
   for (const r of middle) lines.push(shifted(r, from));
   for (let i = old.length - keepTail; i < old.length; i++) lines.push(delta ? shifted(old[i]!, delta) : old[i]!);
-  Object.assign(cache, { text, lines, same: { head, tail, before }, keptHead: keepHead });
+  Object.assign(cache, { text, lines, same: { head, tail, before }, keptHead: keepHead, keptTail: keepTail });
   // records are never changed once made (readStructure reads them only): versions share them
   return lines.slice();
 }
@@ -169,6 +169,9 @@ export class LineCache {
   /** how many lines from the start the last edit left as they were, line breaks included (their
    *  records are the previous version's own) */
   keptHead?: number;
+  /** how many lines at the end the last edit left as they were (their records moved by the edit's
+   *  length change, their line numbers by its change of line count) */
+  keptTail?: number;
   /** a version folded to simplified script (readStructure's), and that version */
   folded?: { of: string; text: string };
 }

@@ -1,0 +1,85 @@
+// Moving what a scan found on the lines after an edit by the edit's change of length and of line
+// count: a keystroke in a 10,000-line plan copies the previous version's paragraphs, pairs, markers,
+// headings and table rows of the lines below it instead of reading those lines again (issue 18).
+// Copies only: an earlier version's objects are never changed (an old Analysis may still be read).
+import type { Paragraph, PairProblem, PairToken, Span } from './types.js';
+import type { ParagraphPairs } from './pairs.js';
+import type { TableRow, TableState } from './table.js';
+import type { Heading, MarkerCandidate } from './structure.js';
+
+/** how far the lines after an edit moved: code units and lines */
+export interface Move {
+  offset: number;
+  lines: number;
+}
+
+/** Copies moved by one edit's Move. */
+export class Shifter {
+  /** nothing moved (an edit that kept the length and the line count): the objects themselves */
+  readonly still: boolean;
+
+  constructor(readonly by: Move) {
+    this.still = by.offset === 0 && by.lines === 0;
+  }
+
+  span(s: Span): Span {
+    return { start: s.start + this.by.offset, end: s.end + this.by.offset };
+  }
+
+  paragraph(p: Paragraph): Paragraph {
+    if (this.still) return p;
+    const span = this.span(p.span);
+    // one object where the line has no indent, as readStructure makes it
+    return { span, content: p.content === p.span ? span : this.span(p.content), line: p.line + this.by.lines };
+  }
+
+  marker(m: MarkerCandidate): MarkerCandidate {
+    return this.still ? m : { ...m, span: this.span(m.span), line: m.line + this.by.lines };
+  }
+
+  /** the markers of the structure's list from `from` on; a table row's 序号 and cell markers are
+   *  the same objects in the row and in the list, in the copy as well (`rows`: the moved rows) */
+  markers(list: MarkerCandidate[], from: number, oldRows: Map<number, TableRow>, rows: Map<number, TableRow>, out: MarkerCandidate[]): void {
+    for (let i = from; i < list.length; i++) {
+      const m = list[i]!;
+      const old = m.inTable || m.cell !== undefined ? oldRows.get(m.line) : undefined;
+      const row = old && rows.get(m.line + this.by.lines)!;
+      out.push(!row ? this.marker(m) : old!.number === m ? row.number! : row.cellMarkers[old!.cellMarkers.indexOf(m)]!);
+    }
+  }
+
+  row(r: TableRow): TableRow {
+    if (this.still) return r;
+    return {
+      ...r, line: r.line + this.by.lines, cells: r.cells.map((c) => this.span(c)),
+      number: r.number && this.marker(r.number), cellMarkers: r.cellMarkers.map((m) => this.marker(m)),
+    };
+  }
+
+  state(st: TableState): TableState {
+    return this.by.lines ? { ...st, line: st.line + this.by.lines } : st;
+  }
+
+  heading(h: Heading): Heading {
+    return this.by.lines ? { ...h, line: h.line + this.by.lines } : h;
+  }
+
+  pairs(pp: ParagraphPairs): ParagraphPairs {
+    if (this.still) return pp;
+    return {
+      pairs: pp.pairs.map((m) => ({ open: this.token(m.open), close: this.token(m.close) })),
+      // most paragraphs share one frozen empty list of problems: kept as it is
+      problems: pp.problems.length ? pp.problems.map((q) => this.problem(q)) : pp.problems,
+    };
+  }
+
+  private problem(q: PairProblem): PairProblem {
+    const out: PairProblem = { ...q, at: this.token(q.at) };
+    if (q.partner) out.partner = this.token(q.partner);
+    return out;
+  }
+
+  private token(t: PairToken): PairToken {
+    return { char: t.char, offset: t.offset + this.by.offset, line: t.line + this.by.lines, kind: t.kind };
+  }
+}

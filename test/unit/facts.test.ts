@@ -1,0 +1,42 @@
+// paragraphFacts (model/facts.ts): per-paragraph facts a keystroke copies from the previous version
+// for the paragraphs it did not touch and computes for the touched ones only (issue 18).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LineCache } from '../../server/src/engine/parser/parser.js';
+import { readStructure } from '../../server/src/engine/model/structure.js';
+import { paragraphFacts } from '../../server/src/engine/model/facts.js';
+import type { Paragraph } from '../../server/src/engine/model/types.js';
+
+const LINES = ['2024年工作要点', '一、主要任务', '（一）加强管理。一是建章，二是立制。', '', '（二）推进公开（办公室牵头）', '注：以上不再列出', '二、保障措施'];
+
+/** the fact the phases ask for, and the lines it was computed on */
+function facts(text: string, cache: LineCache, context: unknown = 'ctx') {
+  const s = readStructure(text, cache);
+  const asked: number[] = [];
+  const has = (p: Paragraph) => { asked.push(p.line); return /是|不再/.test(s.folded.slice(p.content.start, p.content.end)) ? 1 : 0; };
+  return { values: [...paragraphFacts(s, 'test', context, has)], asked };
+}
+
+test('a keystroke computes the touched paragraph\'s fact only; the others are the previous version\'s, in place', () => {
+  const cache = new LineCache();
+  const before = LINES.join('\n');
+  // one value per paragraph (the blank line 3 is none)
+  assert.deepEqual(facts(before, cache), { values: [0, 0, 1, 0, 1, 0], asked: [0, 1, 2, 4, 5, 6] });
+  // one character into line 4: only line 4 is asked again
+  const typed = before.replace('推进公开', '推进政务公开是');
+  assert.deepEqual(facts(typed, cache), { values: [0, 0, 1, 1, 1, 0], asked: [4] });
+  // a line break inserted in line 2: lines 2 and 3 are new, the rest moved down a line
+  const split = typed.replace('一是建章，', '一是建章，\n');
+  assert.deepEqual(facts(split, cache), { values: [0, 0, 1, 1, 1, 1, 0], asked: [2, 3] });
+  // another context: all asked again
+  assert.deepEqual(facts(split.replace('保障', '保证'), cache, 'other').asked, [0, 1, 2, 3, 5, 6, 7]);
+});
+
+test('the facts equal those of a scan from scratch after every edit', () => {
+  const cache = new LineCache();
+  let text = LINES.join('\n');
+  for (const [from, to] of [['建章', '建章不再'], ['\n\n', '\n'], ['注：', '\n\n注：'], ['一、', ''], ['不再列出', '']]) {
+    text = text.replace(from!, to!);
+    assert.deepEqual(facts(text, cache).values, facts(text, new LineCache()).values, `after ${from} → ${to}`);
+  }
+});
