@@ -75,7 +75,8 @@ const common = (root, version) => ({
   alias: { 'vscode-languageserver/node': 'vscode-languageserver-types' },
   loader: { '.txt': 'text' }, // the example plan (web/src/main.ts)
   inject: ['web/src/buffer-global.ts'],
-  define: { FENGONG_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+  // import.meta.url: only unbundled code reads it (io/encoding.ts's fallback when there is no require)
+  define: { FENGONG_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"', global: 'globalThis', 'import.meta.url': '""' },
   metafile: true,
 });
 

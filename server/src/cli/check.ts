@@ -20,6 +20,7 @@ import { BaselineRun, type BaselineMode } from './baseline.js';
 import { fingerprint } from '../baseline/baseline.js';
 import { printConfig } from './print-config.js';
 import { compileGlob, GlobError, MAX_GLOB_LENGTH } from '../config/glob.js';
+import { parseConcurrency, threadCount, type Concurrency } from './concurrency.js';
 
 /** the file name of standard input without --stdin-filename (ESLint says `<text>`) */
 const STDIN = '<stdin>';
@@ -33,6 +34,7 @@ interface CheckOptions {
   outputFile?: string;
   baselineMode: BaselineMode;
   color: boolean;
+  concurrency: Concurrency;
 }
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
@@ -50,7 +52,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     note(io, locale, baseline.error);
     return 2;
   }
-  const outcome = v.stdin ? await lintStdin(io, v['stdin-filename'] as string | undefined, opts.lint) : await lintArgs(io, parsed.positionals, v, opts.lint);
+  const outcome = v.stdin ? await lintStdin(io, v['stdin-filename'] as string | undefined, opts.lint) : await lintArgs(io, parsed.positionals, v, opts);
   if (!outcome) return 2;
   for (const line of outcome.stderr) io.stderr.write(escapeControls(line));
   const reported = new Set<string>();
@@ -104,6 +106,8 @@ function checkOptions(v: ParsedValues, locale: Locale, io: CliIO): CheckOptions 
     maxWarnings = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(maxWarnings) || maxWarnings < -1) return text(locale, 'cli.badInteger', { option: '--max-warnings', value: raw, min: -1 });
   }
+  const concurrency = parseConcurrency(v.concurrency as string | undefined);
+  if (concurrency === undefined) return text(locale, 'cli.badConcurrency', { value: v.concurrency as string });
   const badIgnore = badGlob((v.ignore as string[] | undefined) ?? [], locale);
   if (badIgnore) return badIgnore;
   const cli: ConfigOverride = {};
@@ -120,6 +124,7 @@ function checkOptions(v: ParsedValues, locale: Locale, io: CliIO): CheckOptions 
     outputFile,
     baselineMode: v['baseline-update'] ? 'update' : v['baseline-prune'] ? 'prune' : 'apply',
     color: !v['no-color'] && !process.env.NO_COLOR && (!!v.color || (outputFile === undefined && !!io.stdout.isTTY)),
+    concurrency,
   };
 }
 
@@ -137,7 +142,7 @@ function badGlob(globs: string[], locale: Locale): string | undefined {
   return undefined;
 }
 
-async function lintArgs(io: CliIO, positionals: string[], v: ParsedValues, lint: LintOptions): Promise<LintOutcome> {
+async function lintArgs(io: CliIO, positionals: string[], v: ParsedValues, { lint, concurrency }: CheckOptions): Promise<LintOutcome> {
   const inputs = positionals.length ? positionals : ['.'];
   const selection = await selectFiles(inputs, { cwd: io.cwd, followSymlinks: !!v['follow-symlinks'], ignore: v.ignore as string[] | undefined, configPath: lint.configPath });
   for (const e of selection.errors) note(io, lint.locale, e.message[lint.locale]);
@@ -148,7 +153,7 @@ async function lintArgs(io: CliIO, positionals: string[], v: ParsedValues, lint:
     note(io, lint.locale, fixRefusal(wordFiles.map((f) => displayPath(io.cwd, f)), lint.locale));
     return { checked: [], configErrors: [], stderr: [], exit: 2 };
   }
-  const outcome = await lintFiles(selection.files, lint);
+  const outcome = await lintFiles(selection.files, lint, threadCount(concurrency, selection.files.length));
   if (selection.errors.length) outcome.exit = 2;
   return outcome;
 }

@@ -32,39 +32,77 @@ export interface LintOutcome {
   exit: 0 | 2;
 }
 
-/** Lints files in the given order, a few reads in flight at a time. */
-export async function lintFiles(files: string[], opts: LintOptions): Promise<LintOutcome> {
-  const out: LintOutcome = { checked: [], configErrors: [], stderr: [], exit: 0 };
-  const byFile = new Map<string, CheckedFile>();
-  const queue = [...files];
+/** Lints files; the outcome lists them in the given order, whichever thread checked them.
+ *  `threads` above 1: worker threads (pool.ts), each checking one file at a time. */
+export async function lintFiles(files: string[], opts: LintOptions, threads = 1): Promise<LintOutcome> {
+  const outcomes = threads > 1 ? await (await import('./pool.js')).lintInWorkers(files, opts, threads) : await lintHere(files, opts);
+  return merged(outcomes);
+}
+
+/** One outcome per file, a few reads in flight at a time. */
+async function lintHere(files: string[], opts: LintOptions): Promise<LintOutcome[]> {
+  const outcomes: LintOutcome[] = new Array(files.length);
+  let next = 0;
   const one = async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const read = await readPlanSource(file);
-      if (!read.ok) {
-        byFile.set(file, { file, ok: false, message: read.error.message[opts.locale], line: read.error.line ?? 1 });
-        out.exit = 2;
-        continue;
-      }
-      // an encoding that was a guess is said (GBK bytes that are valid UTF-8 too)
-      if (!read.word && read.note) out.stderr.push(prefixedLine(opts.locale, read.note[opts.locale]));
-      // a file whose last in-place fix was killed midway is said, with where its original is,
-      // and not fixed again until the user has looked
-      const recovery = read.word ? undefined : pendingRecovery(file);
-      if (recovery?.state === 'interrupted') {
-        out.stderr.push(prefixedLine(opts.locale, recoveryMessage(recovery, opts.locale)));
-        out.exit = 2;
-      }
-      // a Word document is checked, never fixed (check refuses --fix for it before this)
-      const c = read.word || recovery?.state === 'interrupted'
-        ? await lintText(file, read.text, undefined, { ...opts, fix: undefined, ...(read.word?.titleLines ? { titleLines: read.word.titleLines } : {}) }, out)
-        : await lintText(file, read.text, read.meta, opts, out, read.stamp);
-      if (c?.ok && read.word) c.word = read.word;
-      if (c) byFile.set(file, c);
-    }
+    for (let i = next++; i < files.length; i = next++) outcomes[i] = await checkFile(files[i]!, opts);
   };
   await Promise.all(Array.from({ length: Math.min(8, files.length) }, one));
-  for (const f of files) if (byFile.has(f)) out.checked.push(byFile.get(f)!);
+  return outcomes;
+}
+
+/** The files' outcomes as one, in the files' order: the same output whichever thread checked
+ *  which file, and whichever read finished first. */
+export function merged(outcomes: LintOutcome[]): LintOutcome {
+  const out: LintOutcome = { checked: [], configErrors: [], stderr: [], exit: 0 };
+  for (const o of outcomes) {
+    out.checked.push(...o.checked);
+    out.configErrors.push(...o.configErrors);
+    out.stderr.push(...o.stderr);
+    if (o.exit) out.exit = 2;
+  }
   return out;
+}
+
+/** Reads, fixes and lints one file. Never throws: a file the engine failed on is reported by
+ *  name (and the run exits 2), the other files are still checked. */
+export async function checkFile(file: string, opts: LintOptions): Promise<LintOutcome> {
+  const out: LintOutcome = { checked: [], configErrors: [], stderr: [], exit: 0 };
+  try {
+    const c = await readAndLint(file, opts, out);
+    if (c) out.checked.push(c);
+  } catch (e) {
+    out.checked = [failedFile(file, msg(opts.locale, 'cli.fileFailed', { file, detail: String((e as Error)?.stack ?? e) }))];
+    out.exit = 2;
+  }
+  return out;
+}
+
+/** a file that could not be checked, with why (said by name in every format) */
+export function failedFile(file: string, message: string, line = 1): CheckedFile {
+  return { file, ok: false, message, line };
+}
+
+async function readAndLint(file: string, opts: LintOptions, out: LintOutcome): Promise<CheckedFile | undefined> {
+  const read = await readPlanSource(file);
+  if (!read.ok) {
+    out.exit = 2;
+    return failedFile(file, read.error.message[opts.locale], read.error.line ?? 1);
+  }
+  // an encoding that was a guess is said (GBK bytes that are valid UTF-8 too)
+  if (!read.word && read.note) out.stderr.push(prefixedLine(opts.locale, read.note[opts.locale]));
+  // a file whose last in-place fix was killed midway is said, with where its original is,
+  // and not fixed again until the user has looked
+  const recovery = read.word ? undefined : pendingRecovery(file);
+  if (recovery?.state === 'interrupted') {
+    out.stderr.push(prefixedLine(opts.locale, recoveryMessage(recovery, opts.locale)));
+    out.exit = 2;
+  }
+  // a Word document is checked, never fixed (check refuses --fix for it before this)
+  const c = read.word || recovery?.state === 'interrupted'
+    ? await lintText(file, read.text, undefined, { ...opts, fix: undefined, ...(read.word?.titleLines ? { titleLines: read.word.titleLines } : {}) }, out)
+    : await lintText(file, read.text, read.meta, opts, out, read.stamp);
+  if (c?.ok && read.word) c.word = read.word;
+  return c;
 }
 
 /** Lints one text under the config of `file` (which need not exist: --stdin-filename). With

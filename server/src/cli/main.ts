@@ -4,6 +4,7 @@ import { startCommand, usageError, type CliIO } from './io.js';
 import { localeOfArgs, prefixedLine, text } from '../i18n/catalogue.js';
 import { LSP } from './options.js';
 import { rawArgv } from '../io/raw-path.js';
+import { WORKER_ENV } from './concurrency.js';
 
 // injected by scripts/build.mjs from package.json; tests run the sources unbundled
 declare const FENGONG_VERSION: string | undefined;
@@ -64,7 +65,8 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream): CliIO['stdout'] {
   };
 }
 
-if (!process.env.FENGONG_NO_MAIN) {
+/** Runs the command the arguments name, as the process's main thread. */
+function runMain(): void {
   // arguments that are not UTF-8 (a GBK file name) keep their bytes
   const argv = rawArgv(process.argv.slice(2));
   const io: CliIO = { stdout: quietOnClosedPipe(process.stdout), stderr: quietOnClosedPipe(process.stderr), stdin: process.stdin, cwd: process.cwd(), version: VERSION };
@@ -76,3 +78,8 @@ if (!process.env.FENGONG_NO_MAIN) {
     },
   );
 }
+
+// A worker thread of `check --concurrency` runs this same file and serves files, it runs no
+// command (the pool and node:worker_threads are loaded only there).
+if (process.env[WORKER_ENV] === '1') void import('./pool.js').then((pool) => { if (!pool.serveIfWorker() && !process.env.FENGONG_NO_MAIN) runMain(); });
+else if (!process.env.FENGONG_NO_MAIN) runMain();

@@ -71,6 +71,7 @@ export const CHECK: CommandSpec = {
     color: { type: 'boolean', help: 'option.opt.color' },
     'no-color': { type: 'boolean', help: 'option.opt.noColor' },
     'ambiguous-wide': { type: 'boolean', help: 'option.opt.ambiguousWide' },
+    concurrency: { type: 'string', arg: 'option.arg.n', help: 'option.opt.concurrency' },
     help,
   },
 };

@@ -28,6 +28,9 @@ const CLI = {
   stdinWithFiles: { zh: '给了 --stdin 就不能再给文件：“{arg}”', en: 'no files may be given with --stdin: “{arg}”' },
   stdinTty: { zh: '--stdin 需要从管道或文件读入计划（例如 fengong check --stdin < 计划.txt），标准输入现在是终端', en: '--stdin reads the plan from a pipe or a file (e.g. fengong check --stdin < plan.txt); standard input is a terminal' },
   internalError: { zh: '内部错误：{detail}\n请把这条信息和出错的文件一起报告给 fengong 的开发者。', en: 'internal error: {detail}\nPlease report it together with the file that caused it.' },
+  fileFailed: { zh: '检查 {file} 时内部出错，该文件未检查：{detail}\n请把这条信息和该文件一起报告给 fengong 的开发者；其他文件照常检查。', en: 'internal error while checking {file}; the file was not checked: {detail}\nPlease report it together with the file; the other files were checked as usual.' },
+  workerDied: { zh: '检查 {file} 时工作线程意外退出（{detail}），该文件未检查；其他文件照常检查。可用 --concurrency off 在单个线程中重试。', en: 'the worker thread stopped while checking {file} ({detail}); the file was not checked, the other files were. Retry it in one thread with --concurrency off.' },
+  badConcurrency: { zh: '--concurrency 的值“{value}”无效：应为 auto、off 或正整数', en: 'invalid value “{value}” for --concurrency: auto, off or a positive integer' },
   tooManyWarnings: { zh: '警告 {n} 个，超过 --max-warnings {max}', en: '{n} warnings exceed --max-warnings {max}' },
   configError: {
     zh: '配置文件 {file}:{line}:{column} 有误：{message}\n  请按 schemas/fengong.schema.json 修改该文件，或用 --config 指定其他配置。',
@@ -137,6 +140,7 @@ const OPTIONS = {
   'opt.color': { zh: '总是使用颜色', en: 'always use colours' },
   'opt.noColor': { zh: '不使用颜色（也可设 NO_COLOR）', en: 'no colours (or set NO_COLOR)' },
   'opt.ambiguousWide': { zh: '把 “” ‘’ … 等宽度不定的字符算作两列（中文 Windows 终端；也可设 FENGONG_AMBIGUOUS_WIDE=1）', en: 'count “” ‘’ … and other ambiguous-width characters as two columns (Chinese Windows terminals; or set FENGONG_AMBIGUOUS_WIDE=1)' },
+  'opt.concurrency': { zh: '用几个线程检查：auto（默认，文件多、机器有多核时才用工作线程）、off（单线程）或线程数 N；结果与单线程完全相同', en: 'threads that check the files: auto (default: worker threads only for many files on a multi-core machine), off (one thread) or a number N; the output is the same as with one thread' },
   'opt.help': { zh: '显示本帮助', en: 'print this help' },
   'opt.by': { zh: '按任务（task，默认）或按单位（unit）列表', en: 'one row per task (task, default) or per unit (unit)' },
   'opt.tableFormat': {

@@ -1,7 +1,8 @@
 // Byte ↔ text for plan files. Offices save plans as UTF-8 (with or without BOM), UTF-16 with BOM,
 // or GB18030/GBK; `--fix` must write a file back in its own encoding, BOM and line endings, so
 // decoding records all three and `encodeText` is its exact inverse for unchanged text.
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
 import type { MessageData, MessageId } from '../i18n/catalogue.js';
 
 export type TextEncodingName = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
@@ -32,6 +33,22 @@ export type DecodeFailure = {
 export type DecodeNote = { id: MessageId; data: MessageData };
 
 export type DecodeResult = ({ ok: true; text: string; note?: DecodeNote } & EncodingMeta) | DecodeFailure;
+
+let iconvLib: typeof Iconv | undefined;
+
+/** iconv-lite, loaded at the first GB18030 file: setting it up (its code pages) cost every start
+ *  of `fengong check` 4–12 ms, and most plans are UTF-8 (issue 18). In the bundles esbuild makes
+ *  the require a call of the bundled module; unbundled (tests under tsx, an ES module) there is no
+ *  `require`, and node's own loads it. */
+function iconv(): typeof Iconv {
+  if (iconvLib) return iconvLib;
+  try {
+    iconvLib = require('iconv-lite') as typeof Iconv;
+  } catch {
+    iconvLib = createRequire(import.meta.url)('iconv-lite') as typeof Iconv;
+  }
+  return iconvLib;
+}
 
 const BOM_UTF8 = [0xef, 0xbb, 0xbf];
 const ENCODING_NAME = { utf8: 'UTF-8', utf16le: 'UTF-16LE', utf16be: 'UTF-16BE' } as const;
@@ -199,7 +216,7 @@ export function encodeText(
       return withBom(meta.bom, [0xfe, 0xff], Buffer.from(body, 'utf16le').swap16());
     case 'gb18030':
       // GB18030 has no BOM in practice; a caller asking for one gets the encoded U+FEFF.
-      return iconv.encode(meta.bom ? '\ufeff' + body : body, 'gb18030');
+      return iconv().encode(meta.bom ? '\ufeff' + body : body, 'gb18030');
   }
 }
 
@@ -272,11 +289,11 @@ type GbCheck = { ok: true; text: string } | { ok: false; why: string };
 function checkGb18030(buf: Buffer): GbCheck {
   const malformed = firstMalformedGb18030(buf);
   if (malformed >= 0) return { ok: false, why: `malformed sequence at byte ${malformed}` };
-  const text = iconv.decode(buf, 'gb18030');
+  const text = iconv().decode(buf, 'gb18030');
   if (text.includes('\ufffd')) return { ok: false, why: 'unmapped sequence' };
   // iconv-lite maps a few codes (e.g. unassigned 4-byte ranges) to characters that encode back
   // differently; such a file could not be written back byte for byte, so it is not accepted.
-  const back = iconv.encode(text, 'gb18030');
+  const back = iconv().encode(text, 'gb18030');
   if (!back.equals(buf)) return { ok: false, why: `no exact round trip at byte ${firstDifference(buf, back)}` };
   if (!plausibleChinese(buf, text)) return { ok: false, why: 'decoded text is not plausible Chinese' };
   return { ok: true, text };
