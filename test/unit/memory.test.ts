@@ -9,6 +9,7 @@ import { parseLines } from '../../server/src/engine/parser/parser.js';
 import { parsePlan } from '../../server/src/engine/index.js';
 import { buildTaskTable } from '../../server/src/table/build.js';
 import { officeTable } from '../../server/src/table/office.js';
+import { none, orNone, pushed } from '../../server/src/engine/model/none.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -68,4 +69,35 @@ test('a plan of 200,000 tasks makes its table and its office layout (rows were o
   assert.deepEqual([table.tasks[199999]!.text, table.tasks[199999]!.lead], ['甲', ['办公室']]);
   // the office layout (xlsx, docx) fits its columns to every row: once Math.max over 200,000 arguments
   for (const view of ['task', 'unit'] as const) assert.equal(officeTable(table, view).rows.filter((r) => r.kind === 'task').length, 200000);
+});
+
+test('the lists a task usually leaves empty are one shared frozen list, not 32 bytes each', () => {
+  const plan = parsePlan(TEXT);
+  const empty = plan.tasks.flatMap((t) => [t.body, t.children, t.deadlines, t.enumerations, t.unitClauses[0]!.issues]);
+  assert.equal(empty.length, 100000);
+  assert.equal(new Set(empty).size, 1);
+  assert.ok(Object.isFrozen(empty[0]) && empty[0]!.length === 0);
+  // filled lists are the item's own: the heading above holds its 20,000 tasks
+  assert.equal(plan.items[0]!.children.length, 20000);
+  assert.ok(!Object.isFrozen(plan.items[0]!.children));
+});
+
+test('a list that starts shared and empty is replaced, never added to', () => {
+  const shared = none<number>();
+  const mine = pushed(shared, 1);
+  assert.deepEqual([mine, shared], [[1], []]);
+  assert.equal(pushed(mine, 2), mine);
+  assert.deepEqual(mine, [1, 2]);
+  assert.equal(orNone([]), shared);
+  assert.throws(() => shared.push(3), TypeError);
+});
+
+test('a task keeps its marker without the line facts, its own fields only', () => {
+  const plan = parsePlan(TEXT);
+  assert.deepEqual(Object.keys(plan.tasks[0]!.marker), ['rank', 'value', 'raw', 'span', 'delimiter', 'expectedDelimiter', 'strength']);
+  const table = parsePlan('某县2024年政务公开工作要点\n序号\t工作任务\t牵头单位\t完成时限\n1\t做好甲工作\t县政府办公室\t6月底前\n');
+  const [task] = table.tasks;
+  assert.deepEqual(Object.keys(task!.marker), ['rank', 'value', 'raw', 'span', 'delimiter', 'expectedDelimiter', 'strength', 'inTable']);
+  // a unit cell's clause is the whole cell: one span for both
+  assert.equal(task!.unitClauses[0]!.span, task!.unitClauses[0]!.inner);
 });

@@ -10,6 +10,7 @@
 //   remit     a 职责分工 section that assigns by unit (covers the task, names no unit for it)
 // Every clause is parsed here once: the own clauses of each leaf (before the task verdicts, which
 // need them), then each ancestor's clause at most once (memo).
+import { orNone } from './none.js';
 import type { ItemNode, Span, UnitClause, UnitRef } from './types.js';
 import type { Structure } from './structure.js';
 import type { SectionRole } from './sections.js';
@@ -122,7 +123,7 @@ export function assignUnits(
       const bare = findBareClause(ctx, it, own.known);
       if (bare) unitClauses.push(bare);
     }
-    const units: ItemUnits = { unitClauses, units: named(unitClauses) };
+    const units: ItemUnits = { unitClauses: orNone(unitClauses), units: named(unitClauses) };
     out.set(it, units);
     if (!units.units.length) unitsFromElsewhere(ctx, it, units, { out, items, own, declarations, memo, declared, remit, team });
     if (verdicts.get(it) === undefined) addShared(ctx.s, it, units, declarations.shared);

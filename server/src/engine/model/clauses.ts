@@ -10,6 +10,7 @@ import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
 import { MODIFIER_RE, PERSON_LABEL_RE, SHARED_UNITS_RE, TEAM_LEAD_RE, TEAM_MEMBERS_RE, TEAM_SETUP_RE } from '../lexicon/roles.js';
 import { TASK_VERB_RE } from '../lexicon/units.js';
 import { isWhitespace } from '../text/chars.js';
+import { pushed } from './none.js';
 
 const NO_PAIRS: ParagraphPairs = { pairs: [], problems: [] };
 
@@ -47,7 +48,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
       const span = { start: m.open.offset, end: m.close.offset + 1 };
       const parsed = parseClauseText(f, inner, roles, leadsFirst)
         ?? (lastOfTask && endsParagraph(f, m.close.offset + 1, p.content.end) ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
-      if (parsed) clauses.push({ span, inner, open: m.open.char, close: m.close.char, form: 'bracketed', ...parsed });
+      if (parsed) clauses.push({ span, inner, open: m.open.char, close: m.close.char, form: 'bracketed', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
     }
     for (const prob of res.problems) {
       if (!CLAUSE_BRACKETS.includes(OPENER_OF[prob.at.char] ?? prob.at.char)) continue;
@@ -59,7 +60,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
         const stray = end > prob.at.offset + 1 && '）)〕】］]〉》'.includes(f[end - 1]!) ? 1 : 0;
         const inner = { start: prob.at.offset + 1, end: end - stray };
         const parsed = parseClauseText(f, inner, roles, leadsFirst) ?? (lastOfTask ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
-        if (parsed) clauses.push({ span: { start: prob.at.offset, end }, inner, open: prob.at.char, form: 'unclosed', ...parsed });
+        if (parsed) clauses.push({ span: { start: prob.at.offset, end }, inner, open: prob.at.char, form: 'unclosed', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
       }
       // (c) closed, never opened: `…能力。责任单位：各乡镇（街道）、县政府各部门）`
       if (prob.kind === 'unopened') {
@@ -69,7 +70,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
         const inner = { start, end: prob.at.offset };
         const parsed = parseClauseText(f, inner, roles, leadsFirst);
         if (parsed && parsed.units.every((u) => u.name.length <= 20)) {
-          clauses.push({ span: { start, end: prob.at.offset + 1 }, inner, close: prob.at.char, form: 'unopened', ...parsed });
+          clauses.push({ span: { start, end: prob.at.offset + 1 }, inner, close: prob.at.char, form: 'unopened', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
         }
       }
     }
@@ -82,7 +83,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
         end = beforeDeclarationNote(f, res, end);
         const inner = { start: p.content.start, end };
         const parsed = parseClauseText(f, inner, roles, leadsFirst);
-        if (parsed) clauses.push({ span: inner, inner, form: 'paragraph', ...parsed });
+        if (parsed) clauses.push({ span: inner, inner, form: 'paragraph', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
       }
     }
   }
@@ -154,20 +155,22 @@ export function cellClauses(ctx: ClauseContext, row: TableRow): UnitClause[] {
       const t = f.slice(cell.start, cell.end);
       if (!t.split(/[、，,；;]/).every((n) => looksLikeUnit(n.trim(), new Set()))) {
         const own = parseClauseText(f, cell, roles, leadsFirst);
-        if (own) out.push({ span: { ...cell }, inner: { ...cell }, form: 'cell', ...own });
+        const at = { ...cell };
+        if (own) out.push({ span: at, inner: at, form: 'cell', units: own.units, byRemit: own.byRemit, issues: own.issues });
         return;
       }
       role = 'responsible';
     }
     const parsed = parseCellUnits(f, cell, role, roles, leadsFirst && role !== 'cooperating');
-    if (parsed) out.push({ span: { ...cell }, inner: { ...cell }, form: 'cell', ...parsed });
+    const at = { ...cell };
+    if (parsed) out.push({ span: at, inner: at, form: 'cell', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
   });
   // an empty 牵头单位 cell beside a filled 责任单位 cell is an empty slot (FORMAT.md §6)
   if (row.columns && out.length) {
     for (const [i, role] of row.columns.roles) {
       const cell = row.cells[i];
       if (role === 'lead' && cell && cell.end === cell.start && i > row.taskCell) {
-        out[0]!.issues.push({ kind: 'empty-slot', span: { start: cell.start, end: cell.start }, text: row.columns.names[i] ?? '' });
+        out[0]!.issues = pushed(out[0]!.issues, { kind: 'empty-slot', span: { start: cell.start, end: cell.start }, text: row.columns.names[i] ?? '' });
       }
     }
   }
@@ -357,7 +360,7 @@ function tryBare(f: string, start: number, end: number, roles: RoleMatcher, know
   const inner = { start, end };
   const parsed = parseClauseText(f, inner, roles);
   if (!parsed || !parsed.units.length || !parsed.units.every((u) => u.name.length <= 15 && looksLikeUnit(u.name, known))) return undefined;
-  return { span: inner, inner, form: 'bare', ...parsed };
+  return { span: inner, inner, form: 'bare', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues };
 }
 
 function firstGroupEnd(f: string, start: number, end: number): number {

@@ -6,8 +6,10 @@ import { FREQUENCY_RE, findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findEnumerations } from './enumerations.js';
 import { DATE_LINE_RE } from '../lexicon/sections.js';
 import { paragraphFacts } from './facts.js';
+import { orNone } from './none.js';
 
-const ENUMERATION_WORDS_RE = /[是第]/;
+/** what an enumeration's entry needs: a numeral before 是 or after 第 (SHI_RE, DI_RE) */
+const ENUMERATION_WORDS_RE = /[一二三四五六七八九十]是|第[一二三四五六七八九十]/;
 
 export interface Details {
   /** inline enumerations in every paragraph */
@@ -19,7 +21,7 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
   const { text } = s;
   const enumerations: InlineEnumeration[] = [];
   const enumsByLine = new Map<number, InlineEnumeration[]>();
-  // only a paragraph with a 是 or a 第 can hold one (the words findEnumerations looks for)
+  // only a paragraph with `一是` or `第一` can hold one (是 alone is in most paragraphs)
   const words = paragraphFacts(s, 'enumeration-words', undefined, (p) => (ENUMERATION_WORDS_RE.test(text.slice(p.content.start, p.content.end)) ? 1 : 0));
   for (let i = 0; i < s.paragraphs.length; i++) {
     if (!words[i]) continue;
@@ -33,7 +35,6 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
   const last = items[items.length - 1];
   for (const it of items) {
     const d = { deadlines: [] as Deadline[], enumerations: [] as InlineEnumeration[] };
-    byItem.set(it, d);
     const seen = new Set<string>(); // `5月底前` twice in one task is one time limit
     for (const p of [it.heading, ...ownBody(s, it, it === last ? clauses.get(it) : undefined)]) {
       let found = findDeadlines(text, p.content.start, p.content.end, year);
@@ -55,6 +56,7 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
       }
       d.enumerations.push(...(enumsByLine.get(p.line) ?? []));
     }
+    byItem.set(it, { deadlines: orNone(d.deadlines), enumerations: orNone(d.enumerations) });
   }
   return { enumerations, byItem };
 }

@@ -4,22 +4,21 @@
 // previous version's (before and after the touched lines): their facts are copied, only the touched
 // paragraphs' computed. The facts are the same with or without the previous version.
 import type { Paragraph } from './types.js';
-import { structureCarry, type Structure } from './structure.js';
+import { structureCarry, structureFacts, type Structure } from './structure.js';
 
 interface Kept {
   context: unknown;
   values: Uint8Array;
 }
-const memos = new WeakMap<Structure, Map<string, Kept>>();
 
 /** `compute(p)` for each paragraph of `s`, in order (at most 255). `name` names the fact; `context`
  *  is whatever else `compute` reads (compared with ===: another context computes them all again). */
 export function paragraphFacts(s: Structure, name: string, context: unknown, compute: (p: Paragraph) => number): Uint8Array {
-  let mine = memos.get(s);
-  const known = mine?.get(name);
+  const mine = structureFacts(s);
+  const known = mine.get(name) as Kept | undefined;
   if (known && known.context === context) return known.values;
   const carry = structureCarry(s);
-  const old = carry && memos.get(carry.prev)?.get(name);
+  const old = carry?.prevFacts.get(name) as Kept | undefined;
   const values = new Uint8Array(s.paragraphs.length);
   if (carry && old && old.context === context) {
     values.set(old.values.subarray(0, carry.kept), 0);
@@ -28,7 +27,6 @@ export function paragraphFacts(s: Structure, name: string, context: unknown, com
   } else {
     for (let i = 0; i < values.length; i++) values[i] = compute(s.paragraphs[i]!);
   }
-  if (!mine) memos.set(s, (mine = new Map()));
   mine.set(name, { context, values });
   return values;
 }

@@ -14,6 +14,7 @@ import { assignUnits, ownClauses, type ItemUnits } from './assign.js';
 import { documentYear, findDetails, type Details } from './details.js';
 import { documentRoleMatcher } from './units.js';
 import { fold } from '../lexicon/fold.js';
+import { none, pushed } from './none.js';
 import type { LineCache } from '../parser/parser.js';
 
 /** `cache`: the previous version's lines (the language server keeps one per open document); the
@@ -60,8 +61,8 @@ function assemble(nodes: ItemNode[], verdicts: TaskVerdicts, units: Map<ItemNode
     const d = details.byItem.get(n)!;
     const parent = n.parent ? allItems[n.parent.id] : undefined;
     const item: PlanItem = {
-      id: n.id, marker: n.marker, title: n.title, titleSpan: n.titleSpan, heading: n.heading, body: n.body, span: n.span, children: [], parent,
-      depth: n.depth, path: n.path, isTask: reason === undefined, unitClauses: u?.unitClauses ?? [], units: u?.units ?? [],
+      id: n.id, marker: n.marker, title: n.title, titleSpan: n.titleSpan, heading: n.heading, body: n.body, span: n.span, children: none(), parent,
+      depth: n.depth, path: n.path, isTask: reason === undefined, unitClauses: u?.unitClauses ?? none(), units: u?.units ?? none(),
       deadlines: d.deadlines, enumerations: d.enumerations,
     };
     // optional fields added only when present, never deleted: `delete` made every task a dictionary-mode
@@ -72,7 +73,7 @@ function assemble(nodes: ItemNode[], verdicts: TaskVerdicts, units: Map<ItemNode
       item.unitSource = u.source.kind;
     }
     if (u?.uncertain) item.uncertain = true;
-    if (parent) parent.children.push(item);
+    if (parent) parent.children = pushed(parent.children, item);
     allItems.push(item);
   }
   return { allItems, of: (n) => allItems[n.id]! };

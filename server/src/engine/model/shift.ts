@@ -33,8 +33,20 @@ export class Shifter {
     return { span, content: p.content === p.span ? span : this.span(p.content), line: p.line + this.by.lines };
   }
 
+  /** field by field, the optional ones only where the marker has them (a spread of these objects of
+   *  several shapes was a tenth of a keystroke) */
   marker(m: MarkerCandidate): MarkerCandidate {
-    return this.still ? m : { ...m, span: this.span(m.span), line: m.line + this.by.lines };
+    if (this.still) return m;
+    const out: MarkerCandidate = {
+      rank: m.rank, value: m.value, raw: m.raw, span: this.span(m.span), line: m.line + this.by.lines,
+      delimiter: m.delimiter, expectedDelimiter: m.expectedDelimiter, strength: m.strength,
+    };
+    if ('open' in m) out.open = m.open;
+    if ('close' in m) out.close = m.close;
+    if ('inTable' in m) out.inTable = m.inTable;
+    if ('cell' in m) out.cell = m.cell;
+    if ('labelled' in m) out.labelled = m.labelled;
+    return out;
   }
 
   /** the markers of the structure's list from `from` on; a table row's 序号 and cell markers are

@@ -62,8 +62,8 @@ interface StructureMemo {
   tables: { rows: Map<number, TableRow>; states: TableState[] };
   markers: MarkerCandidate[];
   headings: Map<number, Heading>;
-  /** what readStructure returned for that version (the facts of its paragraphs hang on it) */
-  structure: Structure;
+  /** the facts of that version's paragraphs (model/facts.ts), by name */
+  facts: Map<string, unknown>;
 }
 const memos = new WeakMap<LineCache, StructureMemo>();
 
@@ -99,24 +99,34 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const partBreaks = findPartBreaks(folded, paragraphs, markers, tableRows, headings, bodyStartLine);
   // the line records (with their marker and pair tokens) end here: nothing after this phase reads them
   const out: Structure = { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
-  if (cache) memos.set(cache, { text, lineCount: lines.length, paragraphs, pairsByLine, tables, markers, headings, structure: out });
+  const facts = new Map<string, unknown>();
+  factMaps.set(out, facts);
+  if (cache) memos.set(cache, { text, lineCount: lines.length, paragraphs, pairsByLine, tables, markers, headings, facts });
   if (reuse) {
     const oldTailFrom = tailFrom < paragraphs.length ? firstAtOrAfter(reuse.prev.paragraphs, reuse.oldTail) : reuse.prev.paragraphs.length;
-    carries.set(out, { prev: reuse.prev.structure, kept, tailFrom, oldTailFrom });
+    carries.set(out, { prevFacts: reuse.prev.facts, kept, tailFrom, oldTailFrom });
   }
   return out;
 }
 
 /** Which paragraphs of a Structure made with a LineCache are the previous version's: those before
- *  `kept`, and those from `tailFrom` on (the previous version's from `oldTailFrom` on, moved). */
+ *  `kept`, and those from `tailFrom` on (the previous version's from `oldTailFrom` on, moved); and
+ *  that version's facts (only they: the previous Structure itself is not kept alive). */
 export interface StructureCarry {
-  prev: Structure;
+  prevFacts: Map<string, unknown>;
   kept: number;
   tailFrom: number;
   oldTailFrom: number;
 }
 const carries = new WeakMap<Structure, StructureCarry>();
+const factMaps = new WeakMap<Structure, Map<string, unknown>>();
 export const structureCarry = (s: Structure): StructureCarry | undefined => carries.get(s);
+/** where model/facts.ts keeps a Structure's facts (one map per Structure, made by readStructure) */
+export const structureFacts = (s: Structure): Map<string, unknown> => {
+  let m = factMaps.get(s);
+  if (!m) factMaps.set(s, (m = new Map()));
+  return m;
+};
 
 /** Each line's paragraph and its pairs: the kept head's, the touched lines' read now, the kept
  *  tail's moved. `kept`: how many paragraphs came from the head; `tailFrom`: where the tail's start. */
@@ -246,7 +256,9 @@ function findPartBreaks(
       if (ATTACHMENT_HEADING_RE.test(t) || (ATTACHMENT_TITLED_RE.test(t) && content(i))) out.push(p.line);
       continue;
     }
-    if (p.line <= bodyStart || headings.get(p.line)?.kind !== 'short' || !SHEET_TITLE_RE.test(folded.slice(p.content.start, p.content.end))) continue;
+    // a short heading is 25 characters at most: the length first, the map only for those
+    if (p.line <= bodyStart || p.content.end - p.content.start > 25 || headings.get(p.line)?.kind !== 'short') continue;
+    if (!SHEET_TITLE_RE.test(folded.slice(p.content.start, p.content.end))) continue;
     if (out.length && out[out.length - 1]! >= paragraphs[Math.max(0, i - 3)]!.line) continue; // the title under `附件`
     const next = content(i);
     if (next && (!('rank' in next) || next.value === 1)) out.push(p.line);

@@ -7,6 +7,7 @@ import type { MarkerCandidate, Structure } from './structure.js';
 import { toChineseNumeral, toCircled } from '../text/numerals.js';
 import { isWhitespace } from '../text/chars.js';
 import { ARTICLE_RE } from '../lexicon/genres.js';
+import { none, pushed } from './none.js';
 
 export interface ItemTree {
   allItems: ItemNode[];
@@ -121,7 +122,7 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
       current.title = s.text.slice(p.content.start, p.content.end);
       current.titleSpan = { ...p.content };
     }
-    current.body.push(p);
+    current.body = pushed(current.body, p);
     const t = s.folded.slice(p.content.start, p.content.end);
     if (s.headings.has(p.line) || /[：:]$/.test(t)) st.lastBreak = p.line;
   }
@@ -162,13 +163,27 @@ function place(
   // before `3.做好` is text of item 2, not item 3 followed by a duplicate
   if (c.strength !== 'definite' && !(c.value === prevValue + 1 && !definiteNext(candidates, c))) return undefined;
   st.stack.length = depth;
-  const { line: _line, cell: _cell, labelled: _labelled, ...marker } = c;
-  const item = newItem(s, st.allItems.length, marker, p, parent);
+  const item = newItem(s, st.allItems.length, markerOf(c), p, parent);
   st.allItems.push(item);
   list.items.push(item);
-  if (parent) parent.children.push(item);
+  if (parent) parent.children = pushed(parent.children, item);
   st.stack.push(item);
   return item;
+}
+
+/** The marker without the candidate's line facts, built as one literal: a rest copy
+ *  (`{ line, cell, labelled, ...marker }`) added its properties one by one, a 64-byte property store
+ *  beside each of the plan's markers (issue 18). */
+function markerOf(c: MarkerCandidate): Marker {
+  const { rank, value, raw, span, delimiter, expectedDelimiter, strength, open, close } = c;
+  if (c.inTable) {
+    return open === undefined && close === undefined
+      ? { rank, value, raw, span, delimiter, expectedDelimiter, strength, inTable: true }
+      : { rank, value, raw, span, delimiter, expectedDelimiter, strength, inTable: true, open, close };
+  }
+  return open === undefined && close === undefined
+    ? { rank, value, raw, span, delimiter, expectedDelimiter, strength }
+    : { rank, value, raw, span, delimiter, expectedDelimiter, strength, open, close };
 }
 
 /** whether the next candidate of the same rank is a definite marker with the same number */
@@ -204,5 +219,5 @@ function newItem(s: Structure, id: number, marker: Marker, heading: Paragraph, p
   let te = ts;
   while (te < heading.content.end && text[te] !== '。' && text[te] !== '\t') te++;
   const path = (parent ? parent.path : '') + canonicalMarker(marker.rank, marker.value);
-  return { id, marker, title: text.slice(ts, te), titleSpan: { start: ts, end: te }, heading, body: [], span: heading.span, children: [], parent, depth: parent ? parent.depth + 1 : 0, path };
+  return { id, marker, title: text.slice(ts, te), titleSpan: { start: ts, end: te }, heading, body: none(), span: heading.span, children: none(), parent, depth: parent ? parent.depth + 1 : 0, path };
 }

@@ -10,6 +10,7 @@ import { ASIDE_BEFORE_BY_RE, CONJUNCTION_RE, ETC_RE, GENERIC_UNIT_RE, MAX_UNIT_L
 import { CLAUSE_BRACKETS, CLAUSE_CLOSERS } from '../lexicon/brackets.js';
 import { fold } from '../lexicon/fold.js';
 import type { LineCache } from '../parser/parser.js';
+import { none, orNone } from './none.js';
 
 export { BUILTIN_ROLES } from '../lexicon/roles.js';
 
@@ -305,7 +306,7 @@ function splitAtSpaces(s: string, p: Span): Span[] {
  *  elements: a unit list of one name cost 150 bytes more than it holds, a fifth of a plan of
  *  numbered tasks (issue 18). Used where a list is kept in the plan model. */
 export function trimmed<T>(a: T[]): T[] {
-  return a.length ? a.slice() : a;
+  return a.length ? a.slice() : none();
 }
 
 export interface ClauseParse {
@@ -364,7 +365,7 @@ export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firs
     if (first && first.role === 'responsible' && !units.some((u) => u.role === 'lead')) first.role = 'lead';
   }
   if (!units.length && !issues.length) return undefined;
-  return { units: trimmed(units), byRemit: parsed.some((p) => p.byRemit), issues };
+  return { units: trimmed(units), byRemit: parsed.some((p) => p.byRemit), issues: orNone(issues) };
 }
 
 /** A table cell under a unit column (`牵头单位`): either a clause of its own (`办公室牵头，各处室配合`)
@@ -388,7 +389,7 @@ export function parseCellUnits(s: string, cell: Span, role: UnitRole, roles: Rol
   if (!units.length) return undefined;
   if (firstListedLeads && role === 'responsible' && units[0]) units[0].role = 'lead';
   for (const u of units) if (runTogether(u.name) !== undefined) issues.push({ kind: 'run-together', span: u.span, text: u.name });
-  return { units: trimmed(units), byRemit: false, issues };
+  return { units: trimmed(units), byRemit: false, issues: orNone(issues) };
 }
 
 /** where the second of two run-together units starts, if the name looks like two */

@@ -3,6 +3,7 @@
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
 import type { UnitClause } from '../model/types.js';
 import { LineIndex } from '../text/lineIndex.js';
+import { firstAtOrAfter } from '../model/table.js';
 import { fix } from './util.js';
 
 export const meta = {
@@ -44,9 +45,12 @@ type MessageId = keyof typeof meta.messages;
 export function check(ctx: RuleContext<MessageId>): void {
   const { plan } = ctx;
   let lines: LineIndex | undefined;
-  // built only when a bracket is unclosed: most plans have none, and this ran on every keystroke
-  let paraEnd: Map<number, number> | undefined;
-  const endOfParagraph = (line: number) => (paraEnd ??= new Map(plan.paragraphs.map((p) => [p.line, p.content.end]))).get(line);
+  // the paragraphs are in line order: a binary search, no map of every paragraph (a plan cycling
+  // through the corpus has unclosed brackets, and the map was a sixteenth of its keystroke)
+  const endOfParagraph = (line: number) => {
+    const p = plan.paragraphs[firstAtOrAfter(plan.paragraphs, line)];
+    return p?.line === line ? p.content.end : undefined;
+  };
   // brackets of unit clauses: where the missing partner goes is known (the clause's other end)
   const clauses = new Map<number, UnitClause>();
   for (const it of plan.tasks) for (const c of it.unitClauses) if (c.form === 'unclosed' || c.form === 'unopened') clauses.set(c.form === 'unclosed' ? c.span.start : c.span.end - 1, c);
