@@ -21,3 +21,12 @@ test('exact widths: CJK two, ASCII one, “” one or two, marks and tabs none',
   assert.deepEqual(['1:1', '第12段', '警告?', '“办公室”', 'e\u0301', 'a\tb', '𠀀'].map((s) => [displayWidth(s), displayWidth(s, true)]),
     [[3, 3], [6, 6], [5, 5], [8, 10], [1, 1], [2, 2], [2, 2]]);
 });
+
+test('the office layout’s widest line: the widest of the lines split at \\n, surrogate pairs and lone halves alike', async () => {
+  const table = await import('../../server/src/table/width.js');
+  const chars = fc.constantFrom(...'a1 .（）“”…—·、推进办公室㐀豈Ａ１\n\n\r\t', '𠀀', '\ud840', '\udc00');
+  fc.assert(fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), (s) => {
+    assert.equal(table.widestLine(s), Math.max(0, ...s.split('\n').map(table.displayWidth)), JSON.stringify(s));
+  }), { numRuns: 2000 });
+  assert.deepEqual(['', '推进', '推进\nab', 'a\n推进工作\n', '𠀀b'].map(table.widestLine), [0, 4, 4, 8, 3]);
+});

@@ -4,7 +4,7 @@
 // preview shows the table exactly as it will be exported.
 import type { UnitRole } from '../engine/model/types.js';
 import { ROLES, type TableDocument, type TaskRef, type TaskRow, type TaskTable } from './types.js';
-import { displayWidth } from './width.js';
+import { widestLine } from './width.js';
 import { roleNames, text, type MessageData, type MessageId } from '../i18n/catalogue.js';
 
 export type OfficeView = 'task' | 'unit';
@@ -170,17 +170,21 @@ function byUnit(table: TaskTable, l: Labels, opts: OfficeOptions): Pick<OfficeTa
 }
 
 /** Widest line of a cell. */
-const widthOf = (s: string) => Math.max(0, ...s.split('\n').map(displayWidth));
 
 /** Narrow columns as wide as their content (within bounds), the task text gets the rest of the page. */
 function fitColumns(keys: ColumnKey[], rows: OfficeRow[], l: Labels): OfficeColumn[] {
   const BOUNDS: Record<ColumnKey, [number, number]> = {
     number: [4, 14], text: [30, PAGE_UNITS], lead: [8, 16], units: [10, 20], guiding: [8, 14], role: [8, 12], deadline: [8, 12],
   };
-  // a loop, not Math.max(...rows): 250,000 rows as arguments overflowed the stack (issue 18)
+  // a loop, not Math.max(...rows): 250,000 rows as arguments overflowed the stack; and it stops
+  // once the column is at its widest bound, which no wider cell changes (issue 18)
   const content = (k: number) => {
-    let w = widthOf(l[keys[k]!]);
-    for (const r of rows) if (r.kind === 'task') w = Math.max(w, widthOf(r.cells[k]!));
+    const enough = BOUNDS[keys[k]!][1] - 2;
+    let w = widestLine(l[keys[k]!]);
+    for (const r of rows) {
+      if (w >= enough) break;
+      if (r.kind === 'task') w = Math.max(w, widestLine(r.cells[k]!));
+    }
     return w;
   };
   const widths = keys.map((key, k) => (key === 'text' ? 0 : Math.min(BOUNDS[key][1], Math.max(BOUNDS[key][0], content(k) + 2))));
