@@ -258,7 +258,10 @@ function trimEnd(text: string, start: number, end: number): number {
 
 /** a copy of a record moved by `by` code units */
 function shifted(rec: LineRecord, by: number): LineRecord {
-  const out: LineRecord = { start: rec.start + by, end: rec.end + by, contentStart: rec.contentStart + by, pairs: rec.pairs.map((t) => shiftToken(t, by)) };
+  // a line without pair characters keeps its empty list (records are never changed once made): most
+  // lines after a keystroke have none, and a new empty array each was garbage kept a keystroke long
+  const pairs = rec.pairs.length ? rec.pairs.map((t) => shiftToken(t, by)) : rec.pairs;
+  const out: LineRecord = { start: rec.start + by, end: rec.end + by, contentStart: rec.contentStart + by, pairs };
   if (rec.marker) out.marker = shiftToken(rec.marker, by);
   return out;
 }
