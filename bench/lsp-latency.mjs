@@ -1,10 +1,11 @@
 // Language-server latency over stdio, as an editor sees it: a 10,000-line plan open in
-// `fengong lsp --stdio`, single keystrokes (didChange → publishDiagnostics for that version), a
-// typing burst (last keystroke → its diagnostics), outline and hover round trips, and the server's
+// `fengong lsp --stdio`, single keystrokes (didChange → publishDiagnostics for that version) there
+// and in a 60 KB plan (a real plan's size) open beside it, a typing burst (last keystroke → its diagnostics), outline and hover round trips, and the server's
 // RSS with a 10 MB plan open. Prints median / p95; the last stdout line is JSON for bench/run.mjs.
 //
-// usage: node bench/lsp-latency.mjs [--plan FILE] [--big FILE] [--keys N] [--json]
-//   without --plan, a 10,000-line plan is built by repeating the corpus paragraphs
+// usage: node bench/lsp-latency.mjs [--plan FILE] [--small FILE] [--big FILE] [--keys N] [--json]
+//   without --plan, a 10,000-line plan is built by repeating the corpus paragraphs; without --small,
+//   the 60 KB plan is their first 60 KB of whole lines
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -33,6 +34,16 @@ function corpusDir() {
 }
 
 const buildPlan = (lines) => corpusPlan(corpusDir(), lines);
+/** the whole lines of `t` that fit in `bytes` UTF-8 bytes */
+function firstBytes(t, bytes) {
+  let end = 0;
+  for (let n = 0, at = t.indexOf('\n'); at >= 0; at = t.indexOf('\n', at + 1)) {
+    n += Buffer.byteLength(t.slice(end, at + 1));
+    if (n > bytes) break;
+    end = at + 1;
+  }
+  return t.slice(0, end);
+}
 const round = round1;
 const stats = latencyStats;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -95,25 +106,31 @@ const openMs = first.at - t0;
 log(`didOpen → first diagnostics: ${round(openMs)} ms (${first.count} diagnostics)`);
 
 // a line in the middle whose content we can type into
-const lines = text.split('\n');
-const mid = Math.floor(lines.length / 2);
-let line = mid;
-while (lines[line].trim().length < 4) line++;
-const col = lines[line].length - lines[line].trimStart().length + 2;
+const typingLine = (t) => {
+  const ls = t.split('\n');
+  let l = Math.floor(ls.length / 2);
+  while (ls[l].trim().length < 4) l++;
+  return { line: l, col: ls[l].length - ls[l].trimStart().length + 2 };
+};
+const { line, col } = typingLine(text);
 
-// single keystrokes after a pause: insert a character, then delete it
-const single = [];
-for (let i = 0; i < KEYS + 3; i++) {
-  await sleep(150); // longer than the debounce: each keystroke is the first after a quiet spell
-  version++;
-  const change = i % 2 === 0
-    ? { range: { start: { line, character: col }, end: { line, character: col } }, text: '（' }
-    : { range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' };
-  t0 = performance.now();
-  await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-  const d = await s.diagnostics(uri, version);
-  if (i >= 3) single.push(d.at - t0); // the first few warm the JIT
+/** single keystrokes after a pause (insert `（`, then delete it): didChange → its diagnostics */
+async function keystrokes(docUri, at, n) {
+  const times = [];
+  for (let i = 0; i < n + 3; i++) {
+    await sleep(150); // longer than the debounce: each keystroke is the first after a quiet spell
+    version++;
+    const change = i % 2 === 0
+      ? { range: { start: { line: at.line, character: at.col }, end: { line: at.line, character: at.col } }, text: '（' }
+      : { range: { start: { line: at.line, character: at.col }, end: { line: at.line, character: at.col + 1 } }, text: '' };
+    const start = performance.now();
+    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri: docUri, version }, contentChanges: [change] });
+    const d = await s.diagnostics(docUri, version);
+    if (i >= 3) times.push(d.at - start); // the first few warm the JIT
+  }
+  return times;
 }
+const single = await keystrokes(uri, { line, col }, KEYS);
 
 // a typing burst: 20 keys 30 ms apart; time from the last key to diagnostics of the final version
 const burst = [];
@@ -145,6 +162,14 @@ for (let i = 0; i < 23; i++) {
   if (i >= 3) hover.push(performance.now() - t0);
 }
 const rss10k = s.rssMB();
+
+// a plan of a real plan's size, 60 KB (the corpus's paragraphs from the start), open beside it:
+// the same keystrokes
+const smallText = arg('--small') ? readFileSync(arg('--small'), 'utf8') : firstBytes(buildPlan(2_000), 60 * 1024);
+const smallUri = pathToFileURL(resolve(ROOT, '.cache', 'bench-plan-60kb.txt')).href; // never read from disk
+await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: smallUri, languageId: 'workplan', version: ++version, text: smallText } });
+await s.diagnostics(smallUri, version);
+const small = await keystrokes(smallUri, typingLine(smallText), KEYS);
 
 // memory with a 10 MB plan open, then edited as a writer would (the issue's target: open and
 // edited): RSS read 0.5 s after the last diagnostics, and its highest value sampled every 50 ms
@@ -195,6 +220,7 @@ const result = {
   plan: { lines: lineCount, bytes: Buffer.byteLength(text) },
   openMs: round(openMs),
   keystroke: stats(single),
+  keystroke60KB: { ...stats(small), bytes: Buffer.byteLength(smallText) },
   burstLastKey: stats(burst),
   outline: stats(outline),
   hover: stats(hover),
@@ -208,6 +234,7 @@ const result = {
 result.targets = [
   { name: 'keystroke → new diagnostics, 10,000-line plan (median)', value: `${result.keystroke.median} ms (p95 ${result.keystroke.p95} ms)`, limit: '≤ 50 ms', pass: result.keystroke.median <= 50,
     note: `engine lint() alone ${result.engineLintInProcess.median} ms in-process` },
+  { name: 'keystroke → new diagnostics, 60 KB plan (p95)', value: `${result.keystroke60KB.p95} ms (median ${result.keystroke60KB.median} ms)`, limit: '≤ 16 ms', pass: result.keystroke60KB.p95 <= 16 },
   { name: 'outline (documentSymbol), 10,000-line plan (median)', value: `${result.outline.median} ms`, limit: '≤ 20 ms', pass: result.outline.median <= 20 },
   { name: 'hover, 10,000-line plan (median)', value: `${result.hover.median} ms`, limit: '≤ 20 ms', pass: result.hover.median <= 20 },
 ];
@@ -219,6 +246,7 @@ if (rssBigEdited !== undefined) {
 log('');
 log(`keystroke → diagnostics (after a pause): median ${result.keystroke.median} ms, p95 ${result.keystroke.p95} ms, max ${result.keystroke.max} ms (n=${result.keystroke.n})`);
 log(`  of which the engine's lint() alone:   median ${result.engineLintInProcess.median} ms (in-process, same text)`);
+log(`keystroke → diagnostics, 60 KB plan:     median ${result.keystroke60KB.median} ms, p95 ${result.keystroke60KB.p95} ms (n=${result.keystroke60KB.n})`);
 log(`typing burst, last key → diagnostics:    median ${result.burstLastKey.median} ms, p95 ${result.burstLastKey.p95} ms (debounce 100 ms)`);
 log(`outline round trip:                       median ${result.outline.median} ms, p95 ${result.outline.p95} ms`);
 log(`hover round trip:                         median ${result.hover.median} ms, p95 ${result.hover.p95} ms`);
