@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineCache } from '../../server/src/engine/parser/parser.js';
 import { readStructure } from '../../server/src/engine/model/structure.js';
-import { paragraphFacts } from '../../server/src/engine/model/facts.js';
+import { carriedValue, paragraphFacts } from '../../server/src/engine/model/facts.js';
+import { parsePlan } from '../../server/src/engine/model/parse.js';
 import type { Paragraph } from '../../server/src/engine/model/types.js';
 
 const LINES = ['2024年工作要点', '一、主要任务', '（一）加强管理。一是建章，二是立制。', '', '（二）推进公开（办公室牵头）', '注：以上不再列出', '二、保障措施'];
@@ -39,4 +40,38 @@ test('the facts equal those of a scan from scratch after every edit', () => {
     text = text.replace(from!, to!);
     assert.deepEqual(facts(text, cache).values, facts(text, new LineCache()).values, `after ${from} → ${to}`);
   }
+});
+
+test('carriedValue: a key of the previous version is not computed again; a new context or no cache computes', () => {
+  const cache = new LineCache();
+  const asked: string[] = [];
+  const value = (text: string, key: string, context: unknown = 'roles', c: LineCache | null = cache) =>
+    carriedValue(readStructure(text, c ?? undefined), 'test', context, key, () => { asked.push(key); return key.length; });
+  const before = LINES.join('\n');
+  assert.equal(value(before, '办公室牵头'), 5);
+  assert.deepEqual(asked, ['办公室牵头']);
+  // a keystroke elsewhere: the previous version's value
+  assert.equal(value(before.replace('推进公开', '推进政务公开'), '办公室牵头'), 5);
+  assert.deepEqual(asked, ['办公室牵头']);
+  // a key it never had, then another context: computed
+  value(before, '各处室配合');
+  value(before.replace('二、', '三、'), '各处室配合', 'other roles');
+  assert.deepEqual(asked, ['办公室牵头', '各处室配合', '各处室配合']);
+  // no LineCache (the CLI): computed every time
+  value(before, '办公室牵头', 'roles', null);
+  value(before, '办公室牵头', 'roles', null);
+  assert.deepEqual(asked.slice(3), ['办公室牵头', '办公室牵头']);
+});
+
+test('a clause parsed through the memo is the one a full lint parses, and a copy its readers may change', () => {
+  const cache = new LineCache();
+  const text = [...LINES.slice(0, 5), '（三）完善制度（综合处、法规处牵头，各处室配合）', ...LINES.slice(5)].join('\n');
+  const units = (t: string, c?: LineCache) => parsePlan(t, {}, c).tasks.map((it) => it.units.map((u) => `${u.role}:${u.name}@${u.span.start}`));
+  const first = parsePlan(text, {}, cache);
+  // a reader changes what it got: the memo's copy stays as parsed
+  first.tasks.at(-1)!.units[0]!.name = 'changed';
+  // a keystroke before the clause moves it one code unit: its units move with it
+  const typed = text.replace('推进公开', '推进政务公开');
+  assert.deepEqual(units(typed, cache), units(typed));
+  assert.deepEqual(units(typed).at(-1), ['lead:综合处@' + (typed.indexOf('综合处')), 'lead:法规处@' + typed.indexOf('法规处'), 'cooperating:各处室@' + typed.indexOf('各处室')]);
 });

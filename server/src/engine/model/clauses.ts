@@ -2,10 +2,12 @@
 // folded text (`牽頭` matches `牵头`); unit names are taken from the text as written.
 import type { ItemNode, Span, UnitClause } from './types.js';
 import type { Structure } from './structure.js';
-import { paragraphFacts } from './facts.js';
+import { carriedValue, paragraphFacts } from './facts.js';
+import { Shifter } from './shift.js';
+import { structureCached } from './structure.js';
 import type { TableRow } from './table.js';
 import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
-import { hasUnitSuffix, looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type RoleMatcher } from './units.js';
+import { hasUnitSuffix, looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type ClauseParse, type RoleMatcher } from './units.js';
 import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
 import { MODIFIER_RE, PERSON_LABEL_RE, SHARED_UNITS_RE, TEAM_LEAD_RE, TEAM_MEMBERS_RE, TEAM_SETUP_RE } from '../lexicon/roles.js';
 import { TASK_VERB_RE } from '../lexicon/units.js';
@@ -30,6 +32,23 @@ function asWritten(s: Structure, c: UnitClause): UnitClause {
   return c;
 }
 
+/** parseClauseText over `inner`. In the language server (a Structure made with a LineCache) through
+ *  a memo carried across keystrokes (model/facts.ts), by the clause's text: the parse reads that text
+ *  and the role words only, so a keystroke elsewhere finds it made (clause parsing was a fifth of a
+ *  keystroke in a 10,000-line plan and most of it in a 60 KB one; issue 18). Kept with offsets from
+ *  the clause's start. */
+function parseClause(s: Structure, inner: Span, roles: RoleMatcher, leadsFirst: boolean): ClauseParse | undefined {
+  const f = s.folded;
+  const len = inner.end - inner.start;
+  if (!structureCached(s) || len <= 1 || len > 300) return parseClauseText(f, inner, roles, leadsFirst);
+  const key = (leadsFirst ? '1' : '0') + f.slice(inner.start, inner.end);
+  const kept = carriedValue(s, 'clause-parse', roles, key, () => {
+    const p = parseClauseText(f, inner, roles, leadsFirst);
+    return p && new Shifter({ offset: -inner.start, lines: 0 }).clauseParse(p);
+  });
+  return kept && new Shifter({ offset: inner.start, lines: 0 }).clauseParse(kept);
+}
+
 /** Clauses written with the task: bracketed, unclosed, unopened, a paragraph of its own. */
 export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: boolean): UnitClause[] {
   const { s, roles, leadsFirst } = ctx;
@@ -46,7 +65,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
       if (m.open.offset < it.marker.span.end) continue; // `（一）` itself
       const inner = withoutDeclaration(f, { start: m.open.offset + 1, end: m.close.offset });
       const span = { start: m.open.offset, end: m.close.offset + 1 };
-      const parsed = parseClauseText(f, inner, roles, leadsFirst)
+      const parsed = parseClause(s, inner, roles, leadsFirst)
         ?? (lastOfTask && endsParagraph(f, m.close.offset + 1, p.content.end) ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
       if (parsed) clauses.push({ span, inner, open: m.open.char, close: m.close.char, form: 'bracketed', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
     }
@@ -59,7 +78,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
         // `（区市场监管局〉`: closed with the wrong bracket, still the clause
         const stray = end > prob.at.offset + 1 && '）)〕】］]〉》'.includes(f[end - 1]!) ? 1 : 0;
         const inner = { start: prob.at.offset + 1, end: end - stray };
-        const parsed = parseClauseText(f, inner, roles, leadsFirst) ?? (lastOfTask ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
+        const parsed = parseClause(s, inner, roles, leadsFirst) ?? (lastOfTask ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
         if (parsed) clauses.push({ span: { start: prob.at.offset, end }, inner, open: prob.at.char, form: 'unclosed', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
       }
       // (c) closed, never opened: `…能力。责任单位：各乡镇（街道）、县政府各部门）`
@@ -68,7 +87,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
         const stop = Math.max(lastIndexIn(f, '。', start, prob.at.offset + 1), lastIndexIn(f, '；', start, prob.at.offset + 1));
         if (stop >= start) start = stop + 1;
         const inner = { start, end: prob.at.offset };
-        const parsed = parseClauseText(f, inner, roles, leadsFirst);
+        const parsed = parseClause(s, inner, roles, leadsFirst);
         if (parsed && parsed.units.every((u) => u.name.length <= 20)) {
           clauses.push({ span: { start, end: prob.at.offset + 1 }, inner, close: prob.at.char, form: 'unopened', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
         }
@@ -82,7 +101,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
         while (end > p.content.start && SENTENCE_END.includes(f[end - 1]!)) end--;
         end = beforeDeclarationNote(f, res, end);
         const inner = { start: p.content.start, end };
-        const parsed = parseClauseText(f, inner, roles, leadsFirst);
+        const parsed = parseClause(s, inner, roles, leadsFirst);
         if (parsed) clauses.push({ span: inner, inner, form: 'paragraph', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
       }
     }
@@ -154,7 +173,7 @@ export function cellClauses(ctx: ClauseContext, row: TableRow): UnitClause[] {
       if (row.columns) return;
       const t = f.slice(cell.start, cell.end);
       if (!t.split(/[、，,；;]/).every((n) => looksLikeUnit(n.trim(), new Set()))) {
-        const own = parseClauseText(f, cell, roles, leadsFirst);
+        const own = parseClause(s, cell, roles, leadsFirst);
         const at = { ...cell };
         if (own) out.push({ span: at, inner: at, form: 'cell', units: own.units, byRemit: own.byRemit, issues: own.issues });
         return;
@@ -327,7 +346,7 @@ export function findBareClause(ctx: ClauseContext, it: ItemNode, known: Set<stri
     // a clause has a few groups (`A牵头，B、C，D配合`): prose paragraphs with dozens of commas
     // would otherwise cost a parse per comma, each over all groups after it
     for (let k = starts.length - 1; k >= Math.max(0, starts.length - MAX_CLAUSE_GROUPS); k--) {
-      const c = tryBare(f, starts[k]!, end, roles, known);
+      const c = tryBare(s, starts[k]!, end, roles, known);
       if (c) best = c;
       else if (best) break;
     }
@@ -336,7 +355,8 @@ export function findBareClause(ctx: ClauseContext, it: ItemNode, known: Set<stri
   return undefined;
 }
 
-function tryBare(f: string, start: number, end: number, roles: RoleMatcher, known: Set<string>): UnitClause | undefined {
+function tryBare(s: Structure, start: number, end: number, roles: RoleMatcher, known: Set<string>): UnitClause | undefined {
+  const f = s.folded;
   while (start < end && isWhitespace(f[start])) start++;
   const firstSep = firstGroupEnd(f, start, end);
   const roleAt = roleWordStart(f, start, firstSep, roles);
@@ -358,7 +378,7 @@ function tryBare(f: string, start: number, end: number, roles: RoleMatcher, know
     }
   }
   const inner = { start, end };
-  const parsed = parseClauseText(f, inner, roles);
+  const parsed = parseClause(s, inner, roles, false);
   if (!parsed || !parsed.units.length || !parsed.units.every((u) => u.name.length <= 15 && looksLikeUnit(u.name, known))) return undefined;
   return { span: inner, inner, form: 'bare', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues };
 }

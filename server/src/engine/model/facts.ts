@@ -4,7 +4,7 @@
 // previous version's (before and after the touched lines): their facts are copied, only the touched
 // paragraphs' computed. The facts are the same with or without the previous version.
 import type { Paragraph } from './types.js';
-import { structureCarry, structureFacts, type Structure } from './structure.js';
+import { structureCached, structureCarry, structureFacts, type Structure } from './structure.js';
 
 interface Kept {
   context: unknown;
@@ -29,4 +29,27 @@ export function paragraphFacts(s: Structure, name: string, context: unknown, com
   }
   mine.set(name, { context, values });
   return values;
+}
+
+interface KeptValues {
+  context: unknown;
+  values: Map<string, unknown>;
+}
+
+/** `compute()`, remembered by `key` (a text) with this version for the next one: after a keystroke
+ *  an unchanged key takes the previous version's value instead of computing it again. The values
+ *  of a version are those its own lint asked for, so the memo never outgrows the document. Only
+ *  for a Structure made with a LineCache (the language server's); elsewhere `compute` runs each
+ *  time. `compute` must read nothing but the key's text and `context` (compared with ===), and
+ *  its value must never be changed by whoever reads it. */
+export function carriedValue<V>(s: Structure, name: string, context: unknown, key: string, compute: () => V): V {
+  if (!structureCached(s)) return compute();
+  const mine = structureFacts(s);
+  let own = mine.get(name) as KeptValues | undefined;
+  if (!own || own.context !== context) mine.set(name, (own = { context, values: new Map() }));
+  if (own.values.has(key)) return own.values.get(key) as V;
+  const prev = structureCarry(s)?.prevFacts.get(name) as KeptValues | undefined;
+  const value = prev && prev.context === context && prev.values.has(key) ? prev.values.get(key) as V : compute();
+  own.values.set(key, value);
+  return value;
 }

@@ -2,10 +2,12 @@
 // count: a keystroke in a 10,000-line plan copies the previous version's paragraphs, pairs, markers,
 // headings and table rows of the lines below it instead of reading those lines again (issue 18).
 // Copies only: an earlier version's objects are never changed (an old Analysis may still be read).
-import type { Paragraph, PairProblem, PairToken, Span } from './types.js';
+import type { Paragraph, PairProblem, PairToken, Span, UnitRef } from './types.js';
 import type { ParagraphPairs } from './pairs.js';
 import type { TableRow, TableState } from './table.js';
 import type { Heading, MarkerCandidate } from './structure.js';
+import type { ClauseParse } from './units.js';
+import { orNone } from './none.js';
 
 /** how far the lines after an edit moved: code units and lines */
 export interface Move {
@@ -31,6 +33,20 @@ export class Shifter {
     const span = this.span(p.span);
     // one object where the line has no indent, as readStructure makes it
     return { span, content: p.content === p.span ? span : this.span(p.content), line: p.line + this.by.lines };
+  }
+
+  /** a clause's parse moved, always a copy (even unmoved): its readers change the units they get
+   *  (names as written, roles) */
+  clauseParse(p: ClauseParse): ClauseParse {
+    return {
+      units: orNone(p.units.map((u) => {
+        const out: UnitRef = { name: u.name, role: u.role, span: this.span(u.span) };
+        if (u.separately) out.separately = true;
+        return out;
+      })),
+      byRemit: p.byRemit,
+      issues: orNone(p.issues.map((i) => ({ kind: i.kind, span: this.span(i.span), text: i.text }))),
+    };
   }
 
   /** field by field, the optional ones only where the marker has them (a spread of these objects of

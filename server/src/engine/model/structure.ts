@@ -101,7 +101,10 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const out: Structure = { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
   const facts = new Map<string, unknown>();
   factMaps.set(out, facts);
-  if (cache) memos.set(cache, { text, lineCount: lines.length, paragraphs, pairsByLine, tables, markers, headings, facts });
+  if (cache) {
+    memos.set(cache, { text, lineCount: lines.length, paragraphs, pairsByLine, tables, markers, headings, facts });
+    cachedStructures.add(out);
+  }
   if (reuse) {
     const oldTailFrom = tailFrom < paragraphs.length ? firstAtOrAfter(reuse.prev.paragraphs, reuse.oldTail) : reuse.prev.paragraphs.length;
     carries.set(out, { prevFacts: reuse.prev.facts, kept, tailFrom, oldTailFrom });
@@ -119,6 +122,9 @@ export interface StructureCarry {
   oldTailFrom: number;
 }
 const carries = new WeakMap<Structure, StructureCarry>();
+/** Structures made with a LineCache: the next version may ask for their facts */
+const cachedStructures = new WeakSet<Structure>();
+export const structureCached = (s: Structure): boolean => cachedStructures.has(s);
 const factMaps = new WeakMap<Structure, Map<string, unknown>>();
 export const structureCarry = (s: Structure): StructureCarry | undefined => carries.get(s);
 /** where model/facts.ts keeps a Structure's facts (one map per Structure, made by readStructure) */
