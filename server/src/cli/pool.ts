@@ -26,7 +26,11 @@ function workerScript(): string {
 /** Checks the files in `threads` workers; one outcome per file, in the files' order. */
 export function lintInWorkers(files: string[], opts: LintOptions, threads: number): Promise<LintOutcome[]> {
   const outcomes: (LintOutcome | undefined)[] = new Array(files.length);
-  const queue = files.map((_, i) => i);
+  // the files not yet sent: `next` on, and those a dead worker had been sent ahead (taken first)
+  let next = 0;
+  const again: number[] = [];
+  const waiting = () => again.length > 0 || next < files.length;
+  const take = () => again.pop() ?? next++;
   let running = 0;
   return new Promise((resolve) => {
     const finish = () => {
@@ -41,8 +45,8 @@ export function lintInWorkers(files: string[], opts: LintOptions, threads: numbe
       let why = '';
       const worker = new Worker(workerScript(), { workerData: { role: ROLE, opts }, env: { ...process.env, [WORKER_ENV]: '1' }, ...heapLimit() });
       const feed = () => {
-        while (inFlight.length < AHEAD && queue.length) {
-          const i = queue.shift()!;
+        while (inFlight.length < AHEAD && waiting()) {
+          const i = take();
           inFlight.push(i);
           worker.postMessage({ index: i, file: files[i] });
         }
@@ -59,10 +63,10 @@ export function lintInWorkers(files: string[], opts: LintOptions, threads: numbe
         running--;
         // a worker checks its files in order: the first unanswered one is the file it died on
         const lost = ready ? inFlight.shift() : undefined;
-        queue.unshift(...inFlight);
+        again.push(...inFlight.reverse());
         if (lost !== undefined) {
           outcomes[lost] = diedOn(files[lost]!, opts, why || `exit code ${code}`);
-          while (running < threads && queue.length) start();
+          while (running < threads && waiting()) start();
         }
         finish();
       });

@@ -37,8 +37,13 @@ export function isFramingNoun(title: string, extra: Set<string> = new Set()): bo
 
 /** the role a heading gives its section, read from its words alone */
 export function headingRole(title: string, extraFraming: Set<string> = new Set()): SectionRole {
-  const words = fold(headingWords(title));
-  if (!words || /[，,；;]/.test(words) || words.length > 20) return 'task';
+  // most titles are sentences: a comma, or more than 20 characters, is a task before any folding
+  // (folding keeps the length and folds no character to or from these; every item's title is asked
+  // on every keystroke)
+  if (/[，,]/.test(title)) return 'task';
+  const bare = headingWords(title);
+  if (!bare || /[，,；;]/.test(bare) || bare.length > 20) return 'task';
+  const words = fold(bare);
   if (UNIT_CENTRIC_RE.test(words)) return 'unit-centric';
   if (REVIEW_RE.test(words)) return 'review';
   if (isFraming(words, extraFraming)) return 'framing';
