@@ -60,6 +60,13 @@ test('the task table of those tasks holds no reference to its plan, and one grou
   assert.equal(table.tasks.length, 20000);
   // the groups above a task are one list per group, shared by its tasks
   assert.equal(table.tasks[0]!.sections, table.tasks[19999]!.sections);
+  // the lists a row leaves empty (no cooperating or guiding unit, no 分别, no deadline, no body) are
+  // one shared list; a filled one is the row's own
+  const empty = table.tasks.flatMap((r) => [r.responsible, r.cooperating, r.guiding, r.separately, r.deadlines, r.body]);
+  assert.equal(new Set(empty).size, 1);
+  assert.deepEqual(empty[0], []);
+  assert.notEqual(table.tasks[0]!.lead, table.tasks[1]!.lead);
+  assert.deepEqual(table.tasks[1]!.lead, ['办公室']);
 });
 
 test('a plan of 200,000 tasks makes its table and its office layout (rows were once passed as 200,000 arguments: the stack overflowed)', () => {

@@ -5,6 +5,7 @@ import type { PlanDocument, PlanItem, Span, UnitRole } from '../engine/model/typ
 import type { WordPlace } from '../io/word-source.js';
 import { WHITESPACE_RUN } from '../engine/text/chars.js';
 import { aliasMap, normalizeUnitName, unitKey } from '../engine/text/unit-names.js';
+import { none, orNone } from '../engine/model/none.js';
 import { ROLES, type SectionRef, type TableDocument, type TaskRef, type TaskRow, type TaskTable, type UnitRow } from './types.js';
 
 export * from './types.js';
@@ -121,7 +122,7 @@ export function taskText(plan: PlanDocument, item: PlanItem): { text: string; bo
     const para = textWithout(t, p.content, cuts);
     if (para) body.push(para);
   }
-  return { text, body };
+  return { text, body: orNone(body) };
 }
 
 /** 序号 as a clerk writes it: the task's own number where the plan numbers that rank once through
@@ -255,7 +256,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
       guiding: [],
       separately: [],
       byRemit: item.unitClauses.some((c) => c.byRemit),
-      deadlines: item.deadlines.map((d) => (d.date ? { text: d.text, date: d.date } : { text: d.text })),
+      deadlines: item.deadlines.length ? item.deadlines.map((d) => (d.date ? { text: d.text, date: d.date } : { text: d.text })) : none(),
       line: item.heading.line + 1,
     };
     const named: Mention[] = [];
@@ -271,7 +272,10 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
       if (!listed.has(key)) { listed.add(key); row[u.role].push(name); }
       if (u.separately && !row.separately.includes(u.role)) row.separately.push(u.role);
     }
-    for (const role of ROLES) if (row[role].length) row[role] = row[role].slice(); // at their length: a pushed list keeps room for 17
+    // at their length (a pushed list keeps room for 17), or the one shared empty list: most tasks
+    // name no cooperating or guiding unit and write no 分别 (issue 18)
+    for (const role of ROLES) row[role] = row[role].length ? row[role].slice() : none();
+    row.separately = orNone(row.separately);
     if (item.inheritedUnits) row.inherited = declaration(item.inheritedUnits.text);
     if (item.uncertain) row.uncertain = true;
     if (placeOf) row.word = placeOf(item.heading.line, Math.max(0, item.marker.span.start - item.heading.span.start));
