@@ -262,8 +262,8 @@ function findPartBreaks(
       if (ATTACHMENT_HEADING_RE.test(t) || (ATTACHMENT_TITLED_RE.test(t) && content(i))) out.push(p.line);
       continue;
     }
-    // a short heading is 25 characters at most: the length first, the map only for those
-    if (p.line <= bodyStart || p.content.end - p.content.start > 25 || headings.get(p.line)?.kind !== 'short') continue;
+    // the length first, the map only for lines short enough to be a short heading
+    if (p.line <= bodyStart || p.content.end - p.content.start > SHORT_HEADING_MAX || headings.get(p.line)?.kind !== 'short') continue;
     if (!SHEET_TITLE_RE.test(folded.slice(p.content.start, p.content.end))) continue;
     if (out.length && out[out.length - 1]! >= paragraphs[Math.max(0, i - 3)]!.line) continue; // the title under `附件`
     const next = content(i);
@@ -275,6 +275,8 @@ function findPartBreaks(
 const MARKDOWN_RE = /^#{1,6}[ \t\u3000]*(\S.*)$/;
 /** `3.2　应急报告`, `4.2.1 工作目标`: decimal section numbers head a section of their own */
 const DECIMAL_RE = /^[0-9]{1,2}(?:(?:[.．﹒][0-9]{1,2}){2,}[ \t\u3000]*|[.．﹒][0-9]{1,2}[ \t\u3000]+)([^0-9%％].*)$/;
+/** a title line without a number is this many characters at most */
+const SHORT_HEADING_MAX = 25;
 const CHAPTER_RE = /^第[一二三四五六七八九十百零〇0-9]+[章节編编部分]+[ \t\u3000]*(.{0,40})$/;
 
 /** Unnumbered headings: they close the numbered list before them, so a `1.` after one starts a
@@ -294,7 +296,7 @@ function findHeadings(
     const first = folded[p.content.start]!;
     const md = folded.slice(p.span.start, p.content.end).includes('#') ? MARKDOWN_RE.exec(folded.slice(p.span.start, p.content.end).trim()) : null;
     if (md) { out.set(p.line, { line: p.line, kind: 'markdown', text: md[1]!.trim() }); continue; }
-    const short = p.content.end - p.content.start <= 25;
+    const short = p.content.end - p.content.start <= SHORT_HEADING_MAX;
     if (!short && first !== '第' && !(first >= '0' && first <= '9')) continue;
     const t = folded.slice(p.content.start, p.content.end);
     const dec = first >= '0' && first <= '9' ? DECIMAL_RE.exec(t) : null;
