@@ -5,7 +5,7 @@ import type { PlanDocument, PlanItem, Span, UnitRole } from '../engine/model/typ
 import type { WordPlace } from '../io/word-source.js';
 import { WHITESPACE_RUN } from '../engine/text/chars.js';
 import { aliasMap, normalizeUnitName, unitKey } from '../engine/text/unit-names.js';
-import { none, orNone } from '../engine/model/none.js';
+import { none, orNone, trimmed } from '../engine/model/none.js';
 import { ROLES, type SectionRef, type TableDocument, type TaskRef, type TaskRow, type TaskTable, type UnitRow } from './types.js';
 
 export * from './types.js';
@@ -274,7 +274,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
     }
     // at their length (a pushed list keeps room for 17), or the one shared empty list: most tasks
     // name no cooperating or guiding unit and write no 分别 (issue 18)
-    for (const role of ROLES) row[role] = row[role].length ? row[role].slice() : none();
+    for (const role of ROLES) row[role] = trimmed(row[role]);
     row.separately = orNone(row.separately);
     if (item.inheritedUnits) row.inherited = declaration(item.inheritedUnits.text);
     if (item.uncertain) row.uncertain = true;

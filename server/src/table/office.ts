@@ -169,8 +169,6 @@ function byUnit(table: TaskTable, l: Labels, opts: OfficeOptions): Pick<OfficeTa
   return { columns: fitColumns(keys, rows, l), rows };
 }
 
-/** Widest line of a cell. */
-
 /** Narrow columns as wide as their content (within bounds), the task text gets the rest of the page. */
 function fitColumns(keys: ColumnKey[], rows: OfficeRow[], l: Labels): OfficeColumn[] {
   const BOUNDS: Record<ColumnKey, [number, number]> = {

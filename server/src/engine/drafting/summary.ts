@@ -3,6 +3,7 @@
 import type { PlanItem } from '../model/types.js';
 import type { UnitMention } from './mentions.js';
 import { namesNoUnit } from './skeleton.js';
+import { lowerBound } from '../model/search.js';
 
 export interface SectionSummary {
   tasks: number;
@@ -24,23 +25,11 @@ export function sectionSummary(item: PlanItem, mentions: UnitMention[]): Section
   const leads = new Set<string>();
   // mentions are in text order: start at the section's first one (a scan from the top for every
   // section made the lenses quadratic in sections)
-  for (let i = firstAtOrAfter(mentions, item.span.start); i < mentions.length; i++) {
+  for (let i = lowerBound(mentions, item.span.start, (m) => m.ref.span.start); i < mentions.length; i++) {
     const m = mentions[i]!;
     if (m.ref.span.start >= item.span.end) break;
     // a task's own lead, or the lead of a heading clause its sub-items take
     if (m.ref.role === 'lead' && (ids.has(m.item.id) || !m.item.isTask)) leads.add(m.name);
   }
   return { tasks: tasks.length, leads: leads.size, withoutUnits: tasks.filter(namesNoUnit).length };
-}
-
-/** index of the first mention starting at or after `offset` (binary search) */
-function firstAtOrAfter(mentions: UnitMention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (mentions[mid]!.ref.span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -10,14 +10,14 @@
 //   remit     a 职责分工 section that assigns by unit (covers the task, names no unit for it)
 // Every clause is parsed here once: the own clauses of each leaf (before the task verdicts, which
 // need them), then each ancestor's clause at most once (memo).
-import { orNone } from './none.js';
+import { orNone, trimmed } from './none.js';
 import type { ItemNode, Span, UnitClause, UnitRef } from './types.js';
 import type { Structure } from './structure.js';
 import type { SectionRole } from './sections.js';
 import type { TableRow } from './table.js';
 import type { TaskVerdicts } from './tasks.js';
 import { cellClauses, explicitClauses, findBareClause, type ClauseContext, type Declarations, type SharedUnits } from './clauses.js';
-import { looksLikeUnit, parseCellUnits, trimmed } from './units.js';
+import { looksLikeUnit, parseCellUnits } from './units.js';
 import { DECLARED_UNITS_RE, LEAD_IN_BACK_RE } from '../lexicon/roles.js';
 import { ETC_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 

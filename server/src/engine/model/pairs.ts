@@ -4,6 +4,7 @@
 import type { Paragraph, PairProblem, PairToken } from './types.js';
 import type { LineRecord, LineToken } from '../parser/parser.js';
 import { PAIRS } from '../lexicon/brackets.js';
+import { orNone } from './none.js';
 
 /** family of each pair character; the two widths of （）and ［］ share a family */
 const FAMILY: Record<string, string> = {
@@ -39,8 +40,6 @@ const familyOf = (ch: string) => FAMILY_OF.get(ch.charCodeAt(0));
  *  and a plan of numbered headings holds two a line until its model is built (issue 18) */
 const CHAR_OF = new Map<number, string>(Object.keys(FAMILY).map((c) => [c.charCodeAt(0), c]));
 const tokenOf = (t: LineToken, line: number, kind: PairToken['kind']): PairToken => ({ char: CHAR_OF.get(t.image.charCodeAt(0)) ?? t.image, offset: t.startOffset, line, kind });
-/** what most paragraphs have: no problem (never added to: readers only look) */
-const NO_PROBLEMS: PairProblem[] = Object.freeze([]) as unknown as PairProblem[];
 
 /** Matches the pair characters of one paragraph. */
 export function matchParagraph(tokens: LineToken[], line: number, text: string): ParagraphPairs {
@@ -87,7 +86,7 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string):
   }
   for (const open of stack) problems.push({ kind: 'unclosed', at: open, expected: CLOSER_OF[open.char] });
   // kept per paragraph until the model is built: a pushed array holds 17 slots for its one pair
-  return { pairs: pairs.slice(), problems: problems.length ? problems : NO_PROBLEMS };
+  return { pairs: pairs.slice(), problems: orNone(problems) };
 }
 
 function findLater(tokens: LineToken[], from: number, family: string, consumed: Set<number>): number {
@@ -184,5 +183,3 @@ export function docNumberYears(text: string, paragraphs: Paragraph[]): PairProbl
   }
   return out;
 }
-
-

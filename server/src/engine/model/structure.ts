@@ -6,7 +6,8 @@ import { parseLines, MARKER_RANK, type LineCache, type LineRecord } from '../par
 import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
 import { MARKER_COMMAS, MARKER_DOTS, isDigitCode } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, type ParagraphPairs } from './pairs.js';
-import { findTables, firstAtOrAfter, type TableRow, type TableState } from './table.js';
+import { findTables, type TableRow, type TableState } from './table.js';
+import { firstAtOrAfter } from './search.js';
 import { fold } from '../lexicon/fold.js';
 import { Shifter } from './shift.js';
 import { ATTACHMENT_HEADING_RE, ATTACHMENT_TITLED_RE, DATE_LINE_RE, PAGE_JUNK_RE, SHEET_TITLE_RE } from '../lexicon/sections.js';

@@ -10,6 +10,7 @@ import type { MarkerCandidate } from './structure.js';
 import { isWhitespace } from '../text/chars.js';
 import { parseChineseNumeral } from '../text/numerals.js';
 import { HEADER_COLUMNS, HEADER_HINT_RE } from '../lexicon/tables.js';
+import { firstAtOrAfter } from './search.js';
 
 export interface TableColumns {
   /** column of the 序号 */
@@ -226,29 +227,17 @@ export interface TableTail {
 }
 
 function sameState(columns: TableColumns | undefined, rankColumn: Map<Rank, number>, st: TableState | undefined): boolean {
-  if (!sameColumns(columns, st?.columns)) return false;
-  const other = st?.rankColumn;
-  if (rankColumn.size !== (other?.size ?? 0)) return false;
-  for (const [rank, c] of rankColumn) if (other!.get(rank) !== c) return false;
-  return true;
+  return sameColumns(columns, st?.columns) && sameEntries(rankColumn, st?.rankColumn ?? new Map());
 }
 
 function sameColumns(a: TableColumns | undefined, b: TableColumns | undefined): boolean {
   if (a === b) return true;
-  if (!a || !b || a.number !== b.number || a.task !== b.task || a.deadline !== b.deadline || a.roles.size !== b.roles.size) return false;
-  if (a.names.length !== b.names.length || a.names.some((n, i) => n !== b.names[i])) return false;
-  for (const [c, role] of a.roles) if (b.roles.get(c) !== role) return false;
-  return true;
+  if (!a || !b || a.number !== b.number || a.task !== b.task || a.deadline !== b.deadline) return false;
+  return a.names.length === b.names.length && a.names.every((n, i) => n === b.names[i]) && sameEntries(a.roles, b.roles);
 }
 
-/** the index of the first item (paragraph, marker…) on or after `line`; the items are in line order */
-export function firstAtOrAfter(items: readonly { line: number }[], line: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function sameEntries<K, V>(a: Map<K, V>, b: Map<K, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }

@@ -10,7 +10,7 @@ import { ASIDE_BEFORE_BY_RE, CONJUNCTION_RE, ETC_RE, GENERIC_UNIT_RE, MAX_UNIT_L
 import { CLAUSE_BRACKETS, CLAUSE_CLOSERS } from '../lexicon/brackets.js';
 import { fold } from '../lexicon/fold.js';
 import type { LineCache } from '../parser/parser.js';
-import { none, orNone } from './none.js';
+import { orNone, trimmed } from './none.js';
 
 export { BUILTIN_ROLES } from '../lexicon/roles.js';
 
@@ -300,13 +300,6 @@ function splitAtSpaces(s: string, p: Span): Span[] {
   }
   out.push({ start: from, end: p.end });
   return out;
-}
-
-/** The array at its exact length. An array grown by push (or made by flatMap) keeps room for 17
- *  elements: a unit list of one name cost 150 bytes more than it holds, a fifth of a plan of
- *  numbered tasks (issue 18). Used where a list is kept in the plan model. */
-export function trimmed<T>(a: T[]): T[] {
-  return a.length ? a.slice() : none();
 }
 
 export interface ClauseParse {

@@ -3,7 +3,7 @@
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
 import type { UnitClause } from '../model/types.js';
 import { LineIndex } from '../text/lineIndex.js';
-import { firstAtOrAfter } from '../model/table.js';
+import { firstAtOrAfter } from '../model/search.js';
 import { fix } from './util.js';
 
 export const meta = {
