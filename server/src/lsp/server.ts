@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Locale } from '../engine/types.js';
 import { clearConfigCache } from '../config/load.js';
+import { forgetBaselineLookups } from '../baseline/store.js';
 import { PLAN_CHANGED_NOTIFICATION } from '../protocol.js';
 import { Analysis } from './analysis.js';
 import type { ActionOptions } from './actions.js';
@@ -178,6 +179,7 @@ export class FengongServer {
 
   private refreshAll(): void {
     clearConfigCache();
+    forgetBaselineLookups();
     for (const st of this.docs.values()) {
       resetDocument(st);
       this.loadSettings(st);
