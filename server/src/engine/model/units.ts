@@ -3,7 +3,7 @@
 // groups (by ，；) and each group into units (by 、), never inside brackets: `各乡镇(街道)`.
 import type { RoleKeywords } from '../types.js';
 import type { Span, UnitClause, UnitRef, UnitRole } from './types.js';
-import { codeSet as codes, isLineBreakCode as isBreak, isWhitespaceCode } from '../text/chars.js';
+import { codeSet as codes, isLineBreakCode as isBreak, isWhitespaceCode, type CodeSet } from '../text/chars.js';
 import { findDeadlines } from './deadlines.js';
 import { BUILTIN_ROLES, LABEL_ROLE_WORDS, LABEL_NOUNS, PERSON_LABEL_RE, REMIT_ROLE_WORD, ROLE_THEN_VERB_RE, ROLE_VERB_AFTER_RE, MODIFIER_RE, SEPARATELY_RE, REMIT_RE, CONJUNCT_RE, DEADLINE_LABEL_RE, NOTE_LABEL_RE } from '../lexicon/roles.js';
 import { ASIDE_BEFORE_BY_RE, CONJUNCTION_RE, ETC_RE, GENERIC_UNIT_RE, MAX_UNIT_LEN, RUN_TOGETHER_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
@@ -134,7 +134,7 @@ const PLACES_RE = /^各(?:地|[省市县区州乡镇][市县区乡镇]{0,2})$/;
 
 const OPEN = codes(CLAUSE_BRACKETS);
 const CLOSE = codes(CLAUSE_CLOSERS);
-const SEPARATORS = new Map<string, Set<number>>();
+const SEPARATORS = new Map<string, CodeSet>();
 
 /** Splits s[start,end) at any of `seps` outside brackets; returns trimmed spans (may be empty). */
 export function splitTopLevel(s: string, start: number, end: number, seps: string): Span[] {
