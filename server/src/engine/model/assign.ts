@@ -78,6 +78,9 @@ export function ownClauses(ctx: ClauseContext & { declarations: Declarations }, 
   // a bracket of names the document uses as units elsewhere (other clauses, the addressees) is a
   // clause too: `（各街镇、开发区、头桥集团）` where `（区生态环境局牵头，各街镇、开发区配合）` stands
   const knownUnits = foldedUnitNames(ctx.s, clauses);
+  // none known: a second reading would find what the first did, nothing (a document without a unit
+  // clause or addressees: half of the bench's 1,000 plans, reports and regulations among them)
+  if (!knownUnits.size) return { clauses, known };
   for (const it of leaves) {
     if (clauses.get(it)!.length || rowOf(ctx.s, it)) continue;
     const found = explicitClauses({ ...ctx, leadsFirst: leadsFirstAt(ctx.declarations, it.span.end), knownUnits }, it, true);
