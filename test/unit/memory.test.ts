@@ -7,6 +7,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseLines } from '../../server/src/engine/parser/parser.js';
 import { parsePlan } from '../../server/src/engine/index.js';
+import { judged } from '../../server/src/engine/model/parse.js';
+import { readStructure } from '../../server/src/engine/model/structure.js';
 import { buildTaskTable } from '../../server/src/table/build.js';
 import { officeTable } from '../../server/src/table/office.js';
 import { none, orNone, pushed } from '../../server/src/engine/model/none.js';
@@ -107,4 +109,43 @@ test('a task keeps its marker without the line facts, its own fields only', () =
   assert.deepEqual(Object.keys(task!.marker), ['rank', 'value', 'raw', 'span', 'delimiter', 'expectedDelimiter', 'strength', 'inTable']);
   // a unit cell's clause is the whole cell: one span for both
   assert.equal(task!.unitClauses[0]!.span, task!.unitClauses[0]!.inner);
+});
+
+/** every object, array, Map and Set reachable from `root` (strings and numbers are not counted) */
+function reachable(root: object): object[] {
+  const seen = new Set<object>([root]);
+  const stack: object[] = [root];
+  const visit = (v: unknown) => { if (v && typeof v === 'object' && !seen.has(v)) { seen.add(v); stack.push(v); } };
+  while (stack.length) {
+    const o = stack.pop()!;
+    if (o instanceof Map) for (const [k, v] of o) { visit(k); visit(v); }
+    else if (o instanceof Set) for (const v of o) visit(v);
+    else for (const v of Object.values(o)) visit(v);
+  }
+  return [...seen];
+}
+const isPairs = (o: object) => 'pairs' in o && 'problems' in o;
+const isCandidate = (o: object) => 'raw' in o && 'strength' in o && 'line' in o;
+
+test('the phases hand the items over without the lines\' scaffolding: no pairs, no marker candidates, no Structure', () => {
+  // the walk does see them where they are: in the line structure the phases start from
+  const s = reachable(readStructure(TEXT));
+  assert.deepEqual([s.filter(isPairs).length, s.filter(isCandidate).length], [20000, 20001]); // the 20,000 clauses; the tasks and their heading
+  // what the PlanItems are assembled from (once the 20,000 pairs and candidates had lived on
+  // through assembly, beside the items and every phase's maps: a quarter of the peak)
+  const j = reachable(judged(TEXT, {}));
+  assert.deepEqual([j.filter(isPairs).length, j.filter(isCandidate).length, j.filter((o) => 'pairsByLine' in o).length], [0, 0, 0]);
+  assert.equal(j.filter((o) => 'marker' in o && 'children' in o).length, 20001); // the heading and its tasks
+});
+
+test('a task of one clause names its units in that clause\'s list, not a copy of it', () => {
+  const plan = parsePlan(TEXT);
+  assert.equal(plan.tasks.length, 20000);
+  assert.equal(plan.tasks.filter((t) => t.unitClauses.length === 1 && t.units === t.unitClauses[0]!.units).length, 20000);
+  assert.deepEqual(plan.tasks[7]!.units.map((u) => [u.name, u.role]), [['办公室', 'lead']]);
+  // two clauses: the units of both, in order, in a list of the task's own
+  const two = parsePlan('某县2024年政务公开工作要点\n一、重点任务\n1.加强管理（办公室牵头）。做好宣传（宣传部负责）\n').tasks[0]!;
+  assert.equal(two.unitClauses.length, 2);
+  assert.deepEqual(two.units.map((u) => u.name), ['办公室', '宣传部']);
+  assert.ok(two.units !== two.unitClauses[0]!.units && two.units !== two.unitClauses[1]!.units);
 });

@@ -10,7 +10,7 @@
 //   remit     a 职责分工 section that assigns by unit (covers the task, names no unit for it)
 // Every clause is parsed here once: the own clauses of each leaf (before the task verdicts, which
 // need them), then each ancestor's clause at most once (memo).
-import { orNone, trimmed } from './none.js';
+import { none, orNone, trimmed } from './none.js';
 import type { ItemNode, Span, UnitClause, UnitRef } from './types.js';
 import type { Structure } from './structure.js';
 import type { SectionRole } from './sections.js';
@@ -104,7 +104,9 @@ function foldedUnitNames(s: Structure, clauses: Map<ItemNode, UnitClause[]>): Se
   return out;
 }
 
-const named = (clauses: UnitClause[]) => trimmed(clauses.flatMap((c) => c.units));
+/** the clauses' units in order; one clause's own list as it is (most tasks have one clause: a second
+ *  list of the same units was 56 bytes a task; lists in the model are never edited, only replaced) */
+const named = (clauses: UnitClause[]) => (clauses.length === 1 ? orNone(clauses[0]!.units) : trimmed(clauses.flatMap((c) => c.units)));
 
 /** The units of every leaf and where they come from. */
 export function assignUnits(
@@ -118,10 +120,11 @@ export function assignUnits(
   const team = teamUnits(ctx, declarations.team);
   for (const it of items) {
     if (it.children.length) continue;
-    const unitClauses = [...(own.clauses.get(it) ?? [])];
+    // own's list itself (never edited after ownClauses), not a copy of it
+    let unitClauses = own.clauses.get(it) ?? none();
     if (!unitClauses.length && verdicts.get(it) === undefined) {
       const bare = findBareClause(ctx, it, own.known);
-      if (bare) unitClauses.push(bare);
+      if (bare) unitClauses = [bare];
     }
     const units: ItemUnits = { unitClauses: orNone(unitClauses), units: named(unitClauses) };
     out.set(it, units);

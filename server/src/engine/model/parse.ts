@@ -1,12 +1,13 @@
 // The plan model, built in named phases (each its own file, each testable alone):
 //   structure → genre → item tree → sections → tasks → units (where each task's come from) → details
-// Each phase returns its own typed result; none edits what an earlier phase made. The PlanItem the
-// rules read is assembled here, once, from the tree's nodes and the later phases' judgments.
+// Each phase returns its own typed result; none edits what an earlier phase made (only this file lets
+// go of the line structure's parts no later phase reads). The PlanItem the rules read is assembled
+// here, once, from the tree's nodes and the later phases' judgments, after the scaffolding is gone.
 import type { EngineConfig } from '../types.js';
-import type { ItemNode, NumberingList, PlanDocument, PlanItem, UnitClause } from './types.js';
+import type { ItemNode, NumberingList, PairProblem, Paragraph, PlanDocument, PlanItem, UnitClause } from './types.js';
 import { readStructure } from './structure.js';
-import { judgeGenre } from './genre.js';
-import { buildTree } from './tree.js';
+import { judgeGenre, type GenreVerdict } from './genre.js';
+import { buildTree, type ItemTree } from './tree.js';
 import { assignSections, type SectionRole } from './sections.js';
 import { findDeclarations } from './clauses.js';
 import { judgeTasks, type TaskVerdicts } from './tasks.js';
@@ -20,27 +21,64 @@ import type { LineCache } from '../parser/parser.js';
 /** `cache`: the previous version's lines (the language server keeps one per open document); the
  *  plan is the same with or without it, only faster to build after a small edit. */
 export function parsePlan(text: string, config: Partial<EngineConfig> = {}, cache?: LineCache): PlanDocument {
+  return assembled(text, judged(text, config, cache));
+}
+
+/** What the phases judged, without the scaffolding they judged it from: the line structure's pairs,
+ *  markers, headings and table rows and the items' own clauses are garbage once this returns, before
+ *  the PlanItems are made (they were a quarter of a big plan's peak memory; issue 18). */
+export interface Judged {
+  genre: GenreVerdict;
+  tree: ItemTree;
+  sections: Map<ItemNode, SectionRole>;
+  verdicts: TaskVerdicts;
+  units: Map<ItemNode, ItemUnits>;
+  details: Details;
+  year: number | undefined;
+  firstListedLeads: boolean;
+  paragraphs: Paragraph[];
+  preamble: Paragraph[];
+  closing: Paragraph[];
+  pairProblems: PairProblem[];
+}
+
+/** Exported for its test (test/unit/memory.test.ts): what it returns reaches no line scaffolding. */
+export function judged(text: string, config: Partial<EngineConfig>, cache?: LineCache): Judged {
   const s = readStructure(text, cache);
   const roles = documentRoleMatcher(s.folded, config.roleKeywords, cache);
   const genre = judgeGenre(s, roles, config.documentKind, config.titleLines);
   const tree = buildTree(s);
+  // what only an earlier phase reads goes as soon as it has: the marker candidates once the tree is
+  // built (its items hold their own markers), each line's pairs once the units are assigned (this
+  // Structure is the parse's own; a LineCache's memo keeps its own references)
+  s.markers = none();
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
   const declarations = findDeclarations(s, roles);
   const ctx = { s, roles, leadsFirst: false };
   const own = ownClauses({ ...ctx, declarations }, tree.allItems.filter((it) => !it.children.length));
   const verdicts = judgeTasks(s, tree.allItems, genre, sections, own.clauses);
   const units = assignUnits(ctx, tree.allItems, own, declarations, sections, verdicts);
+  s.pairsByLine = new Map();
   const year = documentYear(genre.title?.text);
   const details = findDetails(s, tree.allItems, year, own.clauses);
-  const { allItems, of } = assemble(tree.allItems, verdicts, units, details);
   return {
-    text, kind: genre.genre, genre, sections: new Map([...sections].map(([n, r]) => [of(n), r] as [PlanItem, SectionRole])), title: genre.title, year,
-    preamble: s.paragraphs.filter((p) => p.line < s.bodyStartLine),
-    items: allItems.filter((it) => !it.parent), allItems, tasks: allItems.filter((it) => it.isTask),
-    closing: s.paragraphs.filter((p) => p.line >= s.closingLine), paragraphs: s.paragraphs, schemes: tree.schemes,
+    genre, tree, sections, verdicts, units, details, year, firstListedLeads: declarations.firstListedLeads !== undefined,
+    paragraphs: s.paragraphs, preamble: s.paragraphs.filter((p) => p.line < s.bodyStartLine), closing: s.paragraphs.filter((p) => p.line >= s.closingLine),
     pairProblems: s.pairProblems,
+  };
+}
+
+function assembled(text: string, j: Judged): PlanDocument {
+  const { genre, tree, units } = j;
+  const { allItems, of } = assemble(tree.allItems, j.verdicts, units, j.details);
+  return {
+    text, kind: genre.genre, genre, sections: new Map([...j.sections].map(([n, r]) => [of(n), r] as [PlanItem, SectionRole])), title: genre.title, year: j.year,
+    preamble: j.preamble,
+    items: allItems.filter((it) => !it.parent), allItems, tasks: allItems.filter((it) => it.isTask),
+    closing: j.closing, paragraphs: j.paragraphs, schemes: tree.schemes,
+    pairProblems: j.pairProblems,
     numberingLists: tree.numberingLists.map((l): NumberingList => ({ rank: l.rank, scheme: l.scheme, items: l.items.map(of) })),
-    enumerations: details.enumerations, firstListedLeads: declarations.firstListedLeads !== undefined,
+    enumerations: j.details.enumerations, firstListedLeads: j.firstListedLeads,
     headingClauses: headingClauses(units, of),
   };
 }
