@@ -31,7 +31,7 @@ const piece = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...'加强组织领导落实责任工作要点推进政务公开各部门體制機關') },
   { weight: 3, arbitrary: fc.constantFrom(...PAIR_OPENERS, ...PAIR_CLOSERS) },
   { weight: 3, arbitrary: fc.constantFrom(...MARKERS) },
-  { weight: 2, arbitrary: fc.constantFrom('（办公室牵头）', '（市发展改革委负责，各区配合）', '责任单位：', '牵头单位：市教育局', '年底前', '牵头卖力）', '（市卫健委卖力）', '8月底前', '（2025年6月底前）', '3个工作日内', '一是', '二是', '第一，', '，', '。', '；', '\t') },
+  { weight: 2, arbitrary: fc.constantFrom('（办公室牵头）', '（市发展改革委负责，各区配合）', '责任单位：', '牵头单位：市教育局', '年底前', '牵头卖力）', '（市卫健委卖力）', '8月底前', '（2025年6月底前）', '3个工作日内', '国办发[2019]14号', '國辦發（2020）3號', '号', '一是', '二是', '第一，', '，', '。', '；', '\t') },
   // table rows: a header above rows changes every row below it (the scan's state a keystroke's
   // copy of the lines after it depends on), numbers and markers in cells, a row's merged first cell
   { weight: 2, arbitrary: fc.constantFrom('序号\t工作任务\t牵头单位\t完成时限\n', '1\t加强管理\t办公室\t6月底前\n', '一、医疗质量\t（一）功能定位\t1.门诊\t财务科\n', '\t（二）质量\t2.手术\n', '2.推进\t各科室\n') },
