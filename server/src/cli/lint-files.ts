@@ -9,6 +9,7 @@ import { writeTextPreserving, AtomicWriteError, type EncodingMeta, type FileStam
 import { readPlanSource, type WordSource } from '../io/word-source.js';
 import { pendingRecovery, recoveryMessage } from '../io/recovery.js';
 import { errnoText, prefixedLine, text as msg } from '../i18n/catalogue.js';
+import { heapFor } from './heap.js';
 
 export interface LintOptions {
   configPath?: string;
@@ -109,6 +110,7 @@ async function readAndLint(file: string, opts: LintOptions, out: LintOutcome): P
  *  `meta`, a --fix writes the fixed text back in the file's own encoding — only if the file is
  *  still as `stamp` says it was read (an editor may have saved it meanwhile). */
 export async function lintText(file: string, text: string, meta: EncodingMeta | undefined, opts: LintOptions, out: LintOutcome, stamp?: FileStamp): Promise<CheckedFile | undefined> {
+  heapFor(text.length);
   const resolved = loadConfigForFile(file, { configPath: opts.configPath, locale: opts.locale, cli: opts.cli });
   if (resolved.error) {
     out.configErrors.push(resolved.error);

@@ -18,6 +18,7 @@ import { BINARY_FORMATS, tableChunks, type TableFormat, type TableLocale, type T
 import { noUnitNotes } from '../table/office.js';
 import type { PlanDocument } from '../engine/model/types.js';
 import { escapeTerminal } from './formatters/escape.js';
+import { heapFor } from './heap.js';
 
 const FORMAT_BY_EXT: Record<string, TableFormat> = { md: 'md', markdown: 'md', csv: 'csv', json: 'json', xlsx: 'xlsx', docx: 'docx' };
 
@@ -69,6 +70,7 @@ async function readInputs(io: CliIO, locale: Locale, positionals: string[], valu
   const configPath = values.config !== undefined ? abs(values.config as string) : undefined;
   const r: TableInputs = { inputs: [], locale, failed: false, brokenConfig: false };
   const reportedConfigs = new Set<string>();
+  let characters = 0; // the plans are all alive until the table is built
   const expanded = await expandInputs(positionals, { cwd: io.cwd });
   for (const e of expanded.errors) note(io, locale, e.message[locale]);
   r.failed = expanded.errors.length > 0;
@@ -95,6 +97,7 @@ async function readInputs(io: CliIO, locale: Locale, positionals: string[], valu
     if (r.inputs.length === 0) r.locale = loaded.config.locale === 'en' ? 'en' : 'zh';
     // an office file's own title (Word's Title style) comes before any guess from the text
     const config = read.word?.titleLines ? { ...loaded.config, titleLines: read.word.titleLines } : loaded.config;
+    heapFor((characters += read.text.length));
     const input: TableInput = { plan: parsePlan(read.text, config), file };
     sayNoTasks(io, locale, input);
     if (loaded.config.units) input.units = loaded.config.units;

@@ -25,8 +25,10 @@ export { aliasMap, normalizeUnitName, unitKey };
 
 /** `二、（三）7.` → `二、（三）7`: the 序号 column reads without the final delimiter. */
 export function pathLabel(path: string): string {
-  return path.replace(/[、﹑.．﹒,，]+$/u, '');
+  // most paths end in a digit or a bracket: no regex run, no new string
+  return PATH_DELIMS.includes(path[path.length - 1] ?? '') ? path.replace(/[、﹑.．﹒,，]+$/u, '') : path;
 }
+const PATH_DELIMS = '、﹑.．﹒,，';
 
 const TRAILING_PUNCT = /[\s\u3000\u00a0,，、;；:：。.]+$/u;
 
@@ -129,10 +131,13 @@ export function taskText(plan: PlanDocument, item: PlanItem): { text: string; bo
  *  (`1.`…`21.` across seven sections → `7`), joined to its parent's 序号 where the plan restarts the
  *  rank under each parent (`（一）1.` `（二）1.` → `（一）1` `（二）1`), so no two rows share a number
  *  and each reads as the plan writes it; a table's own 序号 column (`1`…`25`) stays as it is.
- *  Decided per rank over the tasks and the groups above them (a `注：1.` list does not count). */
-export function serialNumbers(plan: PlanDocument): Map<PlanItem, string> {
-  const shown = new Set<PlanItem>();
-  for (const t of plan.tasks) for (let a: PlanItem | undefined = t; a && !shown.has(a); a = a.parent) shown.add(a);
+ *  Decided per rank over the tasks and the groups above them (a `注：1.` list does not count).
+ *  One per task, in plan.tasks' order; items are told by their id (their index in allItems), not
+ *  hashed into Maps and Sets: those were a third of building a big plan's table (issue 18). */
+export function serialNumbers(plan: PlanDocument): string[] {
+  const shown: PlanItem[] = [];
+  const isShown = new Uint8Array(plan.allItems.length);
+  for (const t of plan.tasks) for (let a: PlanItem | undefined = t; a && !isShown[a.id]; a = a.parent) { isShown[a.id] = 1; shown.push(a); }
   // a rank restarts where two groups each hold the same number; a list with no group above it (the
   // table of 附件2 after that of 附件1) is told apart by its part below, not by a parent it lacks
   const seen = new Map<number, PlanItem>();
@@ -144,17 +149,17 @@ export function serialNumbers(plan: PlanDocument): Map<PlanItem, string> {
     if (other && other.parent !== it.parent) restarts.add(it.marker.rank);
     seen.set(key, it);
   }
-  const full = new Map<PlanItem, string>();
+  const full: (string | undefined)[] = new Array(plan.allItems.length);
   const serialOf = (it: PlanItem): string => {
-    let out = full.get(it);
+    let out = full[it.id];
     if (out === undefined) {
       const own = it.path.slice(it.parent?.path.length ?? 0);
-      full.set(it, (out = (restarts.has(it.marker.rank) && it.parent ? serialOf(it.parent) : '') + own));
+      full[it.id] = out = (restarts.has(it.marker.rank) && it.parent ? serialOf(it.parent) : '') + own;
     }
     return out;
   };
-  const serials = new Map(plan.tasks.map((t) => [t, pathLabel(serialOf(t))]));
-  return new Set(serials.values()).size < serials.size ? withPartLabels(plan, serials) : serials;
+  const serials = plan.tasks.map((t) => pathLabel(serialOf(t)));
+  return new Set(serials).size < serials.length ? withPartLabels(plan, serials) : serials;
 }
 
 /** A part of the document that numbers on its own, by the line that opens it: `附件2`, a decimal
@@ -165,12 +170,12 @@ const PART_LABEL_RE = /^(附件[0-9０-９一二三四五六七八九十]*|[0-9]
 /** Numbers that repeat across parts (`1`…`25` in 附件1's table, `1`…`10` in 附件2's): every task in
  *  a labelled part takes its part's label, `附件2-1`, as the office would cite it. One pass over
  *  the paragraphs beside the tasks, both in document order. */
-function withPartLabels(plan: PlanDocument, serials: Map<PlanItem, string>): Map<PlanItem, string> {
+function withPartLabels(plan: PlanDocument, serials: string[]): string[] {
   const headings = new Set(plan.allItems.map((it) => it.heading.line));
-  const out = new Map<PlanItem, string>();
+  const out: string[] = [];
   let label = '';
   let p = 0;
-  for (const t of plan.tasks) {
+  for (const [i, t] of plan.tasks.entries()) {
     for (; p < plan.paragraphs.length && plan.paragraphs[p]!.line < t.heading.line; p++) {
       const para = plan.paragraphs[p]!;
       if (headings.has(para.line) || (plan.title && para.content.start < plan.title.span.end)) continue;
@@ -178,7 +183,7 @@ function withPartLabels(plan: PlanDocument, serials: Map<PlanItem, string>): Map
       const m = PART_LABEL_RE.exec(plan.text.slice(para.span.start, Math.min(para.content.end, para.content.start + 24)).trimStart());
       if (m) label = m[1] ?? m[2]!;
     }
-    out.set(t, label ? `${label}-${serials.get(t)!}` : serials.get(t)!);
+    out.push(label ? `${label}-${serials[i]!}` : serials[i]!);
   }
   return out;
 }
@@ -238,13 +243,14 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
   const mentions: Mention[][] = [];
   const serials = serialNumbers(plan);
   const sections = new Map<PlanItem, SectionRef[]>();
-  for (const item of plan.tasks) {
+  const names = new Map<string, { name: string; written: string } | null>(); // a plan names its units again and again
+  for (const [i, item] of plan.tasks.entries()) {
     const { text, body } = taskText(plan, item);
     const title = taskTitle(plan, item);
     const row: TaskRow = {
       doc,
       path: pathLabel(item.path),
-      serial: serials.get(item)!,
+      serial: serials[i]!,
       number: pathLabel(item.marker.raw),
       title,
       text: text === title ? title : text, // one string where they are the same (most tasks)
@@ -262,14 +268,16 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
     const named: Mention[] = [];
     // the model's units: the task's own, or those it takes from a merged cell, its parent, a
     // lead-in or a declaration (model/assign.ts)
-    const listed = new Set<string>(); // role and name: a task of thousands of units lists each once in linear time
+    // role and name: a task of thousands of units lists each once in linear time (a few are
+    // compared as they are: a Set a task was a tenth of building the table)
+    const listed = item.units.length > 8 ? new Set<string>() : undefined;
     for (const u of item.units) {
-      const written = normalizeUnitName(u.name);
-      if (!written) continue;
-      const name = aliases.get(unitKey(written)) ?? written;
+      const n = canonical(u.name, names, aliases);
+      if (!n) continue;
+      const { name, written } = n;
       named.push({ name, role: u.role, written });
-      const key = `${u.role}\u0000${name}`;
-      if (!listed.has(key)) { listed.add(key); row[u.role].push(name); }
+      const list = row[u.role];
+      if (listed ? added(listed, `${u.role}\u0000${name}`) : !list.includes(name)) list.push(name);
       if (u.separately && !row.separately.includes(u.role)) row.separately.push(u.role);
     }
     // at their length (a pushed list keeps room for 17), or the one shared empty list: most tasks
@@ -283,6 +291,22 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
     mentions.push(named);
   }
   return { rows, mentions };
+}
+
+/** whether `key` was not in `set` (it is now) */
+function added(set: Set<string>, key: string): boolean {
+  return set.size < set.add(key).size;
+}
+
+/** A unit's name as the table shows it (normalised, then its canonical name in the config's
+ *  aliases) and as the plan writes it, once per name the plan uses; null for an empty name. */
+function canonical(raw: string, names: Map<string, { name: string; written: string } | null>, aliases: Map<string, string>): { name: string; written: string } | null {
+  let n = names.get(raw);
+  if (n === undefined) {
+    const written = normalizeUnitName(raw);
+    names.set(raw, (n = written ? { name: aliases.get(unitKey(written)) ?? written, written } : null));
+  }
+  return n;
 }
 
 /** Units in order of first appearance: document order, then the order the clause names them. */
