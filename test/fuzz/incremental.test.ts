@@ -31,7 +31,7 @@ const piece = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...'加强组织领导落实责任工作要点推进政务公开各部门體制機關') },
   { weight: 3, arbitrary: fc.constantFrom(...PAIR_OPENERS, ...PAIR_CLOSERS) },
   { weight: 3, arbitrary: fc.constantFrom(...MARKERS) },
-  { weight: 2, arbitrary: fc.constantFrom('（办公室牵头）', '（市发展改革委负责，各区配合）', '责任单位：', '牵头单位：市教育局', '年底前', '牵头卖力）', '（市卫健委卖力）', '一是', '二是', '第一，', '，', '。', '；', '\t') },
+  { weight: 2, arbitrary: fc.constantFrom('（办公室牵头）', '（市发展改革委负责，各区配合）', '责任单位：', '牵头单位：市教育局', '年底前', '牵头卖力）', '（市卫健委卖力）', '8月底前', '（2025年6月底前）', '3个工作日内', '国办发[2019]14号', '國辦發（2020）3號', '号', '一是', '二是', '第一，', '，', '。', '；', '\t') },
   // table rows: a header above rows changes every row below it (the scan's state a keystroke's
   // copy of the lines after it depends on), numbers and markers in cells, a row's merged first cell
   { weight: 2, arbitrary: fc.constantFrom('序号\t工作任务\t牵头单位\t完成时限\n', '1\t加强管理\t办公室\t6月底前\n', '一、医疗质量\t（一）功能定位\t1.门诊\t财务科\n', '\t（二）质量\t2.手术\n', '2.推进\t各科室\n') },
@@ -103,6 +103,18 @@ test('incremental lint: edits at the seams — line breaks split, joined and tur
     [{ at: 1, remove: 0, insert: '\r' }, { at: 1, remove: 0, insert: '\n' }],
   ];
   for (const edits of cases) checkSequence(base, edits);
+});
+
+test('incremental lint: a paragraph\'s deadlines carried from the previous version change with the title\'s year', () => {
+  // kept by the paragraph's text; `8月底前` is a date only in the title's year
+  const base = '2024年工作方案\n一、主要任务\n（一）做好甲，8月底前完成。（办公室牵头）\n（二）做好乙。（财政局负责，年底前）\n';
+  const year = 3 / base.length;
+  checkSequence(base, [{ at: year, remove: 1, insert: '5' }, { at: 0.5, remove: 0, insert: '加强' }, { at: year, remove: 1, insert: '' }]);
+  const cache = new LineCache();
+  const dates = (text: string) => new Analysis('file:///plan.txt', 1, text, config, 'plan.txt', cache).plan.tasks.map((t) => t.deadlines.map((d) => `${d.text} ${d.date}`).join('、'));
+  assert.deepEqual(dates(base), ['8月底前 2024-08-31', '年底前 2024-12-31']);
+  assert.deepEqual(dates(base.replace('2024', '2025')), ['8月底前 2025-08-31', '年底前 2025-12-31']);
+  assert.deepEqual(dates(base.replace('2024年', '')), ['8月底前 undefined', '年底前 undefined']);
 });
 
 test('incremental lint: a role verb the document teaches (`牵头卖力`) is forgotten when its only use is deleted, learned when typed again', () => {

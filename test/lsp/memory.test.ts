@@ -3,15 +3,19 @@
 // none after a small one, none while analyses keep coming.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BIG_CHARS, IDLE_MS, IdleCollector } from '../../server/src/lsp/memory.js';
+import { BIG_CHARS, IDLE_MS, IdleCollector, YOUNG_IDLE_MS } from '../../server/src/lsp/memory.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-test('a big analysis: one collection once the server is idle; a small one: none', async () => {
+test('a big analysis: one full collection once the server is idle; a small one: a young-generation one', async () => {
   const c = new IdleCollector();
   c.analysed(BIG_CHARS - 1);
   await sleep(IDLE_MS * 3);
-  assert.equal(c.collections, 0, 'a plan below BIG_CHARS never triggers a collection');
+  assert.equal(c.collections, 0, 'a plan below BIG_CHARS never triggers a full collection');
+  assert.equal(c.scavenges, 1);
+  c.analysed(0);
+  await sleep(IDLE_MS * 3);
+  assert.equal(c.scavenges, 1, 'no analysis ran: nothing to collect');
   c.analysed(BIG_CHARS);
   assert.equal(c.collections, 0, 'not at once: the editor may still be busy');
   await sleep(IDLE_MS * 3);
@@ -32,6 +36,33 @@ test('analyses that keep coming hold the collection back until they stop; a smal
   c.analysed(10);
   await sleep(IDLE_MS * 3);
   assert.equal(c.collections, 1);
+  c.dispose();
+});
+
+test('after a small analysis, the young generation is collected once the server is quiet, not at once', async () => {
+  const { getHeapSpaceStatistics } = await import('node:v8');
+  // (a WeakRef cannot tell: V8's young-generation collection keeps a WeakRef's target)
+  const youngMB = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size / 1048576;
+  const c = new IdleCollector();
+  c.analysed(60_000);
+  await sleep(YOUNG_IDLE_MS * 3);
+  const empty = youngMB();
+  let garbage: number[][] | null = Array.from({ length: 1000 }, () => [1, 2, 3, 4, 5, 6, 7, 8]);
+  garbage = null;
+  const before = youngMB();
+  assert.ok(before > empty + 0.05, `the young generation holds garbage: ${empty} → ${before} MB`);
+  c.analysed(60_000);
+  assert.ok(youngMB() >= before, 'not at once');
+  for (let i = 0; i < 3; i++) {
+    await sleep(YOUNG_IDLE_MS / 3);
+    c.analysed(60_000); // typing on: held back
+  }
+  assert.equal(c.scavenges, 1);
+  await sleep(YOUNG_IDLE_MS * 3);
+  assert.equal(c.scavenges, 2);
+  assert.equal(c.collections, 0);
+  const after = youngMB();
+  assert.ok(after < empty + (before - empty) / 4, `young generation ${empty} → ${before} → ${after} MB`);
   c.dispose();
 });
 

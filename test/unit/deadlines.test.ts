@@ -3,6 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpusText, doc, itemByPath, plan } from '../fixtures/helpers.js';
+import { findDeadlines } from '../../server/src/engine/model/deadlines.js';
 
 const deadlines = (title: string, task: string) => {
   const text = doc(title, '一、重点任务', `1.${task}（办公室负责）`);
@@ -76,6 +77,19 @@ describe('deadlines', () => {
 
   test('traditional script: 3個工作日內, 2024年底前', () => {
     assert.deepEqual(deadlines('某某部2024年工作要點', '甲。2024年底前完成，3個工作日內答覆。'), [['2024年底前', '2024-12-31'], ['3個工作日內']]);
+  });
+
+  test('each form whole at its longest, after earlier characters of its kind: the scan starts near the next 前/月/年, never inside a match', () => {
+    const found = (t: string) => findDeadlines(t, 0, t.length, 2024).map((d) => [d.text, d.span.start]);
+    // 15 characters before the 前 that ends it, a 前 and a 月 ten characters before
+    assert.deepEqual(found('目前甲乙丙丁戊己庚辛2024年12月31日中旬之前完成'), [['2024年12月31日中旬之前', 10]]);
+    assert.deepEqual(found('当前月份甲乙丙2019年10月11日至2020年12月31日实施'), [['2019年10月11日至2020年12月31日', 7]]);
+    assert.deepEqual(found('年度工作，力争到2025年底之前，2024年第三季度末之前，2024年12月中旬，今年底之前'), [
+      ['力争到2025年底之前', 5], ['2024年第三季度末之前', 17], ['2024年12月中旬', 30], ['今年底之前', 41],
+    ]);
+    assert.deepEqual(found('长期以来，今年内持续推进，印发之日起30—60个工作日内，用两个月左右的时间'), [
+      ['今年内持续推进', 5], ['印发之日起30—60个工作日内', 13], ['用两个月左右的时间', 29],
+    ]);
   });
 
   test('the corpus: 000 `8月底前` → 2020-08-31, 004 `9月25日前` → 2020-09-25, 001 `2022年底前`', () => {

@@ -1,5 +1,5 @@
 // text → plan model → diagnostics.
-import type { Diagnostic, EngineConfig, LintResult, RuleContext } from './types.js';
+import type { Diagnostic, EngineConfig, LintResult, Report, RuleContext } from './types.js';
 import { parsePlan } from './model/parse.js';
 import type { LineCache } from './parser/parser.js';
 import { rules } from './rules/index.js';
@@ -24,14 +24,11 @@ export function lint(text: string, config?: EngineConfig | ConfigOverride, timin
     const severity = setting.severity;
     const ctx: RuleContext = {
       plan, locale: cfg.locale, options: setting.options, severity, config: cfg,
-      report({ messageId, ...d }) {
-        const msg = rule.meta.messages[messageId];
+      report(r) {
+        const msg = rule.meta.messages[r.messageId];
         // a programming error in the rule, not in the document: fail loudly in its tests
-        if (!msg) throw new Error(`rule ${rule.meta.id} reported “${messageId}”, which its meta.messages does not define`);
-        diagnostics.push({
-          ...d, ruleId: rule.meta.id, messageKey: `${rule.meta.id}/${messageId}`,
-          severity: d.severity && severity === 'error' ? d.severity : severity, message: localise(msg, d.data, cfg.locale),
-        });
+        if (!msg) throw new Error(`rule ${rule.meta.id} reported “${r.messageId}”, which its meta.messages does not define`);
+        diagnostics.push(diagnostic(r, rule.meta.id, r.severity && severity === 'error' ? r.severity : severity, localise(msg, r.data, cfg.locale)));
       },
     };
     rule.check(ctx);
@@ -44,6 +41,18 @@ export function lint(text: string, config?: EngineConfig | ConfigOverride, timin
     timings.rulesMs = performance.now() - t1;
   }
   return { plan, diagnostics };
+}
+
+/** The report as a diagnostic, field by field: `{ messageId, ...d }` spread again into a new object
+ *  was a third of the rules' time at a keystroke (the 60 KB plan's rules, median 1.4 → 0.8 ms;
+ *  issue 18). An optional field the rule wrote stays, even when undefined. */
+function diagnostic(r: Report, ruleId: string, severity: Diagnostic['severity'], message: string): Diagnostic {
+  const d: Diagnostic = { data: r.data, span: r.span, ruleId, messageKey: `${ruleId}/${r.messageId}`, severity, message };
+  if ('fix' in r) d.fix = r.fix;
+  if ('suggestions' in r) d.suggestions = r.suggestions;
+  if ('uncertain' in r) d.uncertain = r.uncertain;
+  if ('related' in r) d.related = r.related;
+  return d;
 }
 
 function isResolved(c: EngineConfig | ConfigOverride | undefined): c is EngineConfig {

@@ -41,7 +41,8 @@ export class Diagnostics {
     if (!a) return [];
     // problems held in the nearest .fengong-baseline.json are not shown, as `fengong check` does
     const path = filePath(st.doc.uri);
-    const kept = path ? new Set(withoutBaselined(path, a.text, a.diagnostics)) : undefined;
+    const left = path ? withoutBaselined(path, a.text, a.diagnostics) : a.diagnostics;
+    const kept = left === a.diagnostics ? undefined : new Set(left);
     const shown = kept ? a.lsp.filter((_, i) => kept.has(a.diagnostics[i]!)) : a.lsp;
     const { error } = this.host.docConfig(st);
     if (!error || this.host.docs.has(pathToFileURL(error.file).href)) return shown;

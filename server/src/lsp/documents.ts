@@ -23,7 +23,8 @@ export interface DocState {
   analysis?: Analysis;
   /** the lines of the last version linted, reused by the next lint */
   lines: LineCache;
-  timer?: NodeJS.Timeout;
+  /** the pending lint: a timer while typing is debounced, an immediate after a quiet spell */
+  timer?: NodeJS.Timeout | NodeJS.Immediate;
   /** when the pending lint was first asked for (ms, performance.now) */
   pendingSince: number;
   /** when the last change arrived and the last lint ended */
@@ -48,6 +49,15 @@ export function resetDocument(st: DocState): void {
   st.lastLintEnd = -Infinity;
 }
 
+/** cancels the document's pending lint, if any */
+export function cancelPending(st: DocState): void {
+  const t = st.timer;
+  // a Timeout has refresh(), an Immediate not
+  if (t && 'refresh' in t) clearTimeout(t);
+  else if (t) clearImmediate(t);
+  st.timer = undefined;
+}
+
 export class Scheduler {
   constructor(
     /** lints the document and publishes what came of it */
@@ -66,12 +76,14 @@ export class Scheduler {
     st.lastChange = now;
     if (st.timer) {
       if (now - st.pendingSince >= MAX_WAIT_MS) return; // typing without a pause: let the pending lint run
-      clearTimeout(st.timer);
+      cancelPending(st);
       st.timer = setTimeout(() => { void this.flush(st); }, debounce);
       return;
     }
     st.pendingSince = now;
-    st.timer = setTimeout(() => { void this.flush(st); }, quiet ? 0 : debounce);
+    // setImmediate, not setTimeout(0): node waits at least 1 ms for a timer, a keystroke's whole
+    // budget is 16; changes that came in the same read are all applied before it runs
+    st.timer = quiet ? setImmediate(() => { void this.flush(st); }) : setTimeout(() => { void this.flush(st); }, debounce);
   }
 
   private async flush(st: DocState): Promise<void> {
@@ -98,8 +110,7 @@ export class Scheduler {
 
   dispose(st: DocState): void {
     st.closed = true;
-    clearTimeout(st.timer);
-    st.timer = undefined;
+    cancelPending(st);
     for (const w of st.waiters.splice(0)) w();
   }
 }

@@ -21,11 +21,12 @@ import {
 } from 'vscode-languageserver/node';
 import type { Locale } from '../engine/types.js';
 import { clearConfigCache } from '../config/load.js';
+import { forgetBaselineLookups } from '../baseline/store.js';
 import { PLAN_CHANGED_NOTIFICATION } from '../protocol.js';
 import { Analysis } from './analysis.js';
 import type { ActionOptions } from './actions.js';
 import { Diagnostics } from './diagnostics.js';
-import { DEFAULT_DEBOUNCE_MS, INCREMENTAL_MAX_CHARS, resetDocument, Scheduler, type DocState } from './documents.js';
+import { cancelPending, DEFAULT_DEBOUNCE_MS, INCREMENTAL_MAX_CHARS, resetDocument, Scheduler, type DocState } from './documents.js';
 import { LineCache } from '../engine/index.js';
 import { filePath, isConfigUri, parseSettings, resolveDocConfig, type ClientSettings, type DocConfig } from './settings.js';
 import { localeFromTag } from './text.js';
@@ -117,7 +118,7 @@ export class FengongServer {
     });
     connection.onShutdown(() => {
       this.memory.dispose();
-      for (const st of this.docs.values()) clearTimeout(st.timer);
+      for (const st of this.docs.values()) cancelPending(st);
       clearTimeout(this.refreshTimer);
     });
     registerDocumentHandlers(connection, this);
@@ -178,6 +179,7 @@ export class FengongServer {
 
   private refreshAll(): void {
     clearConfigCache();
+    forgetBaselineLookups();
     for (const st of this.docs.values()) {
       resetDocument(st);
       this.loadSettings(st);

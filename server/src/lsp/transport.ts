@@ -9,12 +9,14 @@
 //   than `exit` dropped (LSP 3.17, "initialize");
 // - `initialize` params without `capabilities` are a client with none;
 // - at the end of input every request read is answered before the process exits;
-// - a frame's chunks are joined once, when it is whole (a 10 MB didOpen comes in 160 chunks).
+// - a frame's chunks are joined once, when it is whole (a 10 MB didOpen comes in 160 chunks);
+// - a message goes out as one write, header and body together (the library's writer makes two, the
+//   second only once the first's callback came: two system calls a keystroke's diagnostics).
 // VS Code starts the server over IPC (client/src/extension.ts), not through this reader.
 import {
   AbstractMessageReader,
+  AbstractMessageWriter,
   ErrorCodes,
-  StreamMessageWriter,
   type DataCallback,
   type Disposable,
   type Message,
@@ -37,16 +39,36 @@ export function stdioTransport(input: NodeJS.ReadableStream, output: NodeJS.Writ
   return { reader, writer, drained: reader.drained };
 }
 
-class TrackingWriter extends StreamMessageWriter {
+class TrackingWriter extends AbstractMessageWriter implements MessageWriter {
   private idle?: () => void;
-  constructor(output: NodeJS.WritableStream, private readonly pending: Set<unknown>) {
-    super(output);
+  private errors = 0;
+  constructor(private readonly output: NodeJS.WritableStream, private readonly pending: Set<unknown>) {
+    super();
+    output.on('error', (e: Error) => this.fireError(e));
+    output.on('close', () => this.fireClose());
   }
 
-  override async write(msg: Message): Promise<void> {
-    await super.write(msg);
+  async write(msg: Message): Promise<void> {
+    const json = JSON.stringify(msg);
+    const bytes = Buffer.byteLength(json, 'utf8');
+    const header = `Content-Length: ${bytes}\r\n\r\n`;
+    const frame = Buffer.allocUnsafe(header.length + bytes);
+    frame.write(header, 0, 'ascii');
+    frame.write(json, header.length, 'utf8');
+    // stream writes keep their order: no lock needed between messages
+    await new Promise<void>((resolve, reject) => {
+      this.output.write(frame, (e?: Error | null) => {
+        if (!e) return resolve();
+        this.fireError(e, msg, ++this.errors);
+        reject(e);
+      });
+    });
     const m = msg as Json;
     if (m.method === undefined && m.id !== undefined && this.pending.delete(m.id) && !this.pending.size) this.idle?.();
+  }
+
+  end(): void {
+    this.output.end();
   }
 
   /** Resolves once no request is waiting for its answer. */

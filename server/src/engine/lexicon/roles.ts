@@ -38,6 +38,8 @@ export const ROLE_VERB_AFTER_RE = /(?:牵头|分别|按照?职责分工)([\u4e00
 
 /** 牵头 or 按职责分工 then the verb of the work at a group's end: `A牵头落实`, `A、B按职责分工抓好落实` */
 export const ROLE_THEN_VERB_RE = /(?:牵头|按照?职责分工)([\u4e00-\u9fff]{1,4})$/;
+/** the word of ROLE_THEN_VERB_RE that is no role word: text without it or a role word holds no role */
+export const REMIT_ROLE_WORD = '职责分工';
 
 /** modifiers between the units and the role word: `分别牵头` `按职责分工负责` */
 export const MODIFIER_RE = /(分别|共同|具体|按照?职责分工|根据职责分工|按照?职责|按各自职责|依职责)$/;

@@ -69,7 +69,23 @@ const HINT_RE = /[前内內年季期续續坚堅时月底]/;
 
 /** a character every match of PATTERNS[i] holds: a paragraph without it skips that pattern (most
  *  can start anywhere, so each was tried at every character of every task's text; issue 18) */
-const PATTERN_HINTS: RegExp[] = [/[持长長]/, /月/, /年/, /前/, /月/, /[季半]/, /[内內]/, /时/, /年/];
+const PATTERN_HINTS: RegExp[] = [/[持长長]/g, /月/g, /年/g, /前/g, /月/g, /[季半]/g, /[内內]/g, /时/g, /年/g];
+/** the longest match of PATTERNS[i], in code units (Infinity: no bound, `${D}+`). A match holds a
+ *  hint character within that many characters of its start, so a scan can start there, not try
+ *  every character between (`前` ends `8月底前`: a 300-character paragraph with one `前` is tried at
+ *  15 characters, not 300; the scans were most of the deadlines' time, issue 18) */
+const PATTERN_MAX: number[] = [7, 23, 11, 15, 10, 12, Infinity, Infinity, 5];
+
+/** re.exec(s) from re.lastIndex, started no earlier than a match can: every match holds a hint
+ *  character, so none starts before `h - max + 1`, h the first hint character at or after
+ *  re.lastIndex (none: no match); the match found is the one a scan from re.lastIndex finds. */
+function execNear(re: RegExp, hint: RegExp, max: number, s: string): RegExpExecArray | null {
+  hint.lastIndex = re.lastIndex;
+  const h = hint.exec(s);
+  if (!h) return null;
+  if (max !== Infinity) re.lastIndex = Math.max(re.lastIndex, h.index - max + 1);
+  return re.exec(s);
+}
 
 export function findDeadlines(text: string, start: number, end: number, docYear?: number): Deadline[] {
   const s = text.slice(start, end);
@@ -77,9 +93,10 @@ export function findDeadlines(text: string, start: number, end: number, docYear?
   if (!HINT_RE.test(s)) return found;
   for (let i = 0; i < PATTERNS.length; i++) {
     const re = PATTERNS[i]!;
-    if (PATTERN_HINTS[i] && !PATTERN_HINTS[i]!.test(s)) continue;
+    const hint = PATTERN_HINTS[i]!;
+    const max = PATTERN_MAX[i]!;
     re.lastIndex = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
+    for (let m = execNear(re, hint, max, s); m; m = execNear(re, hint, max, s)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
       const t = m[0];
       // a bare `前` (`…之前`) or `内` is no deadline: it needs a time before it

@@ -1,12 +1,12 @@
 // Phase 7 — details of every item: deadlines (`8月底前`, a 完成时限 cell) and inline
 // enumerations (`一是…二是…`).
 import type { Deadline, InlineEnumeration, ItemNode, Paragraph, UnitClause } from './types.js';
-import type { Structure } from './structure.js';
+import { structureCached, type Structure } from './structure.js';
 import { FREQUENCY_RE, findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findEnumerations } from './enumerations.js';
 import { DATE_LINE_RE } from '../lexicon/sections.js';
-import { paragraphFacts } from './facts.js';
-import { orNone } from './none.js';
+import { carriedValue, paragraphFacts } from './facts.js';
+import { none, orNone } from './none.js';
 
 /** what an enumeration's entry needs: a numeral before 是 or after 第 (SHI_RE, DI_RE) */
 const ENUMERATION_WORDS_RE = /[一二三四五六七八九十]是|第[一二三四五六七八九十]/;
@@ -37,7 +37,7 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
     const d = { deadlines: [] as Deadline[], enumerations: [] as InlineEnumeration[] };
     const seen = new Set<string>(); // `5月底前` twice in one task is one time limit
     for (const p of [it.heading, ...ownBody(s, it, it === last ? clauses.get(it) : undefined)]) {
-      let found = findDeadlines(text, p.content.start, p.content.end, year);
+      let found = paragraphDeadlines(s, p, year);
       const row = s.tableRows.get(p.line);
       const cell = row?.columns?.deadline !== undefined ? row.cells[row.columns.deadline] : undefined;
       // a filled 完成时限 cell is the row's time limit, as the clerk copies it; a date in the task text is a
@@ -60,6 +60,19 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
   }
   return { enumerations, byItem };
 }
+
+/** The deadlines a paragraph's text holds. A keystroke finds again only those of the paragraphs it
+ *  changed: the others' come from the previous version by their text (kept from the paragraph's
+ *  start and moved here; findDeadlines reads nothing but that text and the year), as most
+ *  paragraphs hold a hint (年, 月, 前, 内, 时) and every pattern ran on them again (issue 18). */
+function paragraphDeadlines(s: Structure, p: Paragraph, year: number | undefined): Deadline[] {
+  const { start, end } = p.content;
+  if (!structureCached(s)) return findDeadlines(s.text, start, end, year);
+  const kept = carriedValue(s, 'deadlines', year, s.text.slice(start, end), () => moved(findDeadlines(s.text, start, end, year), -start));
+  return kept.length ? moved(kept, start) : none();
+}
+
+const moved = (ds: Deadline[], by: number): Deadline[] => ds.map((d) => ({ ...d, span: { start: d.span.start + by, end: d.span.end + by } }));
 
 /** The item's body without the document's closing after it: the last item's body runs on to the
  *  signature and date (`国务院办公厅` / `2019年1月16日`), whose dates are no time limit; and the

@@ -126,8 +126,20 @@ export function innermostGenre(title: string): { word: string; genre: GenreClass
   return { word: pick.word, genre: pick.genre };
 }
 
+/** GENRE_WORDS by first character, in their order: a title's characters are looked up, not each
+ *  compared with every genre word (findTitle asks at every character of the lines before the body) */
+const GENRE_WORDS_BY_FIRST = (() => {
+  const m = new Map<number, (typeof GENRE_WORDS)[number][]>();
+  for (const g of GENRE_WORDS) {
+    const list = m.get(g[0].charCodeAt(0));
+    if (list) list.push(g);
+    else m.set(g[0].charCodeAt(0), [g]);
+  }
+  return m;
+})();
+
 function genreWordAt(t: string, i: number): readonly [string, GenreClass] | undefined {
-  const hit = GENRE_WORDS.find(([w]) => t.startsWith(w, i));
+  const hit = GENRE_WORDS_BY_FIRST.get(t.charCodeAt(i))?.find(([w]) => t.startsWith(w, i));
   if (!hit || !TITLE_END_GENRES.has(hit[0])) return hit;
   const rest = t.slice(i + hit[0].length);
   return TITLE_END_AFTER_RE.test(rest) || (FORWARDED_END_RE.test(rest) && FORWARDING_VERB_RE.test(t.slice(0, i))) ? hit : undefined;

@@ -152,20 +152,33 @@ function continuesQuote(l: LineRecord, res: ParagraphPairs | undefined, text: st
   return quoted.length > 10 || /[。！？!?；;]/.test(quoted);
 }
 
+/** 1 if the paragraph has a 号 or 號 (a document number's end), else 0: a walk over its own
+ *  characters, no copy of its text */
+export function mayHoldDocNumber(text: string, p: Paragraph): number {
+  for (let i = p.content.start; i < p.content.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x53f7 || c === 0x865f) return 1;
+  }
+  return 0;
+}
+
 const isLastOpen = (res: ParagraphPairs, p: PairProblem) =>
   !res.pairs.some((m) => m.open.offset > p.at.offset);
 const isFirstCloseProblem = (res: ParagraphPairs, q: PairProblem, open: string) =>
   !res.pairs.some((m) => m.close.offset < q.at.offset && m.open.char === open);
 
-/** `〔2019〕` is the only bracket for the year of a document number: `国办发[2019]14号` is not. */
-export function docNumberYears(text: string, paragraphs: Paragraph[]): PairProblem[] {
+/** `〔2019〕` is the only bracket for the year of a document number: `国办发[2019]14号` is not.
+ *  `may`: which paragraphs can hold one (mayHoldDocNumber), when known; the others are not searched. */
+export function docNumberYears(text: string, paragraphs: Paragraph[], may?: Uint8Array): PairProblem[] {
   const out: PairProblem[] = [];
   const re = /[\u4e00-\u9fff]([[【（(［])((?:19|20)[0-9]{2})([\]】）)］])[0-9]{1,4}[号號]/g;
   // the pattern may start at any CJK character: only a paragraph with a 号 is searched, found by a
   // forward scan per character (no copy of every paragraph's text: a keystroke's garbage)
   let simplified = 0;
   let traditional = 0;
-  for (const p of paragraphs) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (may && !may[i]) continue;
+    const p = paragraphs[i]!;
     if (simplified >= 0 && simplified < p.content.start) simplified = text.indexOf('号', p.content.start);
     if (traditional >= 0 && traditional < p.content.start) traditional = text.indexOf('號', p.content.start);
     if (simplified < 0 && traditional < 0) break;

@@ -5,7 +5,7 @@
 // here, once, from the tree's nodes and the later phases' judgments, after the scaffolding is gone.
 import type { EngineConfig } from '../types.js';
 import type { ItemNode, NumberingList, PairProblem, Paragraph, PlanDocument, PlanItem, UnitClause } from './types.js';
-import { readStructure } from './structure.js';
+import { readStructure, withDocNumberYears } from './structure.js';
 import { judgeGenre, type GenreVerdict } from './genre.js';
 import { buildTree, type ItemTree } from './tree.js';
 import { assignSections, type SectionRole } from './sections.js';
@@ -64,7 +64,7 @@ export function judged(text: string, config: Partial<EngineConfig>, cache?: Line
   return {
     genre, tree, sections, verdicts, units, details, year, firstListedLeads: declarations.firstListedLeads !== undefined,
     paragraphs: s.paragraphs, preamble: s.paragraphs.filter((p) => p.line < s.bodyStartLine), closing: s.paragraphs.filter((p) => p.line >= s.closingLine),
-    pairProblems: s.pairProblems,
+    pairProblems: withDocNumberYears(s),
   };
 }
 

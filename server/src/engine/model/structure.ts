@@ -5,7 +5,8 @@ import type { Marker, Paragraph, PairProblem, Rank, Span } from './types.js';
 import { parseLines, MARKER_RANK, type LineCache, type LineRecord } from '../parser/parser.js';
 import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
 import { MARKER_COMMAS, MARKER_DOTS, isDigitCode } from '../text/chars.js';
-import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, type ParagraphPairs } from './pairs.js';
+import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, mayHoldDocNumber, type ParagraphPairs } from './pairs.js';
+import { paragraphFacts } from './facts.js';
 import { findTables, type TableRow, type TableState } from './table.js';
 import { firstAtOrAfter } from './search.js';
 import { fold } from '../lexicon/fold.js';
@@ -91,7 +92,9 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const folded = cache ? foldAgain(cache, text) : fold(text);
   const reuse = reuseOf(cache, text, lines.length);
   const { paragraphs, pairsByLine, kept, tailFrom } = readParagraphs(text, lines, reuse);
-  const pairProblems = [...reconcileAcrossParagraphs(pairsByLine, lines, text), ...docNumberYears(text, paragraphs)]
+  // a keystroke's (cached) Structure leaves the document numbers' years to withDocNumberYears, which
+  // searches only the paragraphs that may hold one, known per paragraph
+  const pairProblems = [...reconcileAcrossParagraphs(pairsByLine, lines, text), ...(cache ? [] : docNumberYears(text, paragraphs))]
     .sort((a, b) => a.at.offset - b.at.offset);
   const { tables, markers, headings } = readMarkers(text, folded, lines, paragraphs, kept, reuse);
   const tableRows = tables.rows;
@@ -111,6 +114,17 @@ export function readStructure(text: string, cache?: LineCache): Structure {
     carries.set(out, { prevFacts: reuse.prev.facts, kept, tailFrom, oldTailFrom });
   }
   return out;
+}
+
+/** The pair problems with the document numbers' years in the wrong brackets, in text order. A
+ *  Structure made with a LineCache searches only the paragraphs with a 号, known per paragraph and
+ *  carried from the previous version (issue 18: every paragraph of the 10,000-line plan was searched
+ *  at each keystroke, ~1.4 ms); one made without has them already. */
+export function withDocNumberYears(s: Structure): PairProblem[] {
+  if (!structureCached(s)) return s.pairProblems;
+  const may = paragraphFacts(s, 'doc-number', undefined, (p) => mayHoldDocNumber(s.text, p));
+  const years = docNumberYears(s.text, s.paragraphs, may);
+  return years.length ? [...s.pairProblems, ...years].sort((a, b) => a.at.offset - b.at.offset) : s.pairProblems;
 }
 
 /** Which paragraphs of a Structure made with a LineCache are the previous version's: those before

@@ -3,9 +3,9 @@
 // groups (by ，；) and each group into units (by 、), never inside brackets: `各乡镇(街道)`.
 import type { RoleKeywords } from '../types.js';
 import type { Span, UnitClause, UnitRef, UnitRole } from './types.js';
-import { codeSet as codes, isLineBreakCode as isBreak, isWhitespaceCode } from '../text/chars.js';
+import { codeSet as codes, isLineBreakCode as isBreak, isWhitespaceCode, type CodeSet } from '../text/chars.js';
 import { findDeadlines } from './deadlines.js';
-import { BUILTIN_ROLES, LABEL_ROLE_WORDS, LABEL_NOUNS, PERSON_LABEL_RE, ROLE_THEN_VERB_RE, ROLE_VERB_AFTER_RE, MODIFIER_RE, SEPARATELY_RE, REMIT_RE, CONJUNCT_RE, DEADLINE_LABEL_RE, NOTE_LABEL_RE } from '../lexicon/roles.js';
+import { BUILTIN_ROLES, LABEL_ROLE_WORDS, LABEL_NOUNS, PERSON_LABEL_RE, REMIT_ROLE_WORD, ROLE_THEN_VERB_RE, ROLE_VERB_AFTER_RE, MODIFIER_RE, SEPARATELY_RE, REMIT_RE, CONJUNCT_RE, DEADLINE_LABEL_RE, NOTE_LABEL_RE } from '../lexicon/roles.js';
 import { ASIDE_BEFORE_BY_RE, CONJUNCTION_RE, ETC_RE, GENERIC_UNIT_RE, MAX_UNIT_LEN, RUN_TOGETHER_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
 import { CLAUSE_BRACKETS, CLAUSE_CLOSERS } from '../lexicon/brackets.js';
 import { fold } from '../lexicon/fold.js';
@@ -25,6 +25,10 @@ export interface RoleMatcher {
   labelRole: (word: string) => UnitRole;
   /** a label ahead, after spaces only: `牵头单位：A　责任单位：B` */
   labelAhead: RegExp;
+  /** what every group with a role holds — a role word, a label's role part, or 职责分工 of
+   *  `按职责分工落实` (ROLE_THEN_VERB_RE): a bracket without one (`（试行）`, `（2023—2025年）`) is no
+   *  clause, found with one scan instead of a parse (three in four brackets of the bench's plans) */
+  mayHoldRole: RegExp;
 }
 
 const matchers = new Map<string, RoleMatcher>();
@@ -56,6 +60,7 @@ export function makeRoleMatcher(extra: Partial<RoleKeywords> = {}): RoleMatcher 
     label: new RegExp(`^(${roleAlt})(?:${roleAlt})?(${nounAlt})\\s*[：:]`),
     labelRole: (word) => labelRoles.get(word) ?? 'responsible',
     labelAhead: new RegExp(`[ \\t\\u3000\\u00a0]+(?=(?:${roleAlt}){1,2}(?:${nounAlt})\\s*[：:])`, 'g'),
+    mayHoldRole: new RegExp(`${roleAlt}|${REMIT_ROLE_WORD}`),
   };
   if (matchers.size > 32) matchers.clear(); // configs are few; never let it grow without bound
   matchers.set(key, m);
@@ -129,7 +134,7 @@ const PLACES_RE = /^各(?:地|[省市县区州乡镇][市县区乡镇]{0,2})$/;
 
 const OPEN = codes(CLAUSE_BRACKETS);
 const CLOSE = codes(CLAUSE_CLOSERS);
-const SEPARATORS = new Map<string, Set<number>>();
+const SEPARATORS = new Map<string, CodeSet>();
 
 /** Splits s[start,end) at any of `seps` outside brackets; returns trimmed spans (may be empty). */
 export function splitTopLevel(s: string, start: number, end: number, seps: string): Span[] {
@@ -311,7 +316,7 @@ export interface ClauseParse {
 /** Parses the inside of a clause. Undefined when the text is not a unit clause. */
 export function parseClauseText(s: string, inner: Span, roles: RoleMatcher, firstListedLeads = false): ClauseParse | undefined {
   const len = inner.end - inner.start;
-  if (len <= 1 || len > 300) return undefined;
+  if (len <= 1 || len > 300 || !roles.mayHoldRole.test(s.slice(inner.start, inner.end))) return undefined;
   const groups = splitTopLevel(s, inner.start, inner.end, '，,；;').flatMap((g) => splitAtLabels(s, g, roles));
   const parsed: GroupParse[] = [];
   let inNote = false;
