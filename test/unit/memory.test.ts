@@ -9,7 +9,7 @@ import { parseLines } from '../../server/src/engine/parser/parser.js';
 import { parsePlan } from '../../server/src/engine/index.js';
 import { judged } from '../../server/src/engine/model/parse.js';
 import { readStructure } from '../../server/src/engine/model/structure.js';
-import { buildTaskTable } from '../../server/src/table/build.js';
+import { buildTaskTable, type TaskRow } from '../../server/src/table/build.js';
 import { officeTable } from '../../server/src/table/office.js';
 import { none, orNone, pushed } from '../../server/src/engine/model/none.js';
 
@@ -63,12 +63,26 @@ test('the task table of those tasks holds no reference to its plan, and one grou
   // the groups above a task are one list per group, shared by its tasks
   assert.equal(table.tasks[0]!.sections, table.tasks[19999]!.sections);
   // the lists a row leaves empty (no cooperating or guiding unit, no 分别, no deadline, no body) are
-  // one shared list; a filled one is the row's own
+  // one shared list; the rows that name the same units in a role share one list of them
   const empty = table.tasks.flatMap((r) => [r.responsible, r.cooperating, r.guiding, r.separately, r.deadlines, r.body]);
   assert.equal(new Set(empty).size, 1);
   assert.deepEqual(empty[0], []);
-  assert.notEqual(table.tasks[0]!.lead, table.tasks[1]!.lead);
+  assert.equal(new Set(table.tasks.map((r) => r.lead)).size, 1);
   assert.deepEqual(table.tasks[1]!.lead, ['办公室']);
+  // a task's own number is its 序号 (numbered through): one string
+  assert.equal(table.tasks.filter((r) => r.number === r.serial).length, 20000);
+});
+
+test('rows share a role\'s list only with rows that name the same units, in the same order', () => {
+  const lines = ['1.甲（办公室牵头，财政局配合）', '2.乙（办公室牵头，财政局、审计局配合）', '3.丙（办公室牵头，财政局配合）', '4.丁（财政局牵头，办公室配合）', '5.戊（办公室、财政局牵头）', '6.己（财政局、办公室牵头）'];
+  const rows = buildTaskTable(parsePlan(`某县2024年政务公开工作要点\n一、重点任务\n${lines.join('\n')}\n`)).tasks;
+  assert.deepEqual(rows.map((r) => [r.lead, r.cooperating]), [
+    [['办公室'], ['财政局']], [['办公室'], ['财政局', '审计局']], [['办公室'], ['财政局']],
+    [['财政局'], ['办公室']], [['办公室', '财政局'], []], [['财政局', '办公室'], []],
+  ]);
+  const [a, b, c, d, e, f] = rows as [TaskRow, TaskRow, TaskRow, TaskRow, TaskRow, TaskRow];
+  assert.ok(a.lead === b.lead && b.lead === c.lead && a.cooperating === c.cooperating);
+  assert.ok(a.cooperating !== b.cooperating && d.lead !== a.lead && e.lead !== f.lead && e.lead !== a.lead);
 });
 
 test('a plan of 200,000 tasks makes its table and its office layout (rows were once passed as 200,000 arguments: the stack overflowed)', () => {

@@ -5,7 +5,7 @@ import type { PlanDocument, PlanItem, Span, UnitRole } from '../engine/model/typ
 import type { WordPlace } from '../io/word-source.js';
 import { WHITESPACE_RUN } from '../engine/text/chars.js';
 import { aliasMap, normalizeUnitName, unitKey } from '../engine/text/unit-names.js';
-import { none, orNone, trimmed } from '../engine/model/none.js';
+import { none, orNone } from '../engine/model/none.js';
 import { ROLES, type SectionRef, type TableDocument, type TaskRef, type TaskRow, type TaskTable, type UnitRow } from './types.js';
 
 export * from './types.js';
@@ -244,6 +244,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
   const serials = serialNumbers(plan);
   const sections = new Map<PlanItem, SectionRef[]>();
   const names = new Map<string, { name: string; written: string } | null>(); // a plan names its units again and again
+  const lists = new Map<string, string[]>();
   for (const [i, item] of plan.tasks.entries()) {
     const { text, body } = taskText(plan, item);
     const title = taskTitle(plan, item);
@@ -251,7 +252,7 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
       doc,
       path: pathLabel(item.path),
       serial: serials[i]!,
-      number: pathLabel(item.marker.raw),
+      number: sameOr(serials[i]!, pathLabel(item.marker.raw)),
       title,
       text: text === title ? title : text, // one string where they are the same (most tasks)
       body,
@@ -280,9 +281,10 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
       if (listed ? added(listed, `${u.role}\u0000${name}`) : !list.includes(name)) list.push(name);
       if (u.separately && !row.separately.includes(u.role)) row.separately.push(u.role);
     }
-    // at their length (a pushed list keeps room for 17), or the one shared empty list: most tasks
-    // name no cooperating or guiding unit and write no 分别 (issue 18)
-    for (const role of ROLES) row[role] = trimmed(row[role]);
+    // at their length (a pushed list keeps room for 17), the one shared empty list (most tasks name no
+    // cooperating or guiding unit and write no 分别), and one list for the rows that name the same
+    // units in a role (`县政府办公室` leading task after task; rows are never edited; issue 18)
+    for (const role of ROLES) row[role] = sharedList(row[role], lists);
     row.separately = orNone(row.separately);
     if (item.inheritedUnits) row.inherited = declaration(item.inheritedUnits.text);
     if (item.uncertain) row.uncertain = true;
@@ -291,6 +293,19 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
     mentions.push(named);
   }
   return { rows, mentions };
+}
+
+/** `a` where `b` reads the same: one string for both (a task's own number is its 序号 when the plan
+ *  numbers through) */
+const sameOr = (a: string, b: string): string => (a === b ? a : b);
+
+/** The list of these names that every row naming exactly them shares, made at its length. */
+function sharedList(names: string[], lists: Map<string, string[]>): string[] {
+  if (!names.length) return none();
+  const key = names.length === 1 ? names[0]! : names.join('\u0000');
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = names.slice()));
+  return list;
 }
 
 /** whether `key` was not in `set` (it is now) */
