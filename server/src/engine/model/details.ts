@@ -7,6 +7,7 @@ import { findEnumerations } from './enumerations.js';
 import { DATE_LINE_RE } from '../lexicon/sections.js';
 import { carriedValue, paragraphFacts } from './facts.js';
 import { none, orNone } from './none.js';
+import { Shifter } from './shift.js';
 
 /** what an enumeration's entry needs: a numeral before 是 or after 第 (SHI_RE, DI_RE) */
 const ENUMERATION_WORDS_RE = /[一二三四五六七八九十]是|第[一二三四五六七八九十]/;
@@ -68,11 +69,9 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
 function paragraphDeadlines(s: Structure, p: Paragraph, year: number | undefined): Deadline[] {
   const { start, end } = p.content;
   if (!structureCached(s)) return findDeadlines(s.text, start, end, year);
-  const kept = carriedValue(s, 'deadlines', year, s.text.slice(start, end), () => moved(findDeadlines(s.text, start, end, year), -start));
-  return kept.length ? moved(kept, start) : none();
+  const kept = carriedValue(s, 'deadlines', year, s.text.slice(start, end), () => new Shifter({ offset: -start, lines: 0 }).deadlines(findDeadlines(s.text, start, end, year)));
+  return kept.length ? new Shifter({ offset: start, lines: 0 }).deadlines(kept) : none();
 }
-
-const moved = (ds: Deadline[], by: number): Deadline[] => ds.map((d) => ({ ...d, span: { start: d.span.start + by, end: d.span.end + by } }));
 
 /** The item's body without the document's closing after it: the last item's body runs on to the
  *  signature and date (`国务院办公厅` / `2019年1月16日`), whose dates are no time limit; and the

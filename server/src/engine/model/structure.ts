@@ -36,6 +36,7 @@ export interface Structure {
   folded: string;
   paragraphs: Paragraph[];
   pairsByLine: Map<number, ParagraphPairs>;
+  /** the problems of pairs across paragraphs (withDocNumberYears adds the document numbers') */
   pairProblems: PairProblem[];
   tableRows: Map<number, TableRow>;
   /** numbered markers in text order; a table row may carry several */
@@ -92,10 +93,8 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const folded = cache ? foldAgain(cache, text) : fold(text);
   const reuse = reuseOf(cache, text, lines.length);
   const { paragraphs, pairsByLine, kept, tailFrom } = readParagraphs(text, lines, reuse);
-  // a keystroke's (cached) Structure leaves the document numbers' years to withDocNumberYears, which
-  // searches only the paragraphs that may hold one, known per paragraph
-  const pairProblems = [...reconcileAcrossParagraphs(pairsByLine, lines, text), ...(cache ? [] : docNumberYears(text, paragraphs))]
-    .sort((a, b) => a.at.offset - b.at.offset);
+  // the document numbers' years in the wrong brackets are added by withDocNumberYears
+  const pairProblems = reconcileAcrossParagraphs(pairsByLine, lines, text).sort((a, b) => a.at.offset - b.at.offset);
   const { tables, markers, headings } = readMarkers(text, folded, lines, paragraphs, kept, reuse);
   const tableRows = tables.rows;
   const bodyStartLine = markers.find((c) => c.strength === 'definite')?.line ?? lines.length;
@@ -119,10 +118,9 @@ export function readStructure(text: string, cache?: LineCache): Structure {
 /** The pair problems with the document numbers' years in the wrong brackets, in text order. A
  *  Structure made with a LineCache searches only the paragraphs with a 号, known per paragraph and
  *  carried from the previous version (issue 18: every paragraph of the 10,000-line plan was searched
- *  at each keystroke, ~1.4 ms); one made without has them already. */
+ *  at each keystroke, ~1.4 ms). */
 export function withDocNumberYears(s: Structure): PairProblem[] {
-  if (!structureCached(s)) return s.pairProblems;
-  const may = paragraphFacts(s, 'doc-number', undefined, (p) => mayHoldDocNumber(s.text, p));
+  const may = structureCached(s) ? paragraphFacts(s, 'doc-number', undefined, (p) => mayHoldDocNumber(s.text, p)) : undefined;
   const years = docNumberYears(s.text, s.paragraphs, may);
   return years.length ? [...s.pairProblems, ...years].sort((a, b) => a.at.offset - b.at.offset) : s.pairProblems;
 }
