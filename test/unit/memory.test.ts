@@ -174,3 +174,13 @@ test('the 序号 cells of a table make markers of one hidden class (a spread gav
   assert.deepEqual(numbers.map((m) => [m.rank, m.value]).slice(-2), [[3, 50], [1, 1]]);
   assert.equal(numbers.filter((m) => sameMap(m, numbers[0]!)).length, 51);
 });
+
+test('a paragraph keeps its matched pairs as two offsets each, no token objects', () => {
+  const s = reachable(readStructure(TEXT));
+  const isToken = (o: object) => 'char' in o && 'kind' in o && 'offset' in o;
+  const pairs = s.filter((o) => 'open' in o && 'close' in o && !('span' in o));
+  // the 20,000 clauses' brackets: one pair each, and no PairToken behind them (112 bytes a pair)
+  assert.deepEqual([pairs.length, s.filter(isToken).length], [20000, 0]);
+  const first = readStructure(TEXT).pairsByLine.get(2)!;
+  assert.deepEqual(first, { pairs: [{ open: TEXT.indexOf('（'), close: TEXT.indexOf('）') }], problems: [] });
+});
