@@ -184,3 +184,13 @@ test('a paragraph keeps its matched pairs as two offsets each, no token objects'
   const first = readStructure(TEXT).pairsByLine.get(2)!;
   assert.deepEqual(first, { pairs: [{ open: TEXT.indexOf('（'), close: TEXT.indexOf('）') }], problems: [] });
 });
+
+test('the line records of lines without pair characters share one frozen empty list of pairs', () => {
+  const text = `某县2024年政务公开工作要点\n一、重点任务\n${'加强管理（办公室牵头）\n做好宣传\n'.repeat(1000)}`;
+  const lines = parseLines(text);
+  assert.equal(lines.length, 2003);
+  const empty = lines.filter((l) => !l.pairs.length).map((l) => l.pairs);
+  assert.equal(empty.length, 1003); // the title, the heading, the 1,000 lines of 做好宣传 and the last, empty line
+  assert.ok(new Set(empty).size === 1 && Object.isFrozen(empty[0]));
+  assert.deepEqual(lines[2]!.pairs.map((t) => [t.image, t.startOffset]), [['（', text.indexOf('（')], ['）', text.indexOf('）')]]);
+});

@@ -11,10 +11,11 @@
 // is off: every token begins some alternative of `line`, so any token sequence parses.
 import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import {
-  allTokens, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker,
+  allTokens, PAIR_CLOSERS, PAIR_OPENERS, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker,
   planLexer,
 } from '../lexer/tokens.js';
 import { isWhitespaceCode } from '../text/chars.js';
+import { none } from '../model/none.js';
 
 /** A marker or pair token as the model reads it: three fields, not Chevrotain's whole token (a
  *  keystroke copies the records after the edit with their offsets moved, and a spread of the
@@ -67,7 +68,7 @@ export class LineParser extends EmbeddedActionsParser {
     // the last line, when the slice does not end with a line break
     if (this.current.start < end) {
       this.current.end = end;
-      out.push(this.current);
+      out.push(closed(this.current));
     }
     // the parser is kept for the next call, its input and output are not
     this.input = [];
@@ -108,7 +109,7 @@ export class LineParser extends EmbeddedActionsParser {
     if (this.RECORDING_PHASE) return;
     const at = tok.startOffset + this.base;
     this.current.end = at;
-    this.lines.push(this.current);
+    this.lines.push(closed(this.current));
     this.current = record(at + tok.image.length);
   }
 
@@ -121,14 +122,31 @@ export class LineParser extends EmbeddedActionsParser {
   }
 
   private pair(tok: IToken): void {
-    if (!this.RECORDING_PHASE) this.current.pairs.push(lineToken(tok, this.base));
+    if (this.RECORDING_PHASE) return;
+    const pairs = this.current.pairs;
+    // the one string of each pair character: the lexer's image is a fresh copy of it (24 bytes)
+    const t: LineToken = { image: PAIR_CHAR.get(tok.image) ?? tok.image, startOffset: tok.startOffset + this.base, tokenType: tok.tokenType };
+    if (pairs === NO_TOKENS) this.current.pairs = [t];
+    else pairs.push(t);
   }
 }
 
 /** a token's three fields, its offset moved into the whole text (`onlyOffset` tracking sets no end) */
 const lineToken = (t: IToken, base: number): LineToken => ({ image: t.image, startOffset: t.startOffset + base, tokenType: t.tokenType });
 
-const record = (start: number): LineRecord => ({ start, end: start, contentStart: start, pairs: [] });
+/** the pairs of a line without any: one frozen list for all of them */
+const NO_TOKENS: LineToken[] = none();
+const PAIR_CHAR = new Map([...PAIR_OPENERS, ...PAIR_CLOSERS].map((c) => [c, c]));
+
+const record = (start: number): LineRecord => ({ start, end: start, contentStart: start, pairs: NO_TOKENS });
+
+/** the record with its pairs at their exact length: a list grown by push keeps room for 17, and a
+ *  line's records live until the plan's structure is read (a plan of bracketed clauses: 120 bytes
+ *  a line; issue 18) */
+function closed(rec: LineRecord): LineRecord {
+  if (rec.pairs.length > 1) rec.pairs = rec.pairs.slice();
+  return rec;
+}
 
 let parser: LineParser | undefined;
 
@@ -272,7 +290,7 @@ function shiftToken(t: LineToken, by: number): LineToken {
 /** A text ending with a line break has one more (empty) line, as editors count lines. */
 function fixTrailingLine(text: string, lines: LineRecord[]): LineRecord[] {
   const last = text.length ? text.charCodeAt(text.length - 1) : -1;
-  if (text.length === 0 || last === 10 || last === 13) lines.push({ start: text.length, end: text.length, contentStart: text.length, pairs: [] });
+  if (text.length === 0 || last === 10 || last === 13) lines.push({ start: text.length, end: text.length, contentStart: text.length, pairs: NO_TOKENS });
   return lines;
 }
 
