@@ -9,7 +9,7 @@
 // only, never by where a rule ends: a Markdown prefix and a tab before a marker (`#⇥（一）`) once
 // made two records of one line, every later line numbered one off (issue 18). Error recovery
 // is off: every token begins some alternative of `line`, so any token sequence parses.
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker,
   planLexer,
@@ -74,34 +74,47 @@ export class LineParser extends EmbeddedActionsParser {
     this.lines = [];
   }
 
+  // The callbacks and the line's alternatives are made once per parser, not at every line:
+  // Chevrotain's own advice (its "caching arrays of alternatives"), safe as they read nothing but
+  // the parser. Made anew per line they were a quarter of what a 1 MB lint allocates (issue 18).
+  private readonly pairAfterIndent = () => this.pair(this.CONSUME(Inline));
+  private readonly markerAfterIndent = () => this.marker(this.CONSUME(Marker));
+  private readonly breakAfterIndent = () => this.newline(this.CONSUME2(Newline));
+  private readonly pairAfterMarker = () => this.pair(this.CONSUME2(Inline));
+  private readonly breakAfterMarker = () => this.newline(this.CONSUME3(Newline));
+  private readonly pairOfPairs = () => this.pair(this.CONSUME3(Inline));
+  private readonly breakAfterPairs = () => this.newline(this.CONSUME4(Newline));
+  private readonly lineAlternatives: IOrAlt<void>[] = [
+    { ALT: () => this.newline(this.CONSUME(Newline)) },
+    {
+      ALT: () => {
+        this.indent(this.CONSUME(Indent));
+        this.OPTION(this.markerAfterIndent);
+        this.MANY(this.pairAfterIndent);
+        this.OPTION2(this.breakAfterIndent);
+      },
+    },
+    {
+      ALT: () => {
+        this.marker(this.CONSUME2(Marker));
+        this.MANY2(this.pairAfterMarker);
+        this.OPTION3(this.breakAfterMarker);
+      },
+    },
+    {
+      ALT: () => {
+        this.AT_LEAST_ONE(this.pairOfPairs);
+        this.OPTION4(this.breakAfterPairs);
+      },
+    },
+  ];
+  private readonly line = () => this.OR(this.lineAlternatives);
+
   // one rule, the line's alternatives inline: no rule call per line (SUBRULE, its entry and exit;
   // parseLines over the bench's 1,000 plans, lexing included: 203 → 197 ms; issue 18). The records
   // are the same: a line break, not a rule's end, closes one.
   public document = this.RULE('document', () => {
-    this.MANY3(() => this.OR([
-      { ALT: () => this.newline(this.CONSUME(Newline)) },
-      {
-        ALT: () => {
-          this.indent(this.CONSUME(Indent));
-          this.OPTION(() => this.marker(this.CONSUME(Marker)));
-          this.MANY(() => this.pair(this.CONSUME(Inline)));
-          this.OPTION2(() => this.newline(this.CONSUME2(Newline)));
-        },
-      },
-      {
-        ALT: () => {
-          this.marker(this.CONSUME2(Marker));
-          this.MANY2(() => this.pair(this.CONSUME2(Inline)));
-          this.OPTION3(() => this.newline(this.CONSUME3(Newline)));
-        },
-      },
-      {
-        ALT: () => {
-          this.AT_LEAST_ONE(() => this.pair(this.CONSUME3(Inline)));
-          this.OPTION4(() => this.newline(this.CONSUME4(Newline)));
-        },
-      },
-    ]));
+    this.MANY3(this.line);
   });
 
   private newline(tok: IToken): void {
