@@ -2,7 +2,7 @@
 // numbered markers (also at the start of table cells), unnumbered headings (Markdown `#`, decimal
 // section numbers `4.2.1`, `第X章`, short title lines) and where the body starts and ends.
 import type { Marker, Paragraph, PairProblem, Rank, Span } from './types.js';
-import { parseLines, MARKER_RANK, type LineCache, type LineRecord } from '../parser/parser.js';
+import { parseLines, MARKER_RANK, type LineCache, type LineRecord, type Lines } from '../parser/parser.js';
 import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
 import { MARKER_COMMAS, MARKER_DOTS, isDigitCode } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, mayHoldDocNumber, type ParagraphPairs } from './pairs.js';
@@ -150,7 +150,7 @@ export const structureFacts = (s: Structure): Map<string, unknown> => {
 /** Each line's paragraph and its pairs: the kept head's, the touched lines' read now, the kept
  *  tail's moved. `kept`: how many paragraphs came from the head; `tailFrom`: where the tail's start. */
 function readParagraphs(
-  text: string, lines: LineRecord[], reuse?: Reuse,
+  text: string, lines: Lines, reuse?: Reuse,
 ): { paragraphs: Paragraph[]; pairsByLine: Map<number, ParagraphPairs>; kept: number; tailFrom: number } {
   const head = reuse?.head ?? 0;
   const kept = reuse && head ? firstAtOrAfter(reuse.prev.paragraphs, head) : 0;
@@ -159,15 +159,15 @@ function readParagraphs(
   if (kept) for (const [line, pairs] of reuse!.prev.pairsByLine) { if (line >= head) break; pairsByLine.set(line, pairs); }
   const tail = reuse?.tail ?? lines.length;
   for (let i = head; i < tail; i++) {
-    const rec = lines[i]!;
     // parseLines trimmed the trailing whitespace: `（一）深入…。  ` ends at `。`
-    if (rec.end <= rec.contentStart) continue;
-    const span = { start: rec.start, end: rec.end };
+    if (!lines.filled(i)) continue;
+    const span = { start: lines.start(i), end: lines.end(i) };
+    const contentStart = lines.contentStart(i);
     // one object where the line has no indent (spans are never edited): 40 bytes a line
-    const p: Paragraph = { span, content: rec.contentStart === rec.start ? span : { start: rec.contentStart, end: rec.end }, line: i };
+    const p: Paragraph = { span, content: contentStart === span.start ? span : { start: contentStart, end: span.end }, line: i };
     paragraphs.push(p);
     // most lines hold no pair characters: nothing to match, nothing to store
-    if (rec.pairs.length) pairsByLine.set(i, matchParagraph(rec.pairs, i, text));
+    if (lines.shapes[i]!.pairs.length) pairsByLine.set(i, matchParagraph(lines.record(i).pairs, i, text));
   }
   const tailFrom = paragraphs.length;
   if (!reuse || tail >= lines.length) return { paragraphs, pairsByLine, kept, tailFrom };
@@ -185,7 +185,7 @@ function readParagraphs(
 /** Table rows, numbered markers and unnumbered headings. Below the touched lines the previous
  *  version's are moved, not read again, where the table scan reaches the kept tail in the state
  *  it was in there before (a header typed above a table changes every row below it). */
-function readMarkers(text: string, folded: string, lines: LineRecord[], paragraphs: Paragraph[], kept: number, reuse?: Reuse): Pick<StructureMemo, 'tables' | 'markers' | 'headings'> {
+function readMarkers(text: string, folded: string, lines: Lines, paragraphs: Paragraph[], kept: number, reuse?: Reuse): Pick<StructureMemo, 'tables' | 'markers' | 'headings'> {
   const prev = reuse?.prev;
   const head = reuse?.head ?? 0;
   const tail = reuse && reuse.tail < lines.length ? { line: reuse.tail, state: stateAt(reuse.prev.tables.states, reuse.oldTail) } : undefined;
@@ -197,7 +197,7 @@ function readMarkers(text: string, folded: string, lines: LineRecord[], paragrap
     const p = paragraphs[i]!;
     const row = tables.rows.get(p.line);
     // a 序号 cell is certain: the columns say so (`1⇥任务` takes no delimiter)
-    const first = row?.number ?? classifyMarker(lines[p.line]!, p.line, text) ?? labelledMarker(folded, p);
+    const first = row?.number ?? (lines.shapes[p.line]!.marker && classifyMarker(lines.record(p.line), p.line, text)) ?? labelledMarker(folded, p);
     if (first) markers.push(first);
     if (row) for (const m of row.cellMarkers) markers.push(m);
   }

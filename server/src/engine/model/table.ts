@@ -5,7 +5,7 @@
 //   一、医疗质量⇥（一）功能定位⇥1.门诊人次数…           markers of several ranks in one row
 //   ⇥（二）质量安全⇥8.手术患者…                       empty first cells: merged with the row above
 import type { Paragraph, Rank, Span, UnitRole } from './types.js';
-import { MARKER_RANK, type LineRecord } from '../parser/parser.js';
+import { MARKER_RANK, type Lines } from '../parser/parser.js';
 import type { MarkerCandidate } from './structure.js';
 import { isWhitespace } from '../text/chars.js';
 import { parseChineseNumeral } from '../text/numerals.js';
@@ -92,17 +92,22 @@ function headerColumns(folded: string, cells: Span[]): TableColumns | undefined 
 function numberCell(folded: string, cell: Span, line: number): MarkerCandidate | undefined {
   const t = folded.slice(cell.start, cell.end);
   const m = NUMBER_CELL_RE.exec(t);
-  const base = { raw: t, span: { ...cell }, line, strength: 'definite' as const, expectedDelimiter: '', inTable: true };
   if (m) {
     const value = Number(m[1]!.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)));
-    return value >= 1 ? { ...base, rank: 3, value, delimiter: m[2]! } : undefined;
+    return value >= 1 ? numberMarker(t, cell, line, 3, value, m[2]!) : undefined;
   }
   const sec = SECTION_CELL_RE.exec(t) ?? SUBSECTION_CELL_RE.exec(t);
   if (!sec) return undefined;
   const value = parseChineseNumeral(sec[1]!);
   const rank = t.startsWith('（') || t.startsWith('(') ? 2 : 1;
-  return value >= 1 ? { ...base, rank, value, delimiter: rank === 1 ? (sec[2] ?? '') : '' } : undefined;
+  return value >= 1 ? numberMarker(t, cell, line, rank, value, rank === 1 ? (sec[2] ?? '') : '') : undefined;
 }
+
+/** A 序号 cell's marker, built as one literal: a spread of the shared fields (`{ ...base, rank }`)
+ *  gave every row's marker a hidden class of its own, 400 bytes of maps and descriptors each, a
+ *  seventh of a big table's peak heap (issue 18). */
+const numberMarker = (raw: string, cell: Span, line: number, rank: Rank, value: number, delimiter: string): MarkerCandidate =>
+  ({ rank, value, raw, span: { start: cell.start, end: cell.end }, line, delimiter, strength: 'definite', expectedDelimiter: '', inTable: true });
 
 function cellMarker(folded: string, cell: Span, line: number, index: number): MarkerCandidate | undefined {
   const t = folded.slice(cell.start, Math.min(cell.end, cell.start + 8));
@@ -164,7 +169,7 @@ export interface TableResume {
 /** Rows of tab-separated tables, by line. Below a header row any row with a tab is a row; without
  *  one, a row needs three cells and a number in its first, so a stray tab in prose is no table. */
 export function findTables(
-  folded: string, paragraphs: Paragraph[], lines: LineRecord[], resume?: TableResume, tail?: TableTail,
+  folded: string, paragraphs: Paragraph[], lines: Lines, resume?: TableResume, tail?: TableTail,
 ): { rows: Map<number, TableRow>; states: TableState[]; stopped: boolean } {
   const rows = new Map<number, TableRow>();
   const states: TableState[] = [];
@@ -190,7 +195,7 @@ export function findTables(
     if (nextTab < 0) break;
     if (nextTab < p.content.start) nextTab = folded.indexOf('\t', p.content.start);
     if (nextTab < 0 || nextTab >= p.content.end) continue;
-    const token = lines[p.line]?.marker;
+    const token = lines.shapes[p.line]?.marker;
     const lineMarker = !!token;
     const cells = withAbsentLeadingCells(withMergedCells(folded, cellsOf(folded, p), columns, p.line), columns, token && MARKER_RANK.get(token.tokenType), rankColumn);
     const number = numberCell(folded, cells[columns?.number ?? 0]!, p.line);

@@ -37,6 +37,62 @@ export interface LineRecord {
   pairs: LineToken[];
 }
 
+/** A line as the lexer found it, every offset counted from the line's start (its tokens' too): a
+ *  version shares it with the next wherever an edit left the line alone, moved or not. Never
+ *  changed once made. */
+export interface LineShape {
+  end: number;
+  contentStart: number;
+  marker?: LineToken;
+  pairs: LineToken[];
+}
+
+/** The lines of one version of a text: where each starts, as numbers, and its shape. Moving the
+ *  lines after an edit is one typed-array pass, no object per line: a keystroke in a 10,000-line
+ *  plan copied every record after it with its tokens (~1 MB kept a keystroke long; issue 18).
+ *  Never changed once made (a version's readers may outlive the next version). */
+export class Lines {
+  constructor(readonly starts: Int32Array, readonly shapes: readonly LineShape[]) {}
+
+  get length(): number {
+    return this.shapes.length;
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return this.starts[i]! + this.shapes[i]!.end;
+  }
+
+  contentStart(i: number): number {
+    return this.starts[i]! + this.shapes[i]!.contentStart;
+  }
+
+  /** whether line `i` holds more than whitespace */
+  filled(i: number): boolean {
+    const sh = this.shapes[i]!;
+    return sh.end > sh.contentStart;
+  }
+
+  /** line `i` with its offsets in the whole text: a new object, made for the lines a scan reads */
+  record(i: number): LineRecord {
+    const at = this.starts[i]!;
+    const sh = this.shapes[i]!;
+    const out: LineRecord = { start: at, end: at + sh.end, contentStart: at + sh.contentStart, pairs: sh.pairs.map((t) => moved(t, at)) };
+    if (sh.marker) out.marker = moved(sh.marker, at);
+    return out;
+  }
+
+  /** every line's record (tests) */
+  records(): LineRecord[] {
+    return this.shapes.map((_, i) => this.record(i));
+  }
+}
+
+const moved = (t: LineToken, by: number): LineToken => ({ image: t.image, startOffset: t.startOffset + by, tokenType: t.tokenType });
+
 export const MARKER_RANK = new Map<TokenType, 1 | 2 | 3 | 4 | 5>([
   [Rank1Marker, 1], [Rank2Marker, 2], [Rank3Marker, 3], [Rank4Marker, 4], [Rank5Marker, 5],
 ]);
@@ -45,8 +101,10 @@ export const MARKER_RANK = new Map<TokenType, 1 | 2 | 3 | 4 | 5>([
 export class LineParser extends EmbeddedActionsParser {
   /** where this input's offsets start in the whole text */
   private base = 0;
-  private lines: LineRecord[] = [];
-  private current: LineRecord = record(0);
+  private out: LineBuilder = { starts: [], shapes: [] };
+  /** the line being read: where it starts in the whole text, and its shape */
+  private at = 0;
+  private current: LineShape = shape();
 
   constructor(validate = false) {
     // validated in the tests (parser.test.ts), not at every start-up; LL(1) is all it needs
@@ -55,23 +113,25 @@ export class LineParser extends EmbeddedActionsParser {
   }
 
   /** parses one slice's tokens into `out`; the slice starts at `base` of the whole text */
-  read(tokens: IToken[], base: number, end: number, out: LineRecord[]): void {
+  read(tokens: IToken[], base: number, end: number, out: LineBuilder): void {
     this.input = tokens;
     this.base = base;
-    this.lines = out;
-    this.current = record(base);
+    this.out = out;
+    this.at = base;
+    this.current = shape();
     this.document();
     // Every token begins some alternative of `line`, so no input is rejected (recovery is off: it
     // would only cost start-up); the guard keeps a future grammar change from dropping lines.
     if (this.errors.length) throw new Error(`fengong parser: ${this.errors[0]!.message}`);
     // the last line, when the slice does not end with a line break
-    if (this.current.start < end) {
-      this.current.end = end;
-      out.push(this.current);
+    if (this.at < end) {
+      this.current.end = end - this.at;
+      out.starts.push(this.at);
+      out.shapes.push(this.current);
     }
     // the parser is kept for the next call, its input and output are not
     this.input = [];
-    this.lines = [];
+    this.out = { starts: [], shapes: [] };
   }
 
   // The callbacks and the line's alternatives are made once per parser, not at every line:
@@ -120,69 +180,90 @@ export class LineParser extends EmbeddedActionsParser {
   private newline(tok: IToken): void {
     if (this.RECORDING_PHASE) return;
     const at = tok.startOffset + this.base;
-    this.current.end = at;
-    this.lines.push(this.current);
-    this.current = record(at + tok.image.length);
+    this.current.end = at - this.at;
+    this.out.starts.push(this.at);
+    this.out.shapes.push(this.current);
+    this.at = at + tok.image.length;
+    this.current = shape();
   }
 
   private indent(tok: IToken): void {
-    if (!this.RECORDING_PHASE) this.current.contentStart = tok.startOffset + this.base + tok.image.length;
+    if (!this.RECORDING_PHASE) this.current.contentStart = tok.startOffset + this.base - this.at + tok.image.length;
   }
 
   private marker(tok: IToken): void {
-    if (!this.RECORDING_PHASE) this.current.marker = lineToken(tok, this.base);
+    if (!this.RECORDING_PHASE) this.current.marker = lineToken(tok, this.base - this.at);
   }
 
   private pair(tok: IToken): void {
-    if (!this.RECORDING_PHASE) this.current.pairs.push(lineToken(tok, this.base));
+    if (!this.RECORDING_PHASE) this.current.pairs.push(lineToken(tok, this.base - this.at));
   }
 }
 
-/** a token's three fields, its offset moved into the whole text (`onlyOffset` tracking sets no end) */
+/** a token's three fields, its offset counted from its line's start (`onlyOffset` tracking sets no end) */
 const lineToken = (t: IToken, base: number): LineToken => ({ image: t.image, startOffset: t.startOffset + base, tokenType: t.tokenType });
 
-const record = (start: number): LineRecord => ({ start, end: start, contentStart: start, pairs: [] });
+const shape = (): LineShape => ({ end: 0, contentStart: 0, pairs: [] });
+
+/** lines as a parse finds them, before they are made a Lines */
+interface LineBuilder {
+  starts: number[];
+  shapes: LineShape[];
+}
 
 let parser: LineParser | undefined;
 
-/** Lexes and parses the text into line records. Never throws; every line of the text appears
+/** Lexes and parses the text into its lines. Never throws; every line of the text appears
  *  once, blank lines included (a final line without a break too). With a cache holding the
  *  previous version, only the lines an edit touched are lexed again: a keystroke in a
- *  10,000-line plan re-reads one line, not two megabytes. The records are the same either way
+ *  10,000-line plan re-reads one line, not two megabytes, and the lines after it keep their
+ *  shapes, only their starts move. The lines are the same either way
  *  (test/fuzz/incremental.test.ts). */
-export function parseLines(text: string, cache?: LineCache): LineRecord[] {
+export function parseLines(text: string, cache?: LineCache): Lines {
   if (!cache) return parseWhole(text);
   const before = cache.text;
   const old = cache.lines;
-  // the cache is written only once the new records exist: a failure leaves the old version whole
+  const edit = cache.edit;
+  cache.edit = undefined;
+  // the cache is written only once the new lines exist: a failure leaves the old version whole
   if (before === undefined || !old) {
     const lines = parseWhole(text);
     Object.assign(cache, { text, lines, same: undefined, keptHead: 0, keptTail: 0 });
-    return lines.slice();
+    return lines;
   }
-  const { keepHead, keepTail, from, to, head, tail } = touched(before, text, old);
+  const { keepHead, keepTail, from, to, head, tail } = touched(before, text, old, edit?.before === before ? edit : undefined);
   const delta = text.length - before.length;
   // the lines from `from` to `to` (new text) are lexed again, as one text of their own
   const middle = parseWhole(text.slice(from, to));
-  const lines = old.slice(0, keepHead);
-  for (const r of middle) lines.push(shifted(r, from));
-  for (let i = old.length - keepTail; i < old.length; i++) lines.push(delta ? shifted(old[i]!, delta) : old[i]!);
+  const n = keepHead + middle.length + keepTail;
+  const starts = new Int32Array(n);
+  starts.set(old.starts.subarray(0, keepHead));
+  for (let i = 0; i < middle.length; i++) starts[keepHead + i] = middle.starts[i]! + from;
+  for (let i = keepHead + middle.length, j = old.length - keepTail; i < n; i++, j++) starts[i] = old.starts[j]! + delta;
+  const shapes = old.shapes.slice(0, keepHead);
+  for (const sh of middle.shapes) shapes.push(sh);
+  for (let j = old.length - keepTail; j < old.length; j++) shapes.push(old.shapes[j]!);
+  const lines = new Lines(starts, shapes);
   Object.assign(cache, { text, lines, same: { head, tail, before }, keptHead: keepHead, keptTail: keepTail });
-  // records are never changed once made (readStructure reads them only): versions share them
-  return lines.slice();
+  return lines;
 }
 
-/** The previous version of a text and its line records, for parseLines to reuse. */
+/** The previous version of a text and its lines, for parseLines to reuse. */
 export class LineCache {
   text?: string;
-  lines?: LineRecord[];
+  lines?: Lines;
   /** what the last edit left alike: the first `head` and last `tail` code units of `before` */
   same?: { head: number; tail: number; before: string };
+  /** what the next version leaves alike of `before`, when the caller knows it (the language
+   *  server: the ranges of the editor's changes), so the texts are not compared: at least the
+   *  first `head` and the last `tail` code units. Read once, by the next parseLines. */
+  edit?: { head: number; tail: number; before: string };
   /** how many lines from the start the last edit left as they were, line breaks included (their
    *  records are the previous version's own) */
   keptHead?: number;
-  /** how many lines at the end the last edit left as they were (their records moved by the edit's
-   *  length change, their line numbers by its change of line count) */
+  /** how many lines at the end the last edit left as they were (their shapes the previous
+   *  version's, their starts moved by the edit's length change, their line numbers by its change
+   *  of line count) */
   keptTail?: number;
   /** a version folded to simplified script (readStructure's), and that version */
   folded?: { of: string; text: string };
@@ -190,21 +271,33 @@ export class LineCache {
 
 /** Which old lines an edit left alone: `keepHead` lines from the start (their line break and the
  *  character after it unchanged too: `\r` + a new `\n` is one break), `keepTail` from the end
- *  (the break before them unchanged); the new text from `from` to `to` holds the others. */
-function touched(before: string, after: string, old: LineRecord[]): { keepHead: number; keepTail: number; from: number; to: number; head: number; tail: number } {
+ *  (the break before them unchanged); the new text from `from` to `to` holds the others. `known`:
+ *  what the caller says the edit left alike (else the texts are compared). */
+function touched(
+  before: string, after: string, old: Lines, known?: { head: number; tail: number },
+): { keepHead: number; keepTail: number; from: number; to: number; head: number; tail: number } {
   const max = Math.min(before.length, after.length);
-  const head = commonPrefix(before, after, max);
-  const tail = commonSuffix(before, after, max - head);
-  let keepHead = 0;
+  const head = known ? Math.min(known.head, max) : commonPrefix(before, after, max);
+  const tail = known ? Math.min(known.tail, max - head) : commonSuffix(before, after, max - head);
+  const n = old.length;
   // a line is kept when its break and the next character lie in the common head
-  while (keepHead < old.length - 1 && old[keepHead + 1]!.start + 1 <= head) keepHead++;
-  let keepTail = 0;
+  const keepHead = n > 1 ? firstAtLeast(old.starts, head, 1, n) - 1 : 0;
   // a line is kept when the break before it (and the character before that) lie in the common tail
-  while (keepTail < old.length - keepHead - 1 && old[old.length - 1 - keepTail]!.start - 2 >= before.length - tail) keepTail++;
-  const from = keepHead < old.length ? old[keepHead]!.start : 0;
-  const lastOld = old.length - 1 - keepTail;
-  const to = keepTail ? old[lastOld + 1]!.start + (after.length - before.length) - breakBefore(after, old[lastOld + 1]!.start + after.length - before.length) : after.length;
+  const keepTail = Math.max(0, Math.min(n - firstAtLeast(old.starts, before.length - tail + 2, keepHead + 1, n), n - keepHead - 1));
+  const from = keepHead < n ? old.starts[keepHead]! : 0;
+  const lastOld = n - 1 - keepTail;
+  const to = keepTail ? old.starts[lastOld + 1]! + (after.length - before.length) - breakBefore(after, old.starts[lastOld + 1]! + after.length - before.length) : after.length;
   return { keepHead, keepTail, from, to, head, tail };
+}
+
+/** the first index in [lo, hi) whose start is at least `x` (hi when none): starts increase */
+function firstAtLeast(starts: Int32Array, x: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** length of the line break that ends just before `at` */
@@ -241,11 +334,11 @@ function commonSuffix(a: string, b: string, max: number): number {
 /** Characters lexed at a time (a slice ends at the line break after this many). */
 const SLICE = 1 << 16;
 
-/** The whole text's records, a slice of whole lines at a time: only one slice's tokens exist at
+/** The whole text's lines, a slice of whole lines at a time: only one slice's tokens exist at
  *  once, not the whole text's (a 10 MB plan lexes to about a million, over 100 MB; issue 18).
  *  Every marker and pair pattern looks only within its line. Exported for its tests. */
-export function parseWhole(text: string, slice = SLICE): LineRecord[] {
-  const lines: LineRecord[] = [];
+export function parseWhole(text: string, slice = SLICE): Lines {
+  const lines: LineBuilder = { starts: [], shapes: [] };
   for (let start = 0; start < text.length;) {
     const cut = start + slice < text.length ? text.indexOf('\n', start + slice) : -1;
     const end = cut < 0 ? text.length : cut + 1;
@@ -257,35 +350,22 @@ export function parseWhole(text: string, slice = SLICE): LineRecord[] {
     parser.read(lexed.tokens, start, end, lines);
     start = end;
   }
-  fixTrailingLine(text, lines);
+  // A text ending with a line break has one more (empty) line, as editors count lines.
+  const last = text.length ? text.charCodeAt(text.length - 1) : -1;
+  if (text.length === 0 || last === 10 || last === 13) {
+    lines.starts.push(text.length);
+    lines.shapes.push(shape());
+  }
   // trailing whitespace is not content: `（一）深入…。  ` ends at `。`
-  for (const rec of lines) rec.end = trimEnd(text, rec.contentStart, rec.end);
-  return lines;
+  for (let i = 0; i < lines.shapes.length; i++) {
+    const sh = lines.shapes[i]!;
+    const at = lines.starts[i]!;
+    sh.end = trimEnd(text, at + sh.contentStart, at + sh.end) - at;
+  }
+  return new Lines(Int32Array.from(lines.starts), lines.shapes);
 }
 
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
   return end;
 }
-
-/** a copy of a record moved by `by` code units */
-function shifted(rec: LineRecord, by: number): LineRecord {
-  // a line without pair characters keeps its empty list (records are never changed once made): most
-  // lines after a keystroke have none, and a new empty array each was garbage kept a keystroke long
-  const pairs = rec.pairs.length ? rec.pairs.map((t) => shiftToken(t, by)) : rec.pairs;
-  const out: LineRecord = { start: rec.start + by, end: rec.end + by, contentStart: rec.contentStart + by, pairs };
-  if (rec.marker) out.marker = shiftToken(rec.marker, by);
-  return out;
-}
-
-function shiftToken(t: LineToken, by: number): LineToken {
-  return { image: t.image, startOffset: t.startOffset + by, tokenType: t.tokenType };
-}
-
-/** A text ending with a line break has one more (empty) line, as editors count lines. */
-function fixTrailingLine(text: string, lines: LineRecord[]): LineRecord[] {
-  const last = text.length ? text.charCodeAt(text.length - 1) : -1;
-  if (text.length === 0 || last === 10 || last === 13) lines.push({ start: text.length, end: text.length, contentStart: text.length, pairs: [] });
-  return lines;
-}
-
