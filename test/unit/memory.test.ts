@@ -163,3 +163,14 @@ test('a task of one clause names its units in that clause\'s list, not a copy of
   assert.deepEqual(two.units.map((u) => u.name), ['办公室', '宣传部']);
   assert.ok(two.units !== two.unitClauses[0]!.units && two.units !== two.unitClauses[1]!.units);
 });
+
+test('the 序号 cells of a table make markers of one hidden class (a spread gave each row its own)', () => {
+  setFlagsFromString('--allow-natives-syntax');
+  const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+  const rows = Array.from({ length: 50 }, (_, i) => `${i + 1}\t做好第${i + 1}项工作\t县政府办公室\t${(i % 12) + 1}月底前`);
+  const s = readStructure(`某县2024年政务公开工作要点\n序号\t工作任务\t牵头单位\t完成时限\n${rows.join('\n')}\n一\t总体\t县政府办公室\t年底前\n`);
+  const numbers = [...s.tableRows.values()].map((r) => r.number!);
+  assert.equal(numbers.length, 51);
+  assert.deepEqual(numbers.map((m) => [m.rank, m.value]).slice(-2), [[3, 50], [1, 1]]);
+  assert.equal(numbers.filter((m) => sameMap(m, numbers[0]!)).length, 51);
+});

@@ -20,6 +20,7 @@ import { cellClauses, explicitClauses, findBareClause, type ClauseContext, type 
 import { looksLikeUnit, parseCellUnits } from './units.js';
 import { DECLARED_UNITS_RE, LEAD_IN_BACK_RE } from '../lexicon/roles.js';
 import { ETC_RE, TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
+import { ItemMap } from './item-map.js';
 
 export type UnitSourceKind = 'merged' | 'group' | 'parent' | 'lead-in' | 'declared' | 'team' | 'remit';
 
@@ -60,8 +61,8 @@ function continuation(s: Structure, line: number): TableRow | undefined {
 const leadsFirstAt = (d: Declarations, at: number) => d.firstListedLeads !== undefined && d.firstListedLeads < at;
 
 /** The clauses every leaf writes itself (tables and hovers want them in any genre). */
-export function ownClauses(ctx: ClauseContext & { declarations: Declarations }, leaves: ItemNode[]): OwnClauses {
-  const clauses = new Map<ItemNode, UnitClause[]>();
+export function ownClauses(ctx: ClauseContext & { declarations: Declarations }, leaves: ItemNode[], allItems: readonly ItemNode[]): OwnClauses {
+  const clauses = new ItemMap<ItemNode, UnitClause[]>(allItems);
   const known = new Set<string>();
   for (const it of leaves) {
     // the declaration applies to the clause it is written in (`（…负责。列第一位者为牵头单位，下同）`) and on
@@ -116,8 +117,8 @@ export function assignUnits(
   ctx: ClauseContext, items: ItemNode[], own: OwnClauses, declarations: Declarations,
   sections: Map<ItemNode, SectionRole>, verdicts: TaskVerdicts,
 ): Map<ItemNode, ItemUnits> {
-  const out = new Map<ItemNode, ItemUnits>();
-  const memo = new Map<ItemNode, UnitClause | null>();
+  const out = new ItemMap<ItemNode, ItemUnits>(items);
+  const memo = new ItemMap<ItemNode, UnitClause | null>(items);
   const remit = responsibilitySection(items, sections, verdicts);
   const declared = declarations.inherit && declaredUnits(ctx.s, declarations.inherit.from);
   const team = teamUnits(ctx, declarations.team);

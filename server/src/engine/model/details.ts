@@ -8,6 +8,7 @@ import { DATE_LINE_RE } from '../lexicon/sections.js';
 import { carriedValue, paragraphFacts } from './facts.js';
 import { none, orNone } from './none.js';
 import { Shifter } from './shift.js';
+import { ItemMap } from './item-map.js';
 
 /** what an enumeration's entry needs: a numeral before 是 or after 第 (SHI_RE, DI_RE) */
 const ENUMERATION_WORDS_RE = /[一二三四五六七八九十]是|第[一二三四五六七八九十]/;
@@ -32,7 +33,7 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
     enumerations.push(...found);
     enumsByLine.set(p.line, found);
   }
-  const byItem: Details['byItem'] = new Map();
+  const byItem: Details['byItem'] = new ItemMap(items);
   const last = items[items.length - 1];
   for (const it of items) {
     const d = { deadlines: [] as Deadline[], enumerations: [] as InlineEnumeration[] };

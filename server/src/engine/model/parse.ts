@@ -17,6 +17,7 @@ import { documentRoleMatcher } from './units.js';
 import { fold } from '../lexicon/fold.js';
 import { none, pushed } from './none.js';
 import type { LineCache } from '../parser/parser.js';
+import { ItemMap } from './item-map.js';
 
 /** `cache`: the previous version's lines (the language server keeps one per open document); the
  *  plan is the same with or without it, only faster to build after a small edit. */
@@ -55,7 +56,7 @@ export function judged(text: string, config: Partial<EngineConfig>, cache?: Line
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
   const declarations = findDeclarations(s, roles);
   const ctx = { s, roles, leadsFirst: false };
-  const own = ownClauses({ ...ctx, declarations }, tree.allItems.filter((it) => !it.children.length));
+  const own = ownClauses({ ...ctx, declarations }, tree.allItems.filter((it) => !it.children.length), tree.allItems);
   const verdicts = judgeTasks(s, tree.allItems, genre, sections, own.clauses);
   const units = assignUnits(ctx, tree.allItems, own, declarations, sections, verdicts);
   s.pairsByLine = new Map();
@@ -72,7 +73,7 @@ function assembled(text: string, j: Judged): PlanDocument {
   const { genre, tree, units } = j;
   const { allItems, of } = assemble(tree.allItems, j.verdicts, units, j.details);
   return {
-    text, kind: genre.genre, genre, sections: new Map([...j.sections].map(([n, r]) => [of(n), r] as [PlanItem, SectionRole])), title: genre.title, year: j.year,
+    text, kind: genre.genre, genre, sections: planSections(j.sections, allItems, of), title: genre.title, year: j.year,
     preamble: j.preamble,
     items: allItems.filter((it) => !it.parent), allItems, tasks: allItems.filter((it) => it.isTask),
     closing: j.closing, paragraphs: j.paragraphs, schemes: tree.schemes,
@@ -81,6 +82,13 @@ function assembled(text: string, j: Judged): PlanDocument {
     enumerations: j.details.enumerations, firstListedLeads: j.firstListedLeads,
     headingClauses: headingClauses(units, of),
   };
+}
+
+/** each item's section role, keyed by its PlanItem */
+function planSections(sections: Map<ItemNode, SectionRole>, allItems: PlanItem[], of: (n: ItemNode) => PlanItem): Map<PlanItem, SectionRole> {
+  const out = new ItemMap<PlanItem, SectionRole>(allItems);
+  for (const [n, r] of sections) out.set(of(n), r);
+  return out;
 }
 
 /** the ancestors' clauses the items inherit, each once, in document order */

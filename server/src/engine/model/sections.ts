@@ -9,6 +9,7 @@ import {
 } from '../lexicon/sections.js';
 import { fold } from '../lexicon/fold.js';
 import { TASK_VERB_RE } from '../lexicon/units.js';
+import { ItemMap } from './item-map.js';
 
 export type SectionRole = 'task' | 'framing' | 'scope' | 'procedure' | 'unit-centric' | 'review' | 'notes' | 'attachment';
 
@@ -58,7 +59,7 @@ export function headingRole(title: string, extraFraming: Set<string> = new Set()
 /** Each item's section role: its own heading's, else its nearest ancestor's; items that follow a
  *  `注：` or `附件：` line are notes and attachment entries. */
 export function assignSections(s: Structure, items: ItemNode[], extraFraming: Set<string>): Map<ItemNode, SectionRole> {
-  const roles = new Map<ItemNode, SectionRole>();
+  const roles = new ItemMap<ItemNode, SectionRole>(items);
   const lead = leadLines(s);
   const scoring = scoringParts(s);
   const lastChild = new Map<ItemNode | undefined, ItemNode>();

@@ -8,6 +8,7 @@ import { isFramingNoun, type SectionRole } from './sections.js';
 import { ANNEX_POINTER_RE, DATE_LINE_RE } from '../lexicon/sections.js';
 import { REMIT_VERB_RE } from '../lexicon/roles.js';
 import { TASK_VERB_RE, UNIT_SUFFIX_RE } from '../lexicon/units.js';
+import { ItemMap } from './item-map.js';
 
 /** each item's verdict: undefined for a task, else why it is none */
 export type TaskVerdicts = Map<ItemNode, NonTaskReason | undefined>;
@@ -38,7 +39,7 @@ export function judgeTasks(s: Structure, items: ItemNode[], genre: GenreVerdict,
   let lastRow = -1;
   for (const line of s.tableRows.keys()) { firstRow = Math.min(firstRow, line); lastRow = Math.max(lastRow, line); }
   for (const it of items) if (it.children.some((c) => s.tableRows.has(c.heading.line) && c.heading.line !== it.heading.line)) groupedRows.add(it.parent);
-  const verdicts: TaskVerdicts = new Map();
+  const verdicts: TaskVerdicts = new ItemMap(items);
   for (const it of items) {
     const role = sections.get(it) ?? 'task';
     let reason: NonTaskReason | undefined;

@@ -95,6 +95,8 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
   for (const c of candidates) (byLine.get(c.line) ?? byLine.set(c.line, []).get(c.line)!).push(c);
   let current: ItemNode | undefined;
   const first = candidates[0]?.line ?? Infinity;
+  // most plans hold no tab at all: no paragraph is then searched for one
+  const tabs = s.text.includes('\t');
   for (const p of s.paragraphs) {
     if (p.line < first || p.line >= s.closingLine) continue;
     if (st.part < s.partBreaks.length && p.line >= s.partBreaks[st.part]!) {
@@ -102,7 +104,7 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
       st.stack.length = 0; // an attachment's items are nobody's children in the main text
       current = undefined;
     }
-    if (!s.tableRows.has(p.line) && s.text.slice(p.content.start, p.content.end).includes('\t')) st.tableHeaders++;
+    if (tabs && !s.tableRows.has(p.line) && s.text.slice(p.content.start, p.content.end).includes('\t')) st.tableHeaders++;
     let accepted = false;
     for (const c of byLine.get(p.line) ?? []) {
       const item = place(s, st, c, p, schemesOfPart.get(st.part)!, candidates);
@@ -123,8 +125,8 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
       current.titleSpan = { ...p.content };
     }
     current.body = pushed(current.body, p);
-    const t = s.folded.slice(p.content.start, p.content.end);
-    if (s.headings.has(p.line) || /[：:]$/.test(t)) st.lastBreak = p.line;
+    const end = s.folded[p.content.end - 1];
+    if (s.headings.has(p.line) || end === '：' || end === ':') st.lastBreak = p.line;
   }
   // each item's span covers its last descendant's last paragraph
   for (let i = st.allItems.length - 1; i >= 0; i--) {
