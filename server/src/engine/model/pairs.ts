@@ -98,9 +98,10 @@ function findLater(tokens: LineToken[], from: number, family: string, consumed: 
   return -1;
 }
 
-/** Document-level pass over the paragraphs' problems: a title broken across two lines and a
- *  quotation spanning paragraphs are reported once, as assumptions, or not at all. */
-export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, lines: Lines, text: string): PairProblem[] {
+/** Document-level pass over the paragraphs' problems (on `problemLines`, in order): a title broken
+ *  across two lines and a quotation spanning paragraphs are reported once, as assumptions, or not
+ *  at all. In text order. */
+export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, problemLines: number[], lines: Lines, text: string): PairProblem[] {
   const out: PairProblem[] = [];
   // the next non-blank line, looked up only for the few lines with a problem
   const nextOf = { get(line: number): number | undefined {
@@ -108,7 +109,8 @@ export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, 
     return undefined;
   } };
   const dropped = new Set<PairProblem>();
-  for (const [lineNo, res] of perLine) {
+  for (const lineNo of problemLines) {
+    const res = perLine.get(lineNo)!;
     for (const p of res.problems) {
       if (dropped.has(p)) continue;
       if (p.kind === 'unclosed') {
