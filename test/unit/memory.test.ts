@@ -30,7 +30,7 @@ const BYTES = Buffer.byteLength(TEXT);
 test('the line parser keeps nothing of a text once its lines are dropped', () => {
   parseLines('预热\n'); // the parser itself (made once) is not the text's
   const before = heap();
-  let lines: unknown[] | undefined = parseLines(TEXT);
+  let lines: { length: number } | undefined = parseLines(TEXT);
   assert.equal(lines.length, 20003);
   lines = undefined;
   const after = heap();
@@ -185,12 +185,13 @@ test('a paragraph keeps its matched pairs as two offsets each, no token objects'
   assert.deepEqual(first, { pairs: [{ open: TEXT.indexOf('（'), close: TEXT.indexOf('）') }], problems: [] });
 });
 
-test('the line records of lines without pair characters share one frozen empty list of pairs', () => {
+test('the line shapes of lines without pair characters share one frozen empty list of pairs', () => {
   const text = `某县2024年政务公开工作要点\n一、重点任务\n${'加强管理（办公室牵头）\n做好宣传\n'.repeat(1000)}`;
   const lines = parseLines(text);
   assert.equal(lines.length, 2003);
-  const empty = lines.filter((l) => !l.pairs.length).map((l) => l.pairs);
+  const empty = lines.shapes.filter((l) => !l.pairs.length).map((l) => l.pairs);
   assert.equal(empty.length, 1003); // the title, the heading, the 1,000 lines of 做好宣传 and the last, empty line
   assert.ok(new Set(empty).size === 1 && Object.isFrozen(empty[0]));
-  assert.deepEqual(lines[2]!.pairs.map((t) => [t.image, t.startOffset]), [['（', text.indexOf('（')], ['）', text.indexOf('）')]]);
+  // a line's tokens count from its start
+  assert.deepEqual(lines.record(2).pairs.map((t) => [t.image, t.startOffset]), [['（', text.indexOf('（')], ['）', text.indexOf('）')]]);
 });

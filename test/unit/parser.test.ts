@@ -23,7 +23,7 @@ describe('parser', () => {
     assert.doesNotThrow(() => new LineParser(true));
   });
   test('any token sequence parses: markers, indents and pairs in any order, no line break at the end', () => {
-    const lines = parseWhole('）（一）\n  \n一、（1）（\n#\t（一）甲）\r\n①');
+    const lines = parseWhole('）（一）\n  \n一、（1）（\n#\t（一）甲）\r\n①').records();
     assert.deepEqual(lines.map((l) => [l.start, l.end, l.marker?.image, l.pairs.map((p) => p.image).join('')]), [
       [0, 4, undefined, '）（）'], [5, 7, undefined, ''], [8, 14, '一、', '（）（'], [15, 22, '（一）', '）'], [24, 25, '①', ''],
     ]);
@@ -199,7 +199,7 @@ describe('long plans', () => {
 
 describe('lexed a slice of lines at a time', () => {
   /** a line record as plain data: extent, marker and pair tokens by type, offset and text */
-  const plain = (text: string, slice?: number) => parseWhole(text, slice).map((l) => ({
+  const plain = (text: string, slice?: number) => parseWhole(text, slice).records().map((l) => ({
     start: l.start, end: l.end, contentStart: l.contentStart,
     marker: l.marker && [l.marker.tokenType.name, l.marker.startOffset, l.marker.image],
     pairs: l.pairs.map((t) => [t.tokenType.name, t.startOffset, t.image]),

@@ -231,6 +231,7 @@ const dirCache = new Map<string, string | null>();
 
 export function clearConfigCache(): void {
   fileCache.clear();
+  resolvedConfigs = new WeakMap();
   dirCache.clear();
 }
 
@@ -284,17 +285,31 @@ export interface ResolvedConfig {
  *  own overrides) and the error: the caller reports it once and keeps working. */
 export function loadConfigForFile(filePath: string, opts: { configPath?: string; locale?: Locale; cli?: ConfigOverride } = {}): ResolvedConfig {
   const path = opts.configPath ? resolve(opts.configPath) : findConfigFile(dirname(resolve(filePath)));
+  const file = path ? loadConfigFile(path, opts.cli?.locale ?? opts.locale ?? 'zh') : undefined;
+  const raw = file && !file.error ? file.raw : undefined;
+  const rel = raw?.overrides?.length ? relative(dirname(path!), resolve(filePath)).split(sep).join('/') : '';
+  const applying = (raw?.overrides ?? []).filter((o) => configGlobMatcher(Array.isArray(o.files) ? o.files : [o.files])(rel));
+  // the files of a run share their config: resolved once per config file, locale and the overrides
+  // that apply, not once per file (the rules' defaults, merged: 1,000 files, ~0.1 s; issue 18)
+  let byCli = resolvedConfigs.get(opts.cli ?? NO_CLI);
+  if (!byCli) resolvedConfigs.set(opts.cli ?? NO_CLI, (byCli = new Map()));
+  const key = `${path ?? ''}\0${opts.locale ?? ''}\0${applying.map((o) => raw!.overrides!.indexOf(o)).join(',')}`;
+  let r = byCli.get(key);
+  if (!r) byCli.set(key, (r = resolvedConfig(path, file, applying, opts)));
+  return r;
+}
+
+/** Resolved configs by the command line's overrides (an object per run), then by config file,
+ *  locale and the file's overrides; forgotten with the config files (clearConfigCache). */
+let resolvedConfigs = new WeakMap<ConfigOverride, Map<string, ResolvedConfig>>();
+const NO_CLI: ConfigOverride = {};
+
+function resolvedConfig(path: string | undefined, file: LoadedConfigFile | undefined, applying: NonNullable<RawConfig['overrides']>, opts: { locale?: Locale; cli?: ConfigOverride }): ResolvedConfig {
   const base = defaultConfig();
   if (opts.locale) base.locale = opts.locale;
-  if (!path) return { config: mergeConfig(base, opts.cli) };
-  const file = loadConfigFile(path, opts.cli?.locale ?? opts.locale ?? 'zh');
+  if (!path || !file) return { config: mergeConfig(base, opts.cli) };
   if (file.error || !file.raw) return { config: mergeConfig(base, opts.cli), configPath: path, error: file.error };
   const raw = file.raw;
-  const overrides: ConfigOverride[] = [toOverride(raw)];
-  const rel = relative(dirname(path), resolve(filePath)).split(sep).join('/');
-  for (const o of raw.overrides ?? []) {
-    if (configGlobMatcher(Array.isArray(o.files) ? o.files : [o.files])(rel)) overrides.push(toOverride(o));
-  }
   // command-line flags win over the file (ESLint's order)
-  return { config: mergeConfig(base, ...overrides, opts.cli), configPath: path, files: raw.files, ignore: raw.ignore };
+  return { config: mergeConfig(base, toOverride(raw), ...applying.map(toOverride), opts.cli), configPath: path, files: raw.files, ignore: raw.ignore };
 }

@@ -11,9 +11,12 @@ export interface LintTimings {
   rulesMs: number;
 }
 
+/** the defaults, resolved once: lint(text) without a config made them again at every call */
+let defaults: EngineConfig | undefined;
+
 /** `cache`: see parsePlan; the result is the same with or without it. */
 export function lint(text: string, config?: EngineConfig | ConfigOverride, timings?: LintTimings, cache?: LineCache): LintResult {
-  const cfg = isResolved(config) ? config : mergeConfig(defaultConfig(), config);
+  const cfg = isResolved(config) ? config : config === undefined ? (defaults ??= mergeConfig(defaultConfig())) : mergeConfig(defaultConfig(), config);
   const t0 = timings ? performance.now() : 0;
   const plan = parsePlan(text, cfg, cache);
   const t1 = timings ? performance.now() : 0;

@@ -56,6 +56,8 @@ const ENCODING_NAME = { utf8: 'UTF-8', utf16le: 'UTF-16LE', utf16be: 'UTF-16BE' 
 const BINARY_SAMPLE = 64 * 1024;
 /** Above this share of control bytes (other than \t \n \v \f \r, ESC, SUB) a file is binary. */
 const BINARY_CONTROL_SHARE = 0.1;
+/** control bytes: below 0x20 but \t \n \v \f \r (layout), ESC and SUB (old text files); and DEL */
+const CONTROL_BYTES_RE = /[\x00-\x08\x0e-\x19\x1c-\x1f\x7f]/g;
 
 /** Decode a file's bytes; never throws. The text keeps its line endings, not the BOM. */
 export function decodeBuffer(buf: Buffer): DecodeResult {
@@ -391,12 +393,9 @@ function binaryReason(buf: Buffer): Pick<DecodeFailure, 'detail' | 'why'> | unde
   const nul = buf.indexOf(0);
   if (nul >= 0) return { detail: `NUL byte at offset ${nul} and no UTF-16 BOM`, why: { id: 'io.why.nul', data: { offset: nul } } };
   const n = Math.min(buf.length, BINARY_SAMPLE);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = buf[i]!;
-    // \t \n \v \f \r are layout; ESC and SUB occur in old text files.
-    if ((b < 0x20 && !(b >= 9 && b <= 13) && b !== 0x1b && b !== 0x1a) || b === 0x7f) control++;
-  }
+  // the bytes as Latin-1 characters, one each, counted by one native scan: a loop over every byte
+  // ran unoptimised for the first files of a run (1,000 files, ~60 ms; issue 18)
+  const control = buf.toString('latin1', 0, n).match(CONTROL_BYTES_RE)?.length ?? 0;
   if (n > 0 && control / n > BINARY_CONTROL_SHARE) {
     return { detail: `${control} of the first ${n} bytes are control bytes`, why: { id: 'io.why.control', data: { control, n } } };
   }

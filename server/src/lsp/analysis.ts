@@ -35,8 +35,7 @@ export class Analysis {
     this.plan = r.plan;
     this.diagnostics = r.diagnostics;
     // the lint just recorded every line of this text in the cache: its starts are the index's
-    const records = cache?.text === text ? cache.lines : undefined;
-    this.lines = new LineIndex(text, records?.map((r) => r.start));
+    this.lines = new LineIndex(text, cache?.text === text ? cache.lines?.starts : undefined);
   }
 
   get lsp(): LspDiagnostic[] {

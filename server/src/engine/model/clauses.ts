@@ -54,13 +54,14 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
   const { s, roles, leadsFirst } = ctx;
   const f = s.folded;
   const clauses: UnitClause[] = [];
-  const paras = [it.heading, ...it.body];
-  for (const p of paras) {
+  // the heading, then the body: no list of both per item (what a lint allocates per item; issue 18)
+  for (let k = -1; k < it.body.length; k++) {
+    const p = k < 0 ? it.heading : it.body[k]!;
     const before = clauses.length;
     // a paragraph without any pair character still may be a clause of its own (d)
     const res = s.pairsByLine.get(p.line) ?? NO_PAIRS;
     // (a) bracketed clauses, outermost first: `〔各司（局）按职责分工负责〕` is one clause
-    const outer = outermost(res.pairs.filter((m) => CLAUSE_BRACKETS.includes(s.text[m.open]!)));
+    const outer = res.pairs.length ? outermost(res.pairs.filter((m) => CLAUSE_BRACKETS.includes(s.text[m.open]!))) : res.pairs;
     for (const m of outer) {
       if (m.open < it.marker.span.end) continue; // `（一）` itself
       const inner = withoutDeclaration(f, { start: m.open + 1, end: m.close });
@@ -106,7 +107,9 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
       }
     }
   }
-  return clauses.sort((a, b) => a.span.start - b.span.start).map((c) => asWritten(s, c));
+  clauses.sort((a, b) => a.span.start - b.span.start);
+  for (const c of clauses) asWritten(s, c);
+  return clauses;
 }
 
 /** `责任单位:A、B(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)`: a bracketed declaration at the
@@ -216,6 +219,7 @@ function withoutDeclaration(f: string, inner: Span): Span {
  *  (a pair is enclosed iff an earlier-opened one closes after it): linear in a paragraph of
  *  350,000 `（一）`, where comparing every two pairs took minutes. */
 function outermost(pairs: MatchedPair[]): MatchedPair[] {
+  if (pairs.length < 2) return pairs; // none enclosed: most paragraphs hold one bracket
   const byOpen = [...pairs].sort((a, b) => a.open - b.open);
   const enclosed = new Set<MatchedPair>();
   let maxClose = -1;

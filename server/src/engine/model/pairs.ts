@@ -2,7 +2,7 @@
 // traps of web copies handled: a title broken across two lines, a quotation spanning paragraphs,
 // an apostrophe written as ’.
 import type { Paragraph, PairProblem, PairToken } from './types.js';
-import type { LineRecord, LineToken } from '../parser/parser.js';
+import type { LineRecord, LineToken, Lines } from '../parser/parser.js';
 import { PAIRS } from '../lexicon/brackets.js';
 import { orNone } from './none.js';
 
@@ -103,17 +103,19 @@ function findLater(tokens: LineToken[], from: number, family: string, consumed: 
   return -1;
 }
 
-/** Document-level pass over the paragraphs' problems: a title broken across two lines and a
- *  quotation spanning paragraphs are reported once, as assumptions, or not at all. */
-export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, lines: LineRecord[], text: string): PairProblem[] {
+/** Document-level pass over the paragraphs' problems (on `problemLines`, in order): a title broken
+ *  across two lines and a quotation spanning paragraphs are reported once, as assumptions, or not
+ *  at all. In text order. */
+export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, problemLines: number[], lines: Lines, text: string): PairProblem[] {
   const out: PairProblem[] = [];
   // the next non-blank line, looked up only for the few lines with a problem
   const nextOf = { get(line: number): number | undefined {
-    for (let i = line + 1; i < lines.length; i++) if (lines[i]!.end > lines[i]!.contentStart) return i;
+    for (let i = line + 1; i < lines.length; i++) if (lines.filled(i)) return i;
     return undefined;
   } };
   const dropped = new Set<PairProblem>();
-  for (const [lineNo, res] of perLine) {
+  for (const lineNo of problemLines) {
+    const res = perLine.get(lineNo)!;
     for (const p of res.problems) {
       if (dropped.has(p)) continue;
       if (p.kind === 'unclosed') {
@@ -125,7 +127,7 @@ export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, 
         const nextRes = next === undefined ? undefined : perLine.get(next);
         const partner = nextRes?.problems.find((q) => q.kind === 'unopened' && q.at.char === close && !dropped.has(q));
         const title = p.at.char === '《';
-        const midSentence = !/[。！？!?；;：:]$/.test(text.slice(lines[lineNo]!.contentStart, lines[lineNo]!.end).trimEnd());
+        const midSentence = !/[。！？!?；;：:]$/.test(text.slice(lines.contentStart(lineNo), lines.end(lineNo)).trimEnd());
         if (partner && (title || midSentence) && isLastOpen(res, p) && isFirstCloseProblem(nextRes!, partner, p.at.char, text)) {
           dropped.add(partner);
           out.push({ ...p, partner: partner.at, uncertain: true, note: title ? 'title-broken-across-lines' : 'broken-across-lines' });
@@ -137,10 +139,9 @@ export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, 
         // first may open it mid-sentence (`他指出：“…`), so what counts is that this “ is the
         // paragraph's last quotation mark and the next paragraph goes on quoting: it starts with a
         // “ that stays open or closes a sentence — not a short quoted term (`“放管服”改革…`)
-        const l = lines[lineNo]!;
         const next = nextOf.get(lineNo);
-        const rest = text.slice(p.at.offset + 1, l.end);
-        if (!/[“”]/.test(rest) && next !== undefined && continuesQuote(lines[next]!, perLine.get(next), text)) continue;
+        const rest = text.slice(p.at.offset + 1, lines.end(lineNo));
+        if (!/[“”]/.test(rest) && next !== undefined && continuesQuote(lines.contentStart(next), perLine.get(next), text)) continue;
       }
       out.push(p);
     }
@@ -148,9 +149,9 @@ export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, 
   return out.sort((a, b) => a.at.offset - b.at.offset);
 }
 
-function continuesQuote(l: LineRecord, res: ParagraphPairs | undefined, text: string): boolean {
-  if (text[l.contentStart] !== '“') return false;
-  const m = res?.pairs.find((x) => x.open === l.contentStart);
+function continuesQuote(contentStart: number, res: ParagraphPairs | undefined, text: string): boolean {
+  if (text[contentStart] !== '“') return false;
+  const m = res?.pairs.find((x) => x.open === contentStart);
   if (!m) return true;
   // a short quoted term has no sentence end inside; the last paragraph of a quotation does (`。”`)
   const quoted = text.slice(m.open + 1, m.close);

@@ -2,13 +2,13 @@
 // numbered markers (also at the start of table cells), unnumbered headings (Markdown `#`, decimal
 // section numbers `4.2.1`, `第X章`, short title lines) and where the body starts and ends.
 import type { Marker, Paragraph, PairProblem, Rank, Span } from './types.js';
-import { parseLines, MARKER_RANK, type LineCache, type LineRecord } from '../parser/parser.js';
+import { parseLines, MARKER_RANK, type LineCache, type LineRecord, type Lines } from '../parser/parser.js';
 import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
 import { MARKER_COMMAS, MARKER_DOTS, isDigitCode } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, mayHoldDocNumber, type ParagraphPairs } from './pairs.js';
 import { paragraphFacts } from './facts.js';
 import { findTables, type TableRow, type TableState } from './table.js';
-import { firstAtOrAfter } from './search.js';
+import { firstAtOrAfter, lowerBound } from './search.js';
 import { fold } from '../lexicon/fold.js';
 import { Shifter } from './shift.js';
 import { ATTACHMENT_HEADING_RE, ATTACHMENT_TITLED_RE, DATE_LINE_RE, PAGE_JUNK_RE, SHEET_TITLE_RE } from '../lexicon/sections.js';
@@ -62,6 +62,8 @@ interface StructureMemo {
   lineCount: number;
   paragraphs: Paragraph[];
   pairsByLine: Map<number, ParagraphPairs>;
+  /** the lines whose pairs have a problem, in order */
+  problemLines: number[];
   tables: { rows: Map<number, TableRow>; states: TableState[] };
   markers: MarkerCandidate[];
   headings: Map<number, Heading>;
@@ -92,9 +94,9 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const lines = parseLines(text, cache);
   const folded = cache ? foldAgain(cache, text) : fold(text);
   const reuse = reuseOf(cache, text, lines.length);
-  const { paragraphs, pairsByLine, kept, tailFrom } = readParagraphs(text, lines, reuse);
+  const { paragraphs, pairsByLine, problemLines, kept, tailFrom } = readParagraphs(text, lines, reuse);
   // the document numbers' years in the wrong brackets are added by withDocNumberYears
-  const pairProblems = reconcileAcrossParagraphs(pairsByLine, lines, text).sort((a, b) => a.at.offset - b.at.offset);
+  const pairProblems = reconcileAcrossParagraphs(pairsByLine, problemLines, lines, text);
   const { tables, markers, headings } = readMarkers(text, folded, lines, paragraphs, kept, reuse);
   const tableRows = tables.rows;
   const bodyStartLine = markers.find((c) => c.strength === 'definite')?.line ?? lines.length;
@@ -105,7 +107,7 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const facts = new Map<string, unknown>();
   factMaps.set(out, facts);
   if (cache) {
-    memos.set(cache, { text, lineCount: lines.length, paragraphs, pairsByLine, tables, markers, headings, facts });
+    memos.set(cache, { text, lineCount: lines.length, paragraphs, pairsByLine, problemLines, tables, markers, headings, facts });
     cachedStructures.add(out);
   }
   if (reuse) {
@@ -150,27 +152,34 @@ export const structureFacts = (s: Structure): Map<string, unknown> => {
 /** Each line's paragraph and its pairs: the kept head's, the touched lines' read now, the kept
  *  tail's moved. `kept`: how many paragraphs came from the head; `tailFrom`: where the tail's start. */
 function readParagraphs(
-  text: string, lines: LineRecord[], reuse?: Reuse,
-): { paragraphs: Paragraph[]; pairsByLine: Map<number, ParagraphPairs>; kept: number; tailFrom: number } {
+  text: string, lines: Lines, reuse?: Reuse,
+): { paragraphs: Paragraph[]; pairsByLine: Map<number, ParagraphPairs>; problemLines: number[]; kept: number; tailFrom: number } {
   const head = reuse?.head ?? 0;
   const kept = reuse && head ? firstAtOrAfter(reuse.prev.paragraphs, head) : 0;
   const paragraphs = kept ? reuse!.prev.paragraphs.slice(0, kept) : [];
   const pairsByLine = new Map<number, ParagraphPairs>();
   if (kept) for (const [line, pairs] of reuse!.prev.pairsByLine) { if (line >= head) break; pairsByLine.set(line, pairs); }
+  // the few lines with a problem, so the pass across paragraphs reads only them (it walked every
+  // line's pairs at each keystroke: ~0.5 MB of entries a keystroke at 10,000 lines; issue 18)
+  const problemLines: number[] = [];
+  if (kept) for (const line of reuse!.prev.problemLines) { if (line >= head) break; problemLines.push(line); }
   const tail = reuse?.tail ?? lines.length;
   for (let i = head; i < tail; i++) {
-    const rec = lines[i]!;
     // parseLines trimmed the trailing whitespace: `（一）深入…。  ` ends at `。`
-    if (rec.end <= rec.contentStart) continue;
-    const span = { start: rec.start, end: rec.end };
+    if (!lines.filled(i)) continue;
+    const span = { start: lines.start(i), end: lines.end(i) };
+    const contentStart = lines.contentStart(i);
     // one object where the line has no indent (spans are never edited): 40 bytes a line
-    const p: Paragraph = { span, content: rec.contentStart === rec.start ? span : { start: rec.contentStart, end: rec.end }, line: i };
+    const p: Paragraph = { span, content: contentStart === span.start ? span : { start: contentStart, end: span.end }, line: i };
     paragraphs.push(p);
     // most lines hold no pair characters: nothing to match, nothing to store
-    if (rec.pairs.length) pairsByLine.set(i, matchParagraph(rec.pairs, i, text));
+    if (!lines.shapes[i]!.pairs.length) continue;
+    const pairs = matchParagraph(lines.record(i).pairs, i, text);
+    pairsByLine.set(i, pairs);
+    if (pairs.problems.length) problemLines.push(i);
   }
   const tailFrom = paragraphs.length;
-  if (!reuse || tail >= lines.length) return { paragraphs, pairsByLine, kept, tailFrom };
+  if (!reuse || tail >= lines.length) return { paragraphs, pairsByLine, problemLines, kept, tailFrom };
   const { prev, shift } = reuse;
   for (let k = firstAtOrAfter(prev.paragraphs, reuse.oldTail); k < prev.paragraphs.length; k++) {
     const q = prev.paragraphs[k]!;
@@ -179,13 +188,14 @@ function readParagraphs(
     const pairs = prev.pairsByLine.get(q.line);
     if (pairs) pairsByLine.set(p.line, shift.pairs(pairs));
   }
-  return { paragraphs, pairsByLine, kept, tailFrom };
+  for (let k = lowerBound(prev.problemLines, reuse.oldTail, (l) => l); k < prev.problemLines.length; k++) problemLines.push(prev.problemLines[k]! + shift.by.lines);
+  return { paragraphs, pairsByLine, problemLines, kept, tailFrom };
 }
 
 /** Table rows, numbered markers and unnumbered headings. Below the touched lines the previous
  *  version's are moved, not read again, where the table scan reaches the kept tail in the state
  *  it was in there before (a header typed above a table changes every row below it). */
-function readMarkers(text: string, folded: string, lines: LineRecord[], paragraphs: Paragraph[], kept: number, reuse?: Reuse): Pick<StructureMemo, 'tables' | 'markers' | 'headings'> {
+function readMarkers(text: string, folded: string, lines: Lines, paragraphs: Paragraph[], kept: number, reuse?: Reuse): Pick<StructureMemo, 'tables' | 'markers' | 'headings'> {
   const prev = reuse?.prev;
   const head = reuse?.head ?? 0;
   const tail = reuse && reuse.tail < lines.length ? { line: reuse.tail, state: stateAt(reuse.prev.tables.states, reuse.oldTail) } : undefined;
@@ -197,7 +207,7 @@ function readMarkers(text: string, folded: string, lines: LineRecord[], paragrap
     const p = paragraphs[i]!;
     const row = tables.rows.get(p.line);
     // a 序号 cell is certain: the columns say so (`1⇥任务` takes no delimiter)
-    const first = row?.number ?? classifyMarker(lines[p.line]!, p.line, text) ?? labelledMarker(folded, p);
+    const first = row?.number ?? (lines.shapes[p.line]!.marker && classifyMarker(lines.record(p.line), p.line, text)) ?? labelledMarker(folded, p);
     if (first) markers.push(first);
     if (row) for (const m of row.cellMarkers) markers.push(m);
   }
@@ -343,21 +353,17 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
   const rank = MARKER_RANK.get(tok.tokenType)!;
   const raw = tok.image;
   const span = { start: tok.startOffset, end: tok.startOffset + raw.length };
-  const make = (value: number, delimiter: string, strength: 'definite' | 'weak', open?: string, close?: string): MarkerCandidate | undefined =>
-    Number.isFinite(value) && value >= 1
-      ? { rank, value, raw, span, line, delimiter, expectedDelimiter: EXPECTED_DELIM[rank], strength, open, close }
-      : undefined;
   if (rank === 1) {
     // `三` alone on its line lost its `、`: an item only where the numbering expects it
     const bare = !(MARKER_COMMAS + MARKER_DOTS).includes(raw.slice(-1));
-    return bare ? make(parseChineseNumeral(raw), '', 'weak') : make(parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
+    return bare ? candidate(rank, raw, span, line, parseChineseNumeral(raw), '', 'weak') : candidate(rank, raw, span, line, parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
   }
   if (rank === 2 || rank === 4) {
     const closeAt = Math.max(raw.lastIndexOf('）'), raw.lastIndexOf(')'));
     const inner = raw.slice(1, closeAt);
-    return make(rank === 2 ? parseChineseNumeral(inner) : parseDigits(inner), raw.slice(closeAt + 1), 'definite', raw[0], raw[closeAt]);
+    return candidate(rank, raw, span, line, rank === 2 ? parseChineseNumeral(inner) : parseDigits(inner), raw.slice(closeAt + 1), 'definite', raw[0], raw[closeAt]);
   }
-  if (rank === 5) return make(parseCircled(raw[0]!), raw.slice(1), 'definite');
+  if (rank === 5) return candidate(rank, raw, span, line, parseCircled(raw[0]!), raw.slice(1), 'definite');
   // rank 3: digits, then at most one delimiter character
   let n = 0;
   while (n < raw.length && isDigitCode(raw.charCodeAt(n))) n++;
@@ -373,7 +379,16 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
     if (k >= rec.end || /[.．﹒%％\s\u3000\u00a0]/.test(text[k]!)) return undefined;
   }
   const weak = delimiter === '' || delimiter === '，' || delimiter === ',' || (dot && digitAfter);
-  return make(value, delimiter, weak ? 'weak' : 'definite');
+  return candidate(rank, raw, span, line, value, delimiter, weak ? 'weak' : 'definite');
+}
+
+/** a candidate with all its fields at once (no spreads), or none for a number below 1 */
+function candidate(
+  rank: Rank, raw: string, span: Span, line: number, value: number, delimiter: string, strength: 'definite' | 'weak', open?: string, close?: string,
+): MarkerCandidate | undefined {
+  return Number.isFinite(value) && value >= 1
+    ? { rank, value, raw, span, line, delimiter, expectedDelimiter: EXPECTED_DELIM[rank], strength, open, close }
+    : undefined;
 }
 
 export type { Span };

@@ -5,7 +5,7 @@
 //   一、医疗质量⇥（一）功能定位⇥1.门诊人次数…           markers of several ranks in one row
 //   ⇥（二）质量安全⇥8.手术患者…                       empty first cells: merged with the row above
 import type { Paragraph, Rank, Span, UnitRole } from './types.js';
-import { MARKER_RANK, type LineRecord } from '../parser/parser.js';
+import { MARKER_RANK, type Lines } from '../parser/parser.js';
 import type { MarkerCandidate } from './structure.js';
 import { isWhitespace } from '../text/chars.js';
 import { parseChineseNumeral } from '../text/numerals.js';
@@ -169,7 +169,7 @@ export interface TableResume {
 /** Rows of tab-separated tables, by line. Below a header row any row with a tab is a row; without
  *  one, a row needs three cells and a number in its first, so a stray tab in prose is no table. */
 export function findTables(
-  folded: string, paragraphs: Paragraph[], lines: LineRecord[], resume?: TableResume, tail?: TableTail,
+  folded: string, paragraphs: Paragraph[], lines: Lines, resume?: TableResume, tail?: TableTail,
 ): { rows: Map<number, TableRow>; states: TableState[]; stopped: boolean } {
   const rows = new Map<number, TableRow>();
   const states: TableState[] = [];
@@ -195,7 +195,7 @@ export function findTables(
     if (nextTab < 0) break;
     if (nextTab < p.content.start) nextTab = folded.indexOf('\t', p.content.start);
     if (nextTab < 0 || nextTab >= p.content.end) continue;
-    const token = lines[p.line]?.marker;
+    const token = lines.shapes[p.line]?.marker;
     const lineMarker = !!token;
     const cells = withAbsentLeadingCells(withMergedCells(folded, cellsOf(folded, p), columns, p.line), columns, token && MARKER_RANK.get(token.tokenType), rankColumn);
     const number = numberCell(folded, cells[columns?.number ?? 0]!, p.line);

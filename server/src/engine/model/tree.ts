@@ -91,10 +91,12 @@ interface Placement {
 
 function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: Map<number, Schemes>): { allItems: ItemNode[]; numberingLists: NumberingList<ItemNode>[] } {
   const st: Placement = { stack: [], listOf: new Map(), lists: [], allItems: [], lastBreak: -1, part: 0, lastArticle: -1, tableHeaders: 0 };
-  const byLine = new Map<number, MarkerCandidate[]>();
-  for (const c of candidates) (byLine.get(c.line) ?? byLine.set(c.line, []).get(c.line)!).push(c);
+  // the candidates are in text order: each paragraph's are the next ones (no list of them per line)
+  let next = 0;
   let current: ItemNode | undefined;
   const first = candidates[0]?.line ?? Infinity;
+  // most plans hold no tab at all: no paragraph is then searched for one
+  const tabs = s.text.includes('\t');
   for (const p of s.paragraphs) {
     if (p.line < first || p.line >= s.closingLine) continue;
     if (st.part < s.partBreaks.length && p.line >= s.partBreaks[st.part]!) {
@@ -102,10 +104,11 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
       st.stack.length = 0; // an attachment's items are nobody's children in the main text
       current = undefined;
     }
-    if (!s.tableRows.has(p.line) && s.text.slice(p.content.start, p.content.end).includes('\t')) st.tableHeaders++;
+    if (tabs && !s.tableRows.has(p.line) && s.text.slice(p.content.start, p.content.end).includes('\t')) st.tableHeaders++;
     let accepted = false;
-    for (const c of byLine.get(p.line) ?? []) {
-      const item = place(s, st, c, p, schemesOfPart.get(st.part)!, candidates);
+    while (next < candidates.length && candidates[next]!.line < p.line) next++;
+    for (; next < candidates.length && candidates[next]!.line === p.line; next++) {
+      const item = place(s, st, candidates[next]!, p, schemesOfPart.get(st.part)!, candidates);
       if (item) { current = item; accepted = true; }
     }
     if (accepted || !current) continue;
@@ -123,8 +126,8 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
       current.titleSpan = { ...p.content };
     }
     current.body = pushed(current.body, p);
-    const t = s.folded.slice(p.content.start, p.content.end);
-    if (s.headings.has(p.line) || /[：:]$/.test(t)) st.lastBreak = p.line;
+    const end = s.folded[p.content.end - 1];
+    if (s.headings.has(p.line) || end === '：' || end === ':') st.lastBreak = p.line;
   }
   // each item's span covers its last descendant's last paragraph
   for (let i = st.allItems.length - 1; i >= 0; i--) {

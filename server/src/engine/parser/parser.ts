@@ -9,7 +9,7 @@
 // only, never by where a rule ends: a Markdown prefix and a tab before a marker (`#⇥（一）`) once
 // made two records of one line, every later line numbered one off (issue 18). Error recovery
 // is off: every token begins some alternative of `line`, so any token sequence parses.
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens, PAIR_CLOSERS, PAIR_OPENERS, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker,
   planLexer,
@@ -38,6 +38,62 @@ export interface LineRecord {
   pairs: LineToken[];
 }
 
+/** A line as the lexer found it, every offset counted from the line's start (its tokens' too): a
+ *  version shares it with the next wherever an edit left the line alone, moved or not. Never
+ *  changed once made. */
+export interface LineShape {
+  end: number;
+  contentStart: number;
+  marker?: LineToken;
+  pairs: LineToken[];
+}
+
+/** The lines of one version of a text: where each starts, as numbers, and its shape. Moving the
+ *  lines after an edit is one typed-array pass, no object per line: a keystroke in a 10,000-line
+ *  plan copied every record after it with its tokens (~1 MB kept a keystroke long; issue 18).
+ *  Never changed once made (a version's readers may outlive the next version). */
+export class Lines {
+  constructor(readonly starts: Int32Array, readonly shapes: readonly LineShape[]) {}
+
+  get length(): number {
+    return this.shapes.length;
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return this.starts[i]! + this.shapes[i]!.end;
+  }
+
+  contentStart(i: number): number {
+    return this.starts[i]! + this.shapes[i]!.contentStart;
+  }
+
+  /** whether line `i` holds more than whitespace */
+  filled(i: number): boolean {
+    const sh = this.shapes[i]!;
+    return sh.end > sh.contentStart;
+  }
+
+  /** line `i` with its offsets in the whole text: a new object, made for the lines a scan reads */
+  record(i: number): LineRecord {
+    const at = this.starts[i]!;
+    const sh = this.shapes[i]!;
+    const out: LineRecord = { start: at, end: at + sh.end, contentStart: at + sh.contentStart, pairs: sh.pairs.map((t) => moved(t, at)) };
+    if (sh.marker) out.marker = moved(sh.marker, at);
+    return out;
+  }
+
+  /** every line's record (tests) */
+  records(): LineRecord[] {
+    return this.shapes.map((_, i) => this.record(i));
+  }
+}
+
+const moved = (t: LineToken, by: number): LineToken => ({ image: t.image, startOffset: t.startOffset + by, tokenType: t.tokenType });
+
 export const MARKER_RANK = new Map<TokenType, 1 | 2 | 3 | 4 | 5>([
   [Rank1Marker, 1], [Rank2Marker, 2], [Rank3Marker, 3], [Rank4Marker, 4], [Rank5Marker, 5],
 ]);
@@ -46,8 +102,10 @@ export const MARKER_RANK = new Map<TokenType, 1 | 2 | 3 | 4 | 5>([
 export class LineParser extends EmbeddedActionsParser {
   /** where this input's offsets start in the whole text */
   private base = 0;
-  private lines: LineRecord[] = [];
-  private current: LineRecord = record(0);
+  private out: LineBuilder = { starts: [], shapes: [] };
+  /** the line being read: where it starts in the whole text, and its shape */
+  private at = 0;
+  private current: LineShape = shape();
 
   constructor(validate = false) {
     // validated in the tests (parser.test.ts), not at every start-up; LL(1) is all it needs
@@ -56,138 +114,174 @@ export class LineParser extends EmbeddedActionsParser {
   }
 
   /** parses one slice's tokens into `out`; the slice starts at `base` of the whole text */
-  read(tokens: IToken[], base: number, end: number, out: LineRecord[]): void {
+  read(tokens: IToken[], base: number, end: number, out: LineBuilder): void {
     this.input = tokens;
     this.base = base;
-    this.lines = out;
-    this.current = record(base);
+    this.out = out;
+    this.at = base;
+    this.current = shape();
     this.document();
     // Every token begins some alternative of `line`, so no input is rejected (recovery is off: it
     // would only cost start-up); the guard keeps a future grammar change from dropping lines.
     if (this.errors.length) throw new Error(`fengong parser: ${this.errors[0]!.message}`);
     // the last line, when the slice does not end with a line break
-    if (this.current.start < end) {
-      this.current.end = end;
-      out.push(closed(this.current));
+    if (this.at < end) {
+      this.current.end = end - this.at;
+      out.starts.push(this.at);
+      out.shapes.push(closed(this.current));
     }
     // the parser is kept for the next call, its input and output are not
     this.input = [];
-    this.lines = [];
+    this.out = { starts: [], shapes: [] };
   }
+
+  // The callbacks and the line's alternatives are made once per parser, not at every line:
+  // Chevrotain's own advice (its "caching arrays of alternatives"), safe as they read nothing but
+  // the parser. Made anew per line they were a quarter of what a 1 MB lint allocates (issue 18).
+  private readonly pairAfterIndent = () => this.pair(this.CONSUME(Inline));
+  private readonly markerAfterIndent = () => this.marker(this.CONSUME(Marker));
+  private readonly breakAfterIndent = () => this.newline(this.CONSUME2(Newline));
+  private readonly pairAfterMarker = () => this.pair(this.CONSUME2(Inline));
+  private readonly breakAfterMarker = () => this.newline(this.CONSUME3(Newline));
+  private readonly pairOfPairs = () => this.pair(this.CONSUME3(Inline));
+  private readonly breakAfterPairs = () => this.newline(this.CONSUME4(Newline));
+  private readonly lineAlternatives: IOrAlt<void>[] = [
+    { ALT: () => this.newline(this.CONSUME(Newline)) },
+    {
+      ALT: () => {
+        this.indent(this.CONSUME(Indent));
+        this.OPTION(this.markerAfterIndent);
+        this.MANY(this.pairAfterIndent);
+        this.OPTION2(this.breakAfterIndent);
+      },
+    },
+    {
+      ALT: () => {
+        this.marker(this.CONSUME2(Marker));
+        this.MANY2(this.pairAfterMarker);
+        this.OPTION3(this.breakAfterMarker);
+      },
+    },
+    {
+      ALT: () => {
+        this.AT_LEAST_ONE(this.pairOfPairs);
+        this.OPTION4(this.breakAfterPairs);
+      },
+    },
+  ];
+  private readonly line = () => this.OR(this.lineAlternatives);
 
   // one rule, the line's alternatives inline: no rule call per line (SUBRULE, its entry and exit;
   // parseLines over the bench's 1,000 plans, lexing included: 203 → 197 ms; issue 18). The records
   // are the same: a line break, not a rule's end, closes one.
   public document = this.RULE('document', () => {
-    this.MANY3(() => this.OR([
-      { ALT: () => this.newline(this.CONSUME(Newline)) },
-      {
-        ALT: () => {
-          this.indent(this.CONSUME(Indent));
-          this.OPTION(() => this.marker(this.CONSUME(Marker)));
-          this.MANY(() => this.pair(this.CONSUME(Inline)));
-          this.OPTION2(() => this.newline(this.CONSUME2(Newline)));
-        },
-      },
-      {
-        ALT: () => {
-          this.marker(this.CONSUME2(Marker));
-          this.MANY2(() => this.pair(this.CONSUME2(Inline)));
-          this.OPTION3(() => this.newline(this.CONSUME3(Newline)));
-        },
-      },
-      {
-        ALT: () => {
-          this.AT_LEAST_ONE(() => this.pair(this.CONSUME3(Inline)));
-          this.OPTION4(() => this.newline(this.CONSUME4(Newline)));
-        },
-      },
-    ]));
+    this.MANY3(this.line);
   });
 
   private newline(tok: IToken): void {
     if (this.RECORDING_PHASE) return;
     const at = tok.startOffset + this.base;
-    this.current.end = at;
-    this.lines.push(closed(this.current));
-    this.current = record(at + tok.image.length);
+    this.current.end = at - this.at;
+    this.out.starts.push(this.at);
+    this.out.shapes.push(closed(this.current));
+    this.at = at + tok.image.length;
+    this.current = shape();
   }
 
   private indent(tok: IToken): void {
-    if (!this.RECORDING_PHASE) this.current.contentStart = tok.startOffset + this.base + tok.image.length;
+    if (!this.RECORDING_PHASE) this.current.contentStart = tok.startOffset + this.base - this.at + tok.image.length;
   }
 
   private marker(tok: IToken): void {
-    if (!this.RECORDING_PHASE) this.current.marker = lineToken(tok, this.base);
+    if (!this.RECORDING_PHASE) this.current.marker = lineToken(tok, this.base - this.at);
   }
 
   private pair(tok: IToken): void {
     if (this.RECORDING_PHASE) return;
     const pairs = this.current.pairs;
     // the one string of each pair character: the lexer's image is a fresh copy of it (24 bytes)
-    const t: LineToken = { image: PAIR_CHAR.get(tok.image) ?? tok.image, startOffset: tok.startOffset + this.base, tokenType: tok.tokenType };
+    const t: LineToken = { image: PAIR_CHAR.get(tok.image) ?? tok.image, startOffset: tok.startOffset + this.base - this.at, tokenType: tok.tokenType };
     if (pairs === NO_TOKENS) this.current.pairs = [t];
     else pairs.push(t);
   }
 }
 
-/** a token's three fields, its offset moved into the whole text (`onlyOffset` tracking sets no end) */
+/** a token's three fields, its offset counted from its line's start (`onlyOffset` tracking sets no end) */
 const lineToken = (t: IToken, base: number): LineToken => ({ image: t.image, startOffset: t.startOffset + base, tokenType: t.tokenType });
 
 /** the pairs of a line without any: one frozen list for all of them */
 const NO_TOKENS: LineToken[] = none();
 const PAIR_CHAR = new Map([...PAIR_OPENERS, ...PAIR_CLOSERS].map((c) => [c, c]));
 
-const record = (start: number): LineRecord => ({ start, end: start, contentStart: start, pairs: NO_TOKENS });
+const shape = (): LineShape => ({ end: 0, contentStart: 0, pairs: NO_TOKENS });
 
-/** the record with its pairs at their exact length: a list grown by push keeps room for 17, and a
- *  line's records live until the plan's structure is read (a plan of bracketed clauses: 120 bytes
- *  a line; issue 18) */
-function closed(rec: LineRecord): LineRecord {
-  if (rec.pairs.length > 1) rec.pairs = rec.pairs.slice();
-  return rec;
+/** the shape with its pairs at their exact length: a list grown by push keeps room for 17, and a
+ *  version's shapes live as long as its LineCache or until the plan's structure is read (a plan of
+ *  bracketed clauses: 120 bytes a line; issue 18) */
+function closed(sh: LineShape): LineShape {
+  if (sh.pairs.length > 1) sh.pairs = sh.pairs.slice();
+  return sh;
+}
+
+/** lines as a parse finds them, before they are made a Lines */
+interface LineBuilder {
+  starts: number[];
+  shapes: LineShape[];
 }
 
 let parser: LineParser | undefined;
 
-/** Lexes and parses the text into line records. Never throws; every line of the text appears
+/** Lexes and parses the text into its lines. Never throws; every line of the text appears
  *  once, blank lines included (a final line without a break too). With a cache holding the
  *  previous version, only the lines an edit touched are lexed again: a keystroke in a
- *  10,000-line plan re-reads one line, not two megabytes. The records are the same either way
+ *  10,000-line plan re-reads one line, not two megabytes, and the lines after it keep their
+ *  shapes, only their starts move. The lines are the same either way
  *  (test/fuzz/incremental.test.ts). */
-export function parseLines(text: string, cache?: LineCache): LineRecord[] {
+export function parseLines(text: string, cache?: LineCache): Lines {
   if (!cache) return parseWhole(text);
   const before = cache.text;
   const old = cache.lines;
-  // the cache is written only once the new records exist: a failure leaves the old version whole
+  const edit = cache.edit;
+  cache.edit = undefined;
+  // the cache is written only once the new lines exist: a failure leaves the old version whole
   if (before === undefined || !old) {
     const lines = parseWhole(text);
     Object.assign(cache, { text, lines, same: undefined, keptHead: 0, keptTail: 0 });
-    return lines.slice();
+    return lines;
   }
-  const { keepHead, keepTail, from, to, head, tail } = touched(before, text, old);
+  const { keepHead, keepTail, from, to, head, tail } = touched(before, text, old, edit?.before === before ? edit : undefined);
   const delta = text.length - before.length;
   // the lines from `from` to `to` (new text) are lexed again, as one text of their own
   const middle = parseWhole(text.slice(from, to));
-  const lines = old.slice(0, keepHead);
-  for (const r of middle) lines.push(shifted(r, from));
-  for (let i = old.length - keepTail; i < old.length; i++) lines.push(delta ? shifted(old[i]!, delta) : old[i]!);
+  const n = keepHead + middle.length + keepTail;
+  const starts = new Int32Array(n);
+  starts.set(old.starts.subarray(0, keepHead));
+  for (let i = 0; i < middle.length; i++) starts[keepHead + i] = middle.starts[i]! + from;
+  for (let i = keepHead + middle.length, j = old.length - keepTail; i < n; i++, j++) starts[i] = old.starts[j]! + delta;
+  const shapes = old.shapes.slice(0, keepHead);
+  for (const sh of middle.shapes) shapes.push(sh);
+  for (let j = old.length - keepTail; j < old.length; j++) shapes.push(old.shapes[j]!);
+  const lines = new Lines(starts, shapes);
   Object.assign(cache, { text, lines, same: { head, tail, before }, keptHead: keepHead, keptTail: keepTail });
-  // records are never changed once made (readStructure reads them only): versions share them
-  return lines.slice();
+  return lines;
 }
 
-/** The previous version of a text and its line records, for parseLines to reuse. */
+/** The previous version of a text and its lines, for parseLines to reuse. */
 export class LineCache {
   text?: string;
-  lines?: LineRecord[];
+  lines?: Lines;
   /** what the last edit left alike: the first `head` and last `tail` code units of `before` */
   same?: { head: number; tail: number; before: string };
+  /** what the next version leaves alike of `before`, when the caller knows it (the language
+   *  server: the ranges of the editor's changes), so the texts are not compared: at least the
+   *  first `head` and the last `tail` code units. Read once, by the next parseLines. */
+  edit?: { head: number; tail: number; before: string };
   /** how many lines from the start the last edit left as they were, line breaks included (their
    *  records are the previous version's own) */
   keptHead?: number;
-  /** how many lines at the end the last edit left as they were (their records moved by the edit's
-   *  length change, their line numbers by its change of line count) */
+  /** how many lines at the end the last edit left as they were (their shapes the previous
+   *  version's, their starts moved by the edit's length change, their line numbers by its change
+   *  of line count) */
   keptTail?: number;
   /** a version folded to simplified script (readStructure's), and that version */
   folded?: { of: string; text: string };
@@ -195,21 +289,33 @@ export class LineCache {
 
 /** Which old lines an edit left alone: `keepHead` lines from the start (their line break and the
  *  character after it unchanged too: `\r` + a new `\n` is one break), `keepTail` from the end
- *  (the break before them unchanged); the new text from `from` to `to` holds the others. */
-function touched(before: string, after: string, old: LineRecord[]): { keepHead: number; keepTail: number; from: number; to: number; head: number; tail: number } {
+ *  (the break before them unchanged); the new text from `from` to `to` holds the others. `known`:
+ *  what the caller says the edit left alike (else the texts are compared). */
+function touched(
+  before: string, after: string, old: Lines, known?: { head: number; tail: number },
+): { keepHead: number; keepTail: number; from: number; to: number; head: number; tail: number } {
   const max = Math.min(before.length, after.length);
-  const head = commonPrefix(before, after, max);
-  const tail = commonSuffix(before, after, max - head);
-  let keepHead = 0;
+  const head = known ? Math.min(known.head, max) : commonPrefix(before, after, max);
+  const tail = known ? Math.min(known.tail, max - head) : commonSuffix(before, after, max - head);
+  const n = old.length;
   // a line is kept when its break and the next character lie in the common head
-  while (keepHead < old.length - 1 && old[keepHead + 1]!.start + 1 <= head) keepHead++;
-  let keepTail = 0;
+  const keepHead = n > 1 ? firstAtLeast(old.starts, head, 1, n) - 1 : 0;
   // a line is kept when the break before it (and the character before that) lie in the common tail
-  while (keepTail < old.length - keepHead - 1 && old[old.length - 1 - keepTail]!.start - 2 >= before.length - tail) keepTail++;
-  const from = keepHead < old.length ? old[keepHead]!.start : 0;
-  const lastOld = old.length - 1 - keepTail;
-  const to = keepTail ? old[lastOld + 1]!.start + (after.length - before.length) - breakBefore(after, old[lastOld + 1]!.start + after.length - before.length) : after.length;
+  const keepTail = Math.max(0, Math.min(n - firstAtLeast(old.starts, before.length - tail + 2, keepHead + 1, n), n - keepHead - 1));
+  const from = keepHead < n ? old.starts[keepHead]! : 0;
+  const lastOld = n - 1 - keepTail;
+  const to = keepTail ? old.starts[lastOld + 1]! + (after.length - before.length) - breakBefore(after, old.starts[lastOld + 1]! + after.length - before.length) : after.length;
   return { keepHead, keepTail, from, to, head, tail };
+}
+
+/** the first index in [lo, hi) whose start is at least `x` (hi when none): starts increase */
+function firstAtLeast(starts: Int32Array, x: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** length of the line break that ends just before `at` */
@@ -246,11 +352,11 @@ function commonSuffix(a: string, b: string, max: number): number {
 /** Characters lexed at a time (a slice ends at the line break after this many). */
 const SLICE = 1 << 16;
 
-/** The whole text's records, a slice of whole lines at a time: only one slice's tokens exist at
+/** The whole text's lines, a slice of whole lines at a time: only one slice's tokens exist at
  *  once, not the whole text's (a 10 MB plan lexes to about a million, over 100 MB; issue 18).
  *  Every marker and pair pattern looks only within its line. Exported for its tests. */
-export function parseWhole(text: string, slice = SLICE): LineRecord[] {
-  const lines: LineRecord[] = [];
+export function parseWhole(text: string, slice = SLICE): Lines {
+  const lines: LineBuilder = { starts: [], shapes: [] };
   for (let start = 0; start < text.length;) {
     const cut = start + slice < text.length ? text.indexOf('\n', start + slice) : -1;
     const end = cut < 0 ? text.length : cut + 1;
@@ -262,35 +368,22 @@ export function parseWhole(text: string, slice = SLICE): LineRecord[] {
     parser.read(lexed.tokens, start, end, lines);
     start = end;
   }
-  fixTrailingLine(text, lines);
+  // A text ending with a line break has one more (empty) line, as editors count lines.
+  const last = text.length ? text.charCodeAt(text.length - 1) : -1;
+  if (text.length === 0 || last === 10 || last === 13) {
+    lines.starts.push(text.length);
+    lines.shapes.push(shape());
+  }
   // trailing whitespace is not content: `（一）深入…。  ` ends at `。`
-  for (const rec of lines) rec.end = trimEnd(text, rec.contentStart, rec.end);
-  return lines;
+  for (let i = 0; i < lines.shapes.length; i++) {
+    const sh = lines.shapes[i]!;
+    const at = lines.starts[i]!;
+    sh.end = trimEnd(text, at + sh.contentStart, at + sh.end) - at;
+  }
+  return new Lines(Int32Array.from(lines.starts), lines.shapes);
 }
 
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
   return end;
 }
-
-/** a copy of a record moved by `by` code units */
-function shifted(rec: LineRecord, by: number): LineRecord {
-  // a line without pair characters keeps its empty list (records are never changed once made): most
-  // lines after a keystroke have none, and a new empty array each was garbage kept a keystroke long
-  const pairs = rec.pairs.length ? rec.pairs.map((t) => shiftToken(t, by)) : rec.pairs;
-  const out: LineRecord = { start: rec.start + by, end: rec.end + by, contentStart: rec.contentStart + by, pairs };
-  if (rec.marker) out.marker = shiftToken(rec.marker, by);
-  return out;
-}
-
-function shiftToken(t: LineToken, by: number): LineToken {
-  return { image: t.image, startOffset: t.startOffset + by, tokenType: t.tokenType };
-}
-
-/** A text ending with a line break has one more (empty) line, as editors count lines. */
-function fixTrailingLine(text: string, lines: LineRecord[]): LineRecord[] {
-  const last = text.length ? text.charCodeAt(text.length - 1) : -1;
-  if (text.length === 0 || last === 10 || last === 13) lines.push({ start: text.length, end: text.length, contentStart: text.length, pairs: NO_TOKENS });
-  return lines;
-}
-
