@@ -73,7 +73,9 @@ export function ownClauses(ctx: ClauseContext & { declarations: Declarations }, 
     // unit cells belong to the same task
     if (row) for (const p of it.body) { const r = continuation(ctx.s, p.line); if (r) found.push(...cellClauses(c, r)); }
     if (!found.length) found = explicitClauses(c, it, true);
-    clauses.set(it, found);
+    // at its exact length: a list grown by push keeps 17 slots, and every task keeps its list (a
+    // plan of numbered tasks: 120 bytes a task; issue 18)
+    clauses.set(it, trimmed(found));
     for (const cl of found) for (const u of cl.units) known.add(u.name);
   }
   // a bracket of names the document uses as units elsewhere (other clauses, the addressees) is a
@@ -86,7 +88,7 @@ export function ownClauses(ctx: ClauseContext & { declarations: Declarations }, 
     if (clauses.get(it)!.length || rowOf(ctx.s, it)) continue;
     const found = explicitClauses({ ...ctx, leadsFirst: leadsFirstAt(ctx.declarations, it.span.end), knownUnits }, it, true);
     if (!found.length) continue;
-    clauses.set(it, found);
+    clauses.set(it, trimmed(found));
     for (const cl of found) for (const u of cl.units) known.add(u.name);
   }
   return { clauses, known };
