@@ -16,6 +16,7 @@ import { documentYear, findDetails, type Details } from './details.js';
 import { documentRoleMatcher } from './units.js';
 import { fold } from '../lexicon/fold.js';
 import { none, pushed } from './none.js';
+import { firstAtOrAfter } from './search.js';
 import type { LineCache } from '../parser/parser.js';
 import { ItemMap } from './item-map.js';
 
@@ -64,7 +65,8 @@ export function judged(text: string, config: Partial<EngineConfig>, cache?: Line
   const details = findDetails(s, tree.allItems, year, own.clauses);
   return {
     genre, tree, sections, verdicts, units, details, year, firstListedLeads: declarations.firstListedLeads !== undefined,
-    paragraphs: s.paragraphs, preamble: s.paragraphs.filter((p) => p.line < s.bodyStartLine), closing: s.paragraphs.filter((p) => p.line >= s.closingLine),
+    // the paragraphs are in line order: the preamble and the closing are where the lines say
+    paragraphs: s.paragraphs, preamble: s.paragraphs.slice(0, firstAtOrAfter(s.paragraphs, s.bodyStartLine)), closing: s.paragraphs.slice(firstAtOrAfter(s.paragraphs, s.closingLine)),
     pairProblems: withDocNumberYears(s),
   };
 }
