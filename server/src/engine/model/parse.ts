@@ -65,7 +65,8 @@ export function judged(text: string, config: Partial<EngineConfig>, cache?: Line
   const details = findDetails(s, tree.allItems, year, own.clauses);
   return {
     genre, tree, sections, verdicts, units, details, year, firstListedLeads: declarations.firstListedLeads !== undefined,
-    // the paragraphs are in line order: the preamble and the closing are where the lines say
+    // paragraphs are in line order: the preamble and the closing are a slice each, not a filter of
+    // every paragraph at each keystroke
     paragraphs: s.paragraphs, preamble: s.paragraphs.slice(0, firstAtOrAfter(s.paragraphs, s.bodyStartLine)), closing: s.paragraphs.slice(firstAtOrAfter(s.paragraphs, s.closingLine)),
     pairProblems: withDocNumberYears(s),
   };

@@ -8,7 +8,7 @@ import { MARKER_COMMAS, MARKER_DOTS, isDigitCode } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, mayHoldDocNumber, type ParagraphPairs } from './pairs.js';
 import { paragraphFacts } from './facts.js';
 import { findTables, type TableRow, type TableState } from './table.js';
-import { firstAtOrAfter } from './search.js';
+import { firstAtOrAfter, lowerBound } from './search.js';
 import { fold } from '../lexicon/fold.js';
 import { Shifter } from './shift.js';
 import { ATTACHMENT_HEADING_RE, ATTACHMENT_TITLED_RE, DATE_LINE_RE, PAGE_JUNK_RE, SHEET_TITLE_RE } from '../lexicon/sections.js';
@@ -62,6 +62,8 @@ interface StructureMemo {
   lineCount: number;
   paragraphs: Paragraph[];
   pairsByLine: Map<number, ParagraphPairs>;
+  /** the lines whose pairs have a problem, in order */
+  problemLines: number[];
   tables: { rows: Map<number, TableRow>; states: TableState[] };
   markers: MarkerCandidate[];
   headings: Map<number, Heading>;
@@ -92,9 +94,9 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const lines = parseLines(text, cache);
   const folded = cache ? foldAgain(cache, text) : fold(text);
   const reuse = reuseOf(cache, text, lines.length);
-  const { paragraphs, pairsByLine, kept, tailFrom } = readParagraphs(text, lines, reuse);
+  const { paragraphs, pairsByLine, problemLines, kept, tailFrom } = readParagraphs(text, lines, reuse);
   // the document numbers' years in the wrong brackets are added by withDocNumberYears
-  const pairProblems = reconcileAcrossParagraphs(pairsByLine, lines, text).sort((a, b) => a.at.offset - b.at.offset);
+  const pairProblems = reconcileAcrossParagraphs(pairsByLine, problemLines, lines, text);
   const { tables, markers, headings } = readMarkers(text, folded, lines, paragraphs, kept, reuse);
   const tableRows = tables.rows;
   const bodyStartLine = markers.find((c) => c.strength === 'definite')?.line ?? lines.length;
@@ -105,7 +107,7 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const facts = new Map<string, unknown>();
   factMaps.set(out, facts);
   if (cache) {
-    memos.set(cache, { text, lineCount: lines.length, paragraphs, pairsByLine, tables, markers, headings, facts });
+    memos.set(cache, { text, lineCount: lines.length, paragraphs, pairsByLine, problemLines, tables, markers, headings, facts });
     cachedStructures.add(out);
   }
   if (reuse) {
@@ -151,12 +153,16 @@ export const structureFacts = (s: Structure): Map<string, unknown> => {
  *  tail's moved. `kept`: how many paragraphs came from the head; `tailFrom`: where the tail's start. */
 function readParagraphs(
   text: string, lines: Lines, reuse?: Reuse,
-): { paragraphs: Paragraph[]; pairsByLine: Map<number, ParagraphPairs>; kept: number; tailFrom: number } {
+): { paragraphs: Paragraph[]; pairsByLine: Map<number, ParagraphPairs>; problemLines: number[]; kept: number; tailFrom: number } {
   const head = reuse?.head ?? 0;
   const kept = reuse && head ? firstAtOrAfter(reuse.prev.paragraphs, head) : 0;
   const paragraphs = kept ? reuse!.prev.paragraphs.slice(0, kept) : [];
   const pairsByLine = new Map<number, ParagraphPairs>();
   if (kept) for (const [line, pairs] of reuse!.prev.pairsByLine) { if (line >= head) break; pairsByLine.set(line, pairs); }
+  // the few lines with a problem, so the pass across paragraphs reads only them (it walked every
+  // line's pairs at each keystroke: ~0.5 MB of entries a keystroke at 10,000 lines; issue 18)
+  const problemLines: number[] = [];
+  if (kept) for (const line of reuse!.prev.problemLines) { if (line >= head) break; problemLines.push(line); }
   const tail = reuse?.tail ?? lines.length;
   for (let i = head; i < tail; i++) {
     // parseLines trimmed the trailing whitespace: `（一）深入…。  ` ends at `。`
@@ -167,10 +173,13 @@ function readParagraphs(
     const p: Paragraph = { span, content: contentStart === span.start ? span : { start: contentStart, end: span.end }, line: i };
     paragraphs.push(p);
     // most lines hold no pair characters: nothing to match, nothing to store
-    if (lines.shapes[i]!.pairs.length) pairsByLine.set(i, matchParagraph(lines.record(i).pairs, i, text));
+    if (!lines.shapes[i]!.pairs.length) continue;
+    const pairs = matchParagraph(lines.record(i).pairs, i, text);
+    pairsByLine.set(i, pairs);
+    if (pairs.problems.length) problemLines.push(i);
   }
   const tailFrom = paragraphs.length;
-  if (!reuse || tail >= lines.length) return { paragraphs, pairsByLine, kept, tailFrom };
+  if (!reuse || tail >= lines.length) return { paragraphs, pairsByLine, problemLines, kept, tailFrom };
   const { prev, shift } = reuse;
   for (let k = firstAtOrAfter(prev.paragraphs, reuse.oldTail); k < prev.paragraphs.length; k++) {
     const q = prev.paragraphs[k]!;
@@ -179,7 +188,8 @@ function readParagraphs(
     const pairs = prev.pairsByLine.get(q.line);
     if (pairs) pairsByLine.set(p.line, shift.pairs(pairs));
   }
-  return { paragraphs, pairsByLine, kept, tailFrom };
+  for (let k = lowerBound(prev.problemLines, reuse.oldTail, (l) => l); k < prev.problemLines.length; k++) problemLines.push(prev.problemLines[k]! + shift.by.lines);
+  return { paragraphs, pairsByLine, problemLines, kept, tailFrom };
 }
 
 /** Table rows, numbered markers and unnumbered headings. Below the touched lines the previous

@@ -3,7 +3,7 @@ import { FileChangeType, MessageType, ShowMessageNotification, type Connection, 
 import { openDocument } from '../documents.js';
 import type { FengongServer } from '../server.js';
 import { isWatchedFile } from './lifecycle.js';
-import { applyChanges, resyncText } from '../sync.js';
+import { applyChanges, noteEdit, resyncText } from '../sync.js';
 import { text as catalogue } from '../../i18n/catalogue.js';
 
 /** An edit that cannot be applied: logged, the document closed (its diagnostics cleared) and the
@@ -52,8 +52,11 @@ export function registerDocumentHandlers(c: Connection, s: FengongServer): void 
     if (version <= st.doc.version) s.log('warn', `didChange ${uri}: version ${version} after ${st.doc.version}`);
     // changes apply in the order the client sent them, whatever the version says: that order is
     // how the client's text came about
+    // TextDocument.update changes the document in place: its text before the changes is read first
+    const before = st.doc.getText();
     const applied = applyChanges(st.doc, p.contentChanges, version);
     if ('error' in applied) return loseSync(c, s, lost, uri, st.doc.languageId, applied.error);
+    noteEdit(st.lines, before, applied.alike);
     st.doc = applied.doc;
     s.scheduler.schedule(st);
   }));
