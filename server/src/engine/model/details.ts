@@ -6,7 +6,7 @@ import { FREQUENCY_RE, findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findEnumerations } from './enumerations.js';
 import { DATE_LINE_RE } from '../lexicon/sections.js';
 import { carriedValue, paragraphFacts } from './facts.js';
-import { none, orNone } from './none.js';
+import { none, trimmed } from './none.js';
 import { Shifter } from './shift.js';
 import { ItemMap } from './item-map.js';
 
@@ -62,12 +62,14 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
         const t = text.slice(cell.start, cell.end);
         (seen ??= new Set()).add(t);
         const date = normaliseDeadline(t, year);
-        if (!FREQUENCY_RE.test(t.trim())) (deadlines ??= []).push(date ? { text: t, span: { ...cell }, date } : { text: t, span: { ...cell } });
+        if (!FREQUENCY_RE.test(t.trim())) (deadlines ??= []).push(date ? { text: t, span: cell, date } : { text: t, span: cell });
       }
       const e = enumsByLine.get(p.line);
       if (e) (enums ??= []).push(...e);
     }
-    byItem.set(it, { deadlines: deadlines ? orNone(deadlines) : none(), enumerations: enums ? orNone(enums) : none() });
+    // at their exact length: a list grown by push keeps 17 slots, 120 bytes more than a table row's
+    // one deadline (issue 18)
+    byItem.set(it, { deadlines: deadlines ? trimmed(deadlines) : none(), enumerations: enums ? trimmed(enums) : none() });
   }
   return { enumerations, byItem };
 }

@@ -107,7 +107,7 @@ function numberCell(folded: string, cell: Span, line: number): MarkerCandidate |
  *  gave every row's marker a hidden class of its own, 400 bytes of maps and descriptors each, a
  *  seventh of a big table's peak heap (issue 18). */
 const numberMarker = (raw: string, cell: Span, line: number, rank: Rank, value: number, delimiter: string): MarkerCandidate =>
-  ({ rank, value, raw, span: { start: cell.start, end: cell.end }, line, delimiter, strength: 'definite', expectedDelimiter: '', inTable: true });
+  ({ rank, value, raw, span: cell, line, delimiter, strength: 'definite', expectedDelimiter: '', inTable: true });
 
 function cellMarker(folded: string, cell: Span, line: number, index: number): MarkerCandidate | undefined {
   const t = folded.slice(cell.start, Math.min(cell.end, cell.start + 8));

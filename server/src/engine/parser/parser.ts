@@ -14,8 +14,8 @@ import {
   allTokens, PAIR_CLOSERS, PAIR_OPENERS, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker,
   planLexer,
 } from '../lexer/tokens.js';
-import { none } from '../model/none.js';
 import { isWhitespaceCode } from '../text/chars.js';
+import { none } from '../model/none.js';
 
 /** A marker or pair token as the model reads it: three fields, not Chevrotain's whole token (a
  *  keystroke copies the records after the edit with their offsets moved, and a spread of the
@@ -81,7 +81,7 @@ export class Lines {
   record(i: number): LineRecord {
     const at = this.starts[i]!;
     const sh = this.shapes[i]!;
-    const out: LineRecord = { start: at, end: at + sh.end, contentStart: at + sh.contentStart, pairs: sh.pairs.length ? sh.pairs.map((t) => moved(t, at)) : NO_TOKENS };
+    const out: LineRecord = { start: at, end: at + sh.end, contentStart: at + sh.contentStart, pairs: sh.pairs.map((t) => moved(t, at)) };
     if (sh.marker) out.marker = moved(sh.marker, at);
     return out;
   }
@@ -216,8 +216,8 @@ const PAIR_CHAR = new Map([...PAIR_OPENERS, ...PAIR_CLOSERS].map((c) => [c, c]))
 const shape = (): LineShape => ({ end: 0, contentStart: 0, pairs: NO_TOKENS });
 
 /** the shape with its pairs at their exact length: a list grown by push keeps room for 17, and a
- *  line's shapes live as long as the document's lines (a plan of bracketed clauses: 120 bytes
- *  a line; issue 18) */
+ *  version's shapes live as long as its LineCache or until the plan's structure is read (a plan of
+ *  bracketed clauses: 120 bytes a line; issue 18) */
 function closed(sh: LineShape): LineShape {
   if (sh.pairs.length > 1) sh.pairs = sh.pairs.slice();
   return sh;
