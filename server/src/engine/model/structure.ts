@@ -280,7 +280,8 @@ function findPartBreaks(
   };
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    if (folded[p.content.start] === '附') {
+    // a code unit, not a one-character string made for each paragraph at each keystroke
+    if (folded.charCodeAt(p.content.start) === FU) {
       const t = folded.slice(p.content.start, p.content.end);
       if (ATTACHMENT_HEADING_RE.test(t) || (ATTACHMENT_TITLED_RE.test(t) && content(i))) out.push(p.line);
       continue;
@@ -294,6 +295,8 @@ function findPartBreaks(
   }
   return out;
 }
+
+const FU = '附'.charCodeAt(0);
 
 const MARKDOWN_RE = /^#{1,6}[ \t\u3000]*(\S.*)$/;
 /** `3.2　应急报告`, `4.2.1 工作目标`: decimal section numbers head a section of their own */
