@@ -176,3 +176,24 @@ test('the 序号 cells of a table make markers of one hidden class (a spread gav
   assert.deepEqual(numbers.map((m) => [m.rank, m.value]).slice(-2), [[3, 50], [1, 1]]);
   assert.equal(numbers.filter((m) => sameMap(m, numbers[0]!)).length, 51);
 });
+
+test('a paragraph keeps its matched pairs as two offsets each, no token objects', () => {
+  const s = reachable(readStructure(TEXT));
+  const isToken = (o: object) => 'char' in o && 'kind' in o && 'offset' in o;
+  const pairs = s.filter((o) => 'open' in o && 'close' in o && !('span' in o));
+  // the 20,000 clauses' brackets: one pair each, and no PairToken behind them (112 bytes a pair)
+  assert.deepEqual([pairs.length, s.filter(isToken).length], [20000, 0]);
+  const first = readStructure(TEXT).pairsByLine.get(2)!;
+  assert.deepEqual(first, { pairs: [{ open: TEXT.indexOf('（'), close: TEXT.indexOf('）') }], problems: [] });
+});
+
+test('the line shapes of lines without pair characters share one frozen empty list of pairs', () => {
+  const text = `某县2024年政务公开工作要点\n一、重点任务\n${'加强管理（办公室牵头）\n做好宣传\n'.repeat(1000)}`;
+  const lines = parseLines(text);
+  assert.equal(lines.length, 2003);
+  const empty = lines.shapes.filter((l) => !l.pairs.length).map((l) => l.pairs);
+  assert.equal(empty.length, 1003); // the title, the heading, the 1,000 lines of 做好宣传 and the last, empty line
+  assert.ok(new Set(empty).size === 1 && Object.isFrozen(empty[0]));
+  assert.deepEqual(lines.record(2).pairs.map((t) => [t.image, t.startOffset]), [['（', text.indexOf('（')], ['）', text.indexOf('）')]]);
+  assert.deepEqual(lines.shapes[2]!.pairs.map((t) => t.startOffset), [4, 10]); // from the line's start
+});

@@ -29,7 +29,7 @@ test('a keystroke above a table: the rows, markers, pairs and headings below are
   assert.equal(incremental.tableRows.get(3)!.number!.span.start, old.tableRows.get(3)!.number!.span.start + 1);
   // the row's 序号 is the very marker of the structure's list (one copy, as a scan makes it)
   assert.equal(incremental.markers.find((m) => m.line === 3), incremental.tableRows.get(3)!.number);
-  assert.deepEqual(incremental.pairsByLine.get(4)!.pairs.map((p) => [p.open.offset, p.close.offset]), old.pairsByLine.get(4)!.pairs.map((p) => [p.open.offset + 1, p.close.offset + 1]));
+  assert.deepEqual(incremental.pairsByLine.get(4)!.pairs.map((p) => [p.open, p.close]), old.pairsByLine.get(4)!.pairs.map((p) => [p.open + 1, p.close + 1]));
   assert.deepEqual([...incremental.headings.values()].map((h) => [h.line, h.kind, h.text]), [[0, 'short', '2024年工作要点'], [7, 'markdown', '保障措施']]);
 });
 

@@ -6,7 +6,7 @@ import { carriedValue, paragraphFacts } from './facts.js';
 import { Shifter } from './shift.js';
 import { structureCached } from './structure.js';
 import type { TableRow } from './table.js';
-import { OPENER_OF, type MatchedPair, type ParagraphPairs } from './pairs.js';
+import { OPENER_OF, pairChar, type MatchedPair, type ParagraphPairs } from './pairs.js';
 import { hasUnitSuffix, looksLikeUnit, parseCellUnits, parseClauseText, splitTopLevel, unitStart, type ClauseParse, type RoleMatcher } from './units.js';
 import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
 import { MODIFIER_RE, PERSON_LABEL_RE, SHARED_UNITS_RE, TEAM_LEAD_RE, TEAM_MEMBERS_RE, TEAM_SETUP_RE } from '../lexicon/roles.js';
@@ -54,20 +54,21 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
   const { s, roles, leadsFirst } = ctx;
   const f = s.folded;
   const clauses: UnitClause[] = [];
-  const paras = [it.heading, ...it.body];
-  for (const p of paras) {
+  // the heading, then the body: no list of both per item (what a lint allocates per item; issue 18)
+  for (let k = -1; k < it.body.length; k++) {
+    const p = k < 0 ? it.heading : it.body[k]!;
     const before = clauses.length;
     // a paragraph without any pair character still may be a clause of its own (d)
     const res = s.pairsByLine.get(p.line) ?? NO_PAIRS;
     // (a) bracketed clauses, outermost first: `〔各司（局）按职责分工负责〕` is one clause
-    const outer = outermost(res.pairs.filter((m) => CLAUSE_BRACKETS.includes(m.open.char)));
+    const outer = res.pairs.length ? outermost(res.pairs.filter((m) => CLAUSE_BRACKETS.includes(s.text[m.open]!))) : res.pairs;
     for (const m of outer) {
-      if (m.open.offset < it.marker.span.end) continue; // `（一）` itself
-      const inner = withoutDeclaration(f, { start: m.open.offset + 1, end: m.close.offset });
-      const span = { start: m.open.offset, end: m.close.offset + 1 };
+      if (m.open < it.marker.span.end) continue; // `（一）` itself
+      const inner = withoutDeclaration(f, { start: m.open + 1, end: m.close });
+      const span = { start: m.open, end: m.close + 1 };
       const parsed = parseClause(s, inner, roles, leadsFirst)
-        ?? (lastOfTask && endsParagraph(f, m.close.offset + 1, p.content.end) ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
-      if (parsed) clauses.push({ span, inner, open: m.open.char, close: m.close.char, form: 'bracketed', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
+        ?? (lastOfTask && endsParagraph(f, m.close + 1, p.content.end) ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
+      if (parsed) clauses.push({ span, inner, open: pairChar(s.text, m.open), close: pairChar(s.text, m.close), form: 'bracketed', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
     }
     for (const prob of res.problems) {
       if (!CLAUSE_BRACKETS.includes(OPENER_OF[prob.at.char] ?? prob.at.char)) continue;
@@ -99,22 +100,24 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
       if (startsWithLabel(f.slice(p.content.start, p.content.end), roles)) {
         let end = p.content.end;
         while (end > p.content.start && SENTENCE_END.includes(f[end - 1]!)) end--;
-        end = beforeDeclarationNote(f, res, end);
+        end = beforeDeclarationNote(s.text, f, res, end);
         const inner = { start: p.content.start, end };
         const parsed = parseClause(s, inner, roles, leadsFirst);
         if (parsed) clauses.push({ span: inner, inner, form: 'paragraph', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
       }
     }
   }
-  return clauses.sort((a, b) => a.span.start - b.span.start).map((c) => asWritten(s, c));
+  clauses.sort((a, b) => a.span.start - b.span.start);
+  for (const c of clauses) asWritten(s, c);
+  return clauses;
 }
 
 /** `责任单位:A、B(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)`: a bracketed declaration at the
  *  end of a 责任单位 paragraph is a note for this and later tasks, no unit (findDeclarations reads it) */
-function beforeDeclarationNote(f: string, res: ParagraphPairs, end: number): number {
-  const last = res.pairs.find((m) => m.close.offset === end - 1 && CLAUSE_BRACKETS.includes(m.open.char));
-  if (!last || !DECLARATION_RE.test(f.slice(last.open.offset + 1, last.close.offset))) return end;
-  let at = last.open.offset;
+function beforeDeclarationNote(text: string, f: string, res: ParagraphPairs, end: number): number {
+  const last = res.pairs.find((m) => m.close === end - 1 && CLAUSE_BRACKETS.includes(text[m.open]!));
+  if (!last || !DECLARATION_RE.test(f.slice(last.open + 1, last.close))) return end;
+  let at = last.open;
   while (at > 0 && isWhitespace(f[at - 1])) at--;
   return at;
 }
@@ -217,12 +220,13 @@ function withoutDeclaration(f: string, inner: Span): Span {
  *  (a pair is enclosed iff an earlier-opened one closes after it): linear in a paragraph of
  *  350,000 `（一）`, where comparing every two pairs took minutes. */
 function outermost(pairs: MatchedPair[]): MatchedPair[] {
-  const byOpen = [...pairs].sort((a, b) => a.open.offset - b.open.offset);
+  if (pairs.length < 2) return pairs; // none enclosed: most paragraphs hold one bracket
+  const byOpen = [...pairs].sort((a, b) => a.open - b.open);
   const enclosed = new Set<MatchedPair>();
   let maxClose = -1;
   for (const m of byOpen) {
-    if (maxClose > m.close.offset) enclosed.add(m);
-    maxClose = Math.max(maxClose, m.close.offset);
+    if (maxClose > m.close) enclosed.add(m);
+    maxClose = Math.max(maxClose, m.close);
   }
   return pairs.filter((m) => !enclosed.has(m));
 }

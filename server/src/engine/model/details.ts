@@ -36,29 +36,38 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
   const byItem: Details['byItem'] = new ItemMap(items);
   const last = items[items.length - 1];
   for (const it of items) {
-    const d = { deadlines: [] as Deadline[], enumerations: [] as InlineEnumeration[] };
-    const seen = new Set<string>(); // `5月底前` twice in one task is one time limit
-    for (const p of [it.heading, ...ownBody(s, it, it === last ? clauses.get(it) : undefined)]) {
+    // made only for an item that has any: most items have neither (what a lint allocates per item)
+    let deadlines: Deadline[] | undefined;
+    let enums: InlineEnumeration[] | undefined;
+    let seen: Set<string> | undefined; // `5月底前` twice in one task is one time limit
+    const body = ownBody(s, it, it === last ? clauses.get(it) : undefined);
+    for (let k = -1; k < body.length; k++) {
+      const p = k < 0 ? it.heading : body[k]!;
       let found = paragraphDeadlines(s, p, year);
       const row = s.tableRows.get(p.line);
       const cell = row?.columns?.deadline !== undefined ? row.cells[row.columns.deadline] : undefined;
       // a filled 完成时限 cell is the row's time limit, as the clerk copies it; a date in the task text is a
       // sub-step or a target (`实现企业开办1个工作日内办结` beside `2021年6月底`)
-      if (cell && cell.end > cell.start) found = found.filter((x) => x.span.start >= cell.start && x.span.end <= cell.end);
-      found = found.filter((x) => !seen.has(x.text) && !!seen.add(x.text));
-      d.deadlines.push(...found);
+      if (found.length) {
+        if (cell && cell.end > cell.start) found = found.filter((x) => x.span.start >= cell.start && x.span.end <= cell.end);
+        seen ??= new Set();
+        const once = seen;
+        found = found.filter((x) => !once.has(x.text) && !!once.add(x.text));
+        if (found.length) (deadlines ??= []).push(...found);
+      }
       // a deadline column may hold what no pattern knows (`2024年6月`, `长期`): the cell is the deadline.
       // Only this paragraph's deadlines can lie in its cell: searching the item's (a table of 100,000
       // rows under one heading) made this quadratic.
-      if (cell && cell.end > cell.start && !found.some((x) => x.span.start >= cell.start && x.span.end <= cell.end) && !seen.has(text.slice(cell.start, cell.end))) {
+      if (cell && cell.end > cell.start && !found.some((x) => x.span.start >= cell.start && x.span.end <= cell.end) && !seen?.has(text.slice(cell.start, cell.end))) {
         const t = text.slice(cell.start, cell.end);
-        seen.add(t);
+        (seen ??= new Set()).add(t);
         const date = normaliseDeadline(t, year);
-        if (!FREQUENCY_RE.test(t.trim())) d.deadlines.push(date ? { text: t, span: { ...cell }, date } : { text: t, span: { ...cell } });
+        if (!FREQUENCY_RE.test(t.trim())) (deadlines ??= []).push(date ? { text: t, span: { ...cell }, date } : { text: t, span: { ...cell } });
       }
-      d.enumerations.push(...(enumsByLine.get(p.line) ?? []));
+      const e = enumsByLine.get(p.line);
+      if (e) (enums ??= []).push(...e);
     }
-    byItem.set(it, { deadlines: orNone(d.deadlines), enumerations: orNone(d.enumerations) });
+    byItem.set(it, { deadlines: deadlines ? orNone(deadlines) : none(), enumerations: enums ? orNone(enums) : none() });
   }
   return { enumerations, byItem };
 }

@@ -188,11 +188,11 @@ function hasBracketedClause(s: Structure, p: Paragraph, roles: RoleMatcher): boo
   const pairs = s.pairsByLine.get(p.line);
   if (!pairs) return false;
   for (const m of pairs.pairs) {
-    if (!CLAUSE_BRACKETS.includes(m.open.char) || m.close.offset - m.open.offset > 200) continue;
-    const inner = s.folded.slice(m.open.offset + 1, m.close.offset);
+    if (!CLAUSE_BRACKETS.includes(s.text[m.open]!) || m.close - m.open > 200) continue;
+    const inner = s.folded.slice(m.open + 1, m.close);
     if (roles.any.test(inner) || roles.label.test(inner)) return true;
     // a bracket of unit names only that closes the paragraph: `…应享尽享。（市发改委、市财政局）`
-    if (/^[。；;.\s]*$/.test(s.folded.slice(m.close.offset + 1, p.content.end)) && namesOnly(s.folded, { start: m.open.offset + 1, end: m.close.offset })) return true;
+    if (/^[。；;.\s]*$/.test(s.folded.slice(m.close + 1, p.content.end)) && namesOnly(s.folded, { start: m.open + 1, end: m.close })) return true;
   }
   return false;
 }

@@ -19,9 +19,12 @@ const FAMILY: Record<string, string> = {
 export const CLOSER_OF: Readonly<Record<string, string>> = PAIRS;
 export const OPENER_OF: Record<string, string> = Object.fromEntries(Object.entries(CLOSER_OF).map(([o, c]) => [c, o]));
 
+/** A matched pair by its two offsets; its characters are the text's there. Two offsets, not two
+ *  PairTokens: a plan of bracketed clauses keeps one pair a line until its units are read, and the
+ *  tokens were 112 of its ~700 bytes a line at the parse's peak (issue 18). */
 export interface MatchedPair {
-  open: PairToken;
-  close: PairToken;
+  open: number;
+  close: number;
 }
 
 export interface ParagraphPairs {
@@ -39,6 +42,8 @@ const familyOf = (ch: string) => FAMILY_OF.get(ch.charCodeAt(0));
 /** each pair character as one string: a token's image is a copy of its one character (24 bytes),
  *  and a plan of numbered headings holds two a line until its model is built (issue 18) */
 const CHAR_OF = new Map<number, string>(Object.keys(FAMILY).map((c) => [c.charCodeAt(0), c]));
+/** the pair character at `offset` of the text, as the one shared string of that character */
+export const pairChar = (text: string, offset: number): string => CHAR_OF.get(text.charCodeAt(offset)) ?? text[offset]!;
 const tokenOf = (t: LineToken, line: number, kind: PairToken['kind']): PairToken => ({ char: CHAR_OF.get(t.image.charCodeAt(0)) ?? t.image, offset: t.startOffset, line, kind });
 
 /** Matches the pair characters of one paragraph. */
@@ -82,7 +87,7 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string):
     const open = stack[depth]!;
     stack.length = depth;
     if (CLOSER_OF[open.char] !== ch) problems.push({ kind: 'wrong-width', at: close, partner: open, expected: CLOSER_OF[open.char] });
-    pairs.push({ open, close });
+    pairs.push({ open: open.offset, close: close.offset });
   }
   for (const open of stack) problems.push({ kind: 'unclosed', at: open, expected: CLOSER_OF[open.char] });
   // kept per paragraph until the model is built: a pushed array holds 17 slots for its one pair
@@ -123,7 +128,7 @@ export function reconcileAcrossParagraphs(perLine: { get(line: number): Paragrap
         const partner = nextRes?.problems.find((q) => q.kind === 'unopened' && q.at.char === close && !dropped.has(q));
         const title = p.at.char === '《';
         const midSentence = !/[。！？!?；;：:]$/.test(text.slice(lines.contentStart(lineNo), lines.end(lineNo)).trimEnd());
-        if (partner && (title || midSentence) && isLastOpen(res, p) && isFirstCloseProblem(nextRes!, partner, p.at.char)) {
+        if (partner && (title || midSentence) && isLastOpen(res, p) && isFirstCloseProblem(nextRes!, partner, p.at.char, text)) {
           dropped.add(partner);
           out.push({ ...p, partner: partner.at, uncertain: true, note: title ? 'title-broken-across-lines' : 'broken-across-lines' });
           continue;
@@ -146,10 +151,10 @@ export function reconcileAcrossParagraphs(perLine: { get(line: number): Paragrap
 
 function continuesQuote(contentStart: number, res: ParagraphPairs | undefined, text: string): boolean {
   if (text[contentStart] !== '“') return false;
-  const m = res?.pairs.find((x) => x.open.offset === contentStart);
+  const m = res?.pairs.find((x) => x.open === contentStart);
   if (!m) return true;
   // a short quoted term has no sentence end inside; the last paragraph of a quotation does (`。”`)
-  const quoted = text.slice(m.open.offset + 1, m.close.offset);
+  const quoted = text.slice(m.open + 1, m.close);
   return quoted.length > 10 || /[。！？!?；;]/.test(quoted);
 }
 
@@ -164,9 +169,9 @@ export function mayHoldDocNumber(text: string, p: Paragraph): number {
 }
 
 const isLastOpen = (res: ParagraphPairs, p: PairProblem) =>
-  !res.pairs.some((m) => m.open.offset > p.at.offset);
-const isFirstCloseProblem = (res: ParagraphPairs, q: PairProblem, open: string) =>
-  !res.pairs.some((m) => m.close.offset < q.at.offset && m.open.char === open);
+  !res.pairs.some((m) => m.open > p.at.offset);
+const isFirstCloseProblem = (res: ParagraphPairs, q: PairProblem, open: string, text: string) =>
+  !res.pairs.some((m) => m.close < q.at.offset && text[m.open] === open);
 
 /** `〔2019〕` is the only bracket for the year of a document number: `国办发[2019]14号` is not.
  *  `may`: which paragraphs can hold one (mayHoldDocNumber), when known; the others are not searched. */

@@ -106,7 +106,7 @@ export class Shifter {
   pairs(pp: ParagraphPairs): ParagraphPairs {
     if (this.still) return pp;
     return {
-      pairs: pp.pairs.map((m) => ({ open: this.token(m.open), close: this.token(m.close) })),
+      pairs: pp.pairs.map((m) => ({ open: m.open + this.by.offset, close: m.close + this.by.offset })),
       // most paragraphs share one frozen empty list of problems: kept as it is
       problems: pp.problems.length ? pp.problems.map((q) => this.problem(q)) : pp.problems,
     };

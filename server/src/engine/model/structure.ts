@@ -353,21 +353,17 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
   const rank = MARKER_RANK.get(tok.tokenType)!;
   const raw = tok.image;
   const span = { start: tok.startOffset, end: tok.startOffset + raw.length };
-  const make = (value: number, delimiter: string, strength: 'definite' | 'weak', open?: string, close?: string): MarkerCandidate | undefined =>
-    Number.isFinite(value) && value >= 1
-      ? { rank, value, raw, span, line, delimiter, expectedDelimiter: EXPECTED_DELIM[rank], strength, open, close }
-      : undefined;
   if (rank === 1) {
     // `三` alone on its line lost its `、`: an item only where the numbering expects it
     const bare = !(MARKER_COMMAS + MARKER_DOTS).includes(raw.slice(-1));
-    return bare ? make(parseChineseNumeral(raw), '', 'weak') : make(parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
+    return bare ? candidate(rank, raw, span, line, parseChineseNumeral(raw), '', 'weak') : candidate(rank, raw, span, line, parseChineseNumeral(raw.slice(0, -1)), raw.slice(-1), 'definite');
   }
   if (rank === 2 || rank === 4) {
     const closeAt = Math.max(raw.lastIndexOf('）'), raw.lastIndexOf(')'));
     const inner = raw.slice(1, closeAt);
-    return make(rank === 2 ? parseChineseNumeral(inner) : parseDigits(inner), raw.slice(closeAt + 1), 'definite', raw[0], raw[closeAt]);
+    return candidate(rank, raw, span, line, rank === 2 ? parseChineseNumeral(inner) : parseDigits(inner), raw.slice(closeAt + 1), 'definite', raw[0], raw[closeAt]);
   }
-  if (rank === 5) return make(parseCircled(raw[0]!), raw.slice(1), 'definite');
+  if (rank === 5) return candidate(rank, raw, span, line, parseCircled(raw[0]!), raw.slice(1), 'definite');
   // rank 3: digits, then at most one delimiter character
   let n = 0;
   while (n < raw.length && isDigitCode(raw.charCodeAt(n))) n++;
@@ -383,7 +379,16 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
     if (k >= rec.end || /[.．﹒%％\s\u3000\u00a0]/.test(text[k]!)) return undefined;
   }
   const weak = delimiter === '' || delimiter === '，' || delimiter === ',' || (dot && digitAfter);
-  return make(value, delimiter, weak ? 'weak' : 'definite');
+  return candidate(rank, raw, span, line, value, delimiter, weak ? 'weak' : 'definite');
+}
+
+/** a candidate with all its fields at once (no spreads), or none for a number below 1 */
+function candidate(
+  rank: Rank, raw: string, span: Span, line: number, value: number, delimiter: string, strength: 'definite' | 'weak', open?: string, close?: string,
+): MarkerCandidate | undefined {
+  return Number.isFinite(value) && value >= 1
+    ? { rank, value, raw, span, line, delimiter, expectedDelimiter: EXPECTED_DELIM[rank], strength, open, close }
+    : undefined;
 }
 
 export type { Span };

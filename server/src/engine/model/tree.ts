@@ -97,8 +97,8 @@ interface Placement {
 
 function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: Map<number, Schemes>): { allItems: ItemNode[]; numberingLists: NumberingList<ItemNode>[] } {
   const st: Placement = { stack: [], listOf: new Map(), lists: [], allItems: [], lastBreak: -1, part: 0, lastArticle: -1, tableHeaders: 0 };
-  const byLine = new Map<number, MarkerCandidate[]>();
-  for (const c of candidates) (byLine.get(c.line) ?? byLine.set(c.line, []).get(c.line)!).push(c);
+  // the candidates are in text order: each paragraph's are the next ones (no list of them per line)
+  let next = 0;
   let current: ItemNode | undefined;
   const first = candidates[0]?.line ?? Infinity;
   // most plans hold no tab at all: no paragraph is then searched for one
@@ -112,8 +112,9 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
     }
     if (tabs && !s.tableRows.has(p.line) && s.text.slice(p.content.start, p.content.end).includes('\t')) st.tableHeaders++;
     let accepted = false;
-    for (const c of byLine.get(p.line) ?? []) {
-      const item = place(s, st, c, p, schemesOfPart.get(st.part)!, candidates);
+    while (next < candidates.length && candidates[next]!.line < p.line) next++;
+    for (; next < candidates.length && candidates[next]!.line === p.line; next++) {
+      const item = place(s, st, candidates[next]!, p, schemesOfPart.get(st.part)!, candidates);
       if (item) { current = item; accepted = true; }
     }
     if (accepted || !current) continue;

@@ -9,11 +9,12 @@
 // only, never by where a rule ends: a Markdown prefix and a tab before a marker (`#⇥（一）`) once
 // made two records of one line, every later line numbered one off (issue 18). Error recovery
 // is off: every token begins some alternative of `line`, so any token sequence parses.
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import {
-  allTokens, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker,
+  allTokens, PAIR_CLOSERS, PAIR_OPENERS, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker,
   planLexer,
 } from '../lexer/tokens.js';
+import { none } from '../model/none.js';
 import { isWhitespaceCode } from '../text/chars.js';
 
 /** A marker or pair token as the model reads it: three fields, not Chevrotain's whole token (a
@@ -80,7 +81,7 @@ export class Lines {
   record(i: number): LineRecord {
     const at = this.starts[i]!;
     const sh = this.shapes[i]!;
-    const out: LineRecord = { start: at, end: at + sh.end, contentStart: at + sh.contentStart, pairs: sh.pairs.map((t) => moved(t, at)) };
+    const out: LineRecord = { start: at, end: at + sh.end, contentStart: at + sh.contentStart, pairs: sh.pairs.length ? sh.pairs.map((t) => moved(t, at)) : NO_TOKENS };
     if (sh.marker) out.marker = moved(sh.marker, at);
     return out;
   }
@@ -127,41 +128,54 @@ export class LineParser extends EmbeddedActionsParser {
     if (this.at < end) {
       this.current.end = end - this.at;
       out.starts.push(this.at);
-      out.shapes.push(this.current);
+      out.shapes.push(closed(this.current));
     }
     // the parser is kept for the next call, its input and output are not
     this.input = [];
     this.out = { starts: [], shapes: [] };
   }
 
+  // The callbacks and the line's alternatives are made once per parser, not at every line:
+  // Chevrotain's own advice (its "caching arrays of alternatives"), safe as they read nothing but
+  // the parser. Made anew per line they were a quarter of what a 1 MB lint allocates (issue 18).
+  private readonly pairAfterIndent = () => this.pair(this.CONSUME(Inline));
+  private readonly markerAfterIndent = () => this.marker(this.CONSUME(Marker));
+  private readonly breakAfterIndent = () => this.newline(this.CONSUME2(Newline));
+  private readonly pairAfterMarker = () => this.pair(this.CONSUME2(Inline));
+  private readonly breakAfterMarker = () => this.newline(this.CONSUME3(Newline));
+  private readonly pairOfPairs = () => this.pair(this.CONSUME3(Inline));
+  private readonly breakAfterPairs = () => this.newline(this.CONSUME4(Newline));
+  private readonly lineAlternatives: IOrAlt<void>[] = [
+    { ALT: () => this.newline(this.CONSUME(Newline)) },
+    {
+      ALT: () => {
+        this.indent(this.CONSUME(Indent));
+        this.OPTION(this.markerAfterIndent);
+        this.MANY(this.pairAfterIndent);
+        this.OPTION2(this.breakAfterIndent);
+      },
+    },
+    {
+      ALT: () => {
+        this.marker(this.CONSUME2(Marker));
+        this.MANY2(this.pairAfterMarker);
+        this.OPTION3(this.breakAfterMarker);
+      },
+    },
+    {
+      ALT: () => {
+        this.AT_LEAST_ONE(this.pairOfPairs);
+        this.OPTION4(this.breakAfterPairs);
+      },
+    },
+  ];
+  private readonly line = () => this.OR(this.lineAlternatives);
+
   // one rule, the line's alternatives inline: no rule call per line (SUBRULE, its entry and exit;
   // parseLines over the bench's 1,000 plans, lexing included: 203 → 197 ms; issue 18). The records
   // are the same: a line break, not a rule's end, closes one.
   public document = this.RULE('document', () => {
-    this.MANY3(() => this.OR([
-      { ALT: () => this.newline(this.CONSUME(Newline)) },
-      {
-        ALT: () => {
-          this.indent(this.CONSUME(Indent));
-          this.OPTION(() => this.marker(this.CONSUME(Marker)));
-          this.MANY(() => this.pair(this.CONSUME(Inline)));
-          this.OPTION2(() => this.newline(this.CONSUME2(Newline)));
-        },
-      },
-      {
-        ALT: () => {
-          this.marker(this.CONSUME2(Marker));
-          this.MANY2(() => this.pair(this.CONSUME2(Inline)));
-          this.OPTION3(() => this.newline(this.CONSUME3(Newline)));
-        },
-      },
-      {
-        ALT: () => {
-          this.AT_LEAST_ONE(() => this.pair(this.CONSUME3(Inline)));
-          this.OPTION4(() => this.newline(this.CONSUME4(Newline)));
-        },
-      },
-    ]));
+    this.MANY3(this.line);
   });
 
   private newline(tok: IToken): void {
@@ -169,7 +183,7 @@ export class LineParser extends EmbeddedActionsParser {
     const at = tok.startOffset + this.base;
     this.current.end = at - this.at;
     this.out.starts.push(this.at);
-    this.out.shapes.push(this.current);
+    this.out.shapes.push(closed(this.current));
     this.at = at + tok.image.length;
     this.current = shape();
   }
@@ -183,14 +197,31 @@ export class LineParser extends EmbeddedActionsParser {
   }
 
   private pair(tok: IToken): void {
-    if (!this.RECORDING_PHASE) this.current.pairs.push(lineToken(tok, this.base - this.at));
+    if (this.RECORDING_PHASE) return;
+    const pairs = this.current.pairs;
+    // the one string of each pair character: the lexer's image is a fresh copy of it (24 bytes)
+    const t: LineToken = { image: PAIR_CHAR.get(tok.image) ?? tok.image, startOffset: tok.startOffset + this.base - this.at, tokenType: tok.tokenType };
+    if (pairs === NO_TOKENS) this.current.pairs = [t];
+    else pairs.push(t);
   }
 }
 
 /** a token's three fields, its offset counted from its line's start (`onlyOffset` tracking sets no end) */
 const lineToken = (t: IToken, base: number): LineToken => ({ image: t.image, startOffset: t.startOffset + base, tokenType: t.tokenType });
 
-const shape = (): LineShape => ({ end: 0, contentStart: 0, pairs: [] });
+/** the pairs of a line without any: one frozen list for all of them */
+const NO_TOKENS: LineToken[] = none();
+const PAIR_CHAR = new Map([...PAIR_OPENERS, ...PAIR_CLOSERS].map((c) => [c, c]));
+
+const shape = (): LineShape => ({ end: 0, contentStart: 0, pairs: NO_TOKENS });
+
+/** the shape with its pairs at their exact length: a list grown by push keeps room for 17, and a
+ *  line's shapes live as long as the document's lines (a plan of bracketed clauses: 120 bytes
+ *  a line; issue 18) */
+function closed(sh: LineShape): LineShape {
+  if (sh.pairs.length > 1) sh.pairs = sh.pairs.slice();
+  return sh;
+}
 
 /** lines as a parse finds them, before they are made a Lines */
 interface LineBuilder {
