@@ -9,6 +9,7 @@ import { parseLines } from '../../server/src/engine/parser/parser.js';
 import { parsePlan } from '../../server/src/engine/index.js';
 import { judged } from '../../server/src/engine/model/parse.js';
 import { readStructure } from '../../server/src/engine/model/structure.js';
+import { LinePairs } from '../../server/src/engine/model/line-pairs.js';
 import { buildTaskTable, type TaskRow } from '../../server/src/table/build.js';
 import { officeTable } from '../../server/src/table/office.js';
 import { none, orNone, pushed } from '../../server/src/engine/model/none.js';
@@ -133,6 +134,7 @@ function reachable(root: object): object[] {
   while (stack.length) {
     const o = stack.pop()!;
     if (o instanceof Map) for (const [k, v] of o) { visit(k); visit(v); }
+    else if (o instanceof LinePairs) for (const [, v] of o.entries()) visit(v); // its segments are private
     else if (o instanceof Set) for (const v of o) visit(v);
     else for (const v of Object.values(o)) visit(v);
   }
