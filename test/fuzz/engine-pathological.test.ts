@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { applyFixes, canonicalMarker, fixText, lint, LineIndex, type Diagnostic } from '../../server/src/engine/index.js';
+import { applyFixes, canonicalMarker, fixText, lint, LineIndex, parsePlan, type Diagnostic } from '../../server/src/engine/index.js';
 
 const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 const CORPUS = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(CORPUS_DIR + f, 'utf8'));
@@ -158,6 +158,15 @@ test('CR-only and LF plans of 20,000 sections (`一、…（一）…1.…` repe
   const cr = '一、总体要求\r（一）加强领导。\r1.做好工作。\r'.repeat(20_000);
   const { diagnostics } = run('20,000 sections, CR', cr);
   assert.equal(byRule(diagnostics)['numbering-sequence/duplicate'], 19_999);
+});
+
+test('40,000 tasks under one heading, none naming a unit (each looked for a lead-in and a group clause among all its siblings: 8,000 took 12 s)', HANG_GUARD, () => {
+  const text = '某县2024年工作方案\n一、重点工作\n' + Array.from({ length: 40_000 }, (_, i) => `${i + 1}.推进第${i + 1}项工作。`).join('\n') + '\n';
+  run('40,000 tasks without units', text);
+  const plan = parsePlan(text);
+  assert.equal(plan.tasks.length, 40_000);
+  assert.equal(plan.tasks.filter((t) => t.units.length || t.unitSource !== undefined).length, 0);
+  assert.equal(plan.tasks[39_999]!.title, '推进第40000项工作');
 });
 
 test('the shipped bundle, in a cold process: 60,000 marker lines of every rank (no deep parser recursion)', HANG_GUARD, () => {

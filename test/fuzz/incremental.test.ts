@@ -145,3 +145,13 @@ test('incremental lint: a role verb the document teaches (`牵头卖力`) is for
   const forgotten = base.replace('牵头卖力', '牵头');
   assert.deepEqual(units(forgotten), ['办公室', '', '']);
 });
+
+test('incremental lint: a paragraph\'s inline enumerations carried from the previous version follow its whole text (`第二，` → `第二的` at its end)', () => {
+  const base = '2024年工作方案\n一、主要任务\n（一）做好甲。第一，加强管理，第二，\n（二）做好乙。（财政局负责）\n';
+  const at = (base.indexOf('第二，') + 2) / base.length;
+  checkSequence(base, [{ at, remove: 1, insert: '的' }, { at, remove: 1, insert: '，' }]);
+  const cache = new LineCache();
+  const enums = (text: string) => new Analysis('file:///plan.txt', 1, text, config, 'plan.txt', cache).plan.enumerations.map((e) => e.entries.map((x) => x.raw).join(''));
+  assert.deepEqual(enums(base), ['第一，第二，']);
+  assert.deepEqual(enums(base.replace('第二，\n', '第二的\n')), []);
+});

@@ -9,6 +9,7 @@ import { parseLines } from '../../server/src/engine/parser/parser.js';
 import { parsePlan } from '../../server/src/engine/index.js';
 import { judged } from '../../server/src/engine/model/parse.js';
 import { readStructure } from '../../server/src/engine/model/structure.js';
+import { LinePairs } from '../../server/src/engine/model/line-pairs.js';
 import { buildTaskTable, type TaskRow } from '../../server/src/table/build.js';
 import { officeTable } from '../../server/src/table/office.js';
 import { none, orNone, pushed } from '../../server/src/engine/model/none.js';
@@ -133,6 +134,7 @@ function reachable(root: object): object[] {
   while (stack.length) {
     const o = stack.pop()!;
     if (o instanceof Map) for (const [k, v] of o) { visit(k); visit(v); }
+    else if (o instanceof LinePairs) for (const [, v] of o.entries()) visit(v); // its segments are private
     else if (o instanceof Set) for (const v of o) visit(v);
     else for (const v of Object.values(o)) visit(v);
   }
@@ -192,6 +194,6 @@ test('the line shapes of lines without pair characters share one frozen empty li
   const empty = lines.shapes.filter((l) => !l.pairs.length).map((l) => l.pairs);
   assert.equal(empty.length, 1003); // the title, the heading, the 1,000 lines of 做好宣传 and the last, empty line
   assert.ok(new Set(empty).size === 1 && Object.isFrozen(empty[0]));
-  // a line's tokens count from its start
   assert.deepEqual(lines.record(2).pairs.map((t) => [t.image, t.startOffset]), [['（', text.indexOf('（')], ['）', text.indexOf('）')]]);
+  assert.deepEqual(lines.shapes[2]!.pairs.map((t) => t.startOffset), [4, 10]); // from the line's start
 });

@@ -13,7 +13,11 @@ const TABLE = ['2024年工作要点', '一、主要任务', '序号\t工作任�
 function twice(before: string, after: string) {
   const cache = new LineCache();
   const old = readStructure(before, cache);
-  return { old, incremental: readStructure(after, cache), full: readStructure(after) };
+  const incremental = readStructure(after, cache);
+  const full = readStructure(after);
+  // each line's pairs (a LinePairs shares the previous version's, so its insides differ)
+  assert.deepEqual(incremental.pairsByLine.entries(), full.pairsByLine.entries());
+  return { old, incremental, full };
 }
 
 test('a keystroke above a table: the rows, markers, pairs and headings below are the old ones moved by one code unit', () => {
@@ -57,4 +61,20 @@ test('a header made and unmade above the rows: the scan reads on below the edit,
   const b = twice(unmade, before);
   assert.deepEqual(b.incremental, b.full);
   assert.deepEqual([...b.incremental.tableRows.keys()], [3, 4]);
+});
+
+test('edits at 40 places, one after another: each line\'s pairs are those of a scan from scratch (the previous versions\' pairs shared in segments, then moved into one map)', () => {
+  const lines = ['2024年工作要点', '一、主要任务', ...Array.from({ length: 60 }, (_, i) => `（${i + 1}）加强管理（办公室牵头）。`)];
+  const cache = new LineCache();
+  let text = lines.join('\n');
+  readStructure(text, cache);
+  for (let k = 0; k < 40; k++) {
+    // a line deleted or an unclosed bracket typed, every other time, further down each time
+    const at = text.indexOf('\n', text.length * ((k * 0.37) % 1)) + 1;
+    text = k % 2 ? text.slice(0, at) + '（' + text.slice(at) : text.slice(0, at) + text.slice(text.indexOf('\n', at) + 1);
+    const incremental = readStructure(text, cache);
+    const full = readStructure(text);
+    assert.deepEqual(incremental.pairsByLine.entries(), full.pairsByLine.entries(), `edit ${k}`);
+    assert.deepEqual(incremental.pairProblems, full.pairProblems, `edit ${k}`);
+  }
 });

@@ -124,6 +124,7 @@ export function assignUnits(
   const remit = responsibilitySection(items, sections, verdicts);
   const declared = declarations.inherit && declaredUnits(ctx.s, declarations.inherit.from);
   const team = teamUnits(ctx, declarations.team);
+  const siblings = new Map<ItemNode, SiblingFacts>();
   for (const it of items) {
     if (it.children.length) continue;
     // own's list itself (never edited after ownClauses), not a copy of it
@@ -134,7 +135,7 @@ export function assignUnits(
     }
     const units: ItemUnits = { unitClauses: orNone(unitClauses), units: named(unitClauses) };
     out.set(it, units);
-    if (!units.units.length) unitsFromElsewhere(ctx, it, units, { out, items, own, declarations, memo, declared, remit, team });
+    if (!units.units.length) unitsFromElsewhere(ctx, it, units, { out, items, own, declarations, memo, declared, remit, team, siblings });
     if (verdicts.get(it) === undefined) addShared(ctx.s, it, units, declarations.shared);
   }
   return out;
@@ -143,12 +144,13 @@ export function assignUnits(
 interface Elsewhere {
   out: Map<ItemNode, ItemUnits>; items: ItemNode[]; own: OwnClauses; declarations: Declarations;
   memo: Map<ItemNode, UnitClause | null>; declared: UnitRef[] | undefined; remit: { from: Span; text: string } | undefined;
-  team: Found | undefined;
+  team: Found | undefined; siblings: Map<ItemNode, SiblingFacts>;
 }
 
 /** a leaf that names no unit itself: a merged cell, its group's clause, a parent, a lead-in, a declaration, a 职责分工 section */
 function unitsFromElsewhere(ctx: ClauseContext, it: ItemNode, units: ItemUnits, e: Elsewhere): void {
-  const from = mergedRow(ctx.s, it, e.out, e.items) ?? groupClause(ctx.s, it, e.own) ?? ancestorClause(ctx, e.declarations, it, e.memo) ?? leadIn(ctx.s, it, e.own.known);
+  const facts = it.parent && siblingFacts(ctx.s, it.parent, e.own, e.siblings);
+  const from = mergedRow(ctx.s, it, e.out, e.items) ?? groupClause(ctx.s, it, facts) ?? ancestorClause(ctx, e.declarations, it, e.memo) ?? leadIn(ctx.s, it, e.own.known, facts);
   if (from) { Object.assign(units, from); return; }
   const inherit = e.declarations.inherit;
   if (inherit && it.heading.span.start > inherit.from.start) {
@@ -211,15 +213,49 @@ function mergedRow(s: Structure, it: ItemNode, done: Map<ItemNode, ItemUnits>, i
  *  of its own: a clause closing a group of sibling items, none of which names a unit of its own,
  *  covers the whole group, not only the last item it stands under (uncertain: the last alone is
  *  the other reading). */
-function groupClause(s: Structure, it: ItemNode, own: OwnClauses): Found | undefined {
+function groupClause(s: Structure, it: ItemNode, facts: SiblingFacts | undefined): Found | undefined {
   const siblings = it.parent?.children;
   const last = siblings?.[siblings.length - 1];
-  if (!last || last === it || last.children.length) return undefined;
-  if (siblings!.some((x) => x !== last && (x.children.length || named(own.clauses.get(x) ?? []).length))) return undefined;
+  if (!last || last === it || !facts?.closing) return undefined;
+  const closing = facts.closing;
+  return { units: named(closing).map((u) => ({ ...u })), source: sourceOf(s, 'group', closing[0]!.span), uncertain: true };
+}
+
+/** What the children of one parent share, found once per parent: asked per child, a parent of N
+ *  children that name no unit cost N² (8,000 tasks under one heading: 12 s; issue 18). */
+interface SiblingFacts {
+  /** the last child's clauses closing the group of its siblings (groupClause), if they do */
+  closing: UnitClause[] | undefined;
+  /** each child's place among its siblings */
+  index: Map<ItemNode, number>;
+  /** for each child, the place of the last sibling before it whose body ends with a lead-in (`…：`), or -1 */
+  leadInBefore: Int32Array;
+}
+
+function siblingFacts(s: Structure, parent: ItemNode, own: OwnClauses, memo: Map<ItemNode, SiblingFacts>): SiblingFacts {
+  let facts = memo.get(parent);
+  if (facts) return facts;
+  const siblings = parent.children;
+  const index = new Map<ItemNode, number>();
+  const leadInBefore = new Int32Array(siblings.length);
+  let lead = -1;
+  for (let i = 0; i < siblings.length; i++) {
+    index.set(siblings[i]!, i);
+    leadInBefore[i] = lead;
+    if (endsWithLeadIn(s, siblings[i]!)) lead = i;
+  }
+  memo.set(parent, (facts = { closing: groupClosing(s, siblings, own), index, leadInBefore }));
+  return facts;
+}
+
+/** the last child's clauses when they close its siblings' group: none of the others has children
+ *  or units of its own, and each such clause is a paragraph of its own */
+function groupClosing(s: Structure, siblings: ItemNode[], own: OwnClauses): UnitClause[] | undefined {
+  const last = siblings[siblings.length - 1];
+  if (!last || last.children.length) return undefined;
+  if (siblings.some((x) => x !== last && (x.children.length || named(own.clauses.get(x) ?? []).length))) return undefined;
   const closing = (own.clauses.get(last) ?? []).filter((c) => c.units.length);
-  if (!closing.length || !closing.every((c) => standsAlone(s, last, c))) return undefined;
-  const c = closing[0]!;
-  return { units: named(closing).map((u) => ({ ...u })), source: sourceOf(s, 'group', c.span), uncertain: true };
+  return closing.length && closing.every((c) => standsAlone(s, last, c)) ? closing : undefined;
 }
 
 /** the clause is a body paragraph of its own (nothing but spaces before it on its line) */
@@ -297,11 +333,11 @@ function listIn(s: Structure, p: Span, known: Set<string>): UnitRef[] | undefine
  *  - the parent's opening paragraph: `区经济发展局、环境与国土资源局…等8个区直单位，分三个阶段推行…`
  *  - a `…如下：` paragraph that refers back to the unit items just before it:
  *    `1.区经济发展局：…` … `承接省级试点工作的相关单位的主要任务如下：` */
-function leadIn(s: Structure, it: ItemNode, known: Set<string>): Found | undefined {
+function leadIn(s: Structure, it: ItemNode, known: Set<string>, facts: SiblingFacts | undefined): Found | undefined {
   const siblings = it.parent ? it.parent.children : undefined;
-  if (!siblings) return undefined;
-  let k = siblings.indexOf(it);
-  while (k > 0 && !endsWithLeadIn(s, siblings[k - 1]!)) k--;
+  if (!siblings || !facts) return undefined;
+  // just after the last sibling before it whose body ends with a lead-in, or 0
+  const k = facts.leadInBefore[facts.index.get(it)!]! + 1;
   if (k > 0) {
     const intro = siblings[k - 1]!.body[siblings[k - 1]!.body.length - 1]!;
     if (!LEAD_IN_BACK_RE.test(s.folded.slice(intro.content.start, intro.content.end))) return undefined;

@@ -28,7 +28,7 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
   for (let i = 0; i < s.paragraphs.length; i++) {
     if (!words[i]) continue;
     const p = s.paragraphs[i]!;
-    const found = findEnumerations(text, p.content.start, p.content.end);
+    const found = paragraphEnumerations(s, p);
     if (!found.length) continue;
     enumerations.push(...found);
     enumsByLine.set(p.line, found);
@@ -83,6 +83,16 @@ function paragraphDeadlines(s: Structure, p: Paragraph, year: number | undefined
   if (!structureCached(s)) return findDeadlines(s.text, start, end, year);
   const kept = carriedValue(s, 'deadlines', year, s.text.slice(start, end), () => new Shifter({ offset: -start, lines: 0 }).deadlines(findDeadlines(s.text, start, end, year)));
   return kept.length ? new Shifter({ offset: start, lines: 0 }).deadlines(kept) : none();
+}
+
+/** The inline enumerations a paragraph's text holds, carried from the previous version by that
+ *  text as its deadlines are (findEnumerations reads nothing else: a `一是` is read again only
+ *  in the paragraphs a keystroke changed). */
+function paragraphEnumerations(s: Structure, p: Paragraph): InlineEnumeration[] {
+  const { start, end } = p.content;
+  if (!structureCached(s)) return findEnumerations(s.text, start, end);
+  const kept = carriedValue(s, 'enumerations', undefined, s.text.slice(start, end), () => new Shifter({ offset: -start, lines: 0 }).enumerations(findEnumerations(s.text, start, end)));
+  return kept.length ? new Shifter({ offset: start, lines: 0 }).enumerations(kept) : none();
 }
 
 /** The item's body without the document's closing after it: the last item's body runs on to the

@@ -106,7 +106,7 @@ function findLater(tokens: LineToken[], from: number, family: string, consumed: 
 /** Document-level pass over the paragraphs' problems (on `problemLines`, in order): a title broken
  *  across two lines and a quotation spanning paragraphs are reported once, as assumptions, or not
  *  at all. In text order. */
-export function reconcileAcrossParagraphs(perLine: Map<number, ParagraphPairs>, problemLines: number[], lines: Lines, text: string): PairProblem[] {
+export function reconcileAcrossParagraphs(perLine: { get(line: number): ParagraphPairs | undefined }, problemLines: number[], lines: Lines, text: string): PairProblem[] {
   const out: PairProblem[] = [];
   // the next non-blank line, looked up only for the few lines with a problem
   const nextOf = { get(line: number): number | undefined {

@@ -17,6 +17,7 @@ import { documentRoleMatcher } from './units.js';
 import { fold } from '../lexicon/fold.js';
 import { none, pushed } from './none.js';
 import { firstAtOrAfter } from './search.js';
+import { LinePairs } from './line-pairs.js';
 import type { LineCache } from '../parser/parser.js';
 import { ItemMap } from './item-map.js';
 
@@ -60,7 +61,7 @@ export function judged(text: string, config: Partial<EngineConfig>, cache?: Line
   const own = ownClauses({ ...ctx, declarations }, tree.allItems.filter((it) => !it.children.length), tree.allItems);
   const verdicts = judgeTasks(s, tree.allItems, genre, sections, own.clauses);
   const units = assignUnits(ctx, tree.allItems, own, declarations, sections, verdicts);
-  s.pairsByLine = new Map();
+  s.pairsByLine = new LinePairs();
   const year = documentYear(genre.title?.text);
   const details = findDetails(s, tree.allItems, year, own.clauses);
   return {

@@ -2,7 +2,7 @@
 // count: a keystroke in a 10,000-line plan copies the previous version's paragraphs, pairs, markers,
 // headings and table rows of the lines below it instead of reading those lines again (issue 18).
 // Copies only: an earlier version's objects are never changed (an old Analysis may still be read).
-import type { Deadline, Paragraph, PairProblem, PairToken, Span, UnitRef } from './types.js';
+import type { Deadline, InlineEnumeration, Paragraph, PairProblem, PairToken, Span, UnitRef } from './types.js';
 import type { ParagraphPairs } from './pairs.js';
 import type { TableRow, TableState } from './table.js';
 import type { Heading, MarkerCandidate } from './structure.js';
@@ -52,6 +52,12 @@ export class Shifter {
   /** a paragraph's deadlines moved, always copies (the carried ones are kept from the paragraph's start) */
   deadlines(ds: Deadline[]): Deadline[] {
     return ds.map((d) => ({ ...d, span: this.span(d.span) }));
+  }
+
+  /** a paragraph's inline enumerations moved, always copies (the carried ones are kept from the
+   *  paragraph's start) */
+  enumerations(es: InlineEnumeration[]): InlineEnumeration[] {
+    return es.map((e) => ({ style: e.style, entries: e.entries.map((x) => ({ value: x.value, raw: x.raw, span: this.span(x.span) })) }));
   }
 
   /** field by field, the optional ones only where the marker has them (a spread of these objects of

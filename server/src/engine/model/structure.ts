@@ -11,6 +11,7 @@ import { findTables, type TableRow, type TableState } from './table.js';
 import { firstAtOrAfter, lowerBound } from './search.js';
 import { fold } from '../lexicon/fold.js';
 import { Shifter } from './shift.js';
+import { LinePairs } from './line-pairs.js';
 import { ATTACHMENT_HEADING_RE, ATTACHMENT_TITLED_RE, DATE_LINE_RE, PAGE_JUNK_RE, SHEET_TITLE_RE } from '../lexicon/sections.js';
 
 export interface MarkerCandidate extends Marker {
@@ -35,7 +36,7 @@ export interface Structure {
   text: string;
   folded: string;
   paragraphs: Paragraph[];
-  pairsByLine: Map<number, ParagraphPairs>;
+  pairsByLine: LinePairs;
   /** the problems of pairs across paragraphs (withDocNumberYears adds the document numbers') */
   pairProblems: PairProblem[];
   tableRows: Map<number, TableRow>;
@@ -61,7 +62,7 @@ interface StructureMemo {
   text: string;
   lineCount: number;
   paragraphs: Paragraph[];
-  pairsByLine: Map<number, ParagraphPairs>;
+  pairsByLine: LinePairs;
   /** the lines whose pairs have a problem, in order */
   problemLines: number[];
   tables: { rows: Map<number, TableRow>; states: TableState[] };
@@ -153,12 +154,12 @@ export const structureFacts = (s: Structure): Map<string, unknown> => {
  *  tail's moved. `kept`: how many paragraphs came from the head; `tailFrom`: where the tail's start. */
 function readParagraphs(
   text: string, lines: Lines, reuse?: Reuse,
-): { paragraphs: Paragraph[]; pairsByLine: Map<number, ParagraphPairs>; problemLines: number[]; kept: number; tailFrom: number } {
+): { paragraphs: Paragraph[]; pairsByLine: LinePairs; problemLines: number[]; kept: number; tailFrom: number } {
   const head = reuse?.head ?? 0;
   const kept = reuse && head ? firstAtOrAfter(reuse.prev.paragraphs, head) : 0;
   const paragraphs = kept ? reuse!.prev.paragraphs.slice(0, kept) : [];
-  const pairsByLine = new Map<number, ParagraphPairs>();
-  if (kept) for (const [line, pairs] of reuse!.prev.pairsByLine) { if (line >= head) break; pairsByLine.set(line, pairs); }
+  // the pairs of the lines read now; the others' are the previous version's (LinePairs.next)
+  const own = new Map<number, ParagraphPairs>();
   // the few lines with a problem, so the pass across paragraphs reads only them (it walked every
   // line's pairs at each keystroke: ~0.5 MB of entries a keystroke at 10,000 lines; issue 18)
   const problemLines: number[] = [];
@@ -175,19 +176,15 @@ function readParagraphs(
     // most lines hold no pair characters: nothing to match, nothing to store
     if (!lines.shapes[i]!.pairs.length) continue;
     const pairs = matchParagraph(lines.record(i).pairs, i, text);
-    pairsByLine.set(i, pairs);
+    own.set(i, pairs);
     if (pairs.problems.length) problemLines.push(i);
   }
   const tailFrom = paragraphs.length;
-  if (!reuse || tail >= lines.length) return { paragraphs, pairsByLine, problemLines, kept, tailFrom };
+  if (!reuse) return { paragraphs, pairsByLine: new LinePairs(own), problemLines, kept, tailFrom };
   const { prev, shift } = reuse;
-  for (let k = firstAtOrAfter(prev.paragraphs, reuse.oldTail); k < prev.paragraphs.length; k++) {
-    const q = prev.paragraphs[k]!;
-    const p = shift.paragraph(q);
-    paragraphs.push(p);
-    const pairs = prev.pairsByLine.get(q.line);
-    if (pairs) pairsByLine.set(p.line, shift.pairs(pairs));
-  }
+  if (tail >= lines.length) return { paragraphs, pairsByLine: prev.pairsByLine.next(head, Infinity, Infinity, own, shift.by), problemLines, kept, tailFrom };
+  const pairsByLine = prev.pairsByLine.next(head, tail, reuse.oldTail, own, shift.by);
+  for (let k = firstAtOrAfter(prev.paragraphs, reuse.oldTail); k < prev.paragraphs.length; k++) paragraphs.push(shift.paragraph(prev.paragraphs[k]!));
   for (let k = lowerBound(prev.problemLines, reuse.oldTail, (l) => l); k < prev.problemLines.length; k++) problemLines.push(prev.problemLines[k]! + shift.by.lines);
   return { paragraphs, pairsByLine, problemLines, kept, tailFrom };
 }
@@ -280,7 +277,8 @@ function findPartBreaks(
   };
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    if (folded[p.content.start] === '附') {
+    // a code unit, not a one-character string made for each paragraph at each keystroke
+    if (folded.charCodeAt(p.content.start) === FU) {
       const t = folded.slice(p.content.start, p.content.end);
       if (ATTACHMENT_HEADING_RE.test(t) || (ATTACHMENT_TITLED_RE.test(t) && content(i))) out.push(p.line);
       continue;
@@ -294,6 +292,8 @@ function findPartBreaks(
   }
   return out;
 }
+
+const FU = '附'.charCodeAt(0);
 
 const MARKDOWN_RE = /^#{1,6}[ \t\u3000]*(\S.*)$/;
 /** `3.2　应急报告`, `4.2.1 工作目标`: decimal section numbers head a section of their own */

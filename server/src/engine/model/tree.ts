@@ -9,6 +9,12 @@ import { isWhitespace } from '../text/chars.js';
 import { ARTICLE_RE } from '../lexicon/genres.js';
 import { none, pushed } from './none.js';
 
+/** code units compared per paragraph: indexing a string for a character above U+00FF makes a new
+ *  one-character string, for every paragraph of every keystroke */
+const DI = '第'.charCodeAt(0);
+const FULL_COLON = '：'.charCodeAt(0);
+const COLON = ':'.charCodeAt(0);
+
 export interface ItemTree {
   allItems: ItemNode[];
   numberingLists: NumberingList<ItemNode>[];
@@ -114,7 +120,7 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
     if (accepted || !current) continue;
     // `第二十四条　…：` then `（一）…`: an article is the parent of the lists under it, so they
     // restart under each article (a list there starting at `（二）` should start at `（一）`)
-    if (s.folded[p.content.start] === '第' && ARTICLE_RE.test(s.folded.slice(p.content.start, p.content.end))) {
+    if (s.folded.charCodeAt(p.content.start) === DI && ARTICLE_RE.test(s.folded.slice(p.content.start, p.content.end))) {
       st.lastArticle = p.line;
       st.stack.length = 0;
       current = undefined;
@@ -126,8 +132,8 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
       current.titleSpan = { ...p.content };
     }
     current.body = pushed(current.body, p);
-    const end = s.folded[p.content.end - 1];
-    if (s.headings.has(p.line) || end === '：' || end === ':') st.lastBreak = p.line;
+    const end = s.folded.charCodeAt(p.content.end - 1);
+    if (s.headings.has(p.line) || end === FULL_COLON || end === COLON) st.lastBreak = p.line;
   }
   // each item's span covers its last descendant's last paragraph
   for (let i = st.allItems.length - 1; i >= 0; i--) {

@@ -247,7 +247,9 @@ function parseGroup(s: string, g: Span, roles: RoleMatcher): GroupParse | undefi
 }
 
 function splitUnits(s: string, body: Span, role: UnitRole, bySpace = false): UnitRef[] | undefined {
-  const parts = splitTopLevel(s, body.start, body.end, '、/／').flatMap((p) => splitAtConjunction(s, p));
+  const top = splitTopLevel(s, body.start, body.end, '、/／');
+  // most lists join no names with 和/及: no part is then split again
+  const parts = CONJUNCTION_RE.test(s.slice(body.start, body.end)) ? top.flatMap((p) => splitAtConjunction(s, p)) : top;
   const units: UnitRef[] = [];
   for (const p of bySpace ? parts.flatMap((q) => splitAtSpaces(s, q)) : parts) {
     let start = p.start;
