@@ -44,10 +44,11 @@ const familyOf = (ch: string) => FAMILY_OF.get(ch.charCodeAt(0));
 const CHAR_OF = new Map<number, string>(Object.keys(FAMILY).map((c) => [c.charCodeAt(0), c]));
 /** the pair character at `offset` of the text, as the one shared string of that character */
 export const pairChar = (text: string, offset: number): string => CHAR_OF.get(text.charCodeAt(offset)) ?? text[offset]!;
-const tokenOf = (t: LineToken, line: number, kind: PairToken['kind']): PairToken => ({ char: CHAR_OF.get(t.image.charCodeAt(0)) ?? t.image, offset: t.startOffset, line, kind });
+const tokenOf = (t: LineToken, line: number, kind: PairToken['kind'], base: number): PairToken => ({ char: CHAR_OF.get(t.image.charCodeAt(0)) ?? t.image, offset: t.startOffset + base, line, kind });
 
-/** Matches the pair characters of one paragraph. */
-export function matchParagraph(tokens: LineToken[], line: number, text: string): ParagraphPairs {
+/** Matches the pair characters of one paragraph; its tokens' offsets count from `base` (the line's
+ *  start). */
+export function matchParagraph(tokens: LineToken[], line: number, text: string, base: number): ParagraphPairs {
   const pairs: MatchedPair[] = [];
   const problems: PairProblem[] = [];
   const stack: PairToken[] = [];
@@ -59,16 +60,16 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string):
     if (consumed?.has(i)) continue;
     const ch = t.image;
     if (isOpener(ch)) {
-      stack.push(tokenOf(t, line, 'open'));
+      stack.push(tokenOf(t, line, 'open', base));
       continue;
     }
-    const close = tokenOf(t, line, 'close');
+    const close = tokenOf(t, line, 'close', base);
     const fam = familyOf(ch);
     let depth = stack.length - 1;
     while (depth >= 0 && familyOf(stack[depth]!.char) !== fam) depth--;
     if (depth < 0) {
       // ’ right after a letter or before a digit is an apostrophe (`’99`, `it’s`), not a quote
-      if (ch === '’' && (/[0-9A-Za-z]/.test(text[t.startOffset + 1] ?? '') || /[A-Za-z]/.test(text[t.startOffset - 1] ?? ''))) continue;
+      if (ch === '’' && (/[0-9A-Za-z]/.test(text[close.offset + 1] ?? '') || /[A-Za-z]/.test(text[close.offset - 1] ?? ''))) continue;
       problems.push({ kind: 'unopened', at: close, expected: OPENER_OF[ch] });
       continue;
     }
@@ -79,7 +80,7 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string):
       const later = findLater(tokens, i + 1, familyOf(inner.char)!, consumed);
       if (later >= 0) {
         consumed.add(later);
-        problems.push({ kind: 'crossed', at: inner, partner: tokenOf(tokens[later]!, line, 'close'), expected: CLOSER_OF[inner.char] });
+        problems.push({ kind: 'crossed', at: inner, partner: tokenOf(tokens[later]!, line, 'close', base), expected: CLOSER_OF[inner.char] });
       } else {
         problems.push({ kind: 'unclosed', at: inner, expected: CLOSER_OF[inner.char] });
       }

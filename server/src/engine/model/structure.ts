@@ -175,7 +175,9 @@ function readParagraphs(
     paragraphs.push(p);
     // most lines hold no pair characters: nothing to match, nothing to store
     if (!lines.shapes[i]!.pairs.length) continue;
-    const pairs = matchParagraph(lines.record(i).pairs, i, text);
+    // the line's own tokens, their offsets counted from its start: a copy of them moved into the
+    // text doubled a long line's tokens (a 32 MB line: ~1.7 M; issue 18)
+    const pairs = matchParagraph(lines.shapes[i]!.pairs, i, text, lines.start(i));
     own.set(i, pairs);
     if (pairs.problems.length) problemLines.push(i);
   }
