@@ -2,7 +2,7 @@
 // traps of web copies handled: a title broken across two lines, a quotation spanning paragraphs,
 // an apostrophe written as ’.
 import type { Paragraph, PairProblem, PairToken } from './types.js';
-import type { LineRecord, LineToken, Lines } from '../parser/parser.js';
+import type { LineToken, Lines } from '../parser/parser.js';
 import { PAIRS } from '../lexicon/brackets.js';
 import { orNone } from './none.js';
 

@@ -2,7 +2,7 @@
 // numbered markers (also at the start of table cells), unnumbered headings (Markdown `#`, decimal
 // section numbers `4.2.1`, `第X章`, short title lines) and where the body starts and ends.
 import type { Marker, Paragraph, PairProblem, Rank, Span } from './types.js';
-import { parseLines, MARKER_RANK, type LineCache, type LineRecord, type Lines } from '../parser/parser.js';
+import { parseLines, MARKER_RANK, type LineCache, type Lines } from '../parser/parser.js';
 import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals.js';
 import { MARKER_COMMAS, MARKER_DOTS, isDigitCode } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, mayHoldDocNumber, type ParagraphPairs } from './pairs.js';
@@ -206,7 +206,7 @@ function readMarkers(text: string, folded: string, lines: Lines, paragraphs: Par
     const p = paragraphs[i]!;
     const row = tables.rows.get(p.line);
     // a 序号 cell is certain: the columns say so (`1⇥任务` takes no delimiter)
-    const first = row?.number ?? (lines.shapes[p.line]!.marker && classifyMarker(lines.record(p.line), p.line, text)) ?? labelledMarker(folded, p);
+    const first = row?.number ?? classifyMarker(lines, p.line, text) ?? labelledMarker(folded, p);
     if (first) markers.push(first);
     if (row) for (const m of row.cellMarkers) markers.push(m);
   }
@@ -349,12 +349,14 @@ function labelledMarker(folded: string, p: Paragraph): MarkerCandidate | undefin
 
 /** One marker token → a candidate. Built with all its fields at once (no spreads): this runs for
  *  every numbered line and sits on the keystroke path. */
-export function classifyMarker(rec: LineRecord, line: number, text: string): MarkerCandidate | undefined {
-  const tok = rec.marker;
+export function classifyMarker(lines: Lines, line: number, text: string): MarkerCandidate | undefined {
+  // the shape's token, its offset counted from the line's start: no record of the line is made
+  const tok = lines.shapes[line]!.marker;
   if (!tok) return undefined;
   const rank = MARKER_RANK.get(tok.tokenType)!;
   const raw = tok.image;
-  const span = { start: tok.startOffset, end: tok.startOffset + raw.length };
+  const start = lines.start(line) + tok.startOffset;
+  const span = { start, end: start + raw.length };
   if (rank === 1) {
     // `三` alone on its line lost its `、`: an item only where the numbering expects it
     const bare = !(MARKER_COMMAS + MARKER_DOTS).includes(raw.slice(-1));
@@ -377,8 +379,9 @@ export function classifyMarker(rec: LineRecord, line: number, text: string): Mar
     // `3.1 工作目标`, `3.1.2`, `2.5%`: a section number or a decimal, never an item. Only digits
     // running straight into text (`11.121人才梯队项目`) may be an item whose text starts with digits.
     let k = span.end;
-    while (k < rec.end && isDigitCode(text.charCodeAt(k))) k++;
-    if (k >= rec.end || /[.．﹒%％\s\u3000\u00a0]/.test(text[k]!)) return undefined;
+    const lineEnd = lines.end(line);
+    while (k < lineEnd && isDigitCode(text.charCodeAt(k))) k++;
+    if (k >= lineEnd || /[.．﹒%％\s\u3000\u00a0]/.test(text[k]!)) return undefined;
   }
   const weak = delimiter === '' || delimiter === '，' || delimiter === ',' || (dot && digitAfter);
   return candidate(rank, raw, span, line, value, delimiter, weak ? 'weak' : 'definite');

@@ -274,12 +274,12 @@ function splitUnits(s: string, body: Span, role: UnitRole, bySpace = false): Uni
   return units;
 }
 
-/** `全国总工会等和各省级人民政府`, `农业农村部和财政部`: `和` `及` between two whole names splits
- *  them; inside a name it does not (`工业和信息化部`, `中央和国家机关工委`: `工业` names no unit). */
 /** made once: a RegExp per unit part was a fifth of splitting units. Shared by the recursion below,
  *  which only ever returns after it. */
 const CONJUNCTION_ALL = new RegExp(CONJUNCTION_RE.source, 'g');
 
+/** `全国总工会等和各省级人民政府`, `农业农村部和财政部`: `和` `及` between two whole names splits
+ *  them; inside a name it does not (`工业和信息化部`, `中央和国家机关工委`: `工业` names no unit). */
 function splitAtConjunction(s: string, p: Span): Span[] {
   const t = s.slice(p.start, p.end);
   const re = CONJUNCTION_ALL;

@@ -77,7 +77,8 @@ export class Lines {
     return sh.end > sh.contentStart;
   }
 
-  /** line `i` with its offsets in the whole text: a new object, made for the lines a scan reads */
+  /** line `i` with its offsets in the whole text: a new object with copies of its tokens (tests; the
+   *  engine reads the shapes with `start(i)` added, as a copy per line doubled a long line's tokens) */
   record(i: number): LineRecord {
     const at = this.starts[i]!;
     const sh = this.shapes[i]!;
