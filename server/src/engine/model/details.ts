@@ -5,7 +5,7 @@ import { structureCached, type Structure } from './structure.js';
 import { FREQUENCY_RE, findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findEnumerations } from './enumerations.js';
 import { DATE_LINE_RE } from '../lexicon/sections.js';
-import { carriedValue, paragraphFacts } from './facts.js';
+import { carriedByParagraph, paragraphFacts } from './facts.js';
 import { none, trimmed } from './none.js';
 import { Shifter } from './shift.js';
 import { ItemMap } from './item-map.js';
@@ -75,23 +75,23 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
 }
 
 /** The deadlines a paragraph's text holds. A keystroke finds again only those of the paragraphs it
- *  changed: the others' come from the previous version by their text (kept from the paragraph's
+ *  changed: the others' come from the previous version by their place (kept from the paragraph's
  *  start and moved here; findDeadlines reads nothing but that text and the year), as most
  *  paragraphs hold a hint (年, 月, 前, 内, 时) and every pattern ran on them again (issue 18). */
 function paragraphDeadlines(s: Structure, p: Paragraph, year: number | undefined): Deadline[] {
   const { start, end } = p.content;
   if (!structureCached(s)) return findDeadlines(s.text, start, end, year);
-  const kept = carriedValue(s, 'deadlines', year, s.text.slice(start, end), () => new Shifter({ offset: -start, lines: 0 }).deadlines(findDeadlines(s.text, start, end, year)));
+  const kept = carriedByParagraph(s, 'deadlines', year, p, () => new Shifter({ offset: -start, lines: 0 }).deadlines(findDeadlines(s.text, start, end, year)));
   return kept.length ? new Shifter({ offset: start, lines: 0 }).deadlines(kept) : none();
 }
 
-/** The inline enumerations a paragraph's text holds, carried from the previous version by that
- *  text as its deadlines are (findEnumerations reads nothing else: a `一是` is read again only
+/** The inline enumerations a paragraph's text holds, carried from the previous version by its
+ *  place as its deadlines are (findEnumerations reads nothing else: a `一是` is read again only
  *  in the paragraphs a keystroke changed). */
 function paragraphEnumerations(s: Structure, p: Paragraph): InlineEnumeration[] {
   const { start, end } = p.content;
   if (!structureCached(s)) return findEnumerations(s.text, start, end);
-  const kept = carriedValue(s, 'enumerations', undefined, s.text.slice(start, end), () => new Shifter({ offset: -start, lines: 0 }).enumerations(findEnumerations(s.text, start, end)));
+  const kept = carriedByParagraph(s, 'enumerations', undefined, p, () => new Shifter({ offset: -start, lines: 0 }).enumerations(findEnumerations(s.text, start, end)));
   return kept.length ? new Shifter({ offset: start, lines: 0 }).enumerations(kept) : none();
 }
 
