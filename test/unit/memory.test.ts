@@ -213,3 +213,16 @@ test('once the leaves\' own clauses are found, only the lines of items with sub-
   // the first heading's pairs are the very object the structure found, not a copy
   assert.equal(kept.get(1), s.pairsByLine.get(1));
 });
+
+test('the tree\'s nodes are made with their judgment\'s slots, and items without details share one record', () => {
+  const j = judged(TEXT, {});
+  const node = j.tree.allItems[1]!;
+  // the assembly fills these in on the node itself, which becomes the PlanItem (no second object an item)
+  assert.deepEqual(Object.keys(node), ['id', 'marker', 'title', 'titleSpan', 'heading', 'body', 'span', 'children', 'parent', 'depth', 'path', 'isTask', 'unitClauses', 'units', 'deadlines', 'enumerations']);
+  assert.deepEqual(Object.keys(parsePlan(TEXT).tasks[0]!), Object.keys(node));
+  // 20,001 items without a deadline or an enumeration: one record
+  const records = [...j.details.byItem.values()];
+  assert.equal(records.length, 20001);
+  assert.equal(new Set(records).size, 1);
+  assert.deepEqual(records[0], { deadlines: [], enumerations: [] });
+});
