@@ -19,6 +19,10 @@ export interface Details {
   byItem: Map<ItemNode, { deadlines: Deadline[]; enumerations: InlineEnumeration[] }>;
 }
 
+/** an item without deadline or enumeration (most): one record for all of them, 40 bytes an item less
+ *  at the parse's peak */
+const NO_DETAILS: { deadlines: Deadline[]; enumerations: InlineEnumeration[] } = Object.freeze({ deadlines: none<Deadline>(), enumerations: none<InlineEnumeration>() });
+
 export function findDetails(s: Structure, items: ItemNode[], year: number | undefined, clauses: Map<ItemNode, UnitClause[]> = new Map()): Details {
   const { text } = s;
   const enumerations: InlineEnumeration[] = [];
@@ -69,7 +73,7 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
     }
     // at their exact length: a list grown by push keeps 17 slots, 120 bytes more than a table row's
     // one deadline (issue 18)
-    byItem.set(it, { deadlines: deadlines ? trimmed(deadlines) : none(), enumerations: enums ? trimmed(enums) : none() });
+    byItem.set(it, deadlines || enums ? { deadlines: deadlines ? trimmed(deadlines) : none(), enumerations: enums ? trimmed(enums) : none() } : NO_DETAILS);
   }
   return { enumerations, byItem };
 }
