@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseLines } from '../../server/src/engine/parser/parser.js';
+import { pairCode, pairOffset, parseLines } from '../../server/src/engine/parser/parser.js';
 import { parsePlan } from '../../server/src/engine/index.js';
 import { judged, parentsPairs } from '../../server/src/engine/model/parse.js';
 import { buildTree } from '../../server/src/engine/model/tree.js';
@@ -196,7 +196,9 @@ test('the line shapes of lines without pair characters share one frozen empty li
   assert.equal(empty.length, 1003); // the title, the heading, the 1,000 lines of 做好宣传 and the last, empty line
   assert.ok(new Set(empty).size === 1 && Object.isFrozen(empty[0]));
   assert.deepEqual(lines.record(2).pairs.map((t) => [t.image, t.startOffset]), [['（', text.indexOf('（')], ['）', text.indexOf('）')]]);
-  assert.deepEqual(lines.shapes[2]!.pairs.map((t) => t.startOffset), [4, 10]); // from the line's start
+  // a line's pair characters are numbers, no token object each: offset from the line's start and code
+  assert.deepEqual(lines.shapes[2]!.pairs.map((p) => [pairOffset(p), String.fromCharCode(pairCode(p))]), [[4, '（'], [10, '）']]);
+  assert.ok(lines.shapes.every((l) => l.pairs.every((p) => typeof p === 'number')));
 });
 
 test('once the leaves\' own clauses are found, only the lines of items with sub-items keep their pairs', () => {
