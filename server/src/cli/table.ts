@@ -13,14 +13,17 @@ import { TABLE, type ParsedValues } from './options.js';
 import { text } from '../i18n/catalogue.js';
 import { expandInputs } from '../io/files.js';
 import { placeAt, readPlanSource } from '../io/word-source.js';
-import { buildTaskTables, type BuildOptions } from '../table/build.js';
+import { tableOfPlans, type BuildOptions } from '../table/build.js';
 import { BINARY_FORMATS, tableChunks, type TableFormat, type TableLocale, type TableView } from '../table/render.js';
 import { noUnitNotes } from '../table/office.js';
 import type { PlanDocument } from '../engine/model/types.js';
 import { escapeTerminal } from './formatters/escape.js';
-import { heapFor } from './heap.js';
+import { collectNow, heapFor } from './heap.js';
 
 const FORMAT_BY_EXT: Record<string, TableFormat> = { md: 'md', markdown: 'md', csv: 'csv', json: 'json', xlsx: 'xlsx', docx: 'docx' };
+
+/** the heap's growth while the plans are tabled: a fifth of what survived their parse (heap.ts) */
+const TABLING_PERCENT = 20;
 
 type TableInput = BuildOptions & { plan: PlanDocument; file: string };
 
@@ -47,10 +50,11 @@ export async function runTable(argv: string[], io: CliIO): Promise<number> {
   const read = await readInputs(io, locale, positionals, values, abs);
   if (read.brokenConfig || !read.inputs.length) return 2;
 
-  const table = buildTaskTables(read.inputs);
-  // the plans are done with once tabled: freed before the table is written (a plan's model is twice
-  // the size of its table)
-  read.inputs.length = 0;
+  // the plans are given up as they are tabled (a plan's model is three times the size of its table),
+  // the heap held near the models' size while they are, then to what the table needs (heap.ts)
+  collectNow(TABLING_PERCENT);
+  const table = tableOfPlans(read.inputs);
+  collectNow();
   // a plan whose tasks name no unit is exported, but not silently: here and in the file itself
   for (const n of noUnitNotes(table, locale)) note(io, locale, n);
   // streamed into the file (or stdout) as it is made: a big table is never whole in memory
