@@ -1,6 +1,6 @@
 // `fengong table FILE… [--by task|unit] [--format md|csv|json|xlsx|docx] [--with-body] [-o OUT] [--config PATH] [--locale zh|en]`
 // The 任务分工表 of one or more plans. Exit 0 when written, 2 on usage or I/O errors.
-import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import { isAbsolute, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Locale } from '../engine/types.js';
@@ -16,6 +16,7 @@ import { placeAt, readPlanSource } from '../io/word-source.js';
 import { tableOfPlans, type BuildOptions } from '../table/build.js';
 import { BINARY_FORMATS, tableChunks, type TableFormat, type TableLocale, type TableView } from '../table/render.js';
 import { noUnitNotes } from '../table/office.js';
+import type { Deflater } from '../table/zip.js';
 import type { PlanDocument } from '../engine/model/types.js';
 import { escapeTerminal } from './formatters/escape.js';
 import { collectNow, heapFor } from './heap.js';
@@ -58,7 +59,7 @@ export async function runTable(argv: string[], io: CliIO): Promise<number> {
   // a plan whose tasks name no unit is exported, but not silently: here and in the file itself
   for (const n of noUnitNotes(table, locale)) note(io, locale, n);
   // streamed into the file (or stdout) as it is made: a big table is never whole in memory
-  let body = tableChunks(table, format, (values.by ?? 'task') as TableView, { locale: read.locale, withBody: !!values['with-body'] }, () => new PassThrough(), deflateRaw);
+  let body = tableChunks(table, format, (values.by ?? 'task') as TableView, { locale: read.locale, withBody: !!values['with-body'] }, () => new PassThrough(), nodeDeflater);
   // md and csv shown on a terminal: a task's `ESC]0;…` must not retitle it (a file keeps the text);
   // each chunk is whole records, so no escape sequence is split between two
   if ((format === 'md' || format === 'csv') && out === undefined && io.stdout.isTTY) body = escaped(body);
@@ -122,7 +123,9 @@ function sayNoTasks(io: CliIO, locale: Locale, { plan, file }: TableInput): void
   note(io, locale, plan.genre.assignsWork ? text(locale, 'table.noTasks', { file }) : text(locale, 'table.noTasksReport', { file, genre: formatMessage(`genre/${plan.genre.genre}`, {}, locale) }));
 }
 
-/** zlib's deflate for the office files' zips (a sixth of fflate's time, table/zip.ts): each piece
- *  ends with a sync flush, the last one ends the stream */
-export const deflateRaw = (piece: Uint8Array, final: boolean): Uint8Array =>
-  deflateRawSync(piece, { level: 6, finishFlush: final ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH });
+/** zlib's deflate and CRC-32 for the office files' zips (table/zip.ts): each piece ends with a sync
+ *  flush, the last one ends the stream */
+export const nodeDeflater: Deflater = {
+  deflate: (piece, final, level) => deflateRawSync(piece, { level, finishFlush: final ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH }),
+  ...(typeof crc32 === 'function' ? { crc32: (piece: Uint8Array, crc: number) => crc32(piece, crc) } : {}),
+};
