@@ -6,7 +6,7 @@ import { FREQUENCY_RE, findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findEnumerations } from './enumerations.js';
 import { DATE_LINE_RE } from '../lexicon/sections.js';
 import { carriedByParagraph, paragraphFacts } from './facts.js';
-import { none, trimmed } from './none.js';
+import { none, shared, trimmed } from './none.js';
 import { Shifter } from './shift.js';
 import { ItemMap } from './item-map.js';
 
@@ -63,10 +63,10 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
       // Only this paragraph's deadlines can lie in its cell: searching the item's (a table of 100,000
       // rows under one heading) made this quadratic.
       if (cell && cell.end > cell.start && !found.some((x) => x.span.start >= cell.start && x.span.end <= cell.end) && !seen?.has(text.slice(cell.start, cell.end))) {
-        const t = text.slice(cell.start, cell.end);
+        const t = shared(text.slice(cell.start, cell.end));
         (seen ??= new Set()).add(t);
         const date = normaliseDeadline(t, year);
-        if (!FREQUENCY_RE.test(t.trim())) (deadlines ??= []).push(date ? { text: t, span: cell, date } : { text: t, span: cell });
+        if (!FREQUENCY_RE.test(t.trim())) (deadlines ??= []).push(date ? { text: t, span: cell, date: shared(date) } : { text: t, span: cell });
       }
       const e = enumsByLine.get(p.line);
       if (e) (enums ??= []).push(...e);
