@@ -89,10 +89,12 @@ export class Shifter {
 
   row(r: TableRow): TableRow {
     if (this.still) return r;
-    return {
-      ...r, line: r.line + this.by.lines, cells: r.cells.map((c) => this.span(c)),
-      number: r.number && this.marker(r.number), cellMarkers: r.cellMarkers.map((m) => this.marker(m)),
-    };
+    // field by field in findTables' order (no spread), the lists by index (no closure per row)
+    const cells: Span[] = new Array(r.cells.length);
+    for (let i = 0; i < cells.length; i++) cells[i] = this.span(r.cells[i]!);
+    const cellMarkers: MarkerCandidate[] = new Array(r.cellMarkers.length);
+    for (let i = 0; i < cellMarkers.length; i++) cellMarkers[i] = this.marker(r.cellMarkers[i]!);
+    return { line: r.line + this.by.lines, cells, number: r.number && this.marker(r.number), cellMarkers, columns: r.columns, taskCell: r.taskCell };
   }
 
   state(st: TableState): TableState {
