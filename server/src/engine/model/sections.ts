@@ -2,6 +2,7 @@
 // A heading's role is read from its own words; an item takes the role of its nearest ancestor
 // that has one. Headings with a comma are task headings (`强化组织保障，确保…`), never framing.
 import type { ItemNode } from './types.js';
+import { firstAtOrAfter } from './search.js';
 import type { Structure } from './structure.js';
 import { paragraphFacts } from './facts.js';
 import {
@@ -118,11 +119,11 @@ const partOf = (s: Structure, line: number): number => {
  *  the criteria of an evaluation (FORMAT.md §5), not tasks. */
 function scoringParts(s: Structure): Set<number> {
   const out = new Set<number>();
-  let part = 0;
-  s.paragraphs.forEach((p, i) => {
-    if (s.partBreaks[part] !== p.line) return;
-    part++;
-    for (const q of s.paragraphs.slice(i, i + 2)) if (SCORING_SHEET_RE.test(s.folded.slice(q.content.start, q.content.end))) out.add(part);
+  // each break is a paragraph's line, in order: found by binary search, not by a walk through every
+  // paragraph at each keystroke
+  s.partBreaks.forEach((line, k) => {
+    const i = firstAtOrAfter(s.paragraphs, line);
+    for (const q of s.paragraphs.slice(i, i + 2)) if (SCORING_SHEET_RE.test(s.folded.slice(q.content.start, q.content.end))) out.add(k + 1);
   });
   return out;
 }
