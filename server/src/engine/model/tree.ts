@@ -8,6 +8,7 @@ import { toChineseNumeral, toCircled } from '../text/numerals.js';
 import { isWhitespace } from '../text/chars.js';
 import { ARTICLE_RE } from '../lexicon/genres.js';
 import { none, pushed } from './none.js';
+import { firstAtOrAfter } from './search.js';
 
 /** code units compared per paragraph: indexing a string for a character above U+00FF makes a new
  *  one-character string, for every paragraph of every keystroke */
@@ -36,7 +37,9 @@ export function canonicalMarker(rank: Rank, value: number): string {
 }
 
 export function buildTree(s: Structure): ItemTree {
-  const inBody = s.markers.filter((c) => c.line >= s.bodyStartLine && c.line < s.closingLine);
+  // the markers are in line order: the body's are one slice (a filter read every marker of a
+  // 10,000-line plan at each keystroke)
+  const inBody = s.markers.slice(firstAtOrAfter(s.markers, s.bodyStartLine), firstAtOrAfter(s.markers, s.closingLine));
   // an attachment (`附件` on its own line) numbers on its own: its scheme is its own
   const schemesOfPart = new Map<number, Schemes>();
   for (let part = 0; part <= s.partBreaks.length; part++) {
@@ -103,8 +106,10 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
   const first = candidates[0]?.line ?? Infinity;
   // most plans hold no tab at all: no paragraph is then searched for one
   const tabs = s.text.includes('\t');
-  for (const p of s.paragraphs) {
-    if (p.line < first || p.line >= s.closingLine) continue;
+  // the paragraphs from the first candidate's line to the closing's: one range of the list
+  const until = firstAtOrAfter(s.paragraphs, s.closingLine);
+  for (let i = first === Infinity ? until : firstAtOrAfter(s.paragraphs, first); i < until; i++) {
+    const p = s.paragraphs[i]!;
     if (st.part < s.partBreaks.length && p.line >= s.partBreaks[st.part]!) {
       st.part++;
       st.stack.length = 0; // an attachment's items are nobody's children in the main text
