@@ -1,6 +1,6 @@
 // `fengong table FILE… [--by task|unit] [--format md|csv|json|xlsx|docx] [--with-body] [-o OUT] [--config PATH] [--locale zh|en]`
 // The 任务分工表 of one or more plans. Exit 0 when written, 2 on usage or I/O errors.
-import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import { isAbsolute, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Locale } from '../engine/types.js';
@@ -13,14 +13,18 @@ import { TABLE, type ParsedValues } from './options.js';
 import { text } from '../i18n/catalogue.js';
 import { expandInputs } from '../io/files.js';
 import { placeAt, readPlanSource } from '../io/word-source.js';
-import { buildTaskTables, type BuildOptions } from '../table/build.js';
+import { tableOfPlans, type BuildOptions } from '../table/build.js';
 import { BINARY_FORMATS, tableChunks, type TableFormat, type TableLocale, type TableView } from '../table/render.js';
 import { noUnitNotes } from '../table/office.js';
+import type { Deflater } from '../table/zip.js';
 import type { PlanDocument } from '../engine/model/types.js';
 import { escapeTerminal } from './formatters/escape.js';
-import { heapFor } from './heap.js';
+import { collectNow, heapFor } from './heap.js';
 
 const FORMAT_BY_EXT: Record<string, TableFormat> = { md: 'md', markdown: 'md', csv: 'csv', json: 'json', xlsx: 'xlsx', docx: 'docx' };
+
+/** the heap's growth while the plans are tabled: a fifth of what survived their parse (heap.ts) */
+const TABLING_PERCENT = 20;
 
 type TableInput = BuildOptions & { plan: PlanDocument; file: string };
 
@@ -47,14 +51,15 @@ export async function runTable(argv: string[], io: CliIO): Promise<number> {
   const read = await readInputs(io, locale, positionals, values, abs);
   if (read.brokenConfig || !read.inputs.length) return 2;
 
-  const table = buildTaskTables(read.inputs);
-  // the plans are done with once tabled: freed before the table is written (a plan's model is twice
-  // the size of its table)
-  read.inputs.length = 0;
+  // the plans are given up as they are tabled (a plan's model is three times the size of its table),
+  // the heap held near the models' size while they are, then to what the table needs (heap.ts)
+  collectNow(TABLING_PERCENT);
+  const table = tableOfPlans(read.inputs);
+  collectNow();
   // a plan whose tasks name no unit is exported, but not silently: here and in the file itself
   for (const n of noUnitNotes(table, locale)) note(io, locale, n);
   // streamed into the file (or stdout) as it is made: a big table is never whole in memory
-  let body = tableChunks(table, format, (values.by ?? 'task') as TableView, { locale: read.locale, withBody: !!values['with-body'] }, () => new PassThrough(), deflateRaw);
+  let body = tableChunks(table, format, (values.by ?? 'task') as TableView, { locale: read.locale, withBody: !!values['with-body'] }, () => new PassThrough(), nodeDeflater);
   // md and csv shown on a terminal: a task's `ESC]0;…` must not retitle it (a file keeps the text);
   // each chunk is whole records, so no escape sequence is split between two
   if ((format === 'md' || format === 'csv') && out === undefined && io.stdout.isTTY) body = escaped(body);
@@ -118,7 +123,9 @@ function sayNoTasks(io: CliIO, locale: Locale, { plan, file }: TableInput): void
   note(io, locale, plan.genre.assignsWork ? text(locale, 'table.noTasks', { file }) : text(locale, 'table.noTasksReport', { file, genre: formatMessage(`genre/${plan.genre.genre}`, {}, locale) }));
 }
 
-/** zlib's deflate for the office files' zips (a sixth of fflate's time, table/zip.ts): each piece
- *  ends with a sync flush, the last one ends the stream */
-export const deflateRaw = (piece: Uint8Array, final: boolean): Uint8Array =>
-  deflateRawSync(piece, { level: 6, finishFlush: final ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH });
+/** zlib's deflate and CRC-32 for the office files' zips (table/zip.ts): each piece ends with a sync
+ *  flush, the last one ends the stream */
+export const nodeDeflater: Deflater = {
+  deflate: (piece, final, level) => deflateRawSync(piece, { level, finishFlush: final ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH }),
+  ...(typeof crc32 === 'function' ? { crc32: (piece: Uint8Array, crc: number) => crc32(piece, crc) } : {}),
+};

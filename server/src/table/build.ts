@@ -202,25 +202,75 @@ export function buildTaskTable(plan: PlanDocument, opts: BuildOptions = {}): Tas
   return buildTaskTables([{ plan, ...opts }]);
 }
 
+export type BuildInput = BuildOptions & { plan: PlanDocument };
+
 /** Several plans in one table (`fengong table a.txt b.txt`): rows keep their document index, units
  *  gather their tasks across the plans. */
-export function buildTaskTables(inputs: (BuildOptions & { plan: PlanDocument })[]): TaskTable {
-  const documents: TableDocument[] = [];
-  const tasks: TaskRow[] = [];
-  const mentions: Mention[][] = [];
-  for (const input of inputs) {
+export function buildTaskTables(inputs: BuildInput[]): TaskTable {
+  const b = new TableBuilder();
+  for (const input of inputs) b.add(input, false);
+  return b.table();
+}
+
+/** The table of plans nothing reads afterwards (`fengong table`): `inputs` is emptied, and each plan
+ *  is given up as it is tabled, a task at a time (releaseTasks), so a plan's model (three times
+ *  its table) and its table are never whole together: the heap the model grew to holds the table. */
+export function tableOfPlans(inputs: BuildInput[]): TaskTable {
+  const b = new TableBuilder();
+  for (let input = inputs.shift(); input; input = inputs.shift()) b.add(input, true);
+  return b.table();
+}
+
+/** Rows by task, and units by first appearance (document order, then the order a clause names
+ *  them), pivoted as the rows are made. */
+class TableBuilder {
+  private readonly documents: TableDocument[] = [];
+  private readonly tasks: TaskRow[] = [];
+  private readonly units = new Map<string, UnitRow>();
+
+  add(input: BuildInput, release: boolean): void {
     const { plan } = input;
     const doc: TableDocument = {};
     if (input.file !== undefined) doc.file = input.file;
     if (plan.title) doc.title = plan.title.text.replace(WS, ' ').trim();
     if (plan.year !== undefined) doc.year = plan.year;
-    const built = tasksOf(plan, documents.length, aliasMap(input.units), input.placeOf);
-    documents.push(doc);
+    const docIndex = this.documents.length;
+    this.documents.push(doc);
     // one by one: spread as arguments, 165,000 tasks (an 8 MB plan of numbered tasks) overflowed the stack
-    for (const r of built.rows) tasks.push(r);
-    for (const m of built.mentions) mentions.push(m);
+    for (const { row, named } of tasksOf(plan, docIndex, aliasMap(input.units), input.placeOf, release)) {
+      this.tasks.push(row);
+      this.pivot(row, named);
+    }
   }
-  return pivot(documents, tasks, mentions);
+
+  /** the task's units gain a reference to it, once per role and unit */
+  private pivot(row: TaskRow, named: Mention[]): void {
+    if (!named.length) return;
+    const ref: TaskRef = { doc: row.doc, path: row.path, serial: row.serial, title: row.title, text: row.text, line: row.line };
+    const seen = named.length > 1 ? new Set<string>() : undefined;
+    for (const m of named) {
+      let u = this.units.get(m.name);
+      if (!u) {
+        u = { name: m.name, aliases: [], lead: [], responsible: [], cooperating: [], guiding: [], counts: { lead: 0, responsible: 0, cooperating: 0, guiding: 0, total: 0 } };
+        this.units.set(m.name, u);
+      }
+      if (m.written !== m.name && !u.aliases.includes(m.written)) u.aliases.push(m.written);
+      if (seen && !added(seen, `${m.role}\u0000${m.name}`)) continue;
+      u[m.role].push(ref);
+    }
+  }
+
+  table(): TaskTable {
+    for (const u of this.units.values()) {
+      const all = new Set<TaskRef>();
+      for (const role of ROLES) {
+        u.counts[role] = u[role].length;
+        for (const r of u[role]) all.add(r);
+      }
+      u.counts.total = all.size;
+    }
+    return { documents: this.documents, tasks: this.tasks, units: [...this.units.values()] };
+  }
 }
 
 /** The declaration itself out of the paragraph that holds it: `一、试点任务（以下均需试点城市政府
@@ -238,14 +288,17 @@ interface Mention {
   written: string;
 }
 
-function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, placeOf: BuildOptions['placeOf']): { rows: TaskRow[]; mentions: Mention[][] } {
-  const rows: TaskRow[] = [];
-  const mentions: Mention[][] = [];
+/** Each task's row and the units it names, in the plan's order; with `release`, the plan is given
+ *  up as it goes (releaseTasks). */
+function* tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, placeOf: BuildOptions['placeOf'], release: boolean): Generator<{ row: TaskRow; named: Mention[] }> {
   const serials = serialNumbers(plan);
+  const tasks: (PlanItem | undefined)[] = release ? releaseTasks(plan) : plan.tasks;
   const sections = new Map<PlanItem, SectionRef[]>();
   const names = new Map<string, { name: string; written: string } | null>(); // a plan names its units again and again
   const lists = new Map<string, string[]>();
-  for (const [i, item] of plan.tasks.entries()) {
+  for (let i = 0; i < tasks.length; i++) {
+    const item = tasks[i]!;
+    if (release) tasks[i] = undefined; // its row holds what the table needs of it
     const { text, body } = taskText(plan, item);
     const title = taskTitle(plan, item);
     const row: TaskRow = {
@@ -289,10 +342,21 @@ function tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>, 
     if (item.inheritedUnits) row.inherited = declaration(item.inheritedUnits.text);
     if (item.uncertain) row.uncertain = true;
     if (placeOf) row.word = placeOf(item.heading.line, Math.max(0, item.marker.span.start - item.heading.span.start));
-    rows.push(row);
-    mentions.push(named);
+    yield { row, named };
   }
-  return { rows, mentions };
+}
+
+/** The plan's tasks in a list of their own, every other way to an item cut (the item lists, a
+ *  parent's children, the section roles, the numbering lists): once the caller lets go of a task in
+ *  that list, nothing holds it. The plan keeps its text, title and genre. */
+function releaseTasks(plan: PlanDocument): PlanItem[] {
+  const { tasks } = plan;
+  for (const it of plan.allItems) it.children = none();
+  Object.assign(plan, {
+    tasks: none(), allItems: none(), items: none(), sections: new Map(), numberingLists: none(), headingClauses: none(),
+    paragraphs: none(), preamble: none(), closing: none(), enumerations: none(), pairProblems: none(),
+  } satisfies Partial<PlanDocument>);
+  return tasks;
 }
 
 /** `a` where `b` reads the same: one string for both (a task's own number is its 序号 when the plan
@@ -322,36 +386,6 @@ function canonical(raw: string, names: Map<string, { name: string; written: stri
     names.set(raw, (n = written ? { name: aliases.get(unitKey(written)) ?? written, written } : null));
   }
   return n;
-}
-
-/** Units in order of first appearance: document order, then the order the clause names them. */
-function pivot(documents: TableDocument[], tasks: TaskRow[], mentions: Mention[][]): TaskTable {
-  const units = new Map<string, UnitRow>();
-  tasks.forEach((row, i) => {
-    const ref: TaskRef = { doc: row.doc, path: row.path, serial: row.serial, title: row.title, text: row.text, line: row.line };
-    const seen = new Set<string>();
-    for (const m of mentions[i]!) {
-      let u = units.get(m.name);
-      if (!u) {
-        u = { name: m.name, aliases: [], lead: [], responsible: [], cooperating: [], guiding: [], counts: { lead: 0, responsible: 0, cooperating: 0, guiding: 0, total: 0 } };
-        units.set(m.name, u);
-      }
-      if (m.written !== m.name && !u.aliases.includes(m.written)) u.aliases.push(m.written);
-      const key = `${m.role}\u0000${m.name}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      u[m.role].push(ref);
-    }
-  });
-  for (const u of units.values()) {
-    const all = new Set<TaskRef>();
-    for (const role of ROLES) {
-      u.counts[role] = u[role].length;
-      for (const r of u[role]) all.add(r);
-    }
-    u.counts.total = all.size;
-  }
-  return { documents, tasks, units: [...units.values()] };
 }
 
 export type { UnitRole };

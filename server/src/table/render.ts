@@ -2,7 +2,7 @@
 // (UTF-8 BOM, RFC 4180, CRLF) and JSON (schemas/plan.schema.json) keep every column a program may
 // read (行号, 指导单位); the office formats, xlsx (xlsx.ts) and docx (word.ts), print the table an
 // office circulates (office.ts).
-import type { RawDeflate } from './zip.js';
+import type { Deflater } from './zip.js';
 import type { UnitRole } from '../engine/model/types.js';
 import { placeLabel } from '../io/word-source.js';
 import { ROLES, type TaskRow, type TaskTable } from './types.js';
@@ -269,10 +269,10 @@ function* batched(parts: Iterable<string>, size = 1 << 16): Generator<Uint8Array
  * them to the file, so the output (a JSON of a 60 MB plan is over 400 MB) is never whole in memory,
  * nor is an office format's document model (xlsx and docx rows go into the zip as strings,
  * xlsx-stream.ts, word.ts). `pipe` makes a node PassThrough stream, which exceljs's writer of the
- * xlsx skeleton needs (this module is also the page's, which has no node streams); `deflate`, node's
+ * xlsx skeleton needs (this module is also the page's, which has no node streams); `deflater`, node's
  * zlib, deflates the office files' zips (zip.ts).
  */
-export async function* tableChunks(table: TaskTable, format: TableFormat, by: TableView, opts: RenderOptions, pipe: () => NodeJS.ReadWriteStream, deflate?: RawDeflate): AsyncGenerator<Uint8Array> {
+export async function* tableChunks(table: TaskTable, format: TableFormat, by: TableView, opts: RenderOptions, pipe: () => NodeJS.ReadWriteStream, deflater?: Deflater): AsyncGenerator<Uint8Array> {
   switch (format) {
     case 'md':
       return yield* batched(markdownLines(table, by, opts));
@@ -282,11 +282,11 @@ export async function* tableChunks(table: TaskTable, format: TableFormat, by: Ta
       return yield* batched(jsonParts(table, by, opts.locale ?? 'zh'));
     case 'xlsx': {
       const { streamXlsx } = await import('./xlsx-stream.js');
-      return yield* streamXlsx(table, by, opts, pipe, deflate);
+      return yield* streamXlsx(table, by, opts, pipe, deflater);
     }
     case 'docx': {
       const { streamDocx } = await import('./word.js');
-      return yield* streamDocx(table, by, opts, deflate);
+      return yield* streamDocx(table, by, opts, deflater);
     }
   }
 }

@@ -3,7 +3,7 @@
 // table in 仿宋_GB2312 (仿宋) at 小四 with its header row in 黑体 repeated on every page, 一、 groups
 // in 黑体 and （一） groups in 楷体, page numbers `— 1 —` at the foot.
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { zipEntry, zipWithFiles, type RawDeflate } from './zip.js';
+import { zipEntry, zipWithFiles, type Deflater } from './zip.js';
 import type { TaskTable } from './types.js';
 import { officeTable, type ColumnKey, type OfficeOptions, type OfficeRow, type OfficeTable, type OfficeView } from './office.js';
 import { escapeXml, officeSafe, xmlSafe } from './sanitize.js';
@@ -36,11 +36,11 @@ export async function renderDocx(table: TaskTable, view: OfficeView, opts: Offic
  * the zip as the library's own XML (rowXml), a batch at a time: as one object tree, 9,999 tasks
  * took 11 s and 893 MB (issue 18).
  */
-export async function* streamDocx(table: TaskTable, view: OfficeView, opts: OfficeOptions = {}, deflate?: RawDeflate): AsyncGenerator<Uint8Array> {
+export async function* streamDocx(table: TaskTable, view: OfficeView, opts: OfficeOptions = {}, deflater?: Deflater): AsyncGenerator<Uint8Array> {
   const o = officeTable(table, view, opts);
   const { files, before, after } = await skeleton(o);
-  const { zip, out } = zipWithFiles(files, deflate);
-  const doc = zipEntry(DOCUMENT, deflate);
+  const { zip, out } = zipWithFiles(files, deflater);
+  const doc = zipEntry(DOCUMENT, deflater);
   zip.add(doc);
   doc.push(strToU8(before));
   const xml = rowWriter(o);

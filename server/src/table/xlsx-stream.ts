@@ -5,7 +5,7 @@
 // own streaming writer spent three quarters of a 16 MB plan's 55 s styling cell by cell (issue 18);
 // test/table/stream.test.ts reads both workbooks back and compares them cell by cell.
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { joinBytes, zipEntry, zipWithFiles, type RawDeflate } from './zip.js';
+import { joinBytes, zipEntry, zipWithFiles, type Deflater } from './zip.js';
 import type { TaskTable } from './types.js';
 import { officeTable, type OfficeOptions, type OfficeRow, type OfficeTable, type OfficeView } from './office.js';
 import { escapeXml, xlsxCell } from './sanitize.js';
@@ -29,16 +29,16 @@ interface SheetFrame {
   after: string;
 }
 
-export async function* streamXlsx(table: TaskTable, by: OfficeView, opts: OfficeOptions, pipe: () => NodeJS.ReadWriteStream, deflate?: RawDeflate): AsyncGenerator<Uint8Array> {
+export async function* streamXlsx(table: TaskTable, by: OfficeView, opts: OfficeOptions, pipe: () => NodeJS.ReadWriteStream, deflater?: Deflater): AsyncGenerator<Uint8Array> {
   const views: OfficeView[] = by === 'unit' ? ['unit', 'task'] : ['task', 'unit'];
   const cell = (s: string) => xlsxCell(s, opts.locale);
   // one view's layout at a time: the second is made once the first is written
   let o: OfficeTable | undefined = officeTable(table, views[0]!, opts);
   const { files, frames, styles } = await skeleton(o, views, opts, pipe, cell);
-  const { zip, out } = zipWithFiles(files, deflate);
+  const { zip, out } = zipWithFiles(files, deflater);
   for (let k = 0; k < views.length; k++) {
     o ??= officeTable(table, views[k]!, opts);
-    const f = zipEntry(`xl/worksheets/sheet${k + 1}.xml`, deflate);
+    const f = zipEntry(`xl/worksheets/sheet${k + 1}.xml`, deflater);
     zip.add(f);
     for (const xml of sheetXml(o, frames[k]!, styles, cell)) {
       f.push(strToU8(xml));
