@@ -3,7 +3,7 @@
 // none after a small one, none while analyses keep coming.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BIG_CHARS, IDLE_MS, IdleCollector, YOUNG_IDLE_MS } from '../../server/src/lsp/memory.js';
+import { BIG_CHARS, IDLE_MS, IdleCollector, KEYSTROKE_SEMI_SPACE_MB, YOUNG_IDLE_MS } from '../../server/src/lsp/memory.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -100,6 +100,30 @@ test('the young generation stays at its starting size in a process that asked fo
   const grown = newSpaceMB(false);
   assert.ok(small <= 4, `new space ${small} MB`);
   assert.ok(grown >= 8, `new space without the flag ${grown} MB`);
+});
+
+test('a keystroke\'s analysis may grow the young generation to KEYSTROKE_SEMI_SPACE_MB a semi-space, no further; a whole document\'s leaves it small', async () => {
+  const { spawnSync } = await import('node:child_process');
+  // analyses like a keystroke's in the 10,000-line plan: a few MB each, the last one's model kept
+  // until the next replaces it
+  const newSpaceMB = (keystroke: boolean) => {
+    const code = `import { keepYoungGenerationSmall, withYoungGenerationFor, newSpaceBytes } from './server/src/lsp/memory.ts';
+      keepYoungGenerationSmall();
+      let model = [];
+      for (let k = 0; k < 60; k++) model = withYoungGenerationFor(${keystroke}, () => {
+        const kept = [];
+        for (let i = 0; i < 100_000; i++) { const o = { i, s: 'x' + i }; if (i % 4 === 0) kept.push(o); }
+        return kept;
+      });
+      console.log(newSpaceBytes() / 1048576, model.length);`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', code], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const [mb, kept] = r.stdout.trim().split(' ').map(Number);
+    assert.equal(kept, 25_000);
+    return mb!;
+  };
+  assert.equal(newSpaceMB(true), 2 * KEYSTROKE_SEMI_SPACE_MB, 'grown to the cap, both semi-spaces');
+  assert.ok(newSpaceMB(false) <= 4, 'a whole document\'s analysis: the starting size');
 });
 
 test('the collection compacts: old-generation pages that kept a few live objects go back to the system', async () => {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineCache } from '../../server/src/engine/parser/parser.js';
 import { readStructure } from '../../server/src/engine/model/structure.js';
-import { carriedValue, paragraphFacts } from '../../server/src/engine/model/facts.js';
+import { carriedByParagraph, carriedValue, paragraphFacts } from '../../server/src/engine/model/facts.js';
 import { parsePlan } from '../../server/src/engine/model/parse.js';
 import type { Paragraph } from '../../server/src/engine/model/types.js';
 
@@ -61,6 +61,37 @@ test('carriedValue: a key of the previous version is not computed again; a new c
   value(before, '办公室牵头', 'roles', null);
   value(before, '办公室牵头', 'roles', null);
   assert.deepEqual(asked.slice(3), ['办公室牵头', '办公室牵头']);
+});
+
+test('carriedByParagraph: the paragraphs a keystroke left take the previous version\'s value by their place; the touched ones, a new context, a paragraph not the Structure\'s or no cache compute', () => {
+  const cache = new LineCache();
+  const asked: number[] = [];
+  /** each paragraph's text as its value, asked for every paragraph in order */
+  const values = (text: string, context: unknown = 'year', c: LineCache | null = cache) => {
+    const s = readStructure(text, c ?? undefined);
+    return s.paragraphs.map((p) => carriedByParagraph(s, 'test', context, p, () => { asked.push(p.line); return s.text.slice(p.content.start, p.content.end); }));
+  };
+  const before = LINES.join('\n');
+  assert.deepEqual(values(before), LINES.filter((l) => l));
+  assert.deepEqual(asked.splice(0), [0, 1, 2, 4, 5, 6]);
+  // one character into line 4: only it is computed; the lines below keep their values, moved
+  const typed = before.replace('推进公开', '推进政务公开');
+  assert.deepEqual(values(typed), typed.split('\n').filter((l) => l));
+  assert.deepEqual(asked.splice(0), [4]);
+  // a line break into line 2: lines 2 and 3 computed, the rest moved down a line
+  const split = typed.replace('一是建章，', '一是建章，\n');
+  assert.deepEqual(values(split), split.split('\n').filter((l) => l));
+  assert.deepEqual(asked.splice(0), [2, 3]);
+  // another context, then no LineCache (the CLI): every paragraph
+  values(split, 'another year');
+  assert.deepEqual(asked.splice(0), [0, 1, 2, 3, 5, 6, 7]);
+  values(split, 'another year', null);
+  assert.deepEqual(asked.splice(0), [0, 1, 2, 3, 5, 6, 7]);
+  // a paragraph that is not the Structure's own (same line): computed, not remembered
+  const s = readStructure(split.replace('保障', '保证'), cache);
+  const p = s.paragraphs[1]!;
+  assert.equal(carriedByParagraph(s, 'test', 'another year', { ...p }, () => 'own'), 'own');
+  assert.equal(carriedByParagraph(s, 'test', 'another year', p, () => 'computed'), split.split('\n')[1]);
 });
 
 test('a clause parsed through the memo is the one a full lint parses, and a copy its readers may change', () => {

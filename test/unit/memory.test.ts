@@ -5,9 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseLines } from '../../server/src/engine/parser/parser.js';
+import { pairCode, pairOffset, parseLines } from '../../server/src/engine/parser/parser.js';
 import { parsePlan } from '../../server/src/engine/index.js';
-import { judged } from '../../server/src/engine/model/parse.js';
+import { judged, parentsPairs } from '../../server/src/engine/model/parse.js';
+import { buildTree } from '../../server/src/engine/model/tree.js';
 import { readStructure } from '../../server/src/engine/model/structure.js';
 import { LinePairs } from '../../server/src/engine/model/line-pairs.js';
 import { buildTaskTable, buildTaskTables, tableOfPlans, type TaskRow } from '../../server/src/table/build.js';
@@ -215,5 +216,35 @@ test('the line shapes of lines without pair characters share one frozen empty li
   assert.equal(empty.length, 1003); // the title, the heading, the 1,000 lines of 做好宣传 and the last, empty line
   assert.ok(new Set(empty).size === 1 && Object.isFrozen(empty[0]));
   assert.deepEqual(lines.record(2).pairs.map((t) => [t.image, t.startOffset]), [['（', text.indexOf('（')], ['）', text.indexOf('）')]]);
-  assert.deepEqual(lines.shapes[2]!.pairs.map((t) => t.startOffset), [4, 10]); // from the line's start
+  // a line's pair characters are numbers, no token object each: offset from the line's start and code
+  assert.deepEqual(lines.shapes[2]!.pairs.map((p) => [pairOffset(p), String.fromCharCode(pairCode(p))]), [[4, '（'], [10, '）']]);
+  assert.ok(lines.shapes.every((l) => l.pairs.every((p) => typeof p === 'number')));
+});
+
+test('once the leaves\' own clauses are found, only the lines of items with sub-items keep their pairs', () => {
+  // what ancestorClause still reads: a parent's heading and its text before the first sub-item
+  const text = '某县2024年政务公开工作要点\n一、重点任务（办公室牵头）\n加强统筹（财政局配合）\n1.加强管理（审计局负责）\n2.做好宣传\n二、保障措施\n加强督查（督查室负责）\n';
+  const s = readStructure(text);
+  const tree = buildTree(s);
+  assert.deepEqual(s.pairsByLine.entries().map(([line]) => line), [1, 2, 3, 6]);
+  const kept = parentsPairs(s.pairsByLine, tree.allItems);
+  assert.deepEqual(kept.entries().map(([line, p]) => [line, p.pairs]), [
+    [1, [{ open: text.indexOf('（办'), close: text.indexOf('）') }]],
+    [2, [{ open: text.indexOf('（财'), close: text.indexOf('配合）') + 2 }]],
+  ]);
+  // the first heading's pairs are the very object the structure found, not a copy
+  assert.equal(kept.get(1), s.pairsByLine.get(1));
+});
+
+test('the tree\'s nodes are made with their judgment\'s slots, and items without details share one record', () => {
+  const j = judged(TEXT, {});
+  const node = j.tree.allItems[1]!;
+  // the assembly fills these in on the node itself, which becomes the PlanItem (no second object an item)
+  assert.deepEqual(Object.keys(node), ['id', 'marker', 'title', 'titleSpan', 'heading', 'body', 'span', 'children', 'parent', 'depth', 'path', 'isTask', 'unitClauses', 'units', 'deadlines', 'enumerations']);
+  assert.deepEqual(Object.keys(parsePlan(TEXT).tasks[0]!), Object.keys(node));
+  // 20,001 items without a deadline or an enumeration: one record
+  const records = [...j.details.byItem.values()];
+  assert.equal(records.length, 20001);
+  assert.equal(new Set(records).size, 1);
+  assert.deepEqual(records[0], { deadlines: [], enumerations: [] });
 });

@@ -8,7 +8,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, promises as fsp, readFileSync, realpathSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './builtins.js';
 import { text, type Locale } from '../i18n/catalogue.js';
 
 interface Journal {
@@ -28,7 +28,7 @@ export interface KeptOriginal {
 /** What a run finds of an earlier one's in-place write. */
 export type Recovery = { state: 'none' } | { state: 'interrupted'; file: string; original: string; journal: string };
 
-const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+const sha256 = sha256Hex;
 
 /** Beside the file (`.plan.txt.fengong-original`), else in a folder of the user's own under the
  *  temp folder (a foreign file in a folder the user may not write). */

@@ -16,7 +16,7 @@
 import { constants, promises as fsp, readdirSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { nodeCrypto, sha256Hex } from './builtins.js';
 import { encodeText, type EncodingMeta } from './encoding.js';
 import { errnoCode, errnoMessage, fileError, type FileError, type FileErrorCode, type FileErrorWhy } from './file-error.js';
 import { dropOriginal, keepOriginal } from './recovery.js';
@@ -78,14 +78,16 @@ export class AtomicWriteError extends Error {
   }
 }
 
-const defaultFs: AtomicWriteFs = {
+/** fs.promises, read at the first write: the getter loads node's promise API (and readline), which
+ *  a `check` without --fix never uses */
+const defaultFs = (): AtomicWriteFs => ({
   open: fsp.open,
   rename: fsp.rename,
   unlink: fsp.unlink,
   stat: fsp.stat,
   chmod: fsp.chmod,
   realpath: fsp.realpath,
-};
+});
 
 /** Where the bytes go, once links are followed. */
 type Target =
@@ -113,7 +115,7 @@ export async function writeFileAtomic(path: string, buf: WriteBody, opts: WriteO
 async function write(path: string, buf: WriteBody, opts: WriteOptions): Promise<void> {
   // a name that is not UTF-8 is read (raw-path.ts) but not written: said, the file untouched
   if (hasRawBytes(path)) throw new AtomicWriteError(path, undefined, 'write-failed', { id: 'io.why.rawName', data: {} });
-  const f: AtomicWriteFs = { ...defaultFs, ...opts.fs };
+  const f: AtomicWriteFs = { ...defaultFs(), ...opts.fs };
   const target = await resolveTarget(path, f, !!opts.output);
   if (target.kind === 'fd') return writeFd(path, target.fd, buf);
   if (target.kind === 'stream') return writeStream(path, target.path, buf, f);
@@ -222,7 +224,7 @@ async function replace(path: string, target: Extract<Target, { kind: 'new' | 're
   const dir = dirname(target.path);
   sweepStale(dir, basename(target.path));
   const mode = target.kind === 'regular' ? target.st.mode & 0o7777 : undefined;
-  const tmp = join(dir, `.${basename(target.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = join(dir, `.${basename(target.path)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   // watched before it exists: a SIGTERM the moment open() returns still finds it
   track(tmp);
   let created = false;
@@ -379,7 +381,7 @@ async function readAll(h: FileHandle): Promise<Buffer> {
   return buf.subarray(0, at);
 }
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const sha256 = (b: Uint8Array) => sha256Hex(b);
 
 async function syncDir(dir: string): Promise<void> {
   // Makes the rename itself durable; not possible on every platform, so failure is ignored.

@@ -5,7 +5,7 @@
 // BIG_CHARS, once no other analysis followed for IDLE_MS, one full collection runs. Smaller plans
 // get a young-generation collection once the editor is quiet (YOUNG_IDLE_MS), so that the next
 // keystroke does not pay for the last one's garbage.
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** the size from which an analysis is worth a collection (the line cache's limit too) */
@@ -31,15 +31,50 @@ let gc: Gc | undefined | null = null;
  *  median 295–426 ms → 227–367 (six runs each, interleaved: no difference the load lets one see). The
  *  flag is read at each growth, so setting it at start is enough. */
 export function keepYoungGenerationSmall(): void {
+  setGrowthFactor(1);
+}
+
+/** How big a semi-space a keystroke's analysis of a document with a line cache may grow the young
+ *  generation to. A keystroke in the bench's 10,000-line plan allocates ~5 MB: in the 1 MB
+ *  semi-space keepYoungGenerationSmall holds, four or five young-generation collections fell inside
+ *  each keystroke, each copying what the analysis had built so far and promoting it, so the old
+ *  generation filled and a full collection (10–25 ms) fell inside one keystroke in twenty (issue 18).
+ *  At 8 MB the keystroke's garbage stays young and the quiet-time scavenge (YOUNG_IDLE_MS) frees it.
+ *  The young generation never shrinks again: 2 × 7 MB more of RSS, against 2 × 15 MB had it grown
+ *  as V8 lets it. */
+export const KEYSTROKE_SEMI_SPACE_MB = 8;
+
+/** Runs a document's analysis, letting the young generation grow (doubling, up to
+ *  KEYSTROKE_SEMI_SPACE_MB a semi-space) while it runs when it is a keystroke's: a document linted
+ *  incrementally after an edit (what the young generation must hold). A whole-document analysis,
+ *  the first of a document too, leaves it as keepYoungGenerationSmall holds it: one grew it twice,
+ *  to 16 MB a semi-space (the server's RSS with the 10 MB plan 128 → 152 MB). The flag is read at
+ *  each growth, so it is set around the analysis only. */
+export function withYoungGenerationFor<T>(keystroke: boolean, analyse: () => T): T {
+  const grow = keystroke && newSpaceBytes() < 2 * KEYSTROKE_SEMI_SPACE_MB * 1048576;
+  if (!grow) return analyse();
+  setGrowthFactor(2);
   try {
-    setFlagsFromString('--semi-space-growth-factor=1');
+    return analyse();
+  } finally {
+    setGrowthFactor(1);
+  }
+}
+
+function setGrowthFactor(factor: number): void {
+  try {
+    setFlagsFromString(`--semi-space-growth-factor=${factor}`);
   } catch { /* not this V8: it grows as it will */ }
 }
 
+/** both semi-spaces of the young generation, as committed now */
+export function newSpaceBytes(): number {
+  return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+}
+
 /** V8's `gc()`, made available without `--expose-gc` on the command line (the server is started by
- *  editors, `fengong lsp` and `node dist/server.cjs`, so no command line is ours alone; the CLI's
- *  `table` collects between its phases too, cli/heap.ts) */
-export function collector(): Gc | undefined {
+ *  editors, `fengong lsp` and `node dist/server.cjs`, so no command line is ours alone) */
+function collector(): Gc | undefined {
   if (gc === null) {
     try {
       setFlagsFromString('--expose-gc');

@@ -39,7 +39,7 @@ import { actionOptions, registerWatchers, serverCapabilities } from './handlers/
 import { completionOptions, registerDraftingHandlers, workspaceRoots } from './handlers/drafting.js';
 import type { CompletionOptions } from './drafting/completion.js';
 import { WorkspaceIndex } from './workspace-index.js';
-import { IdleCollector, keepYoungGenerationSmall } from './memory.js';
+import { IdleCollector, keepYoungGenerationSmall, withYoungGenerationFor } from './memory.js';
 
 export { parseSettings, type ClientSettings } from './settings.js';
 
@@ -227,8 +227,9 @@ export class FengongServer {
     // the stale analysis goes first: two plan models of a 10 MB text alive at once peaked at 384 MB
     st.analysis = undefined;
     if (!incremental) st.lines = new LineCache();
-    st.analysis = new Analysis(st.doc.uri, st.doc.version, text, config, path ? basename(path) : undefined, incremental ? st.lines : undefined);
-    return st.analysis;
+    const analysis = withYoungGenerationFor(incremental && st.lines.text !== undefined, () => new Analysis(st.doc.uri, st.doc.version, text, config, path ? basename(path) : undefined, incremental ? st.lines : undefined));
+    st.analysis = analysis;
+    return analysis;
   }
 
   send(uri: string, diagnostics: LspDiagnostic[], version?: number): void {

@@ -2,7 +2,7 @@
 // issues with description, check_name, fingerprint, severity and location.path/lines.begin.
 // Self-hosted GitLab is common in the offices fengong is for; the merge request widget shows
 // problems that are new against the target branch, told apart by their fingerprints.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../io/builtins.js';
 import { displayPath, type FileResult, type FormatContext } from '../results.js';
 
 export function gitlab(results: FileResult[], ctx: FormatContext): string {
@@ -13,7 +13,7 @@ export function gitlab(results: FileResult[], ctx: FormatContext): string {
       description: m.message,
       check_name: m.ruleId ?? 'fengong/fatal',
       // unique per problem and stable across edits elsewhere: path and the baseline's fingerprint
-      fingerprint: createHash('md5').update(`${path}\0${m.fingerprint ?? `${m.line}:${m.column}:${m.message}`}`).digest('hex'),
+      fingerprint: nodeCrypto().createHash('md5').update(`${path}\0${m.fingerprint ?? `${m.line}:${m.column}:${m.message}`}`).digest('hex'),
       severity: m.severity === 2 ? (m.fatal ? 'blocker' : 'major') : 'minor',
       location: { path, lines: { begin: m.line, end: m.endLine ?? m.line } },
     }));

@@ -10,7 +10,7 @@
 //   remit     a 职责分工 section that assigns by unit (covers the task, names no unit for it)
 // Every clause is parsed here once: the own clauses of each leaf (before the task verdicts, which
 // need them), then each ancestor's clause at most once (memo).
-import { none, orNone, trimmed } from './none.js';
+import { none, orNone, shared, trimmed } from './none.js';
 import type { ItemNode, Span, UnitClause, UnitRef } from './types.js';
 import type { Structure } from './structure.js';
 import type { SectionRole } from './sections.js';
@@ -170,7 +170,7 @@ function teamUnits(ctx: ClauseContext, team: Declarations['team']): Found | unde
   const members = parseCellUnits(ctx.s.folded, team.members, 'cooperating', ctx.roles)?.units;
   if (!lead?.length || !members?.length) return undefined;
   const units = [...lead.map((u) => ({ ...u, role: 'lead' as const })), ...members.map((u) => ({ ...u, role: 'cooperating' as const }))];
-  for (const u of units) u.name = ctx.s.text.slice(u.span.start, u.span.end).replace(/[ \t\u3000\u00a0]+/g, '');
+  for (const u of units) u.name = shared(ctx.s.text.slice(u.span.start, u.span.end).replace(/[ \t\u3000\u00a0]+/g, ''));
   if (!units.every((u) => looksLikeUnit(u.name, new Set()))) return undefined;
   return { units, source: { kind: 'team', from: { ...team.from }, text: team.text }, uncertain: true };
 }

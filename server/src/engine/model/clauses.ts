@@ -12,7 +12,7 @@ import { CLAUSE_BRACKETS, SENTENCE_END } from '../lexicon/brackets.js';
 import { MODIFIER_RE, PERSON_LABEL_RE, SHARED_UNITS_RE, TEAM_LEAD_RE, TEAM_MEMBERS_RE, TEAM_SETUP_RE } from '../lexicon/roles.js';
 import { TASK_VERB_RE } from '../lexicon/units.js';
 import { isWhitespace } from '../text/chars.js';
-import { pushed } from './none.js';
+import { pushed, shared } from './none.js';
 
 const NO_PAIRS: ParagraphPairs = { pairs: [], problems: [] };
 
@@ -28,7 +28,7 @@ export interface ClauseContext {
 
 /** Names as written: the parse ran over the folded text. */
 function asWritten(s: Structure, c: UnitClause): UnitClause {
-  if (s.folded !== s.text) for (const u of c.units) u.name = s.text.slice(u.span.start, u.span.end).replace(/[ \t\u3000\u00a0]+/g, '');
+  if (s.folded !== s.text) for (const u of c.units) u.name = shared(s.text.slice(u.span.start, u.span.end).replace(/[ \t\u3000\u00a0]+/g, ''));
   return c;
 }
 

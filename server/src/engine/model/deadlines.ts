@@ -1,6 +1,7 @@
 // Deadlines written in task text: `8月底前` `2022年底前` `9月25日前` `3个工作日内` `印发之日起30日内`
 // `上半年` `持续推进` `长期坚持`. Normalised to a date only where the year is certain.
 import type { Deadline } from './types.js';
+import { shared } from './none.js';
 
 const D = '[0-9０-９]';
 const CN = '[一二三四五六七八九十两]';
@@ -105,7 +106,7 @@ export function findDeadlines(text: string, start: number, end: number, docYear?
       const span = { start: start + m.index, end: start + m.index + t.length };
       if (found.some((f) => f.span.start < span.end && span.start < f.span.end)) continue;
       const date = normaliseDeadline(t, docYear);
-      found.push(date ? { text: t, span, date } : { text: t, span });
+      found.push(date ? { text: shared(t), span, date: shared(date) } : { text: shared(t), span });
     }
   }
   return found.sort((a, b) => a.span.start - b.span.start);

@@ -5,8 +5,8 @@ import { structureCached, type Structure } from './structure.js';
 import { FREQUENCY_RE, findDeadlines, normaliseDeadline } from './deadlines.js';
 import { findEnumerations } from './enumerations.js';
 import { DATE_LINE_RE } from '../lexicon/sections.js';
-import { carriedValue, paragraphFacts } from './facts.js';
-import { none, trimmed } from './none.js';
+import { carriedByParagraph, paragraphFacts } from './facts.js';
+import { none, shared, trimmed } from './none.js';
 import { Shifter } from './shift.js';
 import { ItemMap } from './item-map.js';
 
@@ -18,6 +18,10 @@ export interface Details {
   enumerations: InlineEnumeration[];
   byItem: Map<ItemNode, { deadlines: Deadline[]; enumerations: InlineEnumeration[] }>;
 }
+
+/** an item without deadline or enumeration (most): one record for all of them, 40 bytes an item less
+ *  at the parse's peak */
+const NO_DETAILS: { deadlines: Deadline[]; enumerations: InlineEnumeration[] } = Object.freeze({ deadlines: none<Deadline>(), enumerations: none<InlineEnumeration>() });
 
 export function findDetails(s: Structure, items: ItemNode[], year: number | undefined, clauses: Map<ItemNode, UnitClause[]> = new Map()): Details {
   const { text } = s;
@@ -59,39 +63,39 @@ export function findDetails(s: Structure, items: ItemNode[], year: number | unde
       // Only this paragraph's deadlines can lie in its cell: searching the item's (a table of 100,000
       // rows under one heading) made this quadratic.
       if (cell && cell.end > cell.start && !found.some((x) => x.span.start >= cell.start && x.span.end <= cell.end) && !seen?.has(text.slice(cell.start, cell.end))) {
-        const t = text.slice(cell.start, cell.end);
+        const t = shared(text.slice(cell.start, cell.end));
         (seen ??= new Set()).add(t);
         const date = normaliseDeadline(t, year);
-        if (!FREQUENCY_RE.test(t.trim())) (deadlines ??= []).push(date ? { text: t, span: cell, date } : { text: t, span: cell });
+        if (!FREQUENCY_RE.test(t.trim())) (deadlines ??= []).push(date ? { text: t, span: cell, date: shared(date) } : { text: t, span: cell });
       }
       const e = enumsByLine.get(p.line);
       if (e) (enums ??= []).push(...e);
     }
     // at their exact length: a list grown by push keeps 17 slots, 120 bytes more than a table row's
     // one deadline (issue 18)
-    byItem.set(it, { deadlines: deadlines ? trimmed(deadlines) : none(), enumerations: enums ? trimmed(enums) : none() });
+    byItem.set(it, deadlines || enums ? { deadlines: deadlines ? trimmed(deadlines) : none(), enumerations: enums ? trimmed(enums) : none() } : NO_DETAILS);
   }
   return { enumerations, byItem };
 }
 
 /** The deadlines a paragraph's text holds. A keystroke finds again only those of the paragraphs it
- *  changed: the others' come from the previous version by their text (kept from the paragraph's
+ *  changed: the others' come from the previous version by their place (kept from the paragraph's
  *  start and moved here; findDeadlines reads nothing but that text and the year), as most
  *  paragraphs hold a hint (年, 月, 前, 内, 时) and every pattern ran on them again (issue 18). */
 function paragraphDeadlines(s: Structure, p: Paragraph, year: number | undefined): Deadline[] {
   const { start, end } = p.content;
   if (!structureCached(s)) return findDeadlines(s.text, start, end, year);
-  const kept = carriedValue(s, 'deadlines', year, s.text.slice(start, end), () => new Shifter({ offset: -start, lines: 0 }).deadlines(findDeadlines(s.text, start, end, year)));
+  const kept = carriedByParagraph(s, 'deadlines', year, p, () => new Shifter({ offset: -start, lines: 0 }).deadlines(findDeadlines(s.text, start, end, year)));
   return kept.length ? new Shifter({ offset: start, lines: 0 }).deadlines(kept) : none();
 }
 
-/** The inline enumerations a paragraph's text holds, carried from the previous version by that
- *  text as its deadlines are (findEnumerations reads nothing else: a `一是` is read again only
+/** The inline enumerations a paragraph's text holds, carried from the previous version by its
+ *  place as its deadlines are (findEnumerations reads nothing else: a `一是` is read again only
  *  in the paragraphs a keystroke changed). */
 function paragraphEnumerations(s: Structure, p: Paragraph): InlineEnumeration[] {
   const { start, end } = p.content;
   if (!structureCached(s)) return findEnumerations(s.text, start, end);
-  const kept = carriedValue(s, 'enumerations', undefined, s.text.slice(start, end), () => new Shifter({ offset: -start, lines: 0 }).enumerations(findEnumerations(s.text, start, end)));
+  const kept = carriedByParagraph(s, 'enumerations', undefined, p, () => new Shifter({ offset: -start, lines: 0 }).enumerations(findEnumerations(s.text, start, end)));
   return kept.length ? new Shifter({ offset: start, lines: 0 }).enumerations(kept) : none();
 }
 

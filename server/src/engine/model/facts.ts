@@ -4,6 +4,7 @@
 // previous version's (before and after the touched lines): their facts are copied, only the touched
 // paragraphs' computed. The facts are the same with or without the previous version.
 import type { Paragraph } from './types.js';
+import { firstAtOrAfter } from './search.js';
 import { structureCached, structureCarry, structureFacts, type Structure } from './structure.js';
 
 interface Kept {
@@ -51,5 +52,39 @@ export function carriedValue<V>(s: Structure, name: string, context: unknown, ke
   const prev = structureCarry(s)?.prevFacts.get(name) as KeptValues | undefined;
   const value = prev && prev.context === context && prev.values.has(key) ? prev.values.get(key) as V : compute();
   own.values.set(key, value);
+  return value;
+}
+
+interface KeptByParagraph {
+  context: unknown;
+  /** by paragraph index; undefined: not asked for */
+  values: unknown[];
+}
+
+/** `compute()` for paragraph `p` of `s`, carried to the next version by the paragraph's place, as
+ *  paragraphFacts carries its bits: after a keystroke the paragraphs before and after the touched
+ *  lines take the previous version's value. Keyed by text (carriedValue), every paragraph's text was
+ *  sliced and hashed at each keystroke, twice (deadlines, enumerations; issue 18). Only for a
+ *  Structure made with a LineCache; elsewhere `compute` runs each time. `compute` must read nothing
+ *  but the paragraph's text and `context` (compared with ===) and never return undefined; its value
+ *  must never be changed by whoever reads it. */
+export function carriedByParagraph<V>(s: Structure, name: string, context: unknown, p: Paragraph, compute: () => V): V {
+  const i = structureCached(s) ? firstAtOrAfter(s.paragraphs, p.line) : -1;
+  // a paragraph of its own (not the Structure's): nothing to carry it by
+  if (s.paragraphs[i] !== p) return compute();
+  const mine = structureFacts(s);
+  let own = mine.get(name) as KeptByParagraph | undefined;
+  if (!own || own.context !== context) mine.set(name, (own = { context, values: new Array(s.paragraphs.length) }));
+  const known = own.values[i];
+  if (known !== undefined) return known as V;
+  const carry = structureCarry(s);
+  const prev = carry?.prevFacts.get(name) as KeptByParagraph | undefined;
+  let value: V | undefined;
+  if (carry && prev && prev.context === context) {
+    const old = i < carry.kept ? i : i >= carry.tailFrom ? i - carry.tailFrom + carry.oldTailFrom : -1;
+    if (old >= 0) value = prev.values[old] as V | undefined;
+  }
+  if (value === undefined) value = compute();
+  own.values[i] = value;
   return value;
 }

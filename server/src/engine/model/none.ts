@@ -27,3 +27,19 @@ export function orNone<T>(list: T[]): T[] {
 export function trimmed<T>(a: T[]): T[] {
   return a.length ? a.slice() : none();
 }
+
+/** the strings `shared` hands out, up to SHARED_MAX (then it starts again: a bound, not a leak in a
+ *  language server that reads plan after plan) */
+const SHARED = new Map<string, string>();
+const SHARED_MAX = 4096;
+
+/** One string for every equal one the model keeps: a unit name or a date sliced from the text is a
+ *  copy of its characters (24–32 bytes), and a plan names the same few units and dates on every
+ *  task (`县政府办公室` on each of 10,000 table rows; issue 18). */
+export function shared(s: string): string {
+  const kept = SHARED.get(s);
+  if (kept !== undefined) return kept;
+  if (SHARED.size >= SHARED_MAX) SHARED.clear();
+  SHARED.set(s, s);
+  return s;
+}

@@ -2,7 +2,7 @@
 // traps of web copies handled: a title broken across two lines, a quotation spanning paragraphs,
 // an apostrophe written as ’.
 import type { Paragraph, PairProblem, PairToken } from './types.js';
-import type { LineToken, Lines } from '../parser/parser.js';
+import { pairCode, pairOffset, type Lines } from '../parser/parser.js';
 import { PAIRS } from '../lexicon/brackets.js';
 import { orNone } from './none.js';
 
@@ -44,11 +44,13 @@ const familyOf = (ch: string) => FAMILY_OF.get(ch.charCodeAt(0));
 const CHAR_OF = new Map<number, string>(Object.keys(FAMILY).map((c) => [c.charCodeAt(0), c]));
 /** the pair character at `offset` of the text, as the one shared string of that character */
 export const pairChar = (text: string, offset: number): string => CHAR_OF.get(text.charCodeAt(offset)) ?? text[offset]!;
-const tokenOf = (t: LineToken, line: number, kind: PairToken['kind'], base: number): PairToken => ({ char: CHAR_OF.get(t.image.charCodeAt(0)) ?? t.image, offset: t.startOffset + base, line, kind });
+/** the pair character of a packed pair (parser.ts `packPair`), as the one shared string of it */
+const charOfPair = (p: number): string => { const code = pairCode(p); return CHAR_OF.get(code) ?? String.fromCharCode(code); };
+const tokenOf = (p: number, line: number, kind: PairToken['kind'], base: number): PairToken => ({ char: charOfPair(p), offset: pairOffset(p) + base, line, kind });
 
-/** Matches the pair characters of one paragraph; its tokens' offsets count from `base` (the line's
- *  start). */
-export function matchParagraph(tokens: LineToken[], line: number, text: string, base: number): ParagraphPairs {
+/** Matches the pair characters of one paragraph (its shape's, packed); their offsets count from
+ *  `base` (the line's start). */
+export function matchParagraph(tokens: readonly number[], line: number, text: string, base: number): ParagraphPairs {
   const pairs: MatchedPair[] = [];
   const problems: PairProblem[] = [];
   const stack: PairToken[] = [];
@@ -58,7 +60,7 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string, 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (consumed?.has(i)) continue;
-    const ch = t.image;
+    const ch = charOfPair(t);
     if (isOpener(ch)) {
       stack.push(tokenOf(t, line, 'open', base));
       continue;
@@ -95,9 +97,9 @@ export function matchParagraph(tokens: LineToken[], line: number, text: string, 
   return { pairs: pairs.slice(), problems: orNone(problems) };
 }
 
-function findLater(tokens: LineToken[], from: number, family: string, consumed: Set<number>): number {
+function findLater(tokens: readonly number[], from: number, family: string, consumed: Set<number>): number {
   for (let j = from; j < tokens.length; j++) {
-    const c = tokens[j]!.image;
+    const c = charOfPair(tokens[j]!);
     if (!consumed.has(j) && !isOpener(c) && familyOf(c) === family) return j;
     if (isOpener(c) && familyOf(c) === family) return -1; // a new opener of the family claims it
   }

@@ -15,9 +15,10 @@ import { assignUnits, ownClauses, type ItemUnits } from './assign.js';
 import { documentYear, findDetails, type Details } from './details.js';
 import { documentRoleMatcher } from './units.js';
 import { fold } from '../lexicon/fold.js';
-import { none, pushed } from './none.js';
+import { none } from './none.js';
 import { firstAtOrAfter } from './search.js';
 import { LinePairs } from './line-pairs.js';
+import type { ParagraphPairs } from './pairs.js';
 import type { LineCache } from '../parser/parser.js';
 import { ItemMap } from './item-map.js';
 
@@ -52,13 +53,15 @@ export function judged(text: string, config: Partial<EngineConfig>, cache?: Line
   const genre = judgeGenre(s, roles, config.documentKind, config.titleLines);
   const tree = buildTree(s);
   // what only an earlier phase reads goes as soon as it has: the marker candidates once the tree is
-  // built (its items hold their own markers), each line's pairs once the units are assigned (this
-  // Structure is the parse's own; a LineCache's memo keeps its own references)
+  // built (its items hold their own markers), each leaf's pairs once its own clauses are found, the
+  // rest once the units are assigned (this Structure is the parse's own; a LineCache's memo keeps
+  // its own references)
   s.markers = none();
   const sections = assignSections(s, tree.allItems, new Set((config.nonTaskSections ?? []).map(fold)));
   const declarations = findDeclarations(s, roles);
   const ctx = { s, roles, leadsFirst: false };
   const own = ownClauses({ ...ctx, declarations }, tree.allItems.filter((it) => !it.children.length), tree.allItems);
+  s.pairsByLine = parentsPairs(s.pairsByLine, tree.allItems);
   const verdicts = judgeTasks(s, tree.allItems, genre, sections, own.clauses);
   const units = assignUnits(ctx, tree.allItems, own, declarations, sections, verdicts);
   s.pairsByLine = new LinePairs();
@@ -71,6 +74,24 @@ export function judged(text: string, config: Partial<EngineConfig>, cache?: Line
     paragraphs: s.paragraphs, preamble: s.paragraphs.slice(0, firstAtOrAfter(s.paragraphs, s.bodyStartLine)), closing: s.paragraphs.slice(firstAtOrAfter(s.paragraphs, s.closingLine)),
     pairProblems: withDocNumberYears(s),
   };
+}
+
+/** The pairs of the lines assignUnits still reads once every leaf's own clauses are found: those of
+ *  the items with sub-items, whose clause the sub-items may inherit (`ancestorClause`). A plan of
+ *  bare clause lines (`加强管理（办公室牵头）` under one heading) kept every line's pairs through the
+ *  units phase, its peak: a quarter of it (issue 18). */
+export function parentsPairs(pairs: LinePairs, items: readonly ItemNode[]): LinePairs {
+  const kept = new Map<number, ParagraphPairs>();
+  const keep = (p: Paragraph) => {
+    const found = pairs.get(p.line);
+    if (found) kept.set(p.line, found);
+  };
+  for (const it of items) {
+    if (!it.children.length) continue;
+    keep(it.heading);
+    for (const p of it.body) keep(p);
+  }
+  return new LinePairs(kept);
 }
 
 function assembled(text: string, j: Judged): PlanDocument {
@@ -102,19 +123,22 @@ function headingClauses(units: Map<ItemNode, ItemUnits>, of: (n: ItemNode) => Pl
   return [...seen].map(([clause, item]) => ({ item, clause })).sort((a, b) => a.clause.span.start - b.clause.span.start);
 }
 
-/** One PlanItem per tree node (document order, so a parent exists before its children). */
+/** Each tree node made the PlanItem, in place (document order): the phases have judged, and the
+ *  node is the parse's own, made with its judgment's slots (JudgmentSlots); its children and parent
+ *  are then PlanItems too. A PlanItem of its own beside each node doubled the items at the peak. */
 function assemble(nodes: ItemNode[], verdicts: TaskVerdicts, units: Map<ItemNode, ItemUnits>, details: Details): { allItems: PlanItem[]; of: (n: ItemNode) => PlanItem } {
-  const allItems: PlanItem[] = [];
   for (const n of nodes) {
     const reason = verdicts.get(n);
     const u = units.get(n);
     const d = details.byItem.get(n)!;
-    const parent = n.parent ? allItems[n.parent.id] : undefined;
-    const item: PlanItem = {
-      id: n.id, marker: n.marker, title: n.title, titleSpan: n.titleSpan, heading: n.heading, body: n.body, span: n.span, children: none(), parent,
-      depth: n.depth, path: n.path, isTask: reason === undefined, unitClauses: u?.unitClauses ?? none(), units: u?.units ?? none(),
-      deadlines: d.deadlines, enumerations: d.enumerations,
-    };
+    const item = n as unknown as PlanItem;
+    item.isTask = reason === undefined;
+    if (u) {
+      item.unitClauses = u.unitClauses;
+      item.units = u.units;
+    }
+    item.deadlines = d.deadlines;
+    item.enumerations = d.enumerations;
     // optional fields added only when present, never deleted: `delete` made every task a dictionary-mode
     // object (780 bytes of properties each, a third of the plan's memory; issue 18)
     if (reason !== undefined) item.nonTaskReason = reason;
@@ -123,8 +147,7 @@ function assemble(nodes: ItemNode[], verdicts: TaskVerdicts, units: Map<ItemNode
       item.unitSource = u.source.kind;
     }
     if (u?.uncertain) item.uncertain = true;
-    if (parent) parent.children = pushed(parent.children, item);
-    allItems.push(item);
   }
+  const allItems = nodes as unknown as PlanItem[];
   return { allItems, of: (n) => allItems[n.id]! };
 }

@@ -7,6 +7,7 @@ import { parseChineseNumeral, parseCircled, parseDigits } from '../text/numerals
 import { MARKER_COMMAS, MARKER_DOTS, isDigitCode } from '../text/chars.js';
 import { matchParagraph, reconcileAcrossParagraphs, docNumberYears, mayHoldDocNumber, type ParagraphPairs } from './pairs.js';
 import { paragraphFacts } from './facts.js';
+import { none } from './none.js';
 import { findTables, type TableRow, type TableState } from './table.js';
 import { firstAtOrAfter, lowerBound } from './search.js';
 import { fold } from '../lexicon/fold.js';
@@ -101,10 +102,8 @@ export function readStructure(text: string, cache?: LineCache): Structure {
   const { tables, markers, headings } = readMarkers(text, folded, lines, paragraphs, kept, reuse);
   const tableRows = tables.rows;
   const bodyStartLine = markers.find((c) => c.strength === 'definite')?.line ?? lines.length;
-  const closingLine = findClosing(folded, paragraphs, bodyStartLine, lines.length);
-  const partBreaks = findPartBreaks(folded, paragraphs, markers, tableRows, headings, bodyStartLine);
   // the line records (with their marker and pair tokens) end here: nothing after this phase reads them
-  const out: Structure = { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks, bodyStartLine, closingLine };
+  const out: Structure = { text, folded, paragraphs, pairsByLine, pairProblems, tableRows, markers, headings, partBreaks: none(), bodyStartLine, closingLine: lines.length };
   const facts = new Map<string, unknown>();
   factMaps.set(out, facts);
   if (cache) {
@@ -115,6 +114,11 @@ export function readStructure(text: string, cache?: LineCache): Structure {
     const oldTailFrom = tailFrom < paragraphs.length ? firstAtOrAfter(reuse.prev.paragraphs, reuse.oldTail) : reuse.prev.paragraphs.length;
     carries.set(out, { prevFacts: reuse.prev.facts, kept, tailFrom, oldTailFrom });
   }
+  // the closing and the attachments from per-paragraph facts, which a keystroke carries for the
+  // paragraphs it did not touch (each was a pass over every paragraph's text: ~1 ms of a keystroke
+  // in the 10,000-line plan, profiled; issue 18)
+  out.closingLine = findClosing(out, bodyStartLine, lines.length);
+  out.partBreaks = findPartBreaks(out, bodyStartLine);
   return out;
 }
 
@@ -228,12 +232,13 @@ function stateAt(states: TableState[], line: number): TableState | undefined {
 /** page chrome after the body ends the document: `上一条：…`, `版权所有` (tried at each paragraph's
  *  start in place: no copy of every paragraph's text) */
 const PAGE_JUNK_AT = new RegExp(PAGE_JUNK_RE.source.replace(/^\^/, ''), 'y');
-function findClosing(folded: string, paragraphs: Paragraph[], bodyStartLine: number, lineCount: number): number {
-  for (let i = firstAtOrAfter(paragraphs, bodyStartLine + 1); i < paragraphs.length; i++) {
-    const p = paragraphs[i]!;
+function findClosing(s: Structure, bodyStartLine: number, lineCount: number): number {
+  const { folded, paragraphs } = s;
+  const junk = paragraphFacts(s, 'page-junk', undefined, (p) => {
     PAGE_JUNK_AT.lastIndex = p.content.start;
-    if (PAGE_JUNK_AT.test(folded)) return p.line;
-  }
+    return PAGE_JUNK_AT.test(folded) ? 1 : 0;
+  });
+  for (let i = firstAtOrAfter(paragraphs, bodyStartLine + 1); i < paragraphs.length; i++) if (junk[i]) return paragraphs[i]!.line;
   return lineCount;
 }
 
@@ -261,9 +266,8 @@ function foldAgain(cache: LineCache, text: string): string {
  *    line — in the closing's list of attachments the signature and the date follow instead;
  *  - a sheet appended after the plan without a label (`某某县政务公开工作考核评分表`) whose
  *    items start again at 1: not the last item's text. */
-function findPartBreaks(
-  folded: string, paragraphs: Paragraph[], markers: MarkerCandidate[], tableRows: Map<number, TableRow>, headings: Map<number, Heading>, bodyStart: number,
-): number[] {
+function findPartBreaks(s: Structure, bodyStart: number): number[] {
+  const { folded, paragraphs, markers, tableRows, headings } = s;
   const out: number[] = [];
   // the first marker or table row of the next three paragraphs, unless a date line comes first
   // (asked only at a `附件` or a sheet title: no map of every marker, no closure per paragraph)
@@ -277,17 +281,21 @@ function findPartBreaks(
     }
     return undefined;
   };
+  // what a paragraph's text alone says: it starts with 附, or it is short and reads as a sheet's title
+  const kinds = paragraphFacts(s, 'part-break', undefined, (p) => {
+    // a code unit, not a one-character string made for each paragraph
+    if (folded.charCodeAt(p.content.start) === FU) return 1;
+    return p.content.end - p.content.start <= SHORT_HEADING_MAX && SHEET_TITLE_RE.test(folded.slice(p.content.start, p.content.end)) ? 2 : 0;
+  });
   for (let i = 0; i < paragraphs.length; i++) {
+    if (!kinds[i]) continue;
     const p = paragraphs[i]!;
-    // a code unit, not a one-character string made for each paragraph at each keystroke
-    if (folded.charCodeAt(p.content.start) === FU) {
+    if (kinds[i] === 1) {
       const t = folded.slice(p.content.start, p.content.end);
       if (ATTACHMENT_HEADING_RE.test(t) || (ATTACHMENT_TITLED_RE.test(t) && content(i))) out.push(p.line);
       continue;
     }
-    // the length first, the map only for lines short enough to be a short heading
-    if (p.line <= bodyStart || p.content.end - p.content.start > SHORT_HEADING_MAX || headings.get(p.line)?.kind !== 'short') continue;
-    if (!SHEET_TITLE_RE.test(folded.slice(p.content.start, p.content.end))) continue;
+    if (p.line <= bodyStart || headings.get(p.line)?.kind !== 'short') continue;
     if (out.length && out[out.length - 1]! >= paragraphs[Math.max(0, i - 3)]!.line) continue; // the title under `附件`
     const next = content(i);
     if (next && (!('rank' in next) || next.value === 1)) out.push(p.line);

@@ -2,7 +2,7 @@
 // numbering scheme of each rank (restart/through) and the numbering lists the rules check.
 // Unnumbered headings (Markdown `#`, decimal `4.2.1`, short title lines) and lead-in lines ending
 // in `：` close the list before them: a `1.` after one starts a new list, not a backward jump.
-import type { ItemNode, Marker, NumberingList, NumberingScheme, Paragraph, Rank } from './types.js';
+import type { ItemNode, JudgmentSlots, Marker, NumberingList, NumberingScheme, Paragraph, Rank } from './types.js';
 import type { MarkerCandidate, Structure } from './structure.js';
 import { toChineseNumeral, toCircled } from '../text/numerals.js';
 import { isWhitespace } from '../text/chars.js';
@@ -228,5 +228,9 @@ function newItem(s: Structure, id: number, marker: Marker, heading: Paragraph, p
   let te = ts;
   while (te < heading.content.end && text[te] !== '。' && text[te] !== '\t') te++;
   const path = (parent ? parent.path : '') + canonicalMarker(marker.rank, marker.value);
-  return { id, marker, title: text.slice(ts, te), titleSpan: { start: ts, end: te }, heading, body: none(), span: heading.span, children: none(), parent, depth: parent ? parent.depth + 1 : 0, path };
+  const node: ItemNode & JudgmentSlots = {
+    id, marker, title: text.slice(ts, te), titleSpan: { start: ts, end: te }, heading, body: none(), span: heading.span, children: none(), parent, depth: parent ? parent.depth + 1 : 0, path,
+    isTask: false, unitClauses: none(), units: none(), deadlines: none(), enumerations: none(),
+  };
+  return node;
 }

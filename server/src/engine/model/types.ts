@@ -98,8 +98,8 @@ export interface Paragraph {
 }
 
 /** An item as the tree phase knows it: where it stands and what it says. The later phases do not
- *  touch it; what they judge (task or not, units, deadlines) goes into the PlanItem parse.ts
- *  assembles at the end. */
+ *  touch it; what they judge (task or not, units, deadlines) parse.ts writes into its slots at the
+ *  end (JudgmentSlots), when the node becomes the PlanItem. */
 export interface ItemNode {
   id: number; // document order, 0-based
   marker: Marker;
@@ -139,6 +139,11 @@ export interface ItemJudgment {
   deadlines: Deadline[];
   enumerations: InlineEnumeration[];
 }
+
+/** The fields of its judgment an ItemNode is made with, empty (tree.ts): parse.ts fills them in on
+ *  the node itself, which becomes the PlanItem. A PlanItem made beside its node doubled every item
+ *  at the end of the parse, the numbered headings shape's peak (112 bytes a task; issue 18). */
+export type JudgmentSlots = Pick<ItemJudgment, 'isTask' | 'unitClauses' | 'units' | 'deadlines' | 'enumerations'>;
 
 export interface PlanItem extends Omit<ItemNode, 'children' | 'parent'>, ItemJudgment {
   children: PlanItem[];

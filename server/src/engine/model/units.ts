@@ -10,7 +10,7 @@ import { ASIDE_BEFORE_BY_RE, CONJUNCTION_RE, ETC_RE, GENERIC_UNIT_RE, MAX_UNIT_L
 import { CLAUSE_BRACKETS, CLAUSE_CLOSERS } from '../lexicon/brackets.js';
 import { fold } from '../lexicon/fold.js';
 import type { LineCache } from '../parser/parser.js';
-import { orNone, trimmed } from './none.js';
+import { orNone, shared, trimmed } from './none.js';
 
 export { BUILTIN_ROLES } from '../lexicon/roles.js';
 
@@ -269,7 +269,7 @@ function splitUnits(s: string, body: Span, role: UnitRole, bySpace = false): Uni
     const name = s.slice(start, end).replace(/[ \t\u3000\u00a0]+/g, '');
     if (!name) continue;
     if (name.length > MAX_UNIT_LEN || /[。！？!?]/.test(name)) return undefined;
-    units.push({ name, role, span: { start, end } });
+    units.push({ name: shared(name), role, span: { start, end } });
   }
   return units;
 }

@@ -11,7 +11,7 @@
 // is off: every token begins some alternative of `line`, so any token sequence parses.
 import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import {
-  allTokens, PAIR_CLOSERS, PAIR_OPENERS, Indent, Inline, Marker, Newline, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker,
+  allTokens, PAIR_OPENERS, Indent, Inline, Marker, Newline, PairClose, PairOpen, Rank1Marker, Rank2Marker, Rank3Marker, Rank4Marker, Rank5Marker,
   planLexer,
 } from '../lexer/tokens.js';
 import { isWhitespaceCode } from '../text/chars.js';
@@ -45,8 +45,18 @@ export interface LineShape {
   end: number;
   contentStart: number;
   marker?: LineToken;
-  pairs: LineToken[];
+  /** the pair characters, in order, each one number (`packPair`): a token object each was 56 bytes,
+   *  two a line of bracketed clauses, a fifth of such a plan's peak while its structure is read
+   *  (issue 18) */
+  pairs: number[];
 }
+
+/** a pair character at `offset` (from the line's start) as one number: offset × 2¹⁶ + its code */
+const PAIR_SHIFT = 0x10000;
+export const packPair = (offset: number, code: number): number => offset * PAIR_SHIFT + code;
+/** the offset (from the line's start) and the character code of a packed pair character */
+export const pairOffset = (p: number): number => Math.floor(p / PAIR_SHIFT);
+export const pairCode = (p: number): number => p % PAIR_SHIFT;
 
 /** The lines of one version of a text: where each starts, as numbers, and its shape. Moving the
  *  lines after an edit is one typed-array pass, no object per line: a keystroke in a 10,000-line
@@ -82,7 +92,7 @@ export class Lines {
   record(i: number): LineRecord {
     const at = this.starts[i]!;
     const sh = this.shapes[i]!;
-    const out: LineRecord = { start: at, end: at + sh.end, contentStart: at + sh.contentStart, pairs: sh.pairs.map((t) => moved(t, at)) };
+    const out: LineRecord = { start: at, end: at + sh.end, contentStart: at + sh.contentStart, pairs: sh.pairs.map((p) => pairToken(p, at)) };
     if (sh.marker) out.marker = moved(sh.marker, at);
     return out;
   }
@@ -94,6 +104,10 @@ export class Lines {
 }
 
 const moved = (t: LineToken, by: number): LineToken => ({ image: t.image, startOffset: t.startOffset + by, tokenType: t.tokenType });
+const pairToken = (p: number, by: number): LineToken => {
+  const image = String.fromCharCode(pairCode(p));
+  return { image, startOffset: pairOffset(p) + by, tokenType: PAIR_OPENERS.includes(image) ? PairOpen : PairClose };
+};
 
 export const MARKER_RANK = new Map<TokenType, 1 | 2 | 3 | 4 | 5>([
   [Rank1Marker, 1], [Rank2Marker, 2], [Rank3Marker, 3], [Rank4Marker, 4], [Rank5Marker, 5],
@@ -200,10 +214,9 @@ export class LineParser extends EmbeddedActionsParser {
   private pair(tok: IToken): void {
     if (this.RECORDING_PHASE) return;
     const pairs = this.current.pairs;
-    // the one string of each pair character: the lexer's image is a fresh copy of it (24 bytes)
-    const t: LineToken = { image: PAIR_CHAR.get(tok.image) ?? tok.image, startOffset: tok.startOffset + this.base - this.at, tokenType: tok.tokenType };
-    if (pairs === NO_TOKENS) this.current.pairs = [t];
-    else pairs.push(t);
+    const p = packPair(tok.startOffset + this.base - this.at, tok.image.charCodeAt(0));
+    if (pairs === NO_PAIRS) this.current.pairs = [p];
+    else pairs.push(p);
   }
 }
 
@@ -211,10 +224,9 @@ export class LineParser extends EmbeddedActionsParser {
 const lineToken = (t: IToken, base: number): LineToken => ({ image: t.image, startOffset: t.startOffset + base, tokenType: t.tokenType });
 
 /** the pairs of a line without any: one frozen list for all of them */
-const NO_TOKENS: LineToken[] = none();
-const PAIR_CHAR = new Map([...PAIR_OPENERS, ...PAIR_CLOSERS].map((c) => [c, c]));
+const NO_PAIRS: number[] = none();
 
-const shape = (): LineShape => ({ end: 0, contentStart: 0, pairs: NO_TOKENS });
+const shape = (): LineShape => ({ end: 0, contentStart: 0, pairs: NO_PAIRS });
 
 /** the shape with its pairs at their exact length: a list grown by push keeps room for 17, and a
  *  version's shapes live as long as its LineCache or until the plan's structure is read (a plan of
