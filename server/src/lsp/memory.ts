@@ -73,8 +73,9 @@ export function newSpaceBytes(): number {
 }
 
 /** V8's `gc()`, made available without `--expose-gc` on the command line (the server is started by
- *  editors, `fengong lsp` and `node dist/server.cjs`, so no command line is ours alone) */
-function collector(): Gc | undefined {
+ *  editors, `fengong lsp` and `node dist/server.cjs`, so no command line is ours alone; the CLI's
+ *  `table` collects between its phases too, cli/heap.ts) */
+export function collector(): Gc | undefined {
   if (gc === null) {
     try {
       nodeV8().setFlagsFromString('--expose-gc');
