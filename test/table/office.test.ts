@@ -163,3 +163,25 @@ test('xlsx: the no-unit warning is a row under the title, and the header row mov
   assert.deepEqual(cells(ws, 3), ['序号', '工作任务', '牵头单位', '责任单位（配合单位）', '完成时限']);
   assert.equal(ws.pageSetup.printTitlesRow, '3:3');
 });
+
+test('a unit\'s reference finds its task\'s row by document and line, in every corpus plan and in all of them as one table', async () => {
+  const { readdirSync } = await import('node:fs');
+  const { buildTaskTables } = await import('../../server/src/table/build.js');
+  const { taskIndex } = await import('../../server/src/table/office.js');
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+  const all = buildTaskTables(files.map((file) => ({ plan: parsePlan(readFileSync(new URL(file, CORPUS), 'utf8')), file })));
+  let refs = 0;
+  for (const t of [...files.map(table), all]) {
+    const index = taskIndex(t);
+    for (const u of t.units) {
+      for (const ref of [...u.lead, ...u.responsible, ...u.cooperating, ...u.guiding]) {
+        const row = t.tasks[index(ref)]!;
+        assert.deepEqual([row.doc, row.line, row.serial, row.text], [ref.doc, ref.line, ref.serial, ref.text]);
+        refs++;
+      }
+    }
+  }
+  assert.ok(refs > 1000, `${refs} references`);
+  // no such row: the one before where it would stand
+  assert.equal(taskIndex(all)({ doc: 0, path: '', serial: '', title: '', text: '', line: 0 }), -1);
+});

@@ -6,7 +6,7 @@ import type { Deflater } from './zip.js';
 import type { UnitRole } from '../engine/model/types.js';
 import { placeLabel } from '../io/word-source.js';
 import { ROLES, type TaskRow, type TaskTable } from './types.js';
-import { noUnitNotes, type OfficeOptions } from './office.js';
+import { noUnitNotes, taskIndex, type OfficeOptions } from './office.js';
 import { displayWidth } from './width.js';
 import { roleNames, text, type MessageData, type MessageId } from '../i18n/catalogue.js';
 import { csvSafe } from './sanitize.js';
@@ -111,11 +111,11 @@ function unitGridLazy(table: TaskTable, o: RenderOptions): LazyGrid {
   const header = [l.unit, l.role, ...(many ? [l.file] : []), l.path, l.title, l.deadline, place.header];
   const kinds: ColumnKind[] = ['unit', 'role', ...(many ? ['file' as const] : []), 'path', 'text', 'deadline', 'number'];
   function* rows() {
-    const byLine = new Map(table.tasks.map((t) => [`${t.doc}:${t.line}`, t]));
+    const index = taskIndex(table);
     for (const u of table.units) {
       for (const role of ROLES) {
         for (const ref of u[role]) {
-          const t = byLine.get(`${ref.doc}:${ref.line}`)!;
+          const t = table.tasks[index(ref)]!;
           const roleCell = t.separately.includes(role) && t[role].length > 1 ? l.eachRole(l.roleName[role]) : l.roleName[role];
           yield [u.name, roleCell, ...(many ? [docLabel(table, t.doc)] : []), t.serial, textCell(t, !!o.withBody), deadlineCell(t, l), place.cell(t)];
         }

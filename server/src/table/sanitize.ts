@@ -20,14 +20,20 @@ export function csvSafe(v: string | number): string | number {
 // eslint-disable-next-line no-control-regex
 const XML_ILLEGAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** The text without the characters XML 1.0 does not allow. */
+// eslint-disable-next-line no-control-regex
+const MAYBE_ILLEGAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]/;
+
+/** The text without the characters XML 1.0 does not allow. Most cells have none, nor any surrogate
+ *  (which XML_ILLEGAL's look-arounds check): one character class tells, and the text is returned
+ *  as it is (every cell of a big table's office files passes here; issue 18). */
 export function xmlSafe(s: string): string {
-  return s.replace(XML_ILLEGAL, '');
+  return MAYBE_ILLEGAL.test(s) ? s.replace(XML_ILLEGAL, '') : s;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const TO_ESCAPE = /[&<>"']/;
 /** Text in XML: the five entities escaped (the office files' rows are written as XML strings). */
-export const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export const escapeXml = (s: string): string => (TO_ESCAPE.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : s);
 
 /** An xlsx cell: XML-safe, and cut at Excel's limit with a note of how long it was. */
 export function xlsxCell(s: string, locale: 'zh' | 'en' = 'zh'): string {

@@ -160,15 +160,28 @@ function rowWriter(o: OfficeTable): (r: OfficeRow) => string {
     const f = font(role);
     return `<w:rPr><w:rFonts w:ascii="${f.ascii}" w:cs="${f.cs}" w:eastAsia="${f.eastAsia}" w:hAnsi="${f.hAnsi}"/></w:rPr>`;
   };
-  const runs = { heading1: rPr('heading1'), heading2: rPr('heading2'), body: rPr('body') } as const;
-  const paras = (text: string, role: keyof typeof runs, center: boolean) => xmlSafe(text).split('\n').map((line) =>
-    `<w:p><w:pPr><w:jc w:val="${center ? 'center' : 'left'}"/></w:pPr>${line ? `<w:r>${runs[role]}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r>` : ''}</w:p>`).join('');
-  const cellPr = widths.map((w) => `<w:tcPr><w:tcW w:type="dxa" w:w="${w}"/>${mar}<w:vAlign w:val="center"/></w:tcPr>`);
+  // the constant parts of a paragraph, made once: a big table writes hundreds of MB of this XML
+  const run = (role: FontRole) => `<w:r>${rPr(role)}<w:t xml:space="preserve">`;
+  const runs = { heading1: run('heading1'), heading2: run('heading2'), body: run('body') } as const;
+  const pPr = (center: boolean) => `<w:p><w:pPr><w:jc w:val="${center ? 'center' : 'left'}"/></w:pPr>`;
+  const [left, centered] = [pPr(false), pPr(true)];
+  const para = (line: string, open: string, center: boolean) => `${center ? centered : left}${line ? `${open}${escapeXml(line)}</w:t></w:r>` : ''}</w:p>`;
+  const paras = (text: string, role: keyof typeof runs, center: boolean) => {
+    const safe = xmlSafe(text);
+    if (!safe.includes('\n')) return para(safe, runs[role], center);
+    let xml = '';
+    for (const line of safe.split('\n')) xml += para(line, runs[role], center);
+    return xml;
+  };
+  const cellOpen = widths.map((w) => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${w}"/>${mar}<w:vAlign w:val="center"/></w:tcPr>`);
   const center = o.columns.map((c) => CENTERED.includes(c.key));
   const span = `<w:tcPr><w:tcW w:type="dxa" w:w="${USABLE}"/><w:gridSpan w:val="${o.columns.length}"/>${mar}</w:tcPr>`;
-  return (r) => (r.kind === 'section'
-    ? `<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc>${span}${paras(r.text, r.depth >= 2 ? 'heading2' : 'heading1', false)}</w:tc></w:tr>`
-    : `<w:tr>${r.cells.map((text, i) => `<w:tc>${cellPr[i]}${paras(text, 'body', center[i]!)}</w:tc>`).join('')}</w:tr>`);
+  return (r) => {
+    if (r.kind === 'section') return `<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc>${span}${paras(r.text, r.depth >= 2 ? 'heading2' : 'heading1', false)}</w:tc></w:tr>`;
+    let xml = '<w:tr>';
+    for (let i = 0; i < r.cells.length; i++) xml += `${cellOpen[i]}${paras(r.cells[i]!, 'body', center[i]!)}</w:tc>`;
+    return xml + '</w:tr>';
+  };
 }
 
 /** Declares each Chinese font's stand-in (w:altName) in the font table, which the docx library has
