@@ -271,6 +271,10 @@ describe('decode and encode real files', () => {
     assert.deepEqual(encodeText('甲', { encoding: 'gb18030', bom: false }), Buffer.from([0xbc, 0xd7]));
     assert.deepEqual(encodeText('a\nb\r\n', { encoding: 'utf8', bom: false, eol: '\r\n', mixedEol: true }), Buffer.from('a\nb\r\n'));
     assert.deepEqual(detectEol('a\rb\rc\n'), { eol: '\r', mixedEol: true });
+    assert.deepEqual(detectEol('甲\n乙\n'), { eol: '\n', mixedEol: false });
+    assert.deepEqual(detectEol('甲'), { eol: '\n', mixedEol: false });
+    assert.deepEqual(detectEol('甲\r\n乙\r\n丙\n'), { eol: '\r\n', mixedEol: true });
+    assert.deepEqual(detectEol('甲\r\n乙\r\n'), { eol: '\r\n', mixedEol: false });
   });
 });
 

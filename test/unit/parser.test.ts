@@ -150,6 +150,16 @@ describe('titles, paragraphs and lines', () => {
     assert.equal(p.allItems[2]!.heading.span.end, t.length);
   });
 
+  test('line starts: \\n only (the native search), and any \\r (CRLF, lone CR)', () => {
+    const starts = (t: string) => [...new LineIndex(t).lineStarts];
+    assert.deepEqual(starts(''), [0]);
+    assert.deepEqual(starts('甲'), [0]);
+    assert.deepEqual(starts('\n'), [0, 1]);
+    assert.deepEqual(starts('一、甲\n\n乙\n'), [0, 4, 5, 7]);
+    assert.deepEqual(starts('一、甲\r\n\r乙\n丙'), [0, 5, 6, 8]);
+    assert.deepEqual(new LineIndex('一、甲\n乙').positionAt(5), { line: 1, character: 1 });
+  });
+
   test('trailing whitespace is not content', () => {
     const t = doc(TITLE, '一、甲', '1.做好甲。（办公室负责）\u3000 \t');
     const it = plan(t).allItems[1]!;
