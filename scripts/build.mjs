@@ -1,6 +1,7 @@
 // Bundles every entry point to CommonJS with esbuild: Chevrotain 11 is ESM-only, VS Code's extension
 // host loads CommonJS, and one bundled file starts ~0.3 s faster than node_modules resolution.
 import { build } from 'esbuild';
+import { asciiRegExps } from './ascii.mjs';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -92,10 +93,16 @@ const results = await Promise.all(entries.filter((e) => existsSync(e.in)).map((e
   banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 })));
 for (const r of results) {
+  const maps = new Map(r.outputFiles.filter((f) => f.path.endsWith('.map')).map((f) => [f.path, f]));
   for (const f of r.outputFiles) {
+    if (f.path.endsWith('.map')) continue;
     // an import() left in dist/cli.cjs would fail under bin/fengong.cjs's code cache (see lazyRequire)
     if (f.path.endsWith('cli.cjs') && /[^\w$.]import\(/.test(f.text)) throw new Error(`${f.path}: an import() is left in the bundle (${/[^\w$.]import\(.{0,60}/.exec(f.text)[0]}): add its package to lazyRequire`);
-    writeIfChanged(f.path, Buffer.from(f.contents));
+    // ASCII only, so node reads it as a one-byte string (scripts/ascii.mjs)
+    const map = maps.get(`${f.path}.map`);
+    const ascii = asciiRegExps(f.text, map?.text);
+    writeIfChanged(f.path, Buffer.from(ascii.js));
+    if (map) writeIfChanged(map.path, Buffer.from(ascii.map));
   }
 }
 

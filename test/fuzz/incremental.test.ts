@@ -25,7 +25,7 @@ fc.configureGlobal({ seed, verbose: 1, endOnFailure: true });
 const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 const config = defaultConfig();
 
-const MARKERS = ['一、', '二、', '三', '（一）', '（二）', '(三)', '1.', '2.', '3、', '11', '3.1', '（1）', '①', '★1.', '## ', '- ', '2024年', '附件', '附件：'];
+const MARKERS = ['一、', '二、', '三', '（一）', '（二）', '(三)', '1.', '2.', '3、', '11', '3.1', '（1）', '①', '★1.', '## ', '- ', '2024年', '附件', '附件：', '注：1.', '附件：2、'];
 /** what a writer types or pastes: characters, markers, brackets, unit clauses, line breaks of every kind */
 const piece = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...'加强组织领导落实责任工作要点推进政务公开各部门體制機關') },

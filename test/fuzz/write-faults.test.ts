@@ -295,6 +295,16 @@ describe('nothing a user wrote is lost, whatever moment a kill or an edit lands'
     assert.equal(next.code, 2);
     assert.ok(next.stderr.includes(`fengong：${p} 上次修复（--fix）写到一半被中断，文件可能已损坏，本次未修复它。修复前的原文保存在 ${original}：请核对后用它恢复文件（如 cp），再删除 ${journal}。\n`), next.stderr);
     assert.equal(readFileSync(p, 'utf8'), torn, 'left alone for the user to look at');
+    // found the same way when the file comes from a folder's walk, the folder named through a link
+    // too (the walk's real path, not the system's, is where the journal is looked for)
+    const link = `${d}-link`;
+    symlinkSync(d, link);
+    for (const [arg, named] of [[d, p], [link, join(link, 'plan.txt')]]) {
+      const walked = fengong(['check', arg!]);
+      assert.equal(walked.code, 2, walked.stderr);
+      assert.ok(walked.stderr.includes(`fengong：${named} 上次修复（--fix）写到一半被中断，文件可能已损坏，本次未修复它。修复前的原文保存在 ${original}：请核对后用它恢复文件（如 cp），再删除 ${journal}。\n`), walked.stderr);
+    }
+    rmSync(link);
 
     writeFileSync(p, readFileSync(original)); // the user restores it (into the same inode, both names)
     const fixed = fengong(['check', '--fix', p]);

@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -536,6 +537,14 @@ describe('expandInputs', () => {
   test('followSymlinks: the escaping link is followed', { timeout: 5000 }, async () => {
     const r = await expandInputs(['root/'], { cwd, followSymlinks: true });
     assert.deepEqual(r.files, abs('root/a.txt', 'root/b.plan', 'root/out/z.txt', 'root/sub/d.txt', 'root/sub/deep/e.TXT'));
+  });
+
+  test("each file's real path, as the system gives it: through a followed link and for a named link", { timeout: 5000 }, async () => {
+    const walked = await expandInputs(['root/'], { cwd, followSymlinks: true });
+    const named = await expandInputs(['root/zlink.txt', 'root/a.txt'], { cwd });
+    for (const r of [walked, named]) assert.deepEqual([...r.reals], r.files.map((f) => [f, realpathSync.native(f)]));
+    assert.equal(walked.reals.get(join(cwd, 'root/out/z.txt')), realpathSync.native(join(cwd, 'outside/z.txt')));
+    assert.equal(named.reals.get(join(cwd, 'root/zlink.txt')), realpathSync.native(join(cwd, 'outside/z.txt')));
   });
 
   test('globs', async () => {

@@ -196,6 +196,9 @@ test('the 序号 cells of a table make markers of one hidden class (a spread gav
   assert.equal(numbers.length, 51);
   assert.deepEqual(numbers.map((m) => [m.rank, m.value]).slice(-2), [[3, 50], [1, 1]]);
   assert.equal(numbers.filter((m) => sameMap(m, numbers[0]!)).length, 51);
+  // rows without markers in later cells share the one frozen empty list
+  const cellMarkers = [...s.tableRows.values()].map((r) => r.cellMarkers);
+  assert.ok(new Set(cellMarkers).size === 1 && Object.isFrozen(cellMarkers[0]) && cellMarkers[0]!.length === 0);
 });
 
 test('a paragraph keeps its matched pairs as two offsets each, no token objects', () => {

@@ -153,7 +153,7 @@ async function lintArgs(io: CliIO, positionals: string[], v: ParsedValues, { lin
     note(io, lint.locale, fixRefusal(wordFiles.map((f) => displayPath(io.cwd, f)), lint.locale));
     return { checked: [], configErrors: [], stderr: [], exit: 2 };
   }
-  const outcome = await lintFiles(selection.files, lint, threadCount(concurrency, selection.files.length));
+  const outcome = await lintFiles(selection.files, lint, threadCount(concurrency, selection.files.length), selection.reals);
   if (selection.errors.length) outcome.exit = 2;
   return outcome;
 }

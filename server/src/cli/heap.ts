@@ -3,7 +3,8 @@
 // last full collection before it collects again: a 32 MB plan of numbered tasks peaked at 1.9 GB of
 // RSS for some 0.8 GB alive. Capped at twice what survived, an 8 MB one peaked at 440 MB, not 590 MB,
 // for ~6 % more CPU time; a small plan's heap never grows far, so below LARGE_TEXT nothing changes.
-import { nodeV8, nodeVm } from '../io/builtins.js';
+import { nodeV8 } from '../io/builtins.js';
+import { collector } from '../lsp/memory.js';
 
 /** characters of one text (or of the texts a table holds at once) from which the heap's growth is
  *  capped: 4–6 MB of a Chinese plan's UTF-8 */
@@ -13,7 +14,6 @@ export const LARGE_TEXT = 2 * 1024 * 1024;
 const CAPPED_PERCENT = 100;
 
 let capped = false;
-let gc: (() => void) | undefined;
 
 /** Called with a text's length before it is parsed; V8 reads the flag at its next collection. */
 export function heapFor(characters: number): void {
@@ -33,16 +33,10 @@ export const heapCapped = (): boolean => capped;
  * then: `fengong table` gives up its plans a task at a time as it tables them (tableOfPlans), but
  * collected only at twice the models' size, the 8 MB headings plan's RSS still rose 353 → 420 MB
  * while tabling; held to a fifth from a collection after the parse, the table is made in the room
- * the models leave (peak 352 MB, three more full collections: ~0.5 s of ~12; issue 18). V8's gc()
- * is made available as the language server does (lsp/memory.ts), node:vm loaded only then.
+ * the models leave (peak 352 MB, three more full collections: ~0.5 s of ~12; issue 18).
  */
 export function collectNow(percent = CAPPED_PERCENT): void {
   if (!capped) return;
-  const v8 = nodeV8();
-  v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
-  if (!gc) {
-    v8.setFlagsFromString('--expose-gc');
-    gc = nodeVm().runInNewContext('gc') as () => void;
-  }
-  gc();
+  nodeV8().setFlagsFromString(`--heap-growing-percent=${percent}`);
+  collector()?.();
 }

@@ -34,18 +34,19 @@ export interface LintOutcome {
 }
 
 /** Lints files; the outcome lists them in the given order, whichever thread checked them.
- *  `threads` above 1: worker threads (pool.ts), each checking one file at a time. */
-export async function lintFiles(files: string[], opts: LintOptions, threads = 1): Promise<LintOutcome> {
-  const outcomes = threads > 1 ? await (await import('./pool.js')).lintInWorkers(files, opts, threads) : await lintHere(files, opts);
+ *  `threads` above 1: worker threads (pool.ts), each checking one file at a time. `reals`: the
+ *  files' real paths where known (the walk that found them), for the recovery check. */
+export async function lintFiles(files: string[], opts: LintOptions, threads = 1, reals?: Map<string, string>): Promise<LintOutcome> {
+  const outcomes = threads > 1 ? await (await import('./pool.js')).lintInWorkers(files, opts, threads, reals) : await lintHere(files, opts, reals);
   return merged(outcomes);
 }
 
 /** One outcome per file, a few reads in flight at a time. */
-async function lintHere(files: string[], opts: LintOptions): Promise<LintOutcome[]> {
+async function lintHere(files: string[], opts: LintOptions, reals?: Map<string, string>): Promise<LintOutcome[]> {
   const outcomes: LintOutcome[] = new Array(files.length);
   let next = 0;
   const one = async () => {
-    for (let i = next++; i < files.length; i = next++) outcomes[i] = await checkFile(files[i]!, opts);
+    for (let i = next++; i < files.length; i = next++) outcomes[i] = await checkFile(files[i]!, opts, reals?.get(files[i]!));
   };
   await Promise.all(Array.from({ length: Math.min(8, files.length) }, one));
   return outcomes;
@@ -65,11 +66,11 @@ export function merged(outcomes: LintOutcome[]): LintOutcome {
 }
 
 /** Reads, fixes and lints one file. Never throws: a file the engine failed on is reported by
- *  name (and the run exits 2), the other files are still checked. */
-export async function checkFile(file: string, opts: LintOptions): Promise<LintOutcome> {
+ *  name (and the run exits 2), the other files are still checked. `real`: its real path, if known. */
+export async function checkFile(file: string, opts: LintOptions, real?: string): Promise<LintOutcome> {
   const out: LintOutcome = { checked: [], configErrors: [], stderr: [], exit: 0 };
   try {
-    const c = await readAndLint(file, opts, out);
+    const c = await readAndLint(file, opts, out, real);
     if (c) out.checked.push(c);
   } catch (e) {
     out.checked = [failedFile(file, msg(opts.locale, 'cli.fileFailed', { file, detail: String((e as Error)?.stack ?? e) }))];
@@ -83,7 +84,7 @@ export function failedFile(file: string, message: string, line = 1): CheckedFile
   return { file, ok: false, message, line };
 }
 
-async function readAndLint(file: string, opts: LintOptions, out: LintOutcome): Promise<CheckedFile | undefined> {
+async function readAndLint(file: string, opts: LintOptions, out: LintOutcome, real?: string): Promise<CheckedFile | undefined> {
   const read = await readPlanSource(file);
   if (!read.ok) {
     out.exit = 2;
@@ -93,7 +94,7 @@ async function readAndLint(file: string, opts: LintOptions, out: LintOutcome): P
   if (!read.word && read.note) out.stderr.push(prefixedLine(opts.locale, read.note[opts.locale]));
   // a file whose last in-place fix was killed midway is said, with where its original is,
   // and not fixed again until the user has looked
-  const recovery = read.word ? undefined : pendingRecovery(file);
+  const recovery = read.word ? undefined : pendingRecovery(file, real);
   if (recovery?.state === 'interrupted') {
     out.stderr.push(prefixedLine(opts.locale, recoveryMessage(recovery, opts.locale)));
     out.exit = 2;

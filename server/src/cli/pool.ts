@@ -24,7 +24,7 @@ function workerScript(): string {
 }
 
 /** Checks the files in `threads` workers; one outcome per file, in the files' order. */
-export function lintInWorkers(files: string[], opts: LintOptions, threads: number): Promise<LintOutcome[]> {
+export function lintInWorkers(files: string[], opts: LintOptions, threads: number, reals?: Map<string, string>): Promise<LintOutcome[]> {
   const outcomes: (LintOutcome | undefined)[] = new Array(files.length);
   // the files not yet sent: `next` on, and those a dead worker had been sent ahead (taken first)
   let next = 0;
@@ -36,7 +36,7 @@ export function lintInWorkers(files: string[], opts: LintOptions, threads: numbe
     const finish = () => {
       if (running) return;
       // files no worker took (none would start) are checked here
-      resolve(Promise.all(outcomes.map((o, i) => o ?? checkFile(files[i]!, opts))));
+      resolve(Promise.all(outcomes.map((o, i) => o ?? checkFile(files[i]!, opts, reals?.get(files[i]!)))));
     };
     const start = () => {
       running++;
@@ -48,7 +48,7 @@ export function lintInWorkers(files: string[], opts: LintOptions, threads: numbe
         while (inFlight.length < AHEAD && waiting()) {
           const i = take();
           inFlight.push(i);
-          worker.postMessage({ index: i, file: files[i] });
+          worker.postMessage({ index: i, file: files[i], real: reals?.get(files[i]!) });
         }
         if (!inFlight.length) void worker.terminate();
       };
@@ -95,8 +95,8 @@ export function serveIfWorker(): boolean {
   const { opts } = workerData as { opts: LintOptions };
   let chain = Promise.resolve();
   port.postMessage({ ready: true });
-  port.on('message', (m: { index: number; file: string }) => {
-    chain = chain.then(async () => port.postMessage({ index: m.index, outcome: await checkFile(m.file, opts) }));
+  port.on('message', (m: { index: number; file: string; real?: string }) => {
+    chain = chain.then(async () => port.postMessage({ index: m.index, outcome: await checkFile(m.file, opts, m.real) }));
   });
   return true;
 }

@@ -18,6 +18,8 @@ export interface SelectOptions {
 
 export interface Selection {
   files: string[];
+  /** each file's real path, as the walk found it */
+  reals: Map<string, string>;
   errors: FileError[];
   /** named on the command line but ignored by their config */
   ignoredNamed: { file: string; config: string }[];
@@ -47,7 +49,7 @@ export async function selectFiles(args: string[], opts: SelectOptions): Promise<
     const lower = abs.toLowerCase();
     return lower.endsWith('.txt') || lower.endsWith('.plan');
   };
-  const { files, errors } = await expandInputs(args, {
+  const { files, errors, reals } = await expandInputs(args, {
     cwd: opts.cwd, followSymlinks: opts.followSymlinks, ignore: opts.ignore, accept,
     // a folder is pruned by the config of the folder it is in: `ignore: ["草稿/"]`
     isIgnored: (abs) => ignored(abs),
@@ -59,7 +61,7 @@ export async function selectFiles(args: string[], opts: SelectOptions): Promise<
     if (named.has(f)) ignoredNamed.push({ file: f, config: opts.configPath ?? findConfigFile(dirname(f))! });
     return false;
   });
-  return { files: kept, errors, ignoredNamed };
+  return { files: kept, reals, errors, ignoredNamed };
 }
 
 /** The `files`/`ignore` matchers that apply in a folder (cached per config file). */

@@ -5,7 +5,6 @@
 import { createRequire } from 'node:module';
 import type * as Crypto from 'node:crypto';
 import type * as V8 from 'node:v8';
-import type * as Vm from 'node:vm';
 
 let load: NodeJS.Require | undefined;
 /** bundled (CommonJS) the bundle's own require; unbundled (tests under tsx, an ES module) node's */
@@ -13,12 +12,9 @@ const nodeRequire = (): NodeJS.Require => (load ??= typeof require === 'function
 
 let crypto: typeof Crypto | undefined;
 let v8: typeof V8 | undefined;
-let vm: typeof Vm | undefined;
 
 export const nodeCrypto = (): typeof Crypto => (crypto ??= nodeRequire()('node:crypto') as typeof Crypto);
 export const nodeV8 = (): typeof V8 => (v8 ??= nodeRequire()('node:v8') as typeof V8);
-/** for V8's gc() between a big table's phases (cli/heap.ts) */
-export const nodeVm = (): typeof Vm => (vm ??= nodeRequire()('node:vm') as typeof Vm);
 
 /** a SHA-256 digest in hex */
 export const sha256Hex = (data: Uint8Array | string): string => nodeCrypto().createHash('sha256').update(data).digest('hex');

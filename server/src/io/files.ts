@@ -89,7 +89,7 @@ export interface ExpandOptions {
  * files recursively, skipping node_modules and dot-folders. Symlink loops are cut; symlinks leading
  * outside the given roots are followed only with followSymlinks.
  */
-export async function expandInputs(args: string[], opts: ExpandOptions): Promise<{ files: string[]; errors: FileError[] }> {
+export async function expandInputs(args: string[], opts: ExpandOptions): Promise<{ files: string[]; errors: FileError[]; reals: Map<string, string> }> {
   const ctx = makeContext(opts);
   const errors: FileError[] = [];
   const found: Found[] = [];
@@ -99,7 +99,9 @@ export async function expandInputs(args: string[], opts: ExpandOptions): Promise
     if (r.error) errors.push(r.error);
     else await collectArg(r, ctx, found, errors);
   }
-  return { files: dedupe(found), errors };
+  const files = dedupe(found);
+  // each file's real path, which the walk knew: the recovery check need not ask the system again
+  return { files: files.map((f) => f.path), errors, reals: new Map(files.map((f) => [f.path, f.real])) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,14 +278,14 @@ async function realpathOf(p: string): Promise<string> {
 }
 
 /** Sorted, and each real file once (under its first path in sorted order). */
-function dedupe(found: Found[]): string[] {
+function dedupe(found: Found[]): Found[] {
   const byPath = [...found].sort((a, b) => compare(a.path, b.path));
   const reals = new Set<string>();
-  const out: string[] = [];
+  const out: Found[] = [];
   for (const f of byPath) {
     if (reals.has(f.real)) continue;
     reals.add(f.real);
-    out.push(f.path);
+    out.push(f);
   }
   return out;
 }

@@ -87,13 +87,13 @@ export async function dropOriginal(kept: KeptOriginal): Promise<void> {
  * A journal left for `file` by a run that was killed mid-write. One whose file now holds the old
  * or the new content is settled and removed; one of a run still going is left to it.
  */
-export function pendingRecovery(file: string): Recovery {
+export function pendingRecovery(file: string, knownReal?: string): Recovery {
   let real: string;
   try {
     // the system's realpath, as the writer's fs.promises.realpath: one call, not an lstat for each
     // folder of the path (with a hash of it, below, a quarter of checking 1,000 files outside the
-    // engine; issue 18)
-    real = realpathSync.native(file);
+    // engine; issue 18); none when the caller found it already (a folder's walk: `check`'s files)
+    real = knownReal ?? realpathSync.native(file);
   } catch {
     return { state: 'none' };
   }

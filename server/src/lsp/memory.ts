@@ -5,8 +5,8 @@
 // BIG_CHARS, once no other analysis followed for IDLE_MS, one full collection runs. Smaller plans
 // get a young-generation collection once the editor is quiet (YOUNG_IDLE_MS), so that the next
 // keystroke does not pay for the last one's garbage.
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { nodeV8 } from '../io/builtins.js';
 
 /** the size from which an analysis is worth a collection (the line cache's limit too) */
 export const BIG_CHARS = 1_000_000;
@@ -63,21 +63,22 @@ export function withYoungGenerationFor<T>(keystroke: boolean, analyse: () => T):
 
 function setGrowthFactor(factor: number): void {
   try {
-    setFlagsFromString(`--semi-space-growth-factor=${factor}`);
+    nodeV8().setFlagsFromString(`--semi-space-growth-factor=${factor}`);
   } catch { /* not this V8: it grows as it will */ }
 }
 
 /** both semi-spaces of the young generation, as committed now */
 export function newSpaceBytes(): number {
-  return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+  return nodeV8().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
 }
 
 /** V8's `gc()`, made available without `--expose-gc` on the command line (the server is started by
- *  editors, `fengong lsp` and `node dist/server.cjs`, so no command line is ours alone) */
-function collector(): Gc | undefined {
+ *  editors, `fengong lsp` and `node dist/server.cjs`, so no command line is ours alone; the CLI's
+ *  `table` collects between its phases too, cli/heap.ts) */
+export function collector(): Gc | undefined {
   if (gc === null) {
     try {
-      setFlagsFromString('--expose-gc');
+      nodeV8().setFlagsFromString('--expose-gc');
       gc = runInNewContext('gc') as Gc;
     } catch {
       gc = undefined;
@@ -95,7 +96,7 @@ function collector(): Gc | undefined {
 export function compacting(collect: () => void): void {
   const compact = (on: boolean) => {
     try {
-      setFlagsFromString(on ? '--compact-on-every-full-gc' : '--no-compact-on-every-full-gc');
+      nodeV8().setFlagsFromString(on ? '--compact-on-every-full-gc' : '--no-compact-on-every-full-gc');
     } catch { /* not this V8: a plain collection */ }
   };
   compact(true);

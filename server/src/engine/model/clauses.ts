@@ -3,6 +3,7 @@
 import type { ItemNode, Span, UnitClause } from './types.js';
 import type { Structure } from './structure.js';
 import { carriedValue, paragraphFacts } from './facts.js';
+import { firstAtOrAfter } from './search.js';
 import { Shifter } from './shift.js';
 import { structureCached } from './structure.js';
 import type { TableRow } from './table.js';
@@ -256,9 +257,12 @@ export function findDeclarations(s: Structure, roles: RoleMatcher): Declarations
   const out: Declarations = { shared: [] };
   // after the body's start only a paragraph with one of these words can declare anything
   const words = paragraphFacts(s, 'declaration-words', undefined, (p) => (DECLARATION_WORDS_RE.test(s.folded.slice(p.content.start, p.content.end)) ? 1 : 0));
+  // the paragraphs from the body's start on are known by index: a paragraph without the words is
+  // skipped without being read (most of a 10,000-line plan's, at each keystroke)
+  const bodyStart = firstAtOrAfter(s.paragraphs, s.bodyStartLine);
   for (let i = 0; i < s.paragraphs.length; i++) {
+    if (!words[i] && i >= bodyStart) continue;
     const p = s.paragraphs[i]!;
-    if (!words[i] && p.line >= s.bodyStartLine) continue;
     const f = s.folded.slice(p.content.start, p.content.end);
     const shared = sharedUnits(s, p.content.start, f);
     if (shared) out.shared.push(shared);
@@ -277,8 +281,9 @@ export function findDeclarations(s: Structure, roles: RoleMatcher): Declarations
       out.inherit = { from: { start: p.content.start + from, end: p.content.start + to }, text: s.text.slice(p.content.start + from, p.content.start + to) };
     }
     // the pattern's first word may stand anywhere: only a paragraph with 牵头 is searched
-    const first = f.includes('牵头') ? FIRST_LISTED_LEADS_RE.exec(f) : null;
-    if (first && out.firstListedLeads === undefined) out.firstListedLeads = p.content.start + first.index - 1;
+    // (the first declaration only: tried no more once it is found)
+    const first = out.firstListedLeads === undefined && f.includes('牵头') ? FIRST_LISTED_LEADS_RE.exec(f) : null;
+    if (first) out.firstListedLeads = p.content.start + first.index - 1;
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { isWhitespace } from '../text/chars.js';
 import { parseChineseNumeral } from '../text/numerals.js';
 import { HEADER_COLUMNS, HEADER_HINT_RE } from '../lexicon/tables.js';
 import { firstAtOrAfter } from './search.js';
+import { orNone } from './none.js';
 
 export interface TableColumns {
   /** column of the 序号 */
@@ -219,7 +220,7 @@ export function findTables(
       }
     }
     const taskCell = Math.max(columns?.task ?? (number ? 1 : 0), first);
-    rows.set(p.line, { line: p.line, cells, number, cellMarkers, columns, taskCell: cellMarkers.length ? cellMarkers[cellMarkers.length - 1]!.cell! : taskCell });
+    rows.set(p.line, { line: p.line, cells, number, cellMarkers: orNone(cellMarkers), columns, taskCell: cellMarkers.length ? cellMarkers[cellMarkers.length - 1]!.cell! : taskCell });
   }
   return { rows, states, stopped: false };
 }
