@@ -51,7 +51,7 @@ class Cuts {
   /** the largest end among spans[0..i]: where a search for spans reaching back over a start stops */
   private readonly maxEnd: number[];
   constructor(spans: Span[]) {
-    this.spans = [...spans].sort((a, b) => a.start - b.start);
+    this.spans = spans.length > 1 ? [...spans].sort((a, b) => a.start - b.start) : spans;
     let m = -1;
     this.maxEnd = this.spans.map((c) => (m = Math.max(m, c.end)));
   }

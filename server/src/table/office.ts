@@ -3,7 +3,7 @@
 // fills in. The docx and xlsx writers and the VS Code preview all lay out this one model, so the
 // preview shows the table exactly as it will be exported.
 import type { UnitRole } from '../engine/model/types.js';
-import { ROLES, type TableDocument, type TaskRef, type TaskRow, type TaskTable } from './types.js';
+import { ROLES, type SectionRef, type TableDocument, type TaskRef, type TaskRow, type TaskTable } from './types.js';
 import { widestLine } from './width.js';
 import { roleNames, text, type MessageData, type MessageId } from '../i18n/catalogue.js';
 
@@ -127,18 +127,25 @@ function byTask(table: TaskTable, l: Labels, opts: OfficeOptions): Pick<OfficeTa
   const many = table.documents.length > 1;
   let open: string[] = [];
   let doc = -1;
+  let sections: SectionRef[] | undefined;
   table.tasks.forEach((t, i) => {
     if (many && t.doc !== doc) {
       rows.push({ kind: 'section', text: docName(table.documents[t.doc]!, t.doc), depth: 0 });
       open = [];
+      sections = undefined;
     }
     doc = t.doc;
-    // the groups an office prints as rows: 一、 and （一）
-    const groups = t.sections.filter((s) => s.rank <= 2).map((s) => s.marker + s.title);
-    const same = open.findIndex((g, k) => g !== groups[k]);
-    const keep = same < 0 ? Math.min(open.length, groups.length) : same;
-    groups.slice(keep).forEach((g, k) => rows.push({ kind: 'section', text: g, depth: keep + k + 1 }));
-    open = groups;
+    // the groups an office prints as rows: 一、 and （一）; the tasks under one parent share its list
+    // of groups (build.ts), whose rows are printed already (a plan of 1,000,000 tasks under 一、 made
+    // and compared its title a million times)
+    if (t.sections !== sections) {
+      sections = t.sections;
+      const groups = t.sections.filter((s) => s.rank <= 2).map((s) => s.marker + s.title);
+      const same = open.findIndex((g, k) => g !== groups[k]);
+      const keep = same < 0 ? Math.min(open.length, groups.length) : same;
+      groups.slice(keep).forEach((g, k) => rows.push({ kind: 'section', text: g, depth: keep + k + 1 }));
+      open = groups;
+    }
     // 序号: the plan's own numbering, unique in the plan (build.ts serialNumbers), as md and csv print it
     const cell: Record<ColumnKey, string> = {
       number: t.serial, text: taskCell(t, !!opts.withBody), lead: units(t, 'lead', l), units: unitsCell(t, l), guiding: units(t, 'guiding', l), role: '', deadline: deadlineCell(t, l),
