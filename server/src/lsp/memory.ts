@@ -39,10 +39,12 @@ export function keepYoungGenerationSmall(): void {
  *  semi-space keepYoungGenerationSmall holds, four or five young-generation collections fell inside
  *  each keystroke, each copying what the analysis had built so far and promoting it, so the old
  *  generation filled and a full collection (10–25 ms) fell inside one keystroke in twenty (issue 18).
- *  At 8 MB the keystroke's garbage stays young and the quiet-time scavenge (YOUNG_IDLE_MS) frees it.
- *  The young generation never shrinks again: 2 × 7 MB more of RSS, against 2 × 15 MB had it grown
- *  as V8 lets it. */
-export const KEYSTROKE_SEMI_SPACE_MB = 8;
+ *  At 4 MB most of a keystroke's garbage stays young and the quiet-time scavenge (YOUNG_IDLE_MS)
+ *  frees it: in-process, 80 keystrokes of the 10,000-line plan held 322 scavenges at 1 MB, 38 at
+ *  4 MB, none at 8. The young generation never shrinks again: at 8 MB (2 × 7 MB more of RSS) the
+ *  server's RSS with the 10 MB plan open and edited reached 157 MB in one run under load (limit 150);
+ *  4 MB costs 2 × 3 MB. */
+export const KEYSTROKE_SEMI_SPACE_MB = 4;
 
 /** Runs a document's analysis, letting the young generation grow (doubling, up to
  *  KEYSTROKE_SEMI_SPACE_MB a semi-space) while it runs when it is a keystroke's: a document linted
