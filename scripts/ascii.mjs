@@ -6,6 +6,7 @@
 // any regular expression (only its `.source` shows the escape, and the engine uses that only to
 // make another RegExp), and the source map's columns on those lines move with it.
 import ts from 'typescript';
+import { decode, encode } from '@jridgewell/sourcemap-codec';
 
 const hex = (u) => `\\u${u.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -63,60 +64,19 @@ export function asciiRegExps(js, map) {
   return { js: out, map: map === undefined ? undefined : movedColumns(map, edits) };
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function decodeVlq(segment) {
-  const values = [];
-  let value = 0;
-  let shift = 0;
-  for (const ch of segment) {
-    const digit = B64.indexOf(ch);
-    value += (digit & 31) << shift;
-    if (digit & 32) shift += 5;
-    else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return values;
-}
-
-function encodeVlq(values) {
-  let out = '';
-  for (const v of values) {
-    let rest = v < 0 ? (-v << 1) | 1 : v << 1;
-    do {
-      let digit = rest & 31;
-      rest >>>= 5;
-      if (rest) digit |= 32;
-      out += B64[digit];
-    } while (rest);
-  }
-  return out;
-}
-
 /** A generated column at or past an edit's end moves by the edit's growth (the escaped literal's
- *  own columns keep its start). Generated columns restart on each line; the other fields are
- *  relative to the previous segment and stay as they are. */
+ *  own columns keep its start); the columns compared are the bundle's, before any edit. */
 function movedColumns(mapJson, edits) {
   const map = JSON.parse(mapJson);
-  const lines = map.mappings.split(';');
+  const lines = decode(map.mappings);
   const byLine = new Map();
   for (const [line, end, growth] of edits) byLine.set(line, [...(byLine.get(line) ?? []), [end, growth]]);
   for (const [line, ends] of byLine) {
-    let column = 0;
-    let moved = 0;
-    lines[line] = lines[line].split(',').map((segment) => {
-      if (!segment) return segment;
-      const values = decodeVlq(segment);
-      column += values[0];
-      const shift = ends.reduce((sum, [end, growth]) => (column >= end ? sum + growth : sum), 0);
-      values[0] = column + shift - moved;
-      moved = column + shift;
-      return encodeVlq(values);
-    }).join(',');
+    for (const segment of lines[line]) {
+      const column = segment[0];
+      for (const [end, growth] of ends) if (column >= end) segment[0] += growth;
+    }
   }
-  map.mappings = lines.join(';');
+  map.mappings = encode(lines);
   return JSON.stringify(map);
 }

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { transform } from 'esbuild';
+import { decode } from '@jridgewell/sourcemap-codec';
 // @ts-expect-error a build script, plain JavaScript without types
 import { asciiRegExps, escapeRegExp } from '../../scripts/ascii.mjs';
 
@@ -47,22 +48,7 @@ test('a bundle made ASCII: strings left to esbuild, the source map moved to the 
   // every mapped position shows the same code as before (ASCII code, outside the escaped literals)
   const positions = (code: string, m: string) => {
     const lines = code.split('\n');
-    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-    return (JSON.parse(m) as { mappings: string }).mappings.split(';').flatMap((l, line) => {
-      let column = 0;
-      return l.split(',').filter(Boolean).map((segment) => {
-        let value = 0;
-        let shift = 0;
-        for (const ch of segment) {
-          const digit = B64.indexOf(ch);
-          value += (digit & 31) << shift;
-          if (!(digit & 32)) break;
-          shift += 5;
-        }
-        column += value & 1 ? -(value >>> 1) : value >>> 1;
-        return lines[line]!.slice(column, column + 5);
-      });
-    });
+    return decode((JSON.parse(m) as { mappings: string }).mappings).flatMap((segments, line) => segments.map(([column]) => lines[line]!.slice(column, column + 5)));
   };
   const old = positions(built.code, built.map);
   const moved = positions(js, map);
