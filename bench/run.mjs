@@ -109,16 +109,19 @@ function newestMtime(dir) {
 function ensureBuild() {
   const cli = join(ROOT, 'dist', 'cli.cjs');
   const engine = join(ROOT, 'dist', 'engine.cjs');
+  let built = false;
   if (argv.includes('--build') || !existsSync(cli) || !existsSync(engine)) {
     log('building dist/ (npm run build) …');
     const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     if (r.status !== 0) log(`build failed (exit ${r.status})`);
+    built = r.status === 0;
   }
   const info = { cli: existsSync(cli) ? cli : undefined, engine: existsSync(engine) ? engine : undefined };
   if (info.engine) {
     const src = newestMtime(join(ROOT, 'server', 'src'));
     info.builtAt = new Date(statSync(engine).mtimeMs).toISOString();
-    info.stale = src > Math.min(statSync(engine).mtimeMs, info.cli ? statSync(info.cli).mtimeMs : Infinity);
+    // a bundle the build left as it was keeps its older mtime: only an unbuilt dist/ can be stale
+    info.stale = !built && src > Math.min(statSync(engine).mtimeMs, info.cli ? statSync(info.cli).mtimeMs : Infinity);
     if (info.stale) log('warning: server/src is newer than dist/ — run with --build for numbers of the current sources');
     // esbuild's keepNames wraps every function expression in a defineProperty call; worth knowing
     info.keepNames = /"name",\{value:\w+,configurable:!0\}/.test(readFileSync(engine, 'utf8').slice(0, 4000));
