@@ -28,8 +28,6 @@ export interface KeptOriginal {
 /** What a run finds of an earlier one's in-place write. */
 export type Recovery = { state: 'none' } | { state: 'interrupted'; file: string; original: string; journal: string };
 
-const sha256 = sha256Hex;
-
 /** Beside the file (`.plan.txt.fengong-original`), else in a folder of the user's own under the
  *  temp folder (a foreign file in a folder the user may not write). */
 function places(real: string, spareToo = true): KeptOriginal[] {
@@ -37,7 +35,7 @@ function places(real: string, spareToo = true): KeptOriginal[] {
   const beside = { original: join(dirname(real), `.${name}.fengong-original`), journal: join(dirname(real), `.${name}.fengong-journal.json`) };
   if (!spareToo) return [beside];
   const spare = spareFolder();
-  const key = sha256(real).slice(0, 16);
+  const key = sha256Hex(real).slice(0, 16);
   return [beside, { original: join(spare, `${key}.fengong-original`), journal: join(spare, `${key}.fengong-journal.json`) }];
 }
 
@@ -56,7 +54,7 @@ export async function keepOriginal(real: string, old: Uint8Array, next: Uint8Arr
     try {
       if (dirname(p.journal) === spareFolder()) mkdirSync(spareFolder(), { recursive: true, mode: 0o700 });
       await writeDurable(p.original, old);
-      const journal: Journal = { file: real, original: p.original, oldSha256: sha256(old), newSha256: sha256(next), pid: process.pid };
+      const journal: Journal = { file: real, original: p.original, oldSha256: sha256Hex(old), newSha256: sha256Hex(next), pid: process.pid };
       await writeDurable(p.journal, JSON.stringify(journal, null, 2) + '\n');
       return p;
     } catch (e) {
@@ -103,7 +101,7 @@ export function pendingRecovery(file: string, knownReal?: string): Recovery {
     if (!journal || journal.file !== real || (journal.pid !== process.pid && alive(journal.pid))) continue;
     let now: string;
     try {
-      now = sha256(readFileSync(real));
+      now = sha256Hex(readFileSync(real));
     } catch {
       continue;
     }

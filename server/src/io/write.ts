@@ -34,7 +34,7 @@ export interface FileStamp {
  *  1,000 files (issue 18). */
 export function stampOf(st: Pick<Stats, 'size' | 'mtimeMs'>, bytes: Uint8Array): FileStamp {
   let hash: string | undefined;
-  return { size: st.size, mtimeMs: st.mtimeMs, get sha256() { return (hash ??= sha256(bytes)); } };
+  return { size: st.size, mtimeMs: st.mtimeMs, get sha256() { return (hash ??= sha256Hex(bytes)); } };
 }
 
 /** The subset of fs.promises the writer uses; tests inject failures (and pauses) through it. */
@@ -345,7 +345,7 @@ async function openUnchanged(path: string, real: string, expect: FileStamp, f: A
   try {
     const [st, named] = await Promise.all([h.stat(), f.stat(real).catch(() => undefined)]);
     // the name must still be this inode (an editor's save-by-rename would put another there)
-    if (named?.ino === st.ino && st.size === expect.size && st.mtimeMs === expect.mtimeMs && sha256(await readAll(h)) === expect.sha256) return h;
+    if (named?.ino === st.ino && st.size === expect.size && st.mtimeMs === expect.mtimeMs && sha256Hex(await readAll(h)) === expect.sha256) return h;
   } catch { /* unreadable now: changed */ }
   await h.close().catch(() => undefined);
   throw new AtomicWriteError(path, undefined, 'changed');
@@ -363,7 +363,7 @@ async function putBackLateEdit(path: string, real: string, original: FileHandle,
   } finally {
     await original.close().catch(() => undefined);
   }
-  if (sha256(theirs) === expect.sha256) return;
+  if (sha256Hex(theirs) === expect.sha256) return;
   const st = await fsp.stat(real);
   await replace(path, { kind: 'regular', path: real, st }, theirs, f);
   throw new AtomicWriteError(path, undefined, 'restored');
@@ -380,8 +380,6 @@ async function readAll(h: FileHandle): Promise<Buffer> {
   }
   return buf.subarray(0, at);
 }
-
-const sha256 = (b: Uint8Array) => sha256Hex(b);
 
 async function syncDir(dir: string): Promise<void> {
   // Makes the rename itself durable; not possible on every platform, so failure is ignored.
