@@ -243,8 +243,11 @@ test('the tree\'s nodes are made with their judgment\'s slots, and items without
   const j = judged(TEXT, {});
   const node = j.tree.allItems[1]!;
   // the assembly fills these in on the node itself, which becomes the PlanItem (no second object an item)
-  assert.deepEqual(Object.keys(node), ['id', 'marker', 'title', 'titleSpan', 'heading', 'body', 'span', 'children', 'parent', 'depth', 'path', 'isTask', 'unitClauses', 'units', 'deadlines', 'enumerations']);
+  assert.deepEqual(Object.keys(node), ['id', 'marker', 'title', 'titleStart', 'heading', 'body', 'span', 'children', 'parent', 'depth', 'path', 'isTask', 'unitClauses', 'units', 'deadlines', 'enumerations']);
   assert.deepEqual(Object.keys(parsePlan(TEXT).tasks[0]!), Object.keys(node));
+  // the title's span is made when read, from where the title starts and the title: no object an item
+  assert.deepEqual(node.titleSpan, { start: TEXT.indexOf('加强第1项'), end: TEXT.indexOf('加强第1项') + '加强第1项工作（办公室牵头）'.length });
+  assert.equal(node.title, '加强第1项工作（办公室牵头）');
   // 20,001 items without a deadline or an enumeration: one record
   const records = [...j.details.byItem.values()];
   assert.equal(records.length, 20001);

@@ -106,7 +106,9 @@ export interface ItemNode {
   /** the heading's title: text after the marker up to the first `。` (or the whole line, or the
    *  end of its table cell) */
   title: string;
-  titleSpan: Span;
+  /** where the title stands (the title is the text there); made when read, from where it starts
+   *  and the title's length (tree.ts) */
+  readonly titleSpan: Span;
   /** the heading paragraph */
   heading: Paragraph;
   /** paragraphs after the heading up to the next marker */
