@@ -29,7 +29,8 @@ export interface Marker {
   value: number;
   /** the marker exactly as written, delimiter included: `一、` `（一）、` `11` `3、` */
   raw: string;
-  span: Span;
+  /** made when read for a placed item's marker (tree.ts ItemMarker) */
+  readonly span: Span;
   /** the delimiter as written after the number, or after the closing bracket of ranks 2 and 4
    *  (`、` `.` `．`, or `` when there is none) */
   delimiter: string;
