@@ -598,3 +598,12 @@ describe('expandInputs', () => {
     }
   });
 });
+
+test('sha256HexOfText is node:crypto\'s SHA-256 of the text\'s UTF-8 (the baseline and recovery names depend on it)', async () => {
+  const { sha256HexOfText } = await import('../../server/src/io/builtins.js');
+  const { createHash } = await import('node:crypto');
+  assert.equal(sha256HexOfText(''), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  assert.equal(sha256HexOfText('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  const texts = ['推进（政务公开', 'unit-clause\0missing\0加强管理\u0001（办公室牵头）\u0001。', 'a\ud800b', '\udfff', '𠀀'.repeat(40), 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), 'y'.repeat(1000)];
+  for (const t of texts) assert.equal(sha256HexOfText(t), createHash('sha256').update(t).digest('hex'), JSON.stringify(t.slice(0, 12)));
+});
