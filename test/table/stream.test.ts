@@ -12,7 +12,7 @@ import { renderTable, tableChunks, tableJson, type TableFormat, type TableView }
 import type { TaskTable } from '../../server/src/table/types.js';
 import { officeTable, type OfficeTable } from '../../server/src/table/office.js';
 import { xmlSafe } from '../../server/src/table/sanitize.js';
-import { nodeDeflater } from '../../server/src/cli/table.js';
+import { threadDeflater } from '../../server/src/cli/table.js';
 import { WORD_FONTS } from '../../server/src/table/word.js';
 
 const CORPUS = new URL('../corpus/', import.meta.url);
@@ -21,7 +21,8 @@ const tableOf = (f: string) => buildTaskTable(parsePlan(readFileSync(new URL(f, 
 
 async function streamed(t: TaskTable, format: TableFormat, by: TableView, withBody = false): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
-  for await (const c of tableChunks(t, format, by, { withBody }, () => new PassThrough(), nodeDeflater)) chunks.push(Buffer.from(c));
+  // as the CLI makes them: sheets and document bodies deflated on a thread of their own (zip-thread.ts)
+  for await (const c of tableChunks(t, format, by, { withBody }, () => new PassThrough(), await threadDeflater())) chunks.push(Buffer.from(c));
   return chunks;
 }
 

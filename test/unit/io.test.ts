@@ -598,3 +598,32 @@ describe('expandInputs', () => {
     }
   });
 });
+
+test('readPlanFile decodes UTF-8 natively to the very text the standard decoder gives, and leaves invalid UTF-8 to the other encodings', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'fengong-utf8-'));
+  const standard = (b: Buffer) => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b);
+  const cases: [string, Buffer][] = [
+    ['corpus', Buffer.from(CORPUS)],
+    ['ascii', Buffer.from('plain ASCII text\r\nline 2\n')],
+    ['latin', Buffer.from('café – ½ naïve\n')],
+    ['astral', Buffer.from('𠀀𪚥 emoji 😀 and 中文\n')],
+    ['feff-inside', Buffer.from('x\ufeffy\n')],
+    ['big', Buffer.from('一、加强管理（办公室牵头）\n'.repeat(60_000))], // past node's external-string size
+  ];
+  for (const [name, bytes] of cases) {
+    const p = join(d, `${name}.txt`);
+    writeFileSync(p, bytes);
+    const r = await readPlanFile(p);
+    assert.ok(r.ok, name);
+    assert.equal(r.text, standard(bytes), name);
+    assert.equal(r.meta.encoding, 'utf8', name);
+  }
+  // GBK bytes are no valid UTF-8: read as GB18030, as before
+  const p = join(d, 'gbk.txt');
+  writeFileSync(p, iconv.encode('一、加强管理（办公室牵头）\n', 'gbk'));
+  const r = await readPlanFile(p);
+  assert.ok(r.ok);
+  assert.equal(r.text, '一、加强管理（办公室牵头）\n');
+  assert.equal(r.meta.encoding, 'gb18030');
+  rmSync(d, { recursive: true, force: true });
+});

@@ -5,6 +5,7 @@ import { localeOfArgs, prefixedLine, text } from '../i18n/catalogue.js';
 import { LSP } from './options.js';
 import { rawArgv } from '../io/raw-path.js';
 import { WORKER_ENV } from './concurrency.js';
+import { fstatSync, writeSync } from 'node:fs';
 
 // injected by scripts/build.mjs from package.json; tests run the sources unbundled
 declare const FENGONG_VERSION: string | undefined;
@@ -65,12 +66,50 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream): CliIO['stdout'] {
   };
 }
 
+/** Standard output or error, written straight to its descriptor when that is a file or a pipe:
+ *  node's stream for it (process.stdout) loads node:stream and node:net, 5–9 ms of every start
+ *  (issue 18). Anything else (a terminal, /dev/null, a closed descriptor) gets node's stream, made
+ *  at its first use: a terminal on Windows takes characters, not UTF-8 bytes. A pipe that would
+ *  block (another process made it non-blocking) hands this and every later write to the stream. */
+export function processOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream): CliIO['stdout'] {
+  let kind: 'direct' | 'stream' = 'stream';
+  try {
+    const st = fstatSync(fd);
+    if (st.isFile() || st.isFIFO() || st.isSocket()) kind = 'direct';
+  } catch { /* closed or odd: node's stream says what it can */ }
+  let made: CliIO['stdout'] | undefined;
+  const viaStream = () => (made ??= quietOnClosedPipe(stream()));
+  let closed = false;
+  return {
+    get isTTY() { return kind === 'direct' ? false : viaStream().isTTY; },
+    write(chunk: string | Uint8Array) {
+      if (kind === 'stream') return viaStream().write(chunk);
+      if (closed) return false;
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      for (let done = 0; done < bytes.length;) {
+        try {
+          done += writeSync(fd, bytes, done, bytes.length - done);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'EAGAIN') {
+            kind = 'stream';
+            return viaStream().write(bytes.subarray(done));
+          }
+          if (code === 'EPIPE' || code === 'EBADF') return !(closed = true);
+          throw e;
+        }
+      }
+      return true;
+    },
+  };
+}
+
 /** Runs the command the arguments name, as the process's main thread. */
 function runMain(): void {
   // arguments that are not UTF-8 (a GBK file name) keep their bytes
   const argv = rawArgv(process.argv.slice(2));
   // standard input is opened only by --stdin: making its stream cost every start ~5 ms (issue 18)
-  const io: CliIO = { stdout: quietOnClosedPipe(process.stdout), stderr: quietOnClosedPipe(process.stderr), get stdin() { return process.stdin; }, cwd: process.cwd(), version: VERSION };
+  const io: CliIO = { stdout: processOutput(1, () => process.stdout), stderr: processOutput(2, () => process.stderr), get stdin() { return process.stdin; }, cwd: process.cwd(), version: VERSION };
   main(argv, io).then(
     (code) => { if (code >= 0) process.exitCode = code; },
     (e: unknown) => {

@@ -59,7 +59,8 @@ export async function runTable(argv: string[], io: CliIO): Promise<number> {
   // a plan whose tasks name no unit is exported, but not silently: here and in the file itself
   for (const n of noUnitNotes(table, locale)) note(io, locale, n);
   // streamed into the file (or stdout) as it is made: a big table is never whole in memory
-  let body = tableChunks(table, format, (values.by ?? 'task') as TableView, { locale: read.locale, withBody: !!values['with-body'] }, () => new PassThrough(), nodeDeflater);
+  const deflater = BINARY_FORMATS.includes(format) ? await threadDeflater() : undefined;
+  let body = tableChunks(table, format, (values.by ?? 'task') as TableView, { locale: read.locale, withBody: !!values['with-body'] }, () => new PassThrough(), deflater);
   // md and csv shown on a terminal: a task's `ESC]0;…` must not retitle it (a file keeps the text);
   // each chunk is whole records, so no escape sequence is split between two
   if ((format === 'md' || format === 'csv') && out === undefined && io.stdout.isTTY) body = escaped(body);
@@ -129,3 +130,10 @@ export const nodeDeflater: Deflater = {
   deflate: (piece, final, level) => deflateRawSync(piece, { level, finishFlush: final ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH }),
   ...(typeof crc32 === 'function' ? { crc32: (piece: Uint8Array, crc: number) => crc32(piece, crc) } : {}),
 };
+
+/** nodeDeflater, with the sheets and document bodies encoded, summed and deflated on a thread of
+ *  their own (zip-thread.ts, loaded only for an office format) */
+export async function threadDeflater(): Promise<Deflater> {
+  const { zipThread } = await import('./zip-thread.js');
+  return { ...nodeDeflater, offThread: zipThread };
+}

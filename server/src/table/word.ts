@@ -3,7 +3,7 @@
 // table in 仿宋_GB2312 (仿宋) at 小四 with its header row in 黑体 repeated on every page, 一、 groups
 // in 黑体 and （一） groups in 楷体, page numbers `— 1 —` at the foot.
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { zipEntry, zipWithFiles, type Deflater } from './zip.js';
+import { pushText, textEntry, zipWithFiles, type Deflater } from './zip.js';
 import type { TaskTable } from './types.js';
 import { officeTable, type ColumnKey, type OfficeOptions, type OfficeRow, type OfficeTable, type OfficeView } from './office.js';
 import { escapeXml, officeSafe, xmlSafe } from './sanitize.js';
@@ -40,9 +40,9 @@ export async function* streamDocx(table: TaskTable, view: OfficeView, opts: Offi
   const o = officeTable(table, view, opts);
   const { files, before, after } = await skeleton(o);
   const { zip, out } = zipWithFiles(files, deflater);
-  const doc = zipEntry(DOCUMENT, deflater);
+  const doc = textEntry(DOCUMENT, deflater);
   zip.add(doc);
-  doc.push(strToU8(before));
+  await pushText(doc, before);
   const xml = rowWriter(o);
   let batch: string[] = [];
   let size = 0;
@@ -51,12 +51,12 @@ export async function* streamDocx(table: TaskTable, view: OfficeView, opts: Offi
     batch.push(x);
     size += x.length;
     if (size < 1 << 16) continue;
-    doc.push(strToU8(batch.join('')));
+    await pushText(doc, batch.join(''));
     batch = [];
     size = 0;
     yield* out.splice(0);
   }
-  doc.push(strToU8(batch.join('') + after), true);
+  await pushText(doc, batch.join('') + after, true);
   zip.end();
   yield* out.splice(0);
 }
