@@ -30,3 +30,13 @@ test('the office layout’s widest line: the widest of the lines split at \\n, s
   }), { numRuns: 2000 });
   assert.deepEqual(['', '推进', '推进\nab', 'a\n推进工作\n', '𠀀b'].map(table.widestLine), [0, 4, 4, 8, 3]);
 });
+
+test('the office layout\'s wrapped lines: each line split at \\r\\n, \\r or \\n at least one, wrapped at the width', async () => {
+  const table = await import('../../server/src/table/width.js');
+  const chars = fc.constantFrom(...'a1 .（）“”…—·、推进办公室㐀豈Ａ１\n\n\r\r\t', '\r\n', '𠀀', '\ud840', '\udc00');
+  const split = (s: string, usable: number) => s.split(/\r\n|\r|\n/).reduce((n, line) => n + Math.max(1, Math.ceil(table.displayWidth(line) / usable)), 0);
+  fc.assert(fc.property(fc.array(chars, { maxLength: 60 }).map((a) => a.join('')), fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 0.5, 0.25), (s, whole, part) => {
+    assert.equal(table.wrappedLineCount(s, whole + part), split(s, whole + part), JSON.stringify([s, whole + part]));
+  }), { numRuns: 3000 });
+  assert.deepEqual(['', '推进', '推进工作\r\nab', 'a\r\r推进工作\n', '𠀀𠀀b'].map((s) => table.wrappedLineCount(s, 3)), [1, 2, 4, 6, 2]);
+});

@@ -8,7 +8,7 @@
 // 方正小标宋简体 and 仿宋_GB2312 are often missing, and Excel would then show its default font).
 import type { TaskTable } from './types.js';
 import { officeTable, type ColumnKey, type OfficeOptions, type OfficeTable, type OfficeView } from './office.js';
-import { displayWidth } from './width.js';
+import { wrappedLineCount } from './width.js';
 import { xlsxCell } from './sanitize.js';
 
 const FONTS = { title: '黑体', heading: '黑体', heading2: '楷体', body: '仿宋' };
@@ -151,6 +151,5 @@ function merged(ws: Worksheet, at: number, n: number, text: string, font: Partia
 
 /** Wrapped line count of a cell at a column width. */
 export function wrappedLines(v: string, width: number): number {
-  const usable = Math.max(1, width / SCALE - 1);
-  return v.split(/\r\n|\r|\n/).reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
+  return wrappedLineCount(v, Math.max(1, width / SCALE - 1));
 }
