@@ -46,8 +46,10 @@ export const WORD_TEXT_REQUEST = 'fengong/wordText';
 export interface WordTextParams { uri: string }
 export type WordTextResult = { text: string } | { error: string };
 
-/** Sent after every lint of an open plan, so views of it can refresh. */
+/** Sent once the lints of an open plan paused for PLAN_CHANGED_QUIET_MS (typing: once it stops),
+ *  so views of it can refresh. */
 export const PLAN_CHANGED_NOTIFICATION = 'fengong/planChanged';
+export const PLAN_CHANGED_QUIET_MS = 300;
 export interface PlanChangedParams { uri: string }
 
 /** URI scheme of the read-only text view of a Word document: `fengong-word:/path/计划.docx.txt?<file URI>` */

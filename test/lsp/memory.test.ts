@@ -66,6 +66,24 @@ test('after a small analysis, the young generation is collected once the server 
   c.dispose();
 });
 
+test('the young-generation collection leaves none of it taken: what the last analysis kept is promoted, not copied within it', async () => {
+  const { getHeapSpaceStatistics } = await import('node:v8');
+  const youngMB = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size / 1048576;
+  const c = new IdleCollector();
+  c.analysed(60_000);
+  await sleep(YOUNG_IDLE_MS * 3);
+  // an analysis's model, made just now and kept: ~1 MB of young objects
+  const kept = Array.from({ length: 20_000 }, (_, i) => ({ i, s: 'x' + i }));
+  assert.ok(youngMB() > 0.5, `the young generation holds the model: ${youngMB()} MB`);
+  c.analysed(60_000);
+  await sleep(YOUNG_IDLE_MS * 3);
+  assert.equal(c.scavenges, 2);
+  // one young-generation collection copied it within the young generation: ~1 MB still taken
+  assert.ok(youngMB() < 0.25, `the young generation after the collection: ${youngMB()} MB`);
+  assert.equal(kept[19_999]!.s, 'x19999');
+  c.dispose();
+});
+
 test('the collection is a full one: an old object nothing refers to any more is gone', async () => {
   // made and kept through several young-generation collections, so it lives in the old generation,
   // which only a full collection frees

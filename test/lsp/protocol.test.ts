@@ -15,6 +15,7 @@ import type {
   TextEdit,
   DocumentHighlight,
 } from 'vscode-languageserver-protocol/node';
+import { PLAN_CHANGED_QUIET_MS } from '../../server/src/protocol.js';
 import { LspClient, ROOT, cliDiagnostics, corpusCopy, DEFAULT_CAPABILITIES, asCli, cliShape, applyEdit } from './client.js';
 
 const pos = (line: number, character: number) => ({ line, character });
@@ -261,6 +262,26 @@ describe('language server over stdio: corpus plan 000', () => {
     // never an older version after a newer one
     const versions = client.diagnostics.get(u)!.map((p) => p.version!);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+    await client.close(u);
+  });
+
+  test('fengong/planChanged comes once typing pauses, not with each keystroke\'s diagnostics', async () => {
+    const typed = corpusCopy();
+    const u = typed.uri + '?typed';
+    const count = () => client.planChanged.filter((x) => x === u).length;
+    await client.open(u, typed.text, 1);
+    await client.diagnosticsFor(u, 1);
+    await client.until(() => count() === 1, 'planChanged after the open');
+    // five keystrokes, each answered with diagnostics before the next: no planChanged in between
+    // (the notification waits PLAN_CHANGED_QUIET_MS after the last lint; a timer fires late, never early)
+    for (let v = 2; v <= 6; v++) {
+      await client.change(u, v, [{ range: { start: pos(25, 4), end: pos(25, 4) }, text: '一' }]);
+      await client.diagnosticsFor(u, v);
+      assert.equal(count(), 1, `no planChanged with the diagnostics of version ${v}`);
+    }
+    await client.until(() => count() === 2, 'planChanged once typing paused');
+    await new Promise((r) => setTimeout(r, PLAN_CHANGED_QUIET_MS * 2));
+    assert.equal(count(), 2, 'one for the five keystrokes');
     await client.close(u);
   });
 

@@ -599,11 +599,31 @@ describe('expandInputs', () => {
   });
 });
 
-test('sha256HexOfText is node:crypto\'s SHA-256 of the text\'s UTF-8 (the baseline and recovery names depend on it)', async () => {
-  const { sha256HexOfText } = await import('../../server/src/io/builtins.js');
-  const { createHash } = await import('node:crypto');
-  assert.equal(sha256HexOfText(''), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-  assert.equal(sha256HexOfText('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-  const texts = ['推进（政务公开', 'unit-clause\0missing\0加强管理\u0001（办公室牵头）\u0001。', 'a\ud800b', '\udfff', '𠀀'.repeat(40), 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), 'y'.repeat(1000)];
-  for (const t of texts) assert.equal(sha256HexOfText(t), createHash('sha256').update(t).digest('hex'), JSON.stringify(t.slice(0, 12)));
+test('readPlanFile decodes UTF-8 natively to the very text the standard decoder gives, and leaves invalid UTF-8 to the other encodings', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'fengong-utf8-'));
+  const standard = (b: Buffer) => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b);
+  const cases: [string, Buffer][] = [
+    ['corpus', Buffer.from(CORPUS)],
+    ['ascii', Buffer.from('plain ASCII text\r\nline 2\n')],
+    ['latin', Buffer.from('café – ½ naïve\n')],
+    ['astral', Buffer.from('𠀀𪚥 emoji 😀 and 中文\n')],
+    ['feff-inside', Buffer.from('x\ufeffy\n')],
+    ['big', Buffer.from('一、加强管理（办公室牵头）\n'.repeat(60_000))], // past node's external-string size
+  ];
+  for (const [name, bytes] of cases) {
+    const p = join(d, `${name}.txt`);
+    writeFileSync(p, bytes);
+    const r = await readPlanFile(p);
+    assert.ok(r.ok, name);
+    assert.equal(r.text, standard(bytes), name);
+    assert.equal(r.meta.encoding, 'utf8', name);
+  }
+  // GBK bytes are no valid UTF-8: read as GB18030, as before
+  const p = join(d, 'gbk.txt');
+  writeFileSync(p, iconv.encode('一、加强管理（办公室牵头）\n', 'gbk'));
+  const r = await readPlanFile(p);
+  assert.ok(r.ok);
+  assert.equal(r.text, '一、加强管理（办公室牵头）\n');
+  assert.equal(r.meta.encoding, 'gb18030');
+  rmSync(d, { recursive: true, force: true });
 });

@@ -139,10 +139,12 @@ test('a list that starts shared and empty is replaced, never added to', () => {
 
 test('a task keeps its marker without the line facts, its own fields only', () => {
   const plan = parsePlan(TEXT);
-  assert.deepEqual(Object.keys(plan.tasks[0]!.marker), ['rank', 'value', 'raw', 'span', 'delimiter', 'expectedDelimiter', 'strength']);
+  assert.deepEqual(Object.keys(plan.tasks[0]!.marker), ['rank', 'value', 'raw', 'start', 'end', 'delimiter', 'expectedDelimiter', 'strength']);
+  // its span is made when read from its two offsets: no object a marker
+  assert.deepEqual(plan.tasks[0]!.marker.span, { start: TEXT.indexOf('1.加强'), end: TEXT.indexOf('1.加强') + 2 });
   const table = parsePlan('某县2024年政务公开工作要点\n序号\t工作任务\t牵头单位\t完成时限\n1\t做好甲工作\t县政府办公室\t6月底前\n');
   const [task] = table.tasks;
-  assert.deepEqual(Object.keys(task!.marker), ['rank', 'value', 'raw', 'span', 'delimiter', 'expectedDelimiter', 'strength', 'inTable']);
+  assert.deepEqual(Object.keys(task!.marker), ['rank', 'value', 'raw', 'start', 'end', 'delimiter', 'expectedDelimiter', 'strength', 'inTable']);
   // a unit cell's clause is the whole cell: one span for both
   assert.equal(task!.unitClauses[0]!.span, task!.unitClauses[0]!.inner);
 });
@@ -243,8 +245,11 @@ test('the tree\'s nodes are made with their judgment\'s slots, and items without
   const j = judged(TEXT, {});
   const node = j.tree.allItems[1]!;
   // the assembly fills these in on the node itself, which becomes the PlanItem (no second object an item)
-  assert.deepEqual(Object.keys(node), ['id', 'marker', 'title', 'titleSpan', 'heading', 'body', 'span', 'children', 'parent', 'depth', 'path', 'isTask', 'unitClauses', 'units', 'deadlines', 'enumerations']);
+  assert.deepEqual(Object.keys(node), ['id', 'marker', 'title', 'titleStart', 'heading', 'body', 'span', 'children', 'parent', 'depth', 'path', 'isTask', 'unitClauses', 'units', 'deadlines', 'enumerations']);
   assert.deepEqual(Object.keys(parsePlan(TEXT).tasks[0]!), Object.keys(node));
+  // the title's span is made when read, from where the title starts and the title: no object an item
+  assert.deepEqual(node.titleSpan, { start: TEXT.indexOf('加强第1项'), end: TEXT.indexOf('加强第1项') + '加强第1项工作（办公室牵头）'.length });
+  assert.equal(node.title, '加强第1项工作（办公室牵头）');
   // 20,001 items without a deadline or an enumeration: one record
   const records = [...j.details.byItem.values()];
   assert.equal(records.length, 20001);

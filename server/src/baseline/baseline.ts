@@ -6,7 +6,7 @@
 // a few characters either side on its line (`“（”` alone is in every plan; `推进（政务公开` is not),
 // hashed, plus its occurrence among equal fingerprints in the file. So inserting lines elsewhere
 // keeps every entry; changing the flagged words themselves makes the problem new again.
-import { sha256HexOfText } from '../io/builtins.js';
+import { sha256Hex } from '../io/builtins.js';
 import type { Diagnostic } from '../engine/types.js';
 import { isLineBreakCode as isBreak } from '../engine/text/chars.js';
 
@@ -61,7 +61,7 @@ function context(text: string, start: number, end: number): string {
   return `${text.slice(from, start)}\u0001${text.slice(start, end)}\u0001${text.slice(end, to)}`;
 }
 
-const hash = (s: string): string => sha256HexOfText(s).slice(0, 20);
+const hash = (s: string): string => sha256Hex(s).slice(0, 20);
 
 export interface Applied<D extends Diagnostic = Diagnostic> {
   /** not in the baseline: reported */

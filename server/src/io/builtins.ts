@@ -1,13 +1,10 @@
-// Node built-ins that most runs never use, loaded at their first use rather than at every start,
-// and the hash of short texts that needs none of them.
+// Node built-ins that most runs never use, loaded at their first use rather than at every start.
 // `node:crypto` (and the stream modules it loads) cost ~10 ms of each `fengong check`, which hashes
 // nothing unless it fixes a file, reads a baseline or writes GitLab's report; `node:v8` is needed
 // only for a plan of millions of characters (issue 18).
 import { createRequire } from 'node:module';
 import type * as Crypto from 'node:crypto';
 import type * as V8 from 'node:v8';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 let load: NodeJS.Require | undefined;
 /** bundled (CommonJS) the bundle's own require; unbundled (tests under tsx, an ES module) node's */
@@ -21,9 +18,3 @@ export const nodeV8 = (): typeof V8 => (v8 ??= nodeRequire()('node:v8') as typeo
 
 /** a SHA-256 digest in hex */
 export const sha256Hex = (data: Uint8Array | string): string => nodeCrypto().createHash('sha256').update(data).digest('hex');
-
-/** The SHA-256 of a short text (a path, a baseline fingerprint's passage), in hex, the same digest
- *  as sha256Hex's (UTF-8, a lone surrogate as U+FFFD), computed in JavaScript by @noble/hashes:
- *  node:crypto and the stream modules it loads cost ~8 ms of a check that reports anything, more
- *  than its hundreds of fingerprints take here (issue 18). File contents still go to node:crypto. */
-export const sha256HexOfText = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));

@@ -8,7 +8,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, promises as fsp, readFileSync, realpathSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { sha256Hex, sha256HexOfText } from './builtins.js';
+import { sha256Hex } from './builtins.js';
 import { text, type Locale } from '../i18n/catalogue.js';
 
 interface Journal {
@@ -35,7 +35,7 @@ function places(real: string, spareToo = true): KeptOriginal[] {
   const beside = { original: join(dirname(real), `.${name}.fengong-original`), journal: join(dirname(real), `.${name}.fengong-journal.json`) };
   if (!spareToo) return [beside];
   const spare = spareFolder();
-  const key = sha256HexOfText(real).slice(0, 16);
+  const key = sha256Hex(real).slice(0, 16);
   return [beside, { original: join(spare, `${key}.fengong-original`), journal: join(spare, `${key}.fengong-journal.json`) }];
 }
 

@@ -22,7 +22,7 @@ import {
 import type { Locale } from '../engine/types.js';
 import { clearConfigCache } from '../config/load.js';
 import { forgetBaselineLookups } from '../baseline/store.js';
-import { PLAN_CHANGED_NOTIFICATION } from '../protocol.js';
+import { PLAN_CHANGED_NOTIFICATION, PLAN_CHANGED_QUIET_MS } from '../protocol.js';
 import { Analysis } from './analysis.js';
 import type { ActionOptions } from './actions.js';
 import { Diagnostics } from './diagnostics.js';
@@ -100,6 +100,8 @@ export class FengongServer {
   private initOptions: Record<string, unknown> = {};
   private roots: string[] = [];
   private refreshTimer?: NodeJS.Timeout;
+  /** the pending plan-changed notification of each document (planChangedSoon) */
+  private readonly planChangedTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly connection: Connection) {
     this.diagnostics = new Diagnostics({
@@ -120,6 +122,7 @@ export class FengongServer {
       this.memory.dispose();
       for (const st of this.docs.values()) cancelPending(st);
       clearTimeout(this.refreshTimer);
+      for (const t of this.planChangedTimers.values()) clearTimeout(t);
     });
     registerDocumentHandlers(connection, this);
     registerFeatureHandlers(connection, this);
@@ -205,11 +208,24 @@ export class FengongServer {
       const diagnostics = this.diagnostics.of(st, a);
       if (!this.pull || isConfigUri(st.doc.uri)) this.send(st.doc.uri, diagnostics, st.doc.version);
       this.diagnostics.syncConfigFiles();
-      if (a) void this.connection.sendNotification(PLAN_CHANGED_NOTIFICATION, { uri: st.doc.uri });
+      if (a) this.planChangedSoon(st.doc.uri);
       this.memory.analysed(a ? st.doc.getText().length : 0);
     } catch (e) {
       this.log('error', `lint ${st.doc.uri}: ${(e as Error)?.stack ?? e}`);
     }
+  }
+
+  /** Tells the client the plan changed once its lints paused for PLAN_CHANGED_QUIET_MS: the views
+   *  it refreshes (the 任务分工 tree, the table preview) ask for the whole task table, which at each
+   *  keystroke of a 10,000-line plan ran between that keystroke's diagnostics and the next one's. */
+  private planChangedSoon(uri: string): void {
+    clearTimeout(this.planChangedTimers.get(uri));
+    const timer = setTimeout(() => {
+      this.planChangedTimers.delete(uri);
+      if (this.docs.has(uri)) void this.connection.sendNotification(PLAN_CHANGED_NOTIFICATION, { uri });
+    }, PLAN_CHANGED_QUIET_MS);
+    timer.unref();
+    this.planChangedTimers.set(uri, timer);
   }
 
   /** the analysis of the document's current version (linted now if it is stale); none for a

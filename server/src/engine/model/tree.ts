@@ -2,7 +2,7 @@
 // numbering scheme of each rank (restart/through) and the numbering lists the rules check.
 // Unnumbered headings (Markdown `#`, decimal `4.2.1`, short title lines) and lead-in lines ending
 // in `：` close the list before them: a `1.` after one starts a new list, not a backward jump.
-import type { ItemNode, JudgmentSlots, Marker, NumberingList, NumberingScheme, Paragraph, Rank } from './types.js';
+import type { Deadline, InlineEnumeration, ItemNode, JudgmentSlots, Marker, NumberingList, NumberingScheme, Paragraph, Rank, Span, UnitClause, UnitRef } from './types.js';
 import type { MarkerCandidate, Structure } from './structure.js';
 import { toChineseNumeral, toCircled } from '../text/numerals.js';
 import { isWhitespace } from '../text/chars.js';
@@ -102,7 +102,7 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
   const st: Placement = { stack: [], listOf: new Map(), lists: [], allItems: [], lastBreak: -1, part: 0, lastArticle: -1, tableHeaders: 0 };
   // the candidates are in text order: each paragraph's are the next ones (no list of them per line)
   let next = 0;
-  let current: ItemNode | undefined;
+  let current: Item | undefined;
   const first = candidates[0]?.line ?? Infinity;
   // most plans hold no tab at all: no paragraph is then searched for one
   const tabs = s.text.includes('\t');
@@ -134,7 +134,7 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
     // `三` alone on its line, its heading on the next (`工作要求`): that line is its title
     if (!current.title && !current.body.length && s.headings.get(p.line)?.kind === 'short') {
       current.title = s.text.slice(p.content.start, p.content.end);
-      current.titleSpan = { ...p.content };
+      current.titleStart = p.content.start;
     }
     current.body = pushed(current.body, p);
     const end = s.folded.charCodeAt(p.content.end - 1);
@@ -154,7 +154,7 @@ function placeItems(s: Structure, candidates: MarkerCandidate[], schemesOfPart: 
 
 function place(
   s: Structure, st: Placement, c: MarkerCandidate, p: Paragraph, schemes: Schemes, candidates: MarkerCandidate[],
-): ItemNode | undefined {
+): Item | undefined {
   let depth = st.stack.length;
   while (depth && st.stack[depth - 1]!.marker.rank >= c.rank) depth--;
   const parent = st.stack[depth - 1];
@@ -185,19 +185,47 @@ function place(
   return item;
 }
 
-/** The marker without the candidate's line facts, built as one literal: a rest copy
- *  (`{ line, cell, labelled, ...marker }`) added its properties one by one, a 64-byte property store
- *  beside each of the plan's markers (issue 18). */
+/** The marker without the candidate's line facts (a rest copy, `{ line, cell, labelled, ...marker }`,
+ *  added its properties one by one: a 64-byte property store beside each of the plan's markers). */
 function markerOf(c: MarkerCandidate): Marker {
-  const { rank, value, raw, span, delimiter, expectedDelimiter, strength, open, close } = c;
-  if (c.inTable) {
-    return open === undefined && close === undefined
-      ? { rank, value, raw, span, delimiter, expectedDelimiter, strength, inTable: true }
-      : { rank, value, raw, span, delimiter, expectedDelimiter, strength, inTable: true, open, close };
+  return new ItemMarker(c);
+}
+
+/** A placed item's marker. Its span is made when read, from its two offsets: an object of its own
+ *  was 40 of the ~840 bytes a numbered task keeps (issue 18). The optional fields are set only when
+ *  the candidate has them, as its literal had them. */
+class ItemMarker implements Marker {
+  rank: Rank;
+  value: number;
+  raw: string;
+  start: number;
+  end: number;
+  delimiter: string;
+  expectedDelimiter: string;
+  strength: 'definite' | 'weak';
+  declare inTable?: boolean;
+  declare open?: string;
+  declare close?: string;
+
+  constructor(c: MarkerCandidate) {
+    this.rank = c.rank;
+    this.value = c.value;
+    this.raw = c.raw;
+    this.start = c.span.start;
+    this.end = c.span.end;
+    this.delimiter = c.delimiter;
+    this.expectedDelimiter = c.expectedDelimiter;
+    this.strength = c.strength;
+    if (c.inTable) this.inTable = true;
+    if (c.open !== undefined || c.close !== undefined) {
+      this.open = c.open;
+      this.close = c.close;
+    }
   }
-  return open === undefined && close === undefined
-    ? { rank, value, raw, span, delimiter, expectedDelimiter, strength }
-    : { rank, value, raw, span, delimiter, expectedDelimiter, strength, open, close };
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
 }
 
 /** whether the next candidate of the same rank is a definite marker with the same number */
@@ -222,7 +250,7 @@ function listFor(st: Placement, rank: Rank, scheme: NumberingScheme, parent: Ite
 
 /** the title: after the marker up to the first `。` or the end of its table cell; a table row's
  *  task is its task cell (`1⇥做好甲⇥办公室`: 做好甲) */
-function newItem(s: Structure, id: number, marker: Marker, heading: Paragraph, parent: ItemNode | undefined): ItemNode {
+function newItem(s: Structure, id: number, marker: Marker, heading: Paragraph, parent: ItemNode | undefined): Item {
   const { text } = s;
   const row = s.tableRows.get(heading.line);
   // the row's last marker is its task's: `1⇥做好甲` or `一、医疗质量⇥（一）功能定位⇥1.门诊…`
@@ -233,9 +261,44 @@ function newItem(s: Structure, id: number, marker: Marker, heading: Paragraph, p
   let te = ts;
   while (te < heading.content.end && text[te] !== '。' && text[te] !== '\t') te++;
   const path = (parent ? parent.path : '') + canonicalMarker(marker.rank, marker.value);
-  const node: ItemNode & JudgmentSlots = {
-    id, marker, title: text.slice(ts, te), titleSpan: { start: ts, end: te }, heading, body: none(), span: heading.span, children: none(), parent, depth: parent ? parent.depth + 1 : 0, path,
-    isTask: false, unitClauses: none(), units: none(), deadlines: none(), enumerations: none(),
-  };
-  return node;
+  return new Item(id, marker, text.slice(ts, te), ts, heading, parent, path);
+}
+
+/** An item node, and the PlanItem it becomes (parse.ts), made with its judgment's slots. Its title
+ *  span is made when read, from where the title starts and the title's length (the title is the
+ *  text there): an object of its own was 40 of the ~880 bytes a numbered task keeps (issue 18). */
+class Item implements ItemNode, JudgmentSlots {
+  id: number;
+  marker: Marker;
+  title: string;
+  /** where the title starts: the title span's start */
+  titleStart: number;
+  heading: Paragraph;
+  body: Paragraph[] = none();
+  span: Span;
+  children: ItemNode[] = none();
+  parent: ItemNode | undefined;
+  depth: number;
+  path: string;
+  isTask = false;
+  unitClauses: UnitClause[] = none();
+  units: UnitRef[] = none();
+  deadlines: Deadline[] = none();
+  enumerations: InlineEnumeration[] = none();
+
+  constructor(id: number, marker: Marker, title: string, titleStart: number, heading: Paragraph, parent: ItemNode | undefined, path: string) {
+    this.id = id;
+    this.marker = marker;
+    this.title = title;
+    this.titleStart = titleStart;
+    this.heading = heading;
+    this.span = heading.span;
+    this.parent = parent;
+    this.depth = parent ? parent.depth + 1 : 0;
+    this.path = path;
+  }
+
+  get titleSpan(): Span {
+    return { start: this.titleStart, end: this.titleStart + this.title.length };
+  }
 }

@@ -29,7 +29,8 @@ export interface Marker {
   value: number;
   /** the marker exactly as written, delimiter included: `一、` `（一）、` `11` `3、` */
   raw: string;
-  span: Span;
+  /** made when read for a placed item's marker (tree.ts ItemMarker) */
+  readonly span: Span;
   /** the delimiter as written after the number, or after the closing bracket of ranks 2 and 4
    *  (`、` `.` `．`, or `` when there is none) */
   delimiter: string;
@@ -106,7 +107,9 @@ export interface ItemNode {
   /** the heading's title: text after the marker up to the first `。` (or the whole line, or the
    *  end of its table cell) */
   title: string;
-  titleSpan: Span;
+  /** where the title stands (the title is the text there); made when read, from where it starts
+   *  and the title's length (tree.ts) */
+  readonly titleSpan: Span;
   /** the heading paragraph */
   heading: Paragraph;
   /** paragraphs after the heading up to the next marker */
