@@ -58,3 +58,28 @@ test('no usable cache folder (a file where the folder should be): a plain start'
   assert.equal(r.code, plain.code);
   assert.equal(r.stdout, plain.stdout);
 });
+
+test('a cache a run that linted nothing wrote (--version) is kept apart and replaced once by the first check\'s', () => {
+  const home = tempDir();
+  const dir = join(home, 'fengong');
+  assert.equal(fengong(['--version'], { env: { XDG_CACHE_HOME: home } }).code, 0);
+  const [start] = caches(dir);
+  assert.match(start!, /^cli-.*-start\.v8cache$/);
+  const startSize = statSync(join(dir, start!)).size;
+  assert.equal(fengong(['rules'], { env: { XDG_CACHE_HOME: home } }).code, 0);
+  assert.deepEqual(caches(dir), [start], 'another run that lints nothing uses it and writes nothing');
+  const first = check(home);
+  const [whole] = caches(dir);
+  assert.deepEqual(caches(dir), [start!.replace('-start', '')], 'the check wrote the whole cache, the -start one went');
+  assert.ok(statSync(join(dir, whole!)).size > startSize, 'with the engine in it');
+  const stamp = statSync(join(dir, whole!)).mtimeMs;
+  const second = check(home);
+  assert.equal(fengong(['--version'], { env: { XDG_CACHE_HOME: home } }).code, 0);
+  assert.deepEqual(caches(dir), [whole], 'later runs, linting or not, use it and write nothing');
+  assert.equal(statSync(join(dir, whole!)).mtimeMs, stamp);
+  for (const r of [first, second]) {
+    assert.equal(r.code, plain.code);
+    assert.equal(r.stdout, plain.stdout);
+    assert.equal(r.stderr, plain.stderr);
+  }
+});

@@ -9,17 +9,17 @@ import { BIN, ROOT, tempDir } from './helpers.js';
 
 const PLAN = join(ROOT, 'examples', '2024年政务公开工作要点.txt');
 
-/** runs `fengong ARGS > out` with a preload that says at exit which of node's stream modules were loaded */
+/** runs `fengong ARGS > out` with a preload that says at exit which of node:stream, node:net and fs.promises were loaded */
 function checkToFile(args: string[]) {
   const dir = tempDir();
   const preload = join(dir, 'loaded.cjs');
-  writeFileSync(preload, "process.on('exit', () => require('fs').writeSync(2, 'LOADED ' + process.moduleLoadList.filter((m) => /^NativeModule (stream|net)$/.test(m)).join(',') + '\\n'));");
+  writeFileSync(preload, "process.on('exit', () => require('fs').writeSync(2, 'LOADED ' + process.moduleLoadList.filter((m) => /^NativeModule (stream|net|internal\\/fs\\/promises)$/.test(m)).join(',') + '\\n'));");
   const out = join(dir, 'out.json');
   const r = spawnSync('bash', ['-c', `"${process.execPath}" -r "${preload}" "${BIN}" "$@" > "${out}"`, 'fengong', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stderr: r.stderr, stdout: readFileSync(out, 'utf8') };
 }
 
-test('check into a file or a pipe writes it without loading node:stream or node:net, and the same bytes', () => {
+test('check into a file or a pipe writes it without loading node:stream, node:net or fs.promises, and the same bytes', () => {
   const dir = tempDir();
   const clean = join(dir, 'clean.txt');
   writeFileSync(clean, '关于印发工作要点的通知\n一、加强管理（办公室牵头）\n');

@@ -627,3 +627,14 @@ test('readPlanFile decodes UTF-8 natively to the very text the standard decoder 
   assert.equal(r.meta.encoding, 'gb18030');
   rmSync(d, { recursive: true, force: true });
 });
+
+test('sha256Hex is SHA-256 in hex of a text\'s UTF-8 or of bytes (the baseline\'s fingerprints and the recovery journal depend on it)', async () => {
+  const { sha256Hex } = await import('../../server/src/io/builtins.js');
+  const { createHash } = await import('node:crypto');
+  assert.equal(sha256Hex(''), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  assert.equal(sha256Hex('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  for (const t of ['推进（政务公开', 'unit-clause\0missing\0加强管理\u0001（办公室牵头）\u0001。', 'a\ud800b', '𠀀'.repeat(40)]) {
+    assert.equal(sha256Hex(t), createHash('sha256').update(t).digest('hex'), JSON.stringify(t));
+    assert.equal(sha256Hex(Buffer.from(t)), createHash('sha256').update(Buffer.from(t)).digest('hex'));
+  }
+});
