@@ -182,6 +182,10 @@ test('a task of one clause names its units in that clause\'s list, not a copy of
   assert.equal(plan.tasks.length, 20000);
   assert.equal(plan.tasks.filter((t) => t.unitClauses.length === 1 && t.units === t.unitClauses[0]!.units).length, 20000);
   assert.deepEqual(plan.tasks[7]!.units.map((u) => [u.name, u.role]), [['办公室', 'lead']]);
+  // a bracketed clause keeps its inner span as two offsets and makes it when read: no object a clause
+  const clause = plan.tasks[7]!.unitClauses[0]!;
+  assert.deepEqual(Object.keys(clause), ['span', 'innerStart', 'innerEnd', 'open', 'close', 'form', 'units', 'byRemit', 'issues']);
+  assert.deepEqual([TEXT.slice(clause.span.start, clause.span.end), TEXT.slice(clause.inner.start, clause.inner.end)], ['（办公室牵头）', '办公室牵头']);
   // two clauses: the units of both, in order, in a list of the task's own
   const two = parsePlan('某县2024年政务公开工作要点\n一、重点任务\n1.加强管理（办公室牵头）。做好宣传（宣传部负责）\n').tasks[0]!;
   assert.equal(two.unitClauses.length, 2);

@@ -100,15 +100,15 @@ function cellEnd(text: string, from: number, end: number): number {
 
 /** 工作任务 and its body: the heading after the number (corpus 000 item 4 keeps “8月底前出台…工作方案”
  *  after its title), then the body paragraphs or, in a table row, the other cells that are neither
- *  unit nor deadline cells. */
-export function taskText(plan: PlanDocument, item: PlanItem): { text: string; body: string[] } {
+ *  unit nor deadline cells. `title`: the item's taskTitle, when the caller has it already. */
+export function taskText(plan: PlanDocument, item: PlanItem, title?: string): { text: string; body: string[] } {
   const t = plan.text;
   const cuts = new Cuts(item.unitClauses.map((c) => c.span));
   const content = item.heading.content;
   let start = item.marker.span.end;
   while (start < content.end && /[\t \u3000\u00a0]/.test(t[start]!)) start++; // `1\t任务…`: the number in its own cell
   const end = cellEnd(t, start, content.end);
-  const text = textWithout(t, { start, end }, cuts) || taskTitle(plan, item);
+  const text = textWithout(t, { start, end }, cuts) || (title ?? taskTitle(plan, item));
   const body: string[] = [];
   if (end < content.end) {
     const deadlines = new Set(item.deadlines.map((d) => d.text));
@@ -299,8 +299,8 @@ function* tasksOf(plan: PlanDocument, doc: number, aliases: Map<string, string>,
   for (let i = 0; i < tasks.length; i++) {
     const item = tasks[i]!;
     if (release) tasks[i] = undefined; // its row holds what the table needs of it
-    const { text, body } = taskText(plan, item);
     const title = taskTitle(plan, item);
+    const { text, body } = taskText(plan, item, title);
     const row: TaskRow = {
       doc,
       path: pathLabel(item.path),

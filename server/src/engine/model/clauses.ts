@@ -1,6 +1,6 @@
 // Phase 5 — unit clauses: where a task names its units (FORMAT.md §2). Matching reads the
 // folded text (`牽頭` matches `牵头`); unit names are taken from the text as written.
-import type { ItemNode, Span, UnitClause } from './types.js';
+import type { ItemNode, Span, UnitClause, UnitRef } from './types.js';
 import type { Structure } from './structure.js';
 import { carriedValue, paragraphFacts } from './facts.js';
 import { firstAtOrAfter } from './search.js';
@@ -69,7 +69,7 @@ export function explicitClauses(ctx: ClauseContext, it: ItemNode, lastOfTask: bo
       const span = { start: m.open, end: m.close + 1 };
       const parsed = parseClause(s, inner, roles, leadsFirst)
         ?? (lastOfTask && endsParagraph(f, m.close + 1, p.content.end) ? firstLeads(namesOnly(f, inner, ctx.knownUnits), leadsFirst) : undefined);
-      if (parsed) clauses.push({ span, inner, open: pairChar(s.text, m.open), close: pairChar(s.text, m.close), form: 'bracketed', units: parsed.units, byRemit: parsed.byRemit, issues: parsed.issues });
+      if (parsed) clauses.push(new BracketedClause(span, inner, pairChar(s.text, m.open), pairChar(s.text, m.close), parsed));
     }
     for (const prob of res.problems) {
       if (!CLAUSE_BRACKETS.includes(OPENER_OF[prob.at.char] ?? prob.at.char)) continue;
@@ -203,6 +203,36 @@ export function cellClauses(ctx: ClauseContext, row: TableRow): UnitClause[] {
  *  is the clause `发展改革委、财政局负责` plus a note for this and later tasks. The note is the whole
  *  sentence it stands in: `〔责任单位：A、B按职责分工负责。具体任务均涉及X，不再做分工，下同。〕`. */
 const DECLARATION_RE = /列(?:第一位|首位|在首位)|排(?:在)?(?:第一|首位)|下同|不再(?:一一|单独)?列出|不再(?:做|作|进行)?分工/;
+/** A bracketed clause (`（办公室牵头）`, one a task in most plans). Its inner span is made when read,
+ *  from its two offsets: an object of its own was 40 of the ~460 bytes a line of bare clause lines
+ *  keeps (issue 18). Its fields are in the order of the other forms' literals. */
+class BracketedClause implements UnitClause {
+  span: Span;
+  innerStart: number;
+  innerEnd: number;
+  open: string;
+  close: string;
+  form = 'bracketed' as const;
+  units: UnitRef[];
+  byRemit: boolean;
+  issues: UnitClause['issues'];
+
+  constructor(span: Span, inner: Span, open: string, close: string, parsed: ClauseParse) {
+    this.span = span;
+    this.innerStart = inner.start;
+    this.innerEnd = inner.end;
+    this.open = open;
+    this.close = close;
+    this.units = parsed.units;
+    this.byRemit = parsed.byRemit;
+    this.issues = parsed.issues;
+  }
+
+  get inner(): Span {
+    return { start: this.innerStart, end: this.innerEnd };
+  }
+}
+
 /** `列第一位者为牵头单位`, `排在第一位的部门为牵头部门`, `排名第一的为牵头单位` */
 const FIRST_LISTED_LEADS_RE = /(?:列|排|排名|排列)(?:在)?(?:第一位|首位|第一)(?:[^，。；,;]{0,8}?(?:为|是))?牵头/;
 function withoutDeclaration(f: string, inner: Span): Span {

@@ -61,8 +61,8 @@ export interface UnitRef {
 export interface UnitClause {
   /** the whole clause, brackets included when it has them */
   span: Span;
-  /** the clause text without its brackets */
-  inner: Span;
+  /** the clause text without its brackets (made when read for a bracketed clause, clauses.ts) */
+  readonly inner: Span;
   open?: string;
   close?: string;
   /** how the clause is written: bracketed `（…）`; bare = unbracketed at the end of the text;
