@@ -608,7 +608,7 @@ test('readPlanFile decodes UTF-8 natively to the very text the standard decoder 
     ['latin', Buffer.from('café – ½ naïve\n')],
     ['astral', Buffer.from('𠀀𪚥 emoji 😀 and 中文\n')],
     ['feff-inside', Buffer.from('x\ufeffy\n')],
-    ['big', Buffer.from('一、加强管理（办公室牵头）\n'.repeat(60_000))], // past node's external-string size
+    ['big', Buffer.from('一、加强管理（办公室牵头）\n'.repeat(60_000))], // past node's external-string size: V8's decoder
   ];
   for (const [name, bytes] of cases) {
     const p = join(d, `${name}.txt`);

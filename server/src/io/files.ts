@@ -24,10 +24,18 @@ const fsp = {
 
 /** UTF-8 checked (simdutf) and turned into UTF-16 by node, natively: V8's own decoder (TextDecoder,
  *  toString('utf8')) takes ~9 ms a megabyte of Chinese, ~80 ms of checking 1,000 10 KB plans, this
- *  ~1.5 ms (issue 18). The same text; without ICU (no transcode) the standard decoder. */
+ *  ~1.5 ms (issue 18). The same text; without ICU (no transcode) the standard decoder. Past
+ *  EXTERNAL_UTF16 bytes node would make the text an external string, outside V8's heap and its
+ *  limit (a worker's heap limit no longer stopped a 6 MB plan): there V8's decoder, as before. */
 const nativeUtf8: Utf8Decoder | undefined = typeof transcode === 'function'
-  ? (buf) => (isUtf8(buf) ? transcode(buf, 'utf8', 'utf16le').toString('utf16le') : undefined)
+  ? (buf) => {
+    if (!isUtf8(buf)) return undefined;
+    const utf16 = transcode(buf, 'utf8', 'utf16le');
+    return utf16.length < EXTERNAL_UTF16 ? utf16.toString('utf16le') : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
+  }
   : undefined;
+/** node's EXTERN_APEX (src/string_bytes.cc): from this many bytes on, toString makes an external string */
+const EXTERNAL_UTF16 = 0xfbee9;
 
 export type { EncodingMeta } from './encoding.js';
 export { errnoError, fileError, type FileError, type FileErrorCode, type FileErrorWhy } from './file-error.js';
