@@ -14,13 +14,16 @@ import { decodeRawName, fsPath } from './raw-path.js';
 import { stampOf, type FileStamp } from './write.js';
 
 // fs's callback functions as promises, not fs.promises: its getter loads node's promise API (file
-// handles, watchers, readline), 3–5 ms of every start that names a file (issue 18)
-const fsp = {
+// handles, watchers, readline), 3–5 ms of every start that names a file (issue 18). Made at first
+// use: the web page bundles this module, and its stand-ins for node's modules throw when called.
+const promised = () => ({
   stat: promisify(stat),
   readdir: promisify(readdir),
   /** the system's realpath(3), as fs.promises.realpath, its bytes kept */
   realpath: (p: string | Buffer) => new Promise<Buffer>((ok, fail) => realpath.native(p, { encoding: 'buffer' }, (e, r) => (e ? fail(e) : ok(r)))),
-};
+});
+let made: ReturnType<typeof promised> | undefined;
+const fsp = () => (made ??= promised());
 
 /** UTF-8 checked (simdutf) and turned into UTF-16 by node, natively: V8's own decoder (TextDecoder,
  *  toString('utf8')) takes ~9 ms a megabyte of Chinese, ~80 ms of checking 1,000 10 KB plans, this
@@ -181,7 +184,7 @@ function makeContext(opts: ExpandOptions): Context {
 async function planArg(arg: string, ctx: Context): Promise<ArgPlan> {
   const scan = picomatch.scan(toPosix(arg));
   // `a?.txt` or `a[1].txt` that exists is that file, not a glob (`--fix 'a?.txt'` rewrote ab.txt too)
-  const literal = scan.isGlob && (await fsp.stat(fsPath(resolve(ctx.cwd, arg))).then(() => true, () => false));
+  const literal = scan.isGlob && (await fsp().stat(fsPath(resolve(ctx.cwd, arg))).then(() => true, () => false));
   if (scan.isGlob && !literal) {
     // Match the glob part against paths relative to the literal base, so special characters in
     // the base (or in cwd) are never read as glob syntax.
@@ -201,7 +204,7 @@ async function planArg(arg: string, ctx: Context): Promise<ArgPlan> {
   const abs = resolve(ctx.cwd, arg);
   let st: Stats;
   try {
-    st = await fsp.stat(fsPath(abs));
+    st = await fsp().stat(fsPath(abs));
   } catch (e) {
     return { arg, abs, error: errnoError(arg, e) };
   }
@@ -244,7 +247,7 @@ async function walk(
 ): Promise<void> {
   let entries;
   try {
-    entries = (await fsp.readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' })).map((e) => Object.assign(e, { text: decodeRawName(e.name) }));
+    entries = (await fsp().readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' })).map((e) => Object.assign(e, { text: decodeRawName(e.name) }));
   } catch (e) {
     errors.push(errnoError(dir, e));
     return;
@@ -281,7 +284,7 @@ async function followLink(
   let st: Stats;
   try {
     real = await realpathOf(abs);
-    st = await fsp.stat(fsPath(real));
+    st = await fsp().stat(fsPath(real));
   } catch {
     return; // dangling link or a loop of links: nothing to read
   }
@@ -300,7 +303,7 @@ function badGlobError(arg: string, e: GlobError): FileError {
 
 /** The real path, its bytes kept (a name that is not UTF-8 stays apart from its look-alikes). */
 async function realpathOf(p: string): Promise<string> {
-  return decodeRawName(await fsp.realpath(fsPath(p)));
+  return decodeRawName(await fsp().realpath(fsPath(p)));
 }
 
 /** Sorted, and each real file once (under its first path in sorted order). */
