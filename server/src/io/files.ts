@@ -33,8 +33,13 @@ const fsp = () => (made ??= promised());
 const nativeUtf8: Utf8Decoder | undefined = typeof transcode === 'function'
   ? (buf) => {
     if (!isUtf8(buf)) return undefined;
-    const utf16 = transcode(buf, 'utf8', 'utf16le');
-    return utf16.length < EXTERNAL_UTF16 ? utf16.toString('utf16le') : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
+    // UTF-16 takes at least two thirds of UTF-8's bytes: a file this big would come out external,
+    // so it is not transcoded only for that copy to be dropped
+    if (buf.length * 2 < EXTERNAL_UTF16 * 3) {
+      const utf16 = transcode(buf, 'utf8', 'utf16le');
+      if (utf16.length < EXTERNAL_UTF16) return utf16.toString('utf16le');
+    }
+    return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
   }
   : undefined;
 /** node's EXTERN_APEX (src/string_bytes.cc): from this many bytes on, toString makes an external string */

@@ -169,10 +169,11 @@ function rowWriter(n: number) {
 
 const columnName = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 
-// eslint-disable-next-line no-control-regex
-const EXCEL_DROPS = /[\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-// eslint-disable-next-line no-control-regex
-const PLAIN = /^[^\x7F\x00-\x08\x0B\x0C\x0E-\x1F&<>"']*$/;
+/** DEL and the C0 controls other than tab and line breaks: exceljs drops them */
+const DROPPED = '\\x7F\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F';
+const EXCEL_DROPS = new RegExp(`[${DROPPED}]`, 'g');
+/** a text with nothing to drop or escape */
+const PLAIN = new RegExp(`^[^${DROPPED}&<>"']*$`);
 /** as exceljs encodes text: the five entities, DEL and C0 controls other than tab and breaks dropped;
  *  most cells have none of them, told by one test (every cell of a big workbook passes here) */
 const xmlText = (s: string) => (PLAIN.test(s) ? s : escapeXml(s.replace(EXCEL_DROPS, '')));
